@@ -118,13 +118,16 @@ export class GridView {
     return this.followers.get(key) ?? this.masters.get(key);
   }
 
-  /** The value a person sees: a blank follower of a merged range carries the master's value and format. */
-  resolved(row: number, column: number): { value: CellValue; format?: string; merged: boolean } {
+  /**
+   * The value a person sees: a blank follower of a merged range carries the master's value and format
+   * (`follower` is then true: the value belongs to another cell).
+   */
+  resolved(row: number, column: number): { value: CellValue; format?: string; follower: boolean } {
     const m = this.followers.get(row * 16384 + column);
     if (m) {
       const own = this.raw(row, column);
-      if (own === null || own === '') return { value: this.raw(m.top, m.left), format: this.format(m.top, m.left), merged: true };
+      if (own === null || own === '') return { value: this.raw(m.top, m.left), format: this.format(m.top, m.left), follower: true };
     }
-    return { value: this.raw(row, column), format: this.format(row, column), merged: !!m || this.masters.has(row * 16384 + column) };
+    return { value: this.raw(row, column), format: this.format(row, column), follower: false };
   }
 }

@@ -1,0 +1,68 @@
+import type { Finding, Severity } from './issue';
+import type { Locale } from './locale';
+import type { Rule } from '../rules/rule';
+
+/** Values of one data row, by field key, after merges and combined columns are resolved. */
+export interface RowFields {
+  /** Normalised text of a field ('' when blank or absent). */
+  text(field: string): string;
+  /** The parsed value of a field when its rule parsed it. */
+  parsed<T = unknown>(field: string): T | undefined;
+  /** True when the sheet has a column for the field. */
+  has(field: string): boolean;
+}
+
+/** One field of a sheet kind: how its header is named, which rule checks it, when it is required. */
+export interface FieldSpec {
+  key: string;
+  /** Header names (as users write them); matched after normalisation, by containment and near typos too. */
+  synonyms: readonly string[];
+  rule?: Rule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Options passed to the rule (e.g. the allowed values of an enum). */
+  options?: object;
+  /** Always required, or required when the row says so (e.g. ratio on 双随机 items). */
+  required?: boolean | ((row: RowFields) => boolean);
+  /** A blank below a value means "same as above" (a group label written once). */
+  inheritBlank?: boolean;
+  /** Checked before other fields, because other fields depend on its value (e.g. 是否纳入双随机). */
+  early?: boolean;
+}
+
+/** A column that holds two fields at once (抽查比例及频次). */
+export interface CombinedColumnSpec {
+  /** True when a normalised header label names this combined column. */
+  matches(label: string): boolean;
+  fields: readonly string[];
+  /** Splits the cell text into the fields' texts. */
+  split(text: string): Record<string, string | undefined>;
+}
+
+/** A finding placed on a field of a row, from a check across fields (conditional rules). */
+export interface RowFinding extends Finding {
+  rule: string;
+  field: string;
+}
+
+/** A kind of sheet: its fields, how it is recognised, how its findings are graded. */
+export interface SheetSchema {
+  kind: string;
+  label: Record<Locale, string>;
+  fields: readonly FieldSpec[];
+  combined?: readonly CombinedColumnSpec[];
+  /** True when a mapped header (field keys found) looks like this kind of sheet. */
+  recognise(fields: ReadonlySet<string>): boolean;
+  /** Fields whose columns should exist; a missing one is reported once per sheet. */
+  expectedColumns: readonly string[];
+  /** Issue code → severity; codes not listed fall back to the shared defaults. */
+  severities: Readonly<Record<string, Severity>>;
+  /** True when the row is a 双随机 item (its ratio and frequency are then required and graded). */
+  doubleRandom?: (row: RowFields) => boolean;
+  /** Extra checks across the fields of one row (after every field was parsed). */
+  rowChecks?: (row: RowFields) => RowFinding[];
+  /** Fields whose values must be unique within the sheet (key fields joined), and the field to mark. */
+  unique?: { fields: readonly string[]; mark: string };
+  /** Fields whose value must be the same on every row. */
+  consistent?: readonly string[];
+  /** The field holding a sequence number that should count up by one. */
+  sequence?: string;
+}

@@ -1,0 +1,220 @@
+import { GridView, type Grid, columnLetter } from './grid';
+import { detectHeader, type HeaderMatch } from './header';
+import type { Finding, Issue, Severity } from './issue';
+import { cellText } from './normalise';
+import type { SheetReport } from './report';
+import { classifyRows } from './rows';
+import type { FieldSpec, RowFields, SheetSchema } from './schema';
+import type { Settings } from './settings';
+import { type CellInput, type RuleContext, runRule } from '../rules/rule';
+
+/** Severity of a code when neither the settings nor the schema name it. */
+export type SeverityDefaults = Readonly<Record<string, Severity>>;
+
+/** A recognised sheet: the view, the header, the data rows, ready to validate. */
+export interface ReadSheet {
+  view: GridView;
+  schema?: SheetSchema;
+  header?: HeaderMatch;
+  dataRows: number[];
+}
+
+/** Reads a sheet as a person would: finds the header under any titles and tells data rows from the rest. */
+export function readSheet(grid: Grid, schemas: readonly SheetSchema[]): ReadSheet {
+  const view = new GridView(grid);
+  let best: { schema: SheetSchema; header: HeaderMatch } | undefined;
+  let guess: HeaderMatch | undefined;
+  for (const schema of schemas) {
+    const header = detectHeader(view, schema.fields, schema.combined ?? []);
+    if (!header) continue;
+    if (!guess || header.columns.size > guess.columns.size) guess = header;
+    if (schema.recognise(new Set(header.columns.keys())) && (!best || header.score > best.header.score))
+      best = { schema, header };
+  }
+  if (!best) return { view, header: guess, dataRows: [] };
+  const roles = classifyRows(view, best.header.lastRow + 1, best.header.labels);
+  const dataRows = [...roles].filter(([, role]) => role === 'data').map(([r]) => r);
+  return { view, schema: best.schema, header: best.header, dataRows };
+}
+
+interface FieldCell {
+  input: CellInput;
+  column: number;
+  /**
+   * Where the text came from: the cell itself, a combined column, or another cell (a merged range's master, or
+   * the value above meaning "same as above"). A borrowed value is checked once, where it is written.
+   */
+  source: 'own' | 'combined' | 'borrowed';
+}
+
+class Row implements RowFields {
+  readonly cells = new Map<string, FieldCell>();
+  readonly values = new Map<string, unknown>();
+  constructor(private readonly mapped: ReadonlyMap<string, number>) {}
+  text(field: string): string {
+    return this.cells.get(field)?.input.text ?? '';
+  }
+  parsed<T>(field: string): T | undefined {
+    return this.values.get(field) as T | undefined;
+  }
+  has(field: string): boolean {
+    return this.mapped.has(field);
+  }
+}
+
+/** Validates one grid against the registered schemas; unrecognised sheets are reported with the best header guess. */
+export function validateGrid(
+  grid: Grid,
+  schemas: readonly SheetSchema[],
+  settings: Settings,
+  defaults: SeverityDefaults,
+): SheetReport {
+  const sheet = readSheet(grid, schemas);
+  const columnsOut = (h?: HeaderMatch) =>
+    Object.fromEntries([...(h?.columns ?? new Map<string, number>())].map(([k, c]) => [k, columnLetter(c)]));
+  if (!sheet.schema || !sheet.header) {
+    return {
+      name: grid.name,
+      kind: 'unknown',
+      headerRow: sheet.header?.lastRow ?? null,
+      dataRows: 0,
+      columns: columnsOut(sheet.header),
+      issues: [],
+    };
+  }
+  const issues = validateRows(sheet, settings, defaults);
+  return {
+    name: grid.name,
+    kind: sheet.schema.kind,
+    headerRow: sheet.header.lastRow,
+    dataRows: sheet.dataRows.length,
+    columns: columnsOut(sheet.header),
+    issues,
+  };
+}
+
+/** Validates the data rows of a recognised sheet (all rows, or only `onlyRows` for live re-validation). */
+export function validateRows(
+  sheet: ReadSheet,
+  settings: Settings,
+  defaults: SeverityDefaults,
+  onlyRows?: ReadonlySet<number>,
+): Issue[] {
+  const { view, header, dataRows } = sheet;
+  const schema = sheet.schema!;
+  const columns = header!.columns;
+  const issues: Issue[] = [];
+  const severity = (code: string): Severity =>
+    settings.severities[code] ?? schema.severities[code] ?? defaults[code] ?? 'error';
+  const push = (rule: string, f: Finding, row: number | undefined, column: number | undefined, field?: string, received?: string) => {
+    const code = `${rule}/${f.id}`;
+    issues.push({ code, severity: severity(code), sheet: view.name, row, column, field, received, params: f.params ?? {} });
+  };
+
+  for (const key of schema.expectedColumns) {
+    if (columns.has(key)) continue;
+    const synonyms = (schema.fields.find((f) => f.key === key)?.synonyms ?? []).slice(0, 3).join('、');
+    push('header', { id: 'missing-column', params: { field: key, synonyms } }, header!.lastRow, undefined, key);
+  }
+  if (dataRows.length === 0) push('sheet', { id: 'no-data' }, header!.lastRow, undefined);
+
+  const fieldsInOrder = [...schema.fields].sort((a, b) => Number(!!b.early) - Number(!!a.early));
+  const lastSeen = new Map<string, CellInput>();
+  const uniqueSeen = new Map<string, number>();
+  const consistentFirst = new Map<string, { text: string; row: number }>();
+  let previousSeq: number | undefined;
+
+  for (const r of dataRows) {
+    const row = new Row(columns);
+    readRowCells(view, header!, schema.fields, r, row, lastSeen);
+    const check = !onlyRows || onlyRows.has(r);
+    const ctx = { settings, doubleRandom: false };
+    // Early fields (是否纳入双随机, 检查方式) are parsed first; the row's flags are known before the others.
+    let flagsSet = false;
+    for (const spec of fieldsInOrder) {
+      const cell = row.cells.get(spec.key);
+      if (!spec.early && !flagsSet) {
+        ctx.doubleRandom = schema.doubleRandom?.(row) ?? false;
+        flagsSet = true;
+      }
+      if (!cell || cell.input.text === '') {
+        const required = typeof spec.required === 'function' ? spec.required(row) : spec.required;
+        if (required && check && columns.has(spec.key))
+          push('required', { id: 'missing', params: { field: spec.key } }, r, columns.get(spec.key), spec.key, '');
+        continue;
+      }
+      if (!spec.rule) {
+        row.values.set(spec.key, cell.input.text);
+        continue;
+      }
+      const result = runRule(spec.rule, cell.input, { ...ctx, options: spec.options as RuleContext['options'] });
+      if (result.value !== undefined) row.values.set(spec.key, result.value);
+      if (check && cell.source !== 'borrowed')
+        for (const f of result.findings) push(spec.rule.id, f, r, cell.column, spec.key, cell.input.text);
+    }
+    if (check && schema.rowChecks)
+      for (const f of schema.rowChecks(row)) push(f.rule, f, r, columns.get(f.field), f.field, row.text(f.field));
+
+    if (schema.unique) {
+      const name = row.text(schema.unique.mark);
+      if (name !== '') {
+        const key = schema.unique.fields.map((f) => row.text(f).replace(/\s/g, '')).join('\u0001');
+        const first = uniqueSeen.get(key);
+        if (first === undefined) uniqueSeen.set(key, r);
+        else if (check)
+          push('unique', { id: 'duplicate', params: { firstRow: first, name } }, r, columns.get(schema.unique.mark), schema.unique.mark, name);
+      }
+    }
+    for (const key of schema.consistent ?? []) {
+      const text = row.text(key).replace(/\s/g, '').toUpperCase();
+      if (text === '') continue;
+      const first = consistentFirst.get(key);
+      if (!first) consistentFirst.set(key, { text, row: r });
+      else if (first.text !== text && check)
+        push('consistent', { id: 'differs', params: { first: first.text, firstRow: first.row } }, r, columns.get(key), key, row.text(key));
+    }
+    if (schema.sequence && row.cells.get(schema.sequence)?.source === 'own') {
+      const seq = row.parsed<number>(schema.sequence);
+      if (typeof seq === 'number') {
+        if (previousSeq !== undefined && seq !== previousSeq + 1 && check)
+          push('seq', { id: 'not-sequential', params: { expected: previousSeq + 1, received: seq } }, r, columns.get(schema.sequence), schema.sequence, String(seq));
+        previousSeq = seq;
+      }
+    }
+  }
+  return issues;
+}
+
+function readRowCells(
+  view: GridView,
+  header: HeaderMatch,
+  fields: readonly FieldSpec[],
+  r: number,
+  row: Row,
+  lastSeen: Map<string, CellInput>,
+): void {
+  const split = new Map<number, Record<string, string | undefined>>();
+  for (const spec of fields) {
+    const column = header.columns.get(spec.key);
+    if (column === undefined) continue;
+    const { value, format, follower } = view.resolved(r, column);
+    let input: CellInput = { text: cellText(value, format), value, format };
+    let source: FieldCell['source'] = follower ? 'borrowed' : 'own';
+    const combined = header.combined.get(column);
+    if (combined) {
+      let parts = split.get(column);
+      if (!parts) split.set(column, (parts = combined.split(input.text)));
+      input = { text: parts[spec.key] ?? '', value: parts[spec.key] ?? null };
+      if (source === 'own') source = 'combined';
+    }
+    if (input.text === '' && spec.inheritBlank) {
+      const above = lastSeen.get(spec.key);
+      if (above) {
+        input = above;
+        source = 'borrowed';
+      }
+    }
+    if (input.text !== '') lastSeen.set(spec.key, input);
+    row.cells.set(spec.key, { input, column, source });
+  }
+}

@@ -1,0 +1,59 @@
+import type { Grid } from '../core/grid';
+import { cellAddress } from '../core/grid';
+import { type Issue, SEVERITY_RANK } from '../core/issue';
+import type { Locale } from '../core/locale';
+import { formatIssue } from '../core/messages';
+import type { SheetReport } from '../core/report';
+import { type DeepPartial, resolveSettings, type Settings } from '../core/settings';
+import { validateGrid } from '../core/validate';
+import type { CellMark } from '../hosts/workbook-port';
+import { CATALOGUE } from '../rules';
+import { SCHEMAS } from '../schemas';
+import { DEFAULT_SEVERITIES } from '../schemas/severities';
+
+/** Validates every sheet of a workbook; each sheet is reported, recognised or not. */
+export function checkGrids(grids: readonly Grid[], settings?: DeepPartial<Settings>): SheetReport[] {
+  const resolved = resolveSettings(settings);
+  return grids.map((g) => validateGrid(g, SCHEMAS, resolved, DEFAULT_SEVERITIES));
+}
+
+/** An issue's sentence in a locale. */
+export function renderIssue(issue: Issue, locale: Locale): string {
+  return formatIssue(issue, locale, CATALOGUE);
+}
+
+/** The A1 address of an issue, or undefined when it concerns no single cell. */
+export function issueCell(issue: Issue): string | undefined {
+  return issue.row !== undefined && issue.column !== undefined ? cellAddress(issue.row, issue.column) : undefined;
+}
+
+const SEVERITY_LABEL: Record<Locale, Record<Issue['severity'], string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  'en-US': { error: 'Error', warning: 'Warning', info: 'Note' },
+};
+
+/** Severity word in a locale. */
+export function severityLabel(severity: Issue['severity'], locale: Locale): string {
+  return SEVERITY_LABEL[locale][severity];
+}
+
+/**
+ * One mark per flagged cell: the worst severity's colour and a note listing every problem of the cell, each
+ * saying what is wrong and what is expected.
+ */
+export function issuesToMarks(reports: readonly SheetReport[], locale: Locale): CellMark[] {
+  const byCell = new Map<string, { sheet: string; row: number; column: number; issues: Issue[] }>();
+  for (const report of reports)
+    for (const issue of report.issues) {
+      if (issue.row === undefined || issue.column === undefined) continue;
+      const key = `${report.name}\u0001${issue.row}\u0001${issue.column}`;
+      let entry = byCell.get(key);
+      if (!entry) byCell.set(key, (entry = { sheet: report.name, row: issue.row, column: issue.column, issues: [] }));
+      entry.issues.push(issue);
+    }
+  return [...byCell.values()].map(({ sheet, row, column, issues }) => {
+    issues.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const note = issues.map((i) => `[${severityLabel(i.severity, locale)}] ${renderIssue(i, locale)}`).join('\n');
+    return { sheet, row, column, severity: issues[0].severity, note };
+  });
+}

@@ -1,0 +1,117 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { CellValue, Grid } from '../../core/grid';
+import type { CellMark, WorkbookPort } from '../workbook-port';
+import { WorkbookMarkError, WorkbookReadError } from './errors';
+import { asBytes, isBlankBytes, stemOf } from './sniff';
+import { decodeText, type TextEncoding } from './text-decode';
+import { XlsxWorkbook } from './xlsx-workbook';
+
+/** The delimiters guessed between, in order of preference. */
+const DELIMITERS = [',', '\t', ';'];
+
+/** An Excel sheet name from any text: no `[]:*?/\`, no leading or trailing apostrophe, at most 31 characters. */
+export function toSheetName(name: string): string {
+  const cleaned = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim();
+  return [...cleaned].slice(0, 31).join('') || 'Sheet1';
+}
+
+/** Display width of text in Excel's character units: CJK and full-width characters count two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * A CSV or TSV file as a one-sheet workbook. Values stay the text the file has (the core reads numbers in text);
+ * empty fields are null. A CSV cannot hold fills or notes, so the marked copy is a new .xlsx with the same values
+ * in a sheet of the same name (made safe for Excel: at most 31 characters, no `[]:*?/\`).
+ */
+export class CsvWorkbook implements WorkbookPort {
+  private copy: XlsxWorkbook | undefined;
+
+  private constructor(
+    readonly grid: Grid,
+    readonly fileName: string,
+    /** The encoding the bytes were read in. */
+    readonly encoding: TextEncoding,
+    /** The delimiter found: `,`, tab or `;`. */
+    readonly delimiter: string,
+  ) {}
+
+  /** Parses CSV/TSV bytes: encoding detected (BOM, UTF-8, UTF-16, else GB18030 or Big5), delimiter guessed. */
+  static parse(data: Uint8Array | ArrayBuffer, fileName: string): CsvWorkbook {
+    const bytes = asBytes(data);
+    if (isBlankBytes(bytes)) throw new WorkbookReadError('file/empty', fileName);
+    const { text, encoding } = decodeText(bytes);
+    const parsed = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: DELIMITERS, skipEmptyLines: false });
+    const values: CellValue[][] = [];
+    let lastRow = -1;
+    for (const fields of parsed.data) {
+      const row: CellValue[] = new Array(fields.length);
+      let last = -1;
+      for (let j = 0; j < fields.length; j++) {
+        const f = fields[j];
+        if (f === '' || f === undefined) row[j] = null;
+        else {
+          row[j] = f;
+          last = j;
+        }
+      }
+      row.length = last + 1;
+      if (last >= 0) lastRow = values.length;
+      values.push(row);
+    }
+    values.length = lastRow + 1;
+    if (values.length === 0) throw new WorkbookReadError('file/empty', fileName);
+    const grid: Grid = { name: stemOf(fileName), values, merges: [], startRow: 1, startColumn: 1 };
+    return new CsvWorkbook(grid, fileName, encoding, parsed.meta.delimiter || ',');
+  }
+
+  /** The one sheet. */
+  async readSheets(): Promise<Grid[]> {
+    return [this.grid];
+  }
+
+  /** Marks cells of the .xlsx copy (made on first use); every mark is checked before any is written. */
+  async applyMarks(marks: CellMark[]): Promise<void> {
+    await this.xlsxCopy().applyMarks(marks);
+  }
+
+  /** Not supported for files: the CLI writes marks into a copy. */
+  async clearMarks(): Promise<void> {
+    throw new WorkbookMarkError('mark/clear-unsupported', this.fileName);
+  }
+
+  /** The values (and any marks) as .xlsx bytes; a CSV cannot carry fills or notes. */
+  async toBuffer(): Promise<Uint8Array> {
+    return this.xlsxCopy().toBuffer();
+  }
+
+  /** The copy as an exceljs-backed workbook: text cells, column widths fitted to the text (8 to 50). */
+  private xlsxCopy(): XlsxWorkbook {
+    if (this.copy) return this.copy;
+    const workbook = new ExcelJS.Workbook();
+    const sheetName = toSheetName(this.grid.name);
+    const sheet = workbook.addWorksheet(sheetName);
+    const widths: number[] = [];
+    const values = this.grid.values;
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (typeof v !== 'string') continue;
+        sheet.getCell(i + 1, j + 1).value = v;
+        const w = displayWidth(v.length > 60 ? v.slice(0, 60) : v);
+        if (!(widths[j] >= w)) widths[j] = w;
+      }
+    }
+    for (let j = 0; j < widths.length; j++) {
+      sheet.getColumn(j + 1).width = Math.min(50, Math.max(8, (widths[j] ?? 0) + 2));
+    }
+    const gridName = this.grid.name;
+    this.copy = new XlsxWorkbook(workbook, this.fileName, (n) => (n === gridName ? sheetName : n));
+    return this.copy;
+  }
+}

@@ -1,0 +1,45 @@
+import { ENGINE_MESSAGES, type MessageCatalogue } from '../core/messages';
+import type { MessageTable } from '../core/locale';
+import { FIELD_LABELS } from '../schemas/field-labels';
+import { basisRule } from './basis/basis.rule';
+import { consistentMessages } from './consistent/consistent.rule';
+import { dateRule } from './date/date.rule';
+import { doubleRandomMessages } from './double-random/double-random.rule';
+import { enumRule } from './enum/enum.rule';
+import { frequencyRule } from './frequency/frequency.rule';
+import { methodRule } from './method/method.rule';
+import { phoneRule } from './phone/phone.rule';
+import { ratioRule } from './ratio/ratio.rule';
+import { requiredRule } from './required/required.rule';
+import type { Rule } from './rule';
+import { seqRule } from './seq/seq.rule';
+import { uniqueRule } from './unique/unique.rule';
+import { usccRule } from './uscc/uscc.rule';
+
+/** Every cell rule, one sorted line each. */
+export const RULES: readonly Rule<any>[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+  basisRule,
+  dateRule,
+  enumRule,
+  frequencyRule,
+  methodRule,
+  phoneRule,
+  ratioRule,
+  requiredRule,
+  seqRule,
+  uniqueRule,
+  usccRule,
+];
+
+/** Message tables of checks that are not cell rules (cross-row and cross-field checks). */
+const OTHER_MESSAGES: Record<string, MessageTable> = {
+  ...ENGINE_MESSAGES,
+  consistent: consistentMessages,
+  doubleRandom: doubleRandomMessages,
+};
+
+/** Every message table by rule id, and the field labels: what `formatIssue` needs. */
+export const CATALOGUE: MessageCatalogue = {
+  tables: { ...Object.fromEntries(RULES.map((r) => [r.id, r.messages])), ...OTHER_MESSAGES },
+  fieldLabels: FIELD_LABELS,
+};

@@ -1,0 +1,122 @@
+import type { RowFields, RowFinding, SheetSchema } from '../core/schema';
+import { basisRule } from '../rules/basis/basis.rule';
+import { ADJUST_TYPE, enumRule, ITEM_CATEGORY, YES_NO } from '../rules/enum/enum.rule';
+import { frequencyRule } from '../rules/frequency/frequency.rule';
+import { methodRule } from '../rules/method/method.rule';
+import { ratioRule } from '../rules/ratio/ratio.rule';
+import { splitRatioFrequency } from '../rules/ratio-frequency/split-ratio-frequency';
+import { seqRule } from '../rules/seq/seq.rule';
+import { usccRule } from '../rules/uscc/uscc.rule';
+
+/** True when a row is a 双随机 item: 是否纳入双随机 says 是, or (without that column) its method says 双随机. */
+const doubleRandomRow = (row: RowFields): boolean => {
+  const flag = row.parsed<string>('doubleRandom');
+  if (flag === '是') return true;
+  if (flag === '否') return false;
+  const method = row.parsed<{ doubleRandom?: boolean }>('method');
+  if (method && typeof method === 'object') return !!method.doubleRandom;
+  return /双随机|随机抽查/.test(row.text('method'));
+};
+
+/**
+ * 检查实施清单 / 行政检查事项清单 (DOMAIN.md §1): one row per inspection item. Also matches lists published as
+ * plans (抽查工作计划, 检查计划统计表), whose columns are a subset of these.
+ */
+export const checklistSchema: SheetSchema = {
+  kind: 'checklist',
+  label: { 'zh-CN': '检查实施清单', 'en-US': 'Inspection list' },
+  fields: [
+    { key: 'seq', synonyms: ['序号', '编号', '序'], rule: seqRule },
+    { key: 'itemCode', synonyms: ['事项编码', '检查事项编码', '事项代码', '清单编码', '实施清单编码', '检查实施清单编码'] },
+    {
+      key: 'itemName',
+      synonyms: [
+        '检查事项名称', '检查事项', '抽查事项', '事项名称', '抽查事项名称', '抽查任务名称', '任务名称',
+        '检查项目', '抽查项目', '检查实施清单名称', '监管事项名称', '监管事项', '抽查内容', '检查内容', '事项',
+      ],
+      required: true,
+    },
+    { key: 'basis', synonyms: ['检查依据', '抽查依据', '设定依据', '法律依据', '执法依据', '实施依据', '依据'], rule: basisRule, required: true },
+    {
+      key: 'agency',
+      synonyms: ['检查主体', '抽查主体', '实施主体', '发起部门', '实施机构', '执法主体', '检查部门', '检查单位', '实施部门', '责任单位'],
+      required: true,
+      inheritBlank: true,
+    },
+    { key: 'agencyCode', synonyms: ['机构代码', '统一社会信用代码', '组织机构代码', '信用代码', '主体代码'], rule: usccRule, inheritBlank: true },
+    { key: 'object', synonyms: ['检查对象', '抽查对象', '监管对象', '检查对象范围', '抽查对象范围'], required: true },
+    { key: 'method', synonyms: ['检查方式', '抽查方式', '随机抽查方式', '监管方式', '检查方法', '抽查方法'], rule: methodRule, required: true, early: true },
+    {
+      key: 'doubleRandom',
+      synonyms: ['是否纳入双随机', '是否双随机', '是否为双随机', '是否纳入双随机抽查', '是否纳入"双随机"', '双随机'],
+      rule: enumRule,
+      options: YES_NO,
+      early: true,
+    },
+    { key: 'ratio', synonyms: ['检查比例', '抽查比例', '抽检比例', '比例'], rule: ratioRule, required: doubleRandomRow },
+    {
+      key: 'frequency',
+      synonyms: ['检查频次', '抽查频次', '抽查周期', '检查周期', '抽检频次', '检查频率', '抽查频率', '频次', '频率', '周期'],
+      rule: frequencyRule,
+      required: doubleRandomRow,
+    },
+    {
+      key: 'marketField',
+      synonyms: ['是否属于市场监管领域', '是否市场监管领域', '是否为市场监管领域', '市场监管领域', '是否属于市场监管领域检查事项'],
+      rule: enumRule,
+      options: YES_NO,
+      early: true,
+    },
+    {
+      key: 'category',
+      synonyms: ['事项类别', '检查事项类别', '事项类型', '一般检查事项/重点检查事项', '一般或重点检查事项', '一般/重点'],
+      rule: enumRule,
+      options: ITEM_CATEGORY,
+      required: (row) => row.parsed<string>('marketField') === '是',
+    },
+    { key: 'adjustType', synonyms: ['调整类型', '调整情况', '动态调整类型', '动态调整情况', '变更类型'], rule: enumRule, options: ADJUST_TYPE, early: true },
+    {
+      key: 'adjustReason',
+      synonyms: ['调整原因', '调整理由', '动态调整原因', '变更原因'],
+      required: (row) => {
+        const t = row.parsed<string>('adjustType');
+        return t !== undefined && t !== '无变化';
+      },
+    },
+    { key: 'remarks', synonyms: ['备注', '说明'] },
+  ],
+  combined: [
+    {
+      // 抽查比例及频次, 抽检比例及频次, 抽查比例和频次, 比例/频次 …
+      matches: (label) => /比例/.test(label) && /频次|频率|周期/.test(label),
+      fields: ['ratio', 'frequency'],
+      split: (text) => {
+        const parts = splitRatioFrequency(text);
+        return { ratio: parts.ratio, frequency: parts.frequency };
+      },
+    },
+  ],
+  doubleRandom: doubleRandomRow,
+  recognise: (fields) => {
+    const anchor = fields.has('itemName') || fields.has('ratio') || fields.has('frequency');
+    const others = ['basis', 'agency', 'object', 'method', 'doubleRandom', 'ratio', 'frequency', 'category', 'adjustType', 'seq', 'agencyCode', 'marketField']
+      .filter((f) => fields.has(f)).length;
+    return anchor && others >= 2;
+  },
+  expectedColumns: ['itemName', 'basis', 'agency', 'object', 'method', 'ratio', 'frequency'],
+  severities: {
+    'header/missing-column': 'warning',
+    'sheet/no-data': 'warning',
+  },
+  rowChecks: (row) => {
+    const out: RowFinding[] = [];
+    // A list that says 否 for 双随机 but gives a 双随机 method contradicts itself.
+    if (row.parsed<string>('doubleRandom') === '否' && /双随机/.test(row.text('method')))
+      out.push({ rule: 'doubleRandom', id: 'contradicts-method', field: 'doubleRandom', params: { method: row.text('method') } });
+    return out;
+  },
+  unique: { fields: ['itemName', 'object'], mark: 'itemName' },
+  consistent: ['agencyCode'],
+  sequence: 'seq',
+};
+

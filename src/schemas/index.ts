@@ -1,0 +1,5 @@
+import type { SheetSchema } from '../core/schema';
+import { checklistSchema } from './checklist.schema';
+
+/** Every sheet kind the engine recognises, one line each. */
+export const SCHEMAS: readonly SheetSchema[] = [checklistSchema];
