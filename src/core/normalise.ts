@@ -67,7 +67,8 @@ export function cellText(value: CellValue, format?: string): string {
   if (typeof value === 'number') {
     if (isPercentFormat(format)) return `${roundNoise(value * 100)}%`;
     if (isDateFormat(format) && value > 0 && value < 2958466) return isoDate(excelSerialToDate(value));
-    return String(roundNoise(value));
+    // Long whole numbers (registration numbers, phone numbers typed as numbers) keep every digit.
+    return Number.isInteger(value) ? String(value) : String(roundNoise(value));
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : isoDate(value);

@@ -7,6 +7,7 @@ import { classifyRows } from './rows';
 import type { FieldSpec, RowFields, SheetSchema } from './schema';
 import type { Settings } from './settings';
 import { type CellInput, type RuleContext, runRule } from '../rules/rule';
+import { uniqueKey } from '../rules/unique/unique.rule';
 
 /** Severity of a code when neither the settings nor the schema name it. */
 export type SeverityDefaults = Readonly<Record<string, Severity>>;
@@ -158,7 +159,7 @@ export function validateRows(
     if (schema.unique) {
       const name = row.text(schema.unique.mark);
       if (name !== '') {
-        const key = schema.unique.fields.map((f) => row.text(f).replace(/\s/g, '')).join('\u0001');
+        const key = schema.unique.fields.map((f) => uniqueKey(row.text(f))).join('\u0001');
         const first = uniqueSeen.get(key);
         if (first === undefined) uniqueSeen.set(key, r);
         else if (check)

@@ -3,13 +3,12 @@ import type { MessageTable } from '../../core/locale';
 import { normaliseText, replaceChineseNumbers, roundNoise } from '../../core/normalise';
 import { type ParseResult, type Rule, type RuleContext, fail, ok } from '../rule';
 
-/**
- * A 检查频次 in inspections per year. periodic: low = high; atLeast: low; atMost: high; range: low–high;
- * irregular (不定期) and asNeeded (根据监管需要确定) carry no number.
- */
+/** A 检查频次 in inspections per year; irregular (不定期) and asNeeded (根据监管需要确定) carry no number. */
 export interface FrequencyValue {
   kind: 'periodic' | 'atLeast' | 'atMost' | 'range' | 'irregular' | 'asNeeded';
+  /** Least times per year (periodic, atLeast, range). */
   perYearLow?: number;
+  /** Most times per year (periodic, atMost, range). */
   perYearHigh?: number;
 }
 
@@ -68,29 +67,9 @@ const PER_YEAR: Record<string, number> = {
   日: 365,
   天: 365,
 };
-const OP_KIND: Record<string, Bound> = {
-  不少于: 'atLeast',
-  不低于: 'atLeast',
-  至少: 'atLeast',
-  最少: 'atLeast',
-  '>=': 'atLeast',
-  '≥': 'atLeast',
-  '≧': 'atLeast',
-  '>': 'atLeast',
-  以上: 'atLeast',
-  不超过: 'atMost',
-  不多于: 'atMost',
-  不高于: 'atMost',
-  至多: 'atMost',
-  最多: 'atMost',
-  '<=': 'atMost',
-  '≤': 'atMost',
-  '≦': 'atMost',
-  '<': 'atMost',
-  以下: 'atMost',
-  以内: 'atMost',
-  '=': 'periodic',
-};
+// Bound words; strict > and < read as inclusive, like the platform's >=.
+const AT_LEAST = new Set(['不少于', '不低于', '至少', '最少', '>=', '≥', '≧', '>', '以上']);
+const AT_MOST = new Set(['不超过', '不多于', '不高于', '至多', '最多', '<=', '≤', '≦', '<', '以下', '以内']);
 const LABEL = /^(?:抽查|检查)?(?:频次|频率|周期)(?:为|:)?/;
 const AS_NEEDED = /根据|依据|按需|视|酌情|需要|随时/;
 
@@ -102,7 +81,8 @@ function build(
   hi: string | undefined,
   perYear: number,
 ) {
-  const bound = OP_KIND[op ?? ''] ?? OP_KIND[suffixOp ?? ''] ?? 'periodic';
+  const word = op ?? suffixOp ?? '';
+  const bound: Bound = AT_LEAST.has(word) ? 'atLeast' : AT_MOST.has(word) ? 'atMost' : 'periodic';
   if (!Number.isFinite(perYear)) return undefined;
   const low = roundNoise(Number(lo) * perYear);
   if (hi !== undefined)

@@ -3,17 +3,16 @@ import type { MessageTable } from '../../core/locale';
 import { normaliseText, replaceChineseNumbers, roundNoise } from '../../core/normalise';
 import { type ParseResult, type Rule, type RuleContext, fail, ok } from '../rule';
 
-/**
- * A 检查比例 in percent units (5% is 5). exact: low = high; atLeast: low; atMost: high; range: low–high;
- * count: low/high are counts of `countUnit` (60-70家); prose: no number. `count`/`countUnit` on a ratio kind
- * keep a count noted beside it, as in 10%(20户).
- */
+/** A 检查比例 in percent units (5% is 5): exact low = high, atLeast low, atMost high, range low–high. */
 export interface RatioValue {
   kind: 'exact' | 'atLeast' | 'atMost' | 'range' | 'count' | 'prose';
+  /** Lower bound in percent; for kind count, a number of enterprises (60-70家 → 60). */
   low?: number;
+  /** Upper bound in percent; for kind count, a number of enterprises (60-70家 → 70). */
   high?: number;
+  /** The unit of a count: 家, 户… (kind count, or beside a ratio with `count`). */
   countUnit?: string;
-  /** A count written beside a ratio, 10%(20户) → 20 (with countUnit 户). */
+  /** A count written beside a ratio, 10%(20户) → 20; not part of the ratio's meaning. */
   count?: number;
 }
 

@@ -1,0 +1,176 @@
+import type { CellValue, MergeRange } from '../../src/core/grid';
+import { checkGrids } from '../../src/features/check-workbook';
+
+const HEAD = ['序号', '检查事项', '检查依据', '检查主体', '检查对象', '检查方式', '是否纳入双随机', '抽查比例', '抽查频次'];
+const ok = (n: number, name = `事项${n}`): CellValue[] => [n, name, '《食品安全法》', '于都县某局', '食品企业', '双随机抽查', '是', '5%', '每年1次'];
+
+/** Validates an inline grid; returns `row column code` tuples (column as a letter), sorted as reported. */
+function tuples(values: CellValue[][], merges: MergeRange[] = [], numberFormats?: (string | undefined)[][]) {
+  const [report] = checkGrids([{ name: 'S', values, merges, numberFormats }]);
+  return report.issues.map((i) => `${i.column ? String.fromCharCode(64 + i.column) : '-'}${i.row ?? ''} ${i.code}`);
+}
+const reportOf = (values: CellValue[][], merges: MergeRange[] = []) => checkGrids([{ name: 'S', values, merges }])[0];
+
+describe('checklist schema on inline grids', () => {
+  test('a clean list has no issues', () => {
+    expect(tuples([HEAD, ok(1), ok(2), ok(3)])).toEqual([]);
+  });
+
+  test('required fields are located at their cells', () => {
+    const row = ok(1);
+    row[2] = '';
+    row[4] = '\u00A0';
+    expect(tuples([HEAD, row])).toEqual(['C2 required/missing', 'E2 required/missing']);
+  });
+
+  test('a blank inside a merged range carries the value and is never missing', () => {
+    const rows = [HEAD, ok(1), ok(2), ok(3)];
+    rows[2][3] = null;
+    rows[3][3] = null;
+    expect(tuples(rows, [{ top: 2, left: 4, bottom: 4, right: 4 }])).toEqual([]);
+  });
+
+  test('a bad value in a merged range is reported once, on the master cell', () => {
+    const rows = [HEAD, ok(1), ok(2), ok(3)];
+    rows[1][7] = '150%';
+    rows[2][7] = null;
+    rows[3][7] = null;
+    expect(tuples(rows, [{ top: 2, left: 8, bottom: 4, right: 8 }])).toEqual(['H2 ratio/out-of-range']);
+  });
+
+  test('the agency written once with blanks below means "same as above"', () => {
+    const rows = [HEAD, ok(1), ok(2)];
+    rows[2][3] = '';
+    expect(tuples(rows)).toEqual([]);
+  });
+
+  test('titles, stamp line, notes, signature and empty rows are not data', () => {
+    const report = reportOf([
+      ['于都县某局2020年度行政检查事项清单'],
+      ['填报单位(印章):于都县某局'],
+      HEAD,
+      ok(1),
+      [],
+      ['一、食品类'],
+      ok(2),
+      ['备注:比例为年度抽查比例'],
+      ['1.本表一式两份'],
+      ['填报人:张三', null, '联系电话:0797-6222222', null, '审核人:李四'],
+    ]);
+    expect(report.headerRow).toBe(3);
+    expect(report.dataRows).toBe(2);
+    expect(report.issues).toEqual([]);
+  });
+
+  test('ratio and frequency are required only on 双随机 items', () => {
+    const a = ok(1);
+    a[7] = '';
+    a[8] = '';
+    const b = ok(2);
+    b[5] = '重点检查';
+    b[6] = '否';
+    b[7] = '';
+    b[8] = '';
+    expect(tuples([HEAD, a, b])).toEqual(['H2 required/missing', 'I2 required/missing']);
+  });
+
+  test('without a 是否双随机 column, a 双随机 method makes ratio required', () => {
+    const head = ['序号', '检查事项', '检查依据', '检查主体', '检查对象', '检查方式', '抽查比例', '抽查频次'];
+    expect(tuples([head, [1, 'a', '《法》', '局', '对象', '双随机抽查', '', '每年1次'], [2, 'b', '《法》', '局', '对象', '日常巡查', '', '']])).toEqual([
+      'G2 required/missing',
+    ]);
+  });
+
+  test('事项类别 is required for market-supervision items; 调整原因 when 调整类型 is not 无变化', () => {
+    const head = [...HEAD, '是否属于市场监管领域', '事项类别', '调整类型', '调整原因'];
+    expect(
+      tuples([
+        head,
+        [...ok(1), '是', '', '无变化', ''],
+        [...ok(2), '否', '', '修改(比例)', ''],
+        [...ok(3), '是', '重点检查事项', '新增', '法律法规规章调整'],
+        [...ok(4), '是', '一般', '调来调去', ''],
+      ]),
+    ).toEqual(['K2 required/missing', 'M3 required/missing', 'L5 enum/not-allowed']);
+  });
+
+  test('item names are unique, unless the 检查对象 differs', () => {
+    const a = ok(1, '食品检查');
+    const b = ok(2, '食品检查');
+    const c = ok(3, '食品检查');
+    c[4] = '餐饮企业';
+    expect(tuples([HEAD, a, b, c])).toEqual(['B3 unique/duplicate']);
+  });
+
+  test('序号 counts up by one; it may start anywhere', () => {
+    expect(tuples([HEAD, ok(5), ok(6), ok(8)])).toEqual(['A4 seq/not-sequential']);
+  });
+
+  test('a combined 抽查比例及频次 column is split into both and checked', () => {
+    const head = ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '抽查比例及频次'];
+    const row = (n: number, v: string): CellValue[] => [n, `事项${n}`, '《法》', '局', '对象', '双随机抽查', v];
+    expect(tuples([head, row(1, '25%,不少于1次/年'), row(2, '3%;2次/年'), row(3, '1次/年 100%'), row(4, '150%,每年1次'), row(5, '5%')])).toEqual([
+      'G4 ratio/disturb',
+      'G5 ratio/out-of-range',
+      'G6 required/missing',
+    ]);
+  });
+
+  test('0.05 with a % format is 5%; 0 with a % format is a blind spot', () => {
+    const rows = [HEAD, ok(1), ok(2)];
+    rows[1][7] = 0.05;
+    rows[2][7] = 0;
+    const formats = [[], [undefined, undefined, undefined, undefined, undefined, undefined, undefined, '0%'], [undefined, undefined, undefined, undefined, undefined, undefined, undefined, '0%']];
+    expect(tuples(rows, [], formats)).toEqual(['H3 ratio/zero']);
+  });
+
+  test('the 机构代码 is the same for the whole unit', () => {
+    const head = [...HEAD, '机构代码'];
+    expect(tuples([head, [...ok(1), '11360731014258003K'], [...ok(2), '11360731014258003K'], [...ok(3), '113607310142580047']])).toEqual([
+      'J4 uscc/checksum',
+      'J4 consistent/differs',
+    ]);
+  });
+
+  test('a published plan (抽查工作计划) is a checklist too', () => {
+    const report = reportOf([
+      ['于都县2020年度部门联合抽查工作计划'],
+      ['序号', '抽查任务名称', '抽查对象', '抽查比例', '发起部门', '配合部门', '抽查时间'],
+      [1, '食品安全联合抽查', '食品生产企业', '5%', '县市场监管局', '县卫健委', '2020年5月'],
+    ]);
+    expect(report.kind).toBe('checklist');
+    expect(report.columns).toMatchObject({ itemName: 'B', object: 'C', ratio: 'D', agency: 'E' });
+  });
+
+  test('a sheet that is not a list is reported as unknown with the best header guess', () => {
+    const report = reportOf([
+      ['行政检查监测点企业申报表'],
+      ['企业名称', '法定代表人', '地址', '联系电话', '规模'],
+      ['于都某公司', '张三', '于都县', '13800000000', '小型'],
+    ]);
+    expect(report.kind).toBe('unknown');
+    expect(report.issues).toEqual([]);
+  });
+
+  test('a header with no data rows is reported', () => {
+    expect(tuples([['某局检查事项清单'], HEAD])).toEqual(['-2 sheet/no-data']);
+  });
+
+  test('missing expected columns are reported once per sheet', () => {
+    const report = reportOf([['序号', '检查事项', '检查对象', '抽查比例'], [1, 'a', 'b', '5%']]);
+    expect(report.issues.map((i) => `${i.code} ${i.params.field}`)).toEqual([
+      'header/missing-column basis',
+      'header/missing-column agency',
+      'header/missing-column method',
+      'header/missing-column frequency',
+    ]);
+  });
+
+  test('full-width digits, numbers stored as text and line breaks are read as a person would', () => {
+    const row = ok(1);
+    row[0] = '1';
+    row[7] = '不低于５％';
+    row[8] = '每年\n1次';
+    expect(tuples([HEAD, row])).toEqual([]);
+  });
+});
