@@ -85,3 +85,17 @@ describe('detectHeader', () => {
     expect(h.labels.get(3)).toBe('牵头科室');
   });
 });
+
+describe('group labels', () => {
+  test('a 统一社会信用代码 under a 检查对象 group is the object\'s, not the agency\'s', () => {
+    const v = view(
+      [
+        ['序号', '检查事项名称', '检查对象', null, '抽查比例'],
+        [null, null, '对象名称', '统一社会信用代码', null],
+      ],
+      [{ top: 1, left: 3, bottom: 1, right: 4 }, { top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 2, bottom: 2, right: 2 }, { top: 1, left: 5, bottom: 2, right: 5 }],
+    );
+    const h = detectHeader(v, fields, combined)!;
+    expect(letters(h.columns)).toEqual({ seq: 'A', itemName: 'B', object: 'C', ratio: 'E' });
+  });
+});

@@ -97,6 +97,7 @@ function mapColumns(
     // The lowest header row names the column; the group label above helps only when the lower one is blank
     // or unknown (合并表头: 抽查 over 比例 | 频次).
     const candidates = [...new Set([bottom, joined, parts[0]].filter((p) => p !== ''))];
+    const groupField = rows.length > 1 && isGroupLabel(view, rows[0], c) ? matchLabel(parts[0], fields)?.key : undefined;
     let matched = false;
     for (const cand of candidates) {
       const norm = normaliseLabel(cand);
@@ -109,6 +110,11 @@ function mapColumns(
         break;
       }
       const m = matchLabel(cand, fields);
+      const owner = m && fields.find((f) => f.key === m.key)?.group;
+      if (m && owner && groupField && groupField !== owner) {
+        matched = true; // a labelled column that belongs to another group: kept, not mapped
+        break;
+      }
       if (m) {
         const prev = strengths.get(m.key) ?? 0;
         if (m.strength > prev) {
@@ -125,6 +131,27 @@ function mapColumns(
   }
   // A separate ratio or frequency column wins over the combined one for its own field.
   return { firstRow: rows[0], lastRow: rows[rows.length - 1], columns, combined, labels, score };
+}
+
+function isGroupLabel(view: GridView, row: number, column: number): boolean {
+  const m = view.mergeAt(row, column);
+  return !!m && m.top === row && m.right > m.left;
+}
+
+/** True when two or more cells of `row` are the lower parts of labels merged down from the row above. */
+function continuesHeaderAbove(view: GridView, row: number): boolean {
+  let n = 0;
+  for (const m of view.grid.merges) if (m.top === row - 1 && m.bottom >= row && m.left === m.right) n++;
+  return n >= 2;
+}
+
+/** True when every cell under some group label of `row` (a one-row horizontal merge) holds text. */
+function hasSubLabels(view: GridView, row: number): boolean {
+  return view.grid.merges.some((m) => {
+    if (m.top !== row || m.bottom !== row || m.right === m.left) return false;
+    for (let c = m.left; c <= m.right; c++) if (typeof view.raw(row + 1, c) !== 'string' || cellText(view.raw(row + 1, c)) === '') return false;
+    return true;
+  });
 }
 
 function rowHasHorizontalMerge(view: GridView, row: number): boolean {
@@ -147,10 +174,15 @@ export function detectHeader(
     !best || m.columns.size > best.columns.size || (m.columns.size === best.columns.size && m.score > best.score);
   for (let r = view.firstRow; r <= last; r++) {
     const single = mapColumns(view, [r], fields, combined);
-    if (single.columns.size > 0 && better(single)) best = single;
-    if (r < view.lastRow && rowHasHorizontalMerge(view, r)) {
+    // The lower row of a two-row header (labels merged down into it) is not a header on its own.
+    if (single.columns.size > 0 && !continuesHeaderAbove(view, r) && better(single)) best = single;
+    // The upper row of a two-row header names fields itself (序号, 检查事项 span both rows); a title or a
+    // stamp line above the header does not.
+    if (r < view.lastRow && single.columns.size > 0 && rowHasHorizontalMerge(view, r)) {
       const double = mapColumns(view, [r, r + 1], fields, combined);
-      if (double.columns.size > single.columns.size && better(double)) best = double;
+      // Sub-labels under a group label make the two rows one header even when they add no field.
+      const wins = double.columns.size > single.columns.size || (double.columns.size === single.columns.size && hasSubLabels(view, r));
+      if (wins && double.columns.size > 0 && (better(double) || best === single)) best = double;
     }
   }
   return best;

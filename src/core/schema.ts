@@ -24,6 +24,11 @@ export interface FieldSpec {
   required?: boolean | ((row: RowFields) => boolean);
   /** A blank below a value means "same as above" (a group label written once). */
   inheritBlank?: boolean;
+  /**
+   * The field a group label above this column must name, when there is one: a 统一社会信用代码 under a 检查对象
+   * group is the object's code, not the agency's.
+   */
+  group?: string;
   /** Checked before other fields, because other fields depend on its value (e.g. 是否纳入双随机). */
   early?: boolean;
 }

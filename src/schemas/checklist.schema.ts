@@ -27,7 +27,7 @@ export const checklistSchema: SheetSchema = {
   label: { 'zh-CN': '检查实施清单', 'en-US': 'Inspection list' },
   fields: [
     { key: 'seq', synonyms: ['序号', '编号', '序'], rule: seqRule },
-    { key: 'itemCode', synonyms: ['事项编码', '检查事项编码', '事项代码', '清单编码', '实施清单编码', '检查实施清单编码'] },
+    { key: 'itemCode', synonyms: ['事项编码', '检查事项编码', '事项代码', '清单编码', '实施清单编码', '检查实施清单编码'], group: 'itemName' },
     {
       key: 'itemName',
       synonyms: [
@@ -43,7 +43,7 @@ export const checklistSchema: SheetSchema = {
       required: true,
       inheritBlank: true,
     },
-    { key: 'agencyCode', synonyms: ['机构代码', '统一社会信用代码', '组织机构代码', '信用代码', '主体代码'], rule: usccRule, inheritBlank: true },
+    { key: 'agencyCode', synonyms: ['机构代码', '统一社会信用代码', '组织机构代码', '信用代码', '主体代码'], rule: usccRule, inheritBlank: true, group: 'agency' },
     { key: 'object', synonyms: ['检查对象', '抽查对象', '监管对象', '检查对象范围', '抽查对象范围'], required: true },
     { key: 'method', synonyms: ['检查方式', '抽查方式', '随机抽查方式', '监管方式', '检查方法', '抽查方法'], rule: methodRule, required: true, early: true },
     {
