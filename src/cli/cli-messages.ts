@@ -1,4 +1,4 @@
-import { fillTemplate, type Locale } from '../core/locale';
+import { fillTemplate, localiseTemplate, type Locale } from '../core/locale';
 
 const MESSAGES = {
   'zh-CN': {
@@ -42,5 +42,5 @@ export type CliMessage = keyof (typeof MESSAGES)['zh-CN'];
 
 /** The command line's own sentences, per locale. */
 export function cliText(locale: Locale, key: CliMessage, params: Record<string, string | number> = {}): string {
-  return fillTemplate(MESSAGES[locale][key], params);
+  return fillTemplate(localiseTemplate(MESSAGES[locale][key], locale), params);
 }

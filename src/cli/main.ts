@@ -18,8 +18,14 @@ interface CheckFlags {
   maxPerYear?: string;
 }
 
+/** Where the command writes: standard output and error, or a test's capture. */
+export interface CliIo {
+  out: NodeJS.WritableStream & { isTTY?: boolean };
+  err: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
 /** Runs the `drc` command line; resolves to the exit code. */
-export async function main(argv: readonly string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('drc')
     .description('双随机清单助手:检查"双随机"检查实施清单 (.xlsx / .csv) · validates double-random inspection lists')
@@ -51,9 +57,9 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
       };
       for (const group of [settings.ratio, settings.frequency] as Record<string, number | undefined>[])
         for (const k of Object.keys(group)) if (group[k] === undefined || Number.isNaN(group[k])) delete group[k];
-      const stderr = io.err as NodeJS.WriteStream;
+      const stderr = io.err;
       const bar = stderr.isTTY && files.length > 1 && !flags.json
-        ? new SingleBar({ stream: stderr, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true })
+        ? new SingleBar({ stream: stderr as NodeJS.WriteStream, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true })
         : undefined;
       bar?.start(files.length, 0, { file: '' });
       const reports = await checkFiles(files, {
@@ -66,7 +72,7 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
       const written = new Map<string, string>();
       if (flags.out) for (const r of reports) if (!r.error) written.set(r.file, markedCopyPath(r.file, flags.out));
       if (flags.json) io.out.write(`${JSON.stringify(toJson(reports, locale), null, 2)}\n`);
-      else io.out.write(`${toText(reports, locale, !!(io.out as NodeJS.WriteStream).isTTY, written)}\n`);
+      else io.out.write(`${toText(reports, locale, !!io.out.isTTY, written)}\n`);
       const total = summarise(reports);
       code = reports.some((r) => r.error) ? EXIT.failure : total.errors > 0 ? EXIT.errors : EXIT.ok;
     });

@@ -20,3 +20,13 @@ export function toLocale(tag: string | undefined): Locale {
   if (tag && /^en/i.test(tag)) return 'en-US';
   return 'zh-CN';
 }
+
+/**
+ * Chinese sentences take full-width ，；： after Chinese text; message tables are typed with ASCII punctuation,
+ * so it is converted when a zh-CN template is rendered (user text in params is never touched).
+ */
+export function localiseTemplate(template: string, locale: Locale): string {
+  if (locale !== 'zh-CN') return template;
+  const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
+  return template.replace(/([\u3400-\u9fff”）)}%])([,;:])(?=\S)/g, (_, before: string, mark: string) => before + FULL[mark]);
+}

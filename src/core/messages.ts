@@ -1,5 +1,5 @@
 import type { Issue } from './issue';
-import { fillTemplate, type Locale, type MessageTable } from './locale';
+import { fillTemplate, localiseTemplate, type Locale, type MessageTable } from './locale';
 
 /** Messages of the engine itself: header and sheet findings. */
 export const ENGINE_MESSAGES: Record<'header' | 'sheet', MessageTable> = {
@@ -41,5 +41,5 @@ export function formatIssue(issue: Issue, locale: Locale, catalogue: MessageCata
     field: label(issue.params.field),
     fieldLabel: label(issue.params.field ?? issue.field),
   };
-  return fillTemplate(template, params);
+  return fillTemplate(localiseTemplate(template, locale), params);
 }

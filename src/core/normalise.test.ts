@@ -1,3 +1,4 @@
+import { localiseTemplate } from './locale';
 import {
   cellText,
   excelSerialToDate,
@@ -98,4 +99,12 @@ describe('Chinese numerals', () => {
     ['每月一次', '每月1次'],
     ['每季度一次', '每季度1次'],
   ])('%s → %s', (text, out) => expect(replaceChineseNumbers(text)).toBe(out));
+});
+
+describe('localiseTemplate', () => {
+  test('ASCII punctuation after Chinese text becomes full-width in zh-CN only', () => {
+    expect(localiseTemplate('比例超出范围:{value}%,应在 0%–100% 之间;请改正', 'zh-CN')).toBe('比例超出范围：{value}%，应在 0%–100% 之间；请改正');
+    expect(localiseTemplate('如 1次/年、10%(20户)', 'zh-CN')).toBe('如 1次/年、10%(20户)');
+    expect(localiseTemplate('Out of range: {value}%, expected 0–100%', 'en-US')).toBe('Out of range: {value}%, expected 0–100%');
+  });
 });
