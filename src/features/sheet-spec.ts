@@ -1,0 +1,66 @@
+import type { MergeRange } from '../core/grid';
+
+/** Cell look: fonts as in official documents, fills, alignment, thin borders, number format. */
+export interface StyleSpec {
+  font?: { name?: string; size?: number; bold?: boolean; colour?: string };
+  /** ARGB fill, e.g. FFFFC7CE. */
+  fill?: string;
+  align?: { horizontal?: 'left' | 'center' | 'right'; vertical?: 'top' | 'middle' | 'bottom'; wrap?: boolean };
+  border?: 'thin';
+  numberFormat?: string;
+}
+
+/**
+ * One cell of a generated sheet. `value` strings are literal text, always: a host must write them so that
+ * text such as `=1` or `+86…` never becomes a formula. Only `formula` (made by our code, never from user
+ * text) is a formula; `value` is then its cached result.
+ */
+export interface CellSpec {
+  value: string | number | null;
+  formula?: string;
+  /** Key into `SheetSpec.styles`. */
+  style?: string;
+  /** A link to a cell of this workbook (sheet and A1 address). */
+  link?: { sheet: string; cell: string };
+}
+
+/** Page setup of a printable sheet. */
+export interface PageSpec {
+  orientation: 'portrait' | 'landscape';
+  paper: 'A4';
+  /** Fit all columns on the page width (any number of pages tall). */
+  fitToWidth: boolean;
+  /** 1-based rows repeated at the top of every printed page. */
+  printTitleRows?: { first: number; last: number };
+  /** Margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number };
+  horizontalCentered?: boolean;
+}
+
+/** A bar chart of some columns against a category column (drawn where the host supports charts). */
+export interface ChartSpec {
+  title: string;
+  /** 1-based rows of the data (without the header row). */
+  firstRow: number;
+  lastRow: number;
+  categoryColumn: number;
+  seriesColumns: number[];
+  /** 1-based row and column of the chart's top-left corner. */
+  anchor: { row: number; column: number };
+}
+
+/** A generated sheet described without any host: the xlsx, Excel and WPS adapters each render it. */
+export interface SheetSpec {
+  name: string;
+  /** Column widths in characters (as Excel and WPS count them). */
+  columns: number[];
+  rows: Array<{ cells: Array<CellSpec | null>; height?: number }>;
+  merges: MergeRange[];
+  styles: Record<string, StyleSpec>;
+  page?: PageSpec;
+  freeze?: { rows: number; columns: number };
+  charts?: ChartSpec[];
+}
+
+/** A text cell. */
+export const text = (value: string | number | null, style?: string): CellSpec => ({ value, style });
