@@ -1,11 +1,19 @@
 import { Command, CommanderError } from 'commander';
 import { type CliIo, EXIT, type RegisterCommand } from './cli-types';
+import { registerAdjust } from './commands/adjust';
 import { registerCheck } from './commands/check';
+import { registerCompare } from './commands/compare';
+import { registerTally } from './commands/tally';
 
 export { EXIT, type CliIo } from './cli-types';
 
 /** Every subcommand, one line each. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerAdjust,
+  registerCheck,
+  registerCompare,
+  registerTally,
+];
 
 /** Runs the `drc` command line; resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {

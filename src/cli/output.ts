@@ -3,6 +3,7 @@ import type { Issue } from '../core/issue';
 import type { Locale } from '../core/locale';
 import type { FileReport } from '../core/report';
 import { issueCell, renderIssue, severityLabel } from '../features/check-workbook';
+import { SCHEMAS } from '../schemas';
 import { FIELD_LABELS } from '../schemas/field-labels';
 import { cliText } from './cli-messages';
 
@@ -77,7 +78,7 @@ export function toText(reports: readonly FileReport[], locale: Locale, colour: b
         lines.push(c.dim(`  ${cliText(locale, 'sheetUnknown', { sheet: s.name, guess })}`));
         continue;
       }
-      const kind = locale === 'zh-CN' ? '检查实施清单' : 'inspection list';
+      const kind = SCHEMAS.find((k) => k.kind === s.kind)?.label[locale] ?? s.kind;
       lines.push(`  ${cliText(locale, 'sheetLine', { sheet: s.name, kind, headerRow: s.headerRow ?? '-', dataRows: s.dataRows })}`);
       const sum = summarise([{ file: f.file, error: null, sheets: [s] }]);
       lines.push(`  ${s.issues.length === 0 ? c.green(`✔ ${cliText(locale, 'clean')}`) : cliText(locale, 'counts', sum as unknown as Record<string, number>)}`);

@@ -76,6 +76,16 @@ function rowLabels(view: GridView, row: number): string[] {
   return out;
 }
 
+/** Maps the columns of a header the user chose (one or two rows, 1-based sheet rows). */
+export function headerAt(
+  view: GridView,
+  rows: number[],
+  fields: readonly FieldSpec[],
+  combined: readonly CombinedColumnSpec[] = [],
+): HeaderMatch {
+  return mapColumns(view, rows, fields, combined);
+}
+
 function mapColumns(
   view: GridView,
   rows: number[],

@@ -3,8 +3,13 @@ import { type CellValue, isCellError } from './grid';
 // Whitespace a clerk cannot see: NBSP, the ideographic space, zero-width and BOM characters, in-cell line breaks.
 const ODD_SPACE = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF\t\r\n\v\f]/g;
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+// Anything normaliseText would change; most cells have none, and skipping them keeps 50k-row sheets fast.
+const NEEDS_WORK = /[\uFF01-\uFF5E\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF\t\r\n\v\f]| {2}|^ | $/;
+
 /** Full-width ASCII (ＡＢＣ１２３％，；：（）) → half-width; the ideographic space → a space. Nothing else changes. */
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -17,6 +22,7 @@ export function toHalfWidth(text: string): string {
 
 /** Half-width, odd spaces as plain spaces, runs of spaces collapsed, trimmed. */
 export function normaliseText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return toHalfWidth(text).replace(ODD_SPACE, ' ').replace(/ {2,}/g, ' ').trim();
 }
 

@@ -1,5 +1,5 @@
 import { GridView, type Grid, columnLetter } from './grid';
-import { detectHeader, type HeaderMatch } from './header';
+import { detectHeader, headerAt, type HeaderMatch } from './header';
 import type { Finding, Issue, Severity } from './issue';
 import { cellText } from './normalise';
 import type { SheetReport } from './report';
@@ -20,13 +20,19 @@ export interface ReadSheet {
   dataRows: number[];
 }
 
+/** A person's correction of what was detected: the header rows, and columns mapped by hand (field → column). */
+export interface SheetHint {
+  headerRows?: { first: number; last: number };
+  columns?: Record<string, number>;
+}
+
 /** Reads a sheet as a person would: finds the header under any titles and tells data rows from the rest. */
-export function readSheet(grid: Grid, schemas: readonly SheetSchema[]): ReadSheet {
+export function readSheet(grid: Grid, schemas: readonly SheetSchema[], hint?: SheetHint): ReadSheet {
   const view = new GridView(grid);
   let best: { schema: SheetSchema; header: HeaderMatch } | undefined;
   let guess: HeaderMatch | undefined;
   for (const schema of schemas) {
-    const header = detectHeader(view, schema.fields, schema.combined ?? []);
+    const header = findHeader(view, schema, hint);
     if (!header) continue;
     if (!guess || header.columns.size > guess.columns.size) guess = header;
     if (schema.recognise(new Set(header.columns.keys())) && (!best || header.score > best.header.score))
@@ -36,6 +42,21 @@ export function readSheet(grid: Grid, schemas: readonly SheetSchema[]): ReadShee
   const roles = classifyRows(view, best.header.lastRow + 1, best.header.labels);
   const dataRows = [...roles].filter(([, role]) => role === 'data').map(([r]) => r);
   return { view, schema: best.schema, header: best.header, dataRows };
+}
+
+function findHeader(view: GridView, schema: SheetSchema, hint?: SheetHint): HeaderMatch | undefined {
+  const rows = hint?.headerRows;
+  const header = rows
+    ? headerAt(view, Array.from({ length: rows.last - rows.first + 1 }, (_, i) => rows.first + i), schema.fields, schema.combined)
+    : detectHeader(view, schema.fields, schema.combined ?? []);
+  if (!header || !hint?.columns) return header;
+  // A column mapped by hand replaces whatever the detection put there, for that field and that column.
+  for (const [field, column] of Object.entries(hint.columns)) {
+    for (const [k, c] of [...header.columns]) if (c === column && k !== field) header.columns.delete(k);
+    header.columns.set(field, column);
+    header.combined.delete(column);
+  }
+  return header;
 }
 
 interface FieldCell {
@@ -69,8 +90,9 @@ export function validateGrid(
   schemas: readonly SheetSchema[],
   settings: Settings,
   defaults: SeverityDefaults,
+  hint?: SheetHint,
 ): SheetReport {
-  const sheet = readSheet(grid, schemas);
+  const sheet = readSheet(grid, schemas, hint);
   const columnsOut = (h?: HeaderMatch) =>
     Object.fromEntries([...(h?.columns ?? new Map<string, number>())].map(([k, c]) => [k, columnLetter(c)]));
   if (!sheet.schema || !sheet.header) {
@@ -129,7 +151,8 @@ export function validateRows(
     const row = new Row(columns);
     readRowCells(view, header!, schema.fields, r, row, lastSeen);
     const check = !onlyRows || onlyRows.has(r);
-    const ctx = { settings, doubleRandom: false };
+    // One context per row, its options swapped per field: no object per cell on 50k-row sheets.
+    const ctx: RuleContext = { settings, doubleRandom: false };
     // Early fields (是否纳入双随机, 检查方式) are parsed first; the row's flags are known before the others.
     let flagsSet = false;
     for (const spec of fieldsInOrder) {
@@ -148,7 +171,8 @@ export function validateRows(
         row.values.set(spec.key, cell.input.text);
         continue;
       }
-      const result = runRule(spec.rule, cell.input, { ...ctx, options: spec.options as RuleContext['options'] });
+      ctx.options = spec.options as RuleContext['options'];
+      const result = runRule(spec.rule, cell.input, ctx);
       if (result.value !== undefined) row.values.set(spec.key, result.value);
       if (check && cell.source !== 'borrowed')
         for (const f of result.findings) push(spec.rule.id, f, r, cell.column, spec.key, cell.input.text);

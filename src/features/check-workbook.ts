@@ -5,16 +5,20 @@ import type { Locale } from '../core/locale';
 import { formatIssue } from '../core/messages';
 import type { SheetReport } from '../core/report';
 import { type DeepPartial, resolveSettings, type Settings } from '../core/settings';
-import { validateGrid } from '../core/validate';
+import { type SheetHint, validateGrid } from '../core/validate';
 import type { CellMark } from '../hosts/workbook-port';
 import { CATALOGUE } from '../rules';
 import { SCHEMAS } from '../schemas';
 import { DEFAULT_SEVERITIES } from '../schemas/severities';
 
-/** Validates every sheet of a workbook; each sheet is reported, recognised or not. */
-export function checkGrids(grids: readonly Grid[], settings?: DeepPartial<Settings>): SheetReport[] {
+/** Validates every sheet of a workbook; each sheet is reported, recognised or not. Hints are per sheet name. */
+export function checkGrids(
+  grids: readonly Grid[],
+  settings?: DeepPartial<Settings>,
+  hints?: Readonly<Record<string, SheetHint>>,
+): SheetReport[] {
   const resolved = resolveSettings(settings);
-  return grids.map((g) => validateGrid(g, SCHEMAS, resolved, DEFAULT_SEVERITIES));
+  return grids.map((g) => validateGrid(g, SCHEMAS, resolved, DEFAULT_SEVERITIES, hints?.[g.name]));
 }
 
 /** An issue's sentence in a locale. */

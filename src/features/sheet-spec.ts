@@ -35,6 +35,8 @@ export interface PageSpec {
   /** Margins in inches. */
   margins?: { left: number; right: number; top: number; bottom: number };
   horizontalCentered?: boolean;
+  /** Centre footer on every printed page; `&P` is the page number and `&N` the page count (Excel and WPS codes). */
+  footer?: string;
 }
 
 /** A bar chart of some columns against a category column (drawn where the host supports charts). */
@@ -59,7 +61,21 @@ export interface SheetSpec {
   styles: Record<string, StyleSpec>;
   page?: PageSpec;
   freeze?: { rows: number; columns: number };
+  /** 1-based rows after which a new printed page starts (manual page breaks). */
+  rowBreaks?: number[];
   charts?: ChartSpec[];
+  /** Formats the host re-evaluates as values change (a status recoloured when a live count changes). */
+  conditionalFormats?: ConditionalFormatSpec[];
+}
+
+/**
+ * Rules applied by the host to the cells of `range`, first true rule wins: `formula` is written for the range's
+ * top-left cell (relative references move with the cell, as in Excel's and WPS's "use a formula" rules), and
+ * `style` is a key into `SheetSpec.styles` (its fill and font are used).
+ */
+export interface ConditionalFormatSpec {
+  range: MergeRange;
+  rules: Array<{ formula: string; style: string }>;
 }
 
 /** A text cell. */

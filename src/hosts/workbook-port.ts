@@ -26,3 +26,45 @@ export const MARK_COLOURS: Record<Severity, string> = {
   warning: 'FFFFEB9C',
   info: 'FFDDEBF7',
 };
+
+/** What the host can do, detected at run time (Excel requirement sets, WPS version, or a file). */
+export interface HostCapabilities {
+  host: 'excel' | 'wps' | 'file';
+  /** Cell notes (ExcelApi 1.18; absent from Office 2021/2024 LTSC). */
+  notes: boolean;
+  /** Threaded comments (ExcelApi 1.10). */
+  comments: boolean;
+  /** Multi-area ranges for grouped formatting (ExcelApi 1.9). */
+  rangeAreas: boolean;
+  /** Reading merged areas (ExcelApi 1.13). */
+  mergedAreas: boolean;
+  charts: boolean;
+  /** Change events for live re-validation (ExcelApi 1.7). */
+  events: boolean;
+}
+
+/** A sheet edit reported by the host: the sheet and the 1-based rows touched. */
+export interface RowsChanged {
+  sheet: string;
+  rows: number[];
+}
+
+/** The port the task pane talks to: the file port plus what an open workbook in a host can do. */
+export interface PaneWorkbookPort extends WorkbookPort {
+  capabilities(): HostCapabilities;
+  /** Name of the sheet the user is looking at. */
+  activeSheet(): Promise<string>;
+  /** Reads one sheet only (the pane validates the active sheet by default). */
+  readSheet(name: string): Promise<import('../core/grid').Grid>;
+  /** Selects a cell (and shows its sheet): one click from an issue to its cell. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Adds (or replaces) a generated sheet: results, summaries, reports. Never touches other sheets' data. */
+  writeSheet(spec: import('../features/sheet-spec').SheetSpec): Promise<void>;
+  /** Re-marks only the given rows of a sheet: their old marks are restored first, then the new ones applied. */
+  remarkRows(sheet: string, rows: readonly number[], marks: CellMark[]): Promise<void>;
+  /** Subscribes to edits; returns the unsubscribe function. Absent where the host has no events. */
+  onRowsChanged?(listener: (change: RowsChanged) => void): Promise<() => void>;
+  /** Small state kept inside the workbook (the last result, the user's column mapping). */
+  loadState(key: string): Promise<string | undefined>;
+  saveState(key: string, value: string): Promise<void>;
+}

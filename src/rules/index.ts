@@ -1,6 +1,7 @@
 import { ENGINE_MESSAGES, type MessageCatalogue } from '../core/messages';
 import type { MessageTable } from '../core/locale';
 import { FIELD_LABELS } from '../schemas/field-labels';
+import { adjustMessages } from './adjust/adjust.rule';
 import { basisRule } from './basis/basis.rule';
 import { consistentMessages } from './consistent/consistent.rule';
 import { dateRule } from './date/date.rule';
@@ -12,7 +13,9 @@ import { phoneRule } from './phone/phone.rule';
 import { ratioRule } from './ratio/ratio.rule';
 import { requiredRule } from './required/required.rule';
 import type { Rule } from './rule';
+import { scaleRule } from './scale/scale.rule';
 import { seqRule } from './seq/seq.rule';
+import { tallyMessages } from './tally/tally.rule';
 import { uniqueRule } from './unique/unique.rule';
 import { usccRule } from './uscc/uscc.rule';
 
@@ -26,6 +29,7 @@ export const RULES: readonly Rule<any>[] = [ // eslint-disable-line @typescript-
   phoneRule,
   ratioRule,
   requiredRule,
+  scaleRule,
   seqRule,
   uniqueRule,
   usccRule,
@@ -34,8 +38,10 @@ export const RULES: readonly Rule<any>[] = [ // eslint-disable-line @typescript-
 /** Message tables of checks that are not cell rules (cross-row and cross-field checks). */
 const OTHER_MESSAGES: Record<string, MessageTable> = {
   ...ENGINE_MESSAGES,
+  adjust: adjustMessages,
   consistent: consistentMessages,
   doubleRandom: doubleRandomMessages,
+  tally: tallyMessages,
 };
 
 /** Every message table by rule id, and the field labels: what `formatIssue` needs. */

@@ -144,9 +144,9 @@ describe('checklist schema on inline grids', () => {
 
   test('a sheet that is not a list is reported as unknown with the best header guess', () => {
     const report = reportOf([
-      ['行政检查监测点企业申报表'],
-      ['企业名称', '法定代表人', '地址', '联系电话', '规模'],
-      ['于都某公司', '张三', '于都县', '13800000000', '小型'],
+      ['于都县某局执法人员名单'],
+      ['姓名', '性别', '执法证号', '发证机关'],
+      ['张三', '男', '赣A0001', '江西省人民政府'],
     ]);
     expect(report.kind).toBe('unknown');
     expect(report.issues).toEqual([]);
@@ -172,5 +172,23 @@ describe('checklist schema on inline grids', () => {
     row[7] = '不低于５％';
     row[8] = '每年\n1次';
     expect(tuples([HEAD, row])).toEqual([]);
+  });
+});
+
+describe('a person corrects the detection', () => {
+  const grid = {
+    name: 'S',
+    merges: [],
+    values: [
+      ['说明:本表第3行为表头'],
+      ['序号', '名称', '依据', '主体'],
+      [1, '食品检查', '《食品安全法》', '某局'],
+    ] as CellValue[][],
+  };
+  test('an unrecognised sheet becomes a checklist once its columns are mapped by hand', () => {
+    expect(checkGrids([grid])[0].kind).toBe('unknown');
+    const [report] = checkGrids([grid], undefined, { S: { headerRows: { first: 2, last: 2 }, columns: { itemName: 2, basis: 3, agency: 4 } } });
+    expect(report).toMatchObject({ kind: 'checklist', headerRow: 2, dataRows: 1 });
+    expect(report.columns).toMatchObject({ seq: 'A', itemName: 'B', basis: 'C', agency: 'D' });
   });
 });

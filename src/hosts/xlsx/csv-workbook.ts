@@ -12,14 +12,22 @@ const DELIMITERS = [',', '\t', ';'];
 
 /** An Excel sheet name from any text: no `[]:*?/\`, no leading or trailing apostrophe, at most 31 characters. */
 export function toSheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim();
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return [...cleaned].slice(0, 31).join('') || 'Sheet1';
 }
 
 /** Display width of text in Excel's character units: CJK and full-width characters count two. */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
   return w;
 }
 
@@ -45,7 +53,16 @@ export class CsvWorkbook implements WorkbookPort {
     const bytes = asBytes(data);
     if (isBlankBytes(bytes)) throw new WorkbookReadError('file/empty', fileName);
     const { text, encoding } = decodeText(bytes);
-    const parsed = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: DELIMITERS, skipEmptyLines: false });
+    // Why guess apart: papaparse counts blank lines when guessing (a short file's final newline defeats it), but
+    // blank lines must stay in the grid so that row numbers match the lines the user sees.
+    const guess = Papa.parse<string[]>(text.slice(0, 65536), {
+      delimiter: '',
+      delimitersToGuess: DELIMITERS,
+      skipEmptyLines: 'greedy',
+      preview: 50,
+    });
+    const delimiter = guess.meta.delimiter || ',';
+    const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
     const values: CellValue[][] = [];
     let lastRow = -1;
     for (const fields of parsed.data) {
@@ -66,7 +83,7 @@ export class CsvWorkbook implements WorkbookPort {
     values.length = lastRow + 1;
     if (values.length === 0) throw new WorkbookReadError('file/empty', fileName);
     const grid: Grid = { name: stemOf(fileName), values, merges: [], startRow: 1, startColumn: 1 };
-    return new CsvWorkbook(grid, fileName, encoding, parsed.meta.delimiter || ',');
+    return new CsvWorkbook(grid, fileName, encoding, delimiter);
   }
 
   /** The one sheet. */

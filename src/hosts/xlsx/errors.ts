@@ -1,14 +1,9 @@
 import type { FileError } from '../../core/report';
-import { fillTemplate, type Locale } from '../../core/locale';
+import { fillTemplate, localiseTemplate, type Locale } from '../../core/locale';
 
 /** Why a file could not be opened at all. */
 export type WorkbookReadCode =
-  | 'file/empty'
-  | 'file/not-xlsx'
-  | 'file/encrypted'
-  | 'file/legacy-xls'
-  | 'file/corrupt'
-  | 'file/unsupported';
+  'file/empty' | 'file/not-xlsx' | 'file/encrypted' | 'file/legacy-xls' | 'file/corrupt' | 'file/unsupported';
 
 /** Why marks could not be written. */
 export type WorkbookMarkCode = 'mark/unknown-sheet' | 'mark/outside-sheet' | 'mark/clear-unsupported';
@@ -24,11 +19,11 @@ const READ_MESSAGES: Record<Locale, Record<WorkbookReadCode, string>> = {
       '文件"{file}"是旧版 .xls 格式(Excel 97-2003 或网页导出的表格),本工具只读取 .xlsx;请在 Excel 或 WPS 中另存为 .xlsx 后重试',
     'file/corrupt':
       '文件"{file}"已损坏或不完整,无法作为 .xlsx 工作簿读取;请重新导出,或在 Excel 或 WPS 中打开后另存为 .xlsx 再重试',
-    'file/unsupported':
-      '不支持文件"{file}"的格式({ext});请提供 .xlsx 工作簿,或 .csv / .tsv 文本文件',
+    'file/unsupported': '不支持文件"{file}"的格式({ext});请提供 .xlsx 工作簿,或 .csv / .tsv 文本文件',
   },
   'en-US': {
-    'file/empty': 'The file "{file}" is empty (0 bytes or only whitespace); check that the export finished and try again',
+    'file/empty':
+      'The file "{file}" is empty (0 bytes or only whitespace); check that the export finished and try again',
     'file/not-xlsx':
       'The file "{file}" is not a valid .xlsx workbook (perhaps a text file with a changed extension); save it as .xlsx in Excel or WPS and try again',
     'file/encrypted':
@@ -60,6 +55,11 @@ const MARK_MESSAGES: Record<Locale, Record<WorkbookMarkCode, string>> = {
 
 type Params = Record<string, string | number>;
 
+/** Renders a template: zh-CN gets full-width punctuation after Chinese text (see `localiseTemplate`). */
+function render(template: string, locale: Locale, params: Params): string {
+  return fillTemplate(localiseTemplate(template, locale), params);
+}
+
 /** A file that cannot be opened: a stable code, the file name, and the sentence in each locale. */
 export class WorkbookReadError extends Error {
   override readonly name = 'WorkbookReadError';
@@ -70,12 +70,12 @@ export class WorkbookReadError extends Error {
     readonly params: Params = {},
     options?: { cause?: unknown },
   ) {
-    super(fillTemplate(READ_MESSAGES['zh-CN'][code], { file, ...params }), options);
+    super(render(READ_MESSAGES['zh-CN'][code], 'zh-CN', { file, ...params }), options);
   }
 
   /** The message in the given locale. */
   messageIn(locale: Locale): string {
-    return fillTemplate(READ_MESSAGES[locale][this.code], { file: this.file, ...this.params });
+    return render(READ_MESSAGES[locale][this.code], locale, { file: this.file, ...this.params });
   }
 
   /** The file-level error of a report, rendered in the given locale. */
@@ -93,11 +93,11 @@ export class WorkbookMarkError extends Error {
     readonly file: string,
     readonly params: Params = {},
   ) {
-    super(fillTemplate(MARK_MESSAGES['zh-CN'][code], { file, ...params }));
+    super(render(MARK_MESSAGES['zh-CN'][code], 'zh-CN', { file, ...params }));
   }
 
   /** The message in the given locale. */
   messageIn(locale: Locale): string {
-    return fillTemplate(MARK_MESSAGES[locale][this.code], { file: this.file, ...this.params });
+    return render(MARK_MESSAGES[locale][this.code], locale, { file: this.file, ...this.params });
   }
 }

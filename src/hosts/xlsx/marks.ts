@@ -60,7 +60,11 @@ export function planMarks(
     const extent = { lastRow: known.lastRow, lastColumn: known.lastColumn };
     const { row, column } = mark;
     const valid = Number.isInteger(row) && Number.isInteger(column) && row >= 1 && column >= 1;
-    if (!valid || row > Math.min(extent.lastRow, MAX_ROW) || column > Math.min(extent.lastColumn, MAX_COLUMN)) {
+    if (
+      !valid ||
+      row > Math.min(extent.lastRow, MAX_ROW) ||
+      column > Math.min(extent.lastColumn, MAX_COLUMN)
+    ) {
       const cell = valid ? cellAddress(row, column) : `R${row}C${column}`;
       throw new WorkbookMarkError('mark/outside-sheet', fileName, { sheet: mark.sheet, cell, ...extent });
     }
@@ -104,7 +108,11 @@ function hasBlock(text: string, block: string): boolean {
 export function writeMarks(planned: readonly PlannedMark[]): void {
   for (const p of planned) {
     const cell = p.sheet.getCell(p.row, p.column);
-    const fill: ExcelJS.FillPattern = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_COLOURS[p.severity] } };
+    const fill: ExcelJS.FillPattern = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: MARK_COLOURS[p.severity] },
+    };
     cell.style = { ...cell.style, fill };
 
     const existing = cell.note as string | RichNote | undefined;

@@ -19,7 +19,10 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
  *   (platforms export tab-separated text as .xls) and .csv/.tsv/.txt: read as delimited text;
  * - anything else (binary that is neither): `file/corrupt` or, named .xlsx, `file/not-xlsx`.
  */
-export async function openWorkbook(data: Uint8Array | ArrayBuffer, fileName: string): Promise<XlsxWorkbook | CsvWorkbook> {
+export async function openWorkbook(
+  data: Uint8Array | ArrayBuffer,
+  fileName: string,
+): Promise<XlsxWorkbook | CsvWorkbook> {
   const bytes = asBytes(data);
   const ext = extensionOf(fileName);
   const kind = sniff(bytes);

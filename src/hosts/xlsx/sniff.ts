@@ -26,7 +26,12 @@ export function isBlankBytes(b: Uint8Array): boolean {
 
 /** True for a zip (local file header, or the end record of an empty zip). */
 export function isZip(b: Uint8Array): boolean {
-  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
+  return (
+    b.length >= 4 &&
+    b[0] === 0x50 &&
+    b[1] === 0x4b &&
+    ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6))
+  );
 }
 
 /** True for an OLE compound file (CFB): old .xls, WPS .et, or an encrypted OOXML package. */
@@ -68,12 +73,18 @@ export function looksLikeText(b: Uint8Array): boolean {
   if (isBomlessUtf16(b) !== undefined) return true;
   for (let i = 0; i < n; i++) {
     const c = b[i];
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1a && c !== 0x1b) return false;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1a && c !== 0x1b)
+      return false;
   }
   return true;
 }
 
-/** Little or big endian when most code units of the first 4 KB have a NUL high byte (ASCII-heavy UTF-16). */
+/**
+ * Little or big endian for UTF-16 without a BOM: in the first 4 KB, NUL bytes sit only on one side of the code
+ * units (the high byte of ASCII: delimiters, digits, line breaks) and on at least a tenth of them. Chinese
+ * characters have no NUL byte, so a Chinese-heavy file still shows its delimiters; text in any 8-bit encoding
+ * has no NUL at all, and binary has NULs on both sides.
+ */
 export function isBomlessUtf16(b: Uint8Array): 'utf16le' | 'utf16be' | undefined {
   const n = Math.min(b.length, 4096) & ~1;
   if (n < 4) return undefined;
@@ -84,8 +95,8 @@ export function isBomlessUtf16(b: Uint8Array): 'utf16le' | 'utf16be' | undefined
     if (b[i + 1] === 0) oddNul++;
   }
   const units = n / 2;
-  if (oddNul > units * 0.4 && evenNul < units * 0.05) return 'utf16le';
-  if (evenNul > units * 0.4 && oddNul < units * 0.05) return 'utf16be';
+  if (oddNul >= units * 0.1 && evenNul <= units * 0.01) return 'utf16le';
+  if (evenNul >= units * 0.1 && oddNul <= units * 0.01) return 'utf16be';
   return undefined;
 }
 
@@ -104,7 +115,7 @@ export function looksLikeMarkup(b: Uint8Array): boolean {
   const le = b[0] === 0xff;
   const at = (k: number) => (step === 2 ? (le ? b[k] : b[k + 1]) : b[k]);
   while (i < b.length && (at(i) === 0x20 || at(i) === 0x09 || at(i) === 0x0a || at(i) === 0x0d)) i += step;
-  return i < b.length && at(i) === 0x3c /* < */;
+  return i < b.length && at(i) === 0x3c; /* < */
 }
 
 /** The lower-case extension with its dot (`.xlsx`), or '' when there is none. */

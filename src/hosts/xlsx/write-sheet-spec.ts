@@ -36,6 +36,7 @@ export function writeSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): Exc
         }
       : undefined,
   });
+  if (page?.footer) ws.headerFooter.oddFooter = page.footer;
   spec.columns.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   const styles = new Map(Object.entries(spec.styles).map(([k, s]) => [k, toExcelStyle(s)]));
   spec.rows.forEach((row, r) => {
@@ -52,5 +53,19 @@ export function writeSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): Exc
     });
   });
   for (const m of spec.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  for (const row of spec.rowBreaks ?? []) ws.getRow(row).addPageBreak();
+  for (const cf of spec.conditionalFormats ?? []) {
+    const ref = `${ws.getCell(cf.range.top, cf.range.left).address}:${ws.getCell(cf.range.bottom, cf.range.right).address}`;
+    const rules = cf.rules.map((rule, i) => ({ type: 'expression' as const, priority: i + 1, formulae: [rule.formula], style: conditionalStyle(spec.styles[rule.style]) }));
+    ws.addConditionalFormatting({ ref, rules });
+  }
   return ws;
+}
+
+/** Font and fill of a conditional format (a differential style: a solid fill's colour goes in bgColor there). */
+function conditionalStyle(s: StyleSpec | undefined): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (s?.font) style.font = { bold: s.font.bold, color: s.font.colour ? { argb: s.font.colour } : undefined };
+  if (s?.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill }, bgColor: { argb: s.fill } };
+  return style;
 }

@@ -1,0 +1,59 @@
+/// <reference types="office-js" />
+import { clearAllMarks, STATE_KEYS, validateActiveSheet } from '../taskpane/model/check-flow';
+import { defaultPaneSettings } from '../taskpane/model/pane-settings';
+import { createExcelPort } from '../taskpane/excel-port';
+import type { PaneWorkbookPort } from '../hosts/workbook-port';
+
+/** The function names the manifest's ExecuteFunction buttons call. */
+export const COMMAND_NAMES = { validate: 'validateSheet', clear: 'clearMarks' } as const;
+
+let port: PaneWorkbookPort | undefined;
+
+function portOf(): PaneWorkbookPort {
+  port ??= createExcelPort(Office);
+  return port;
+}
+
+/**
+ * Runs a ribbon command and always completes the event (Excel keeps the button busy otherwise). A failure is
+ * logged and left in the workbook's state for the pane to show the next time it opens: function commands have no
+ * UI of their own, and dialogs are not worth their fragility on older Excel.
+ */
+async function runCommand(event: Office.AddinCommands.Event, work: (port: PaneWorkbookPort) => Promise<unknown>): Promise<void> {
+  try {
+    await work(portOf());
+  } catch (e) {
+    console.error(e);
+    try {
+      await portOf().saveState(STATE_KEYS.commandError, e instanceof Error ? e.message : String(e));
+    } catch (inner) {
+      console.error(inner);
+    }
+  } finally {
+    event.completed();
+  }
+}
+
+/** 校验: validates and marks the active sheet without opening the pane. */
+export function validateSheet(event: Office.AddinCommands.Event): Promise<void> {
+  return runCommand(event, (p) => validateActiveSheet(p, defaultPaneSettings(Office.context.displayLanguage)));
+}
+
+/** 清除标记: restores every cell the add-in marked. */
+export function clearMarks(event: Office.AddinCommands.Event): Promise<void> {
+  return runCommand(event, (p) => clearAllMarks(p));
+}
+
+// Older Excel (2016, 2019) looks the function up as a global; newer versions use Office.actions.associate.
+const g = globalThis as unknown as Record<string, unknown>;
+g[COMMAND_NAMES.validate] = validateSheet;
+g[COMMAND_NAMES.clear] = clearMarks;
+
+if (typeof Office !== 'undefined') {
+  void Office.onReady(() => {
+    if (Office.actions?.associate) {
+      Office.actions.associate(COMMAND_NAMES.validate, validateSheet);
+      Office.actions.associate(COMMAND_NAMES.clear, clearMarks);
+    }
+  });
+}

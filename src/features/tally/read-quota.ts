@@ -1,0 +1,146 @@
+import { GridView, type Grid } from '../../core/grid';
+import { HEADER_SEARCH_ROWS, matchLabel } from '../../core/header';
+import { cellText } from '../../core/normalise';
+import { classifyRows } from '../../core/rows';
+import type { FieldSpec } from '../../core/schema';
+import type { Settings } from '../../core/settings';
+import type { QuotaEntry, QuotaSource, QuotaTable } from './quota-table';
+import { regionOf } from './quota-table';
+import { type TallyIssue, tallyIssue } from './tally-issue';
+import { unitKey } from './unit-names';
+
+const QUOTA_FIELDS: readonly FieldSpec[] = [
+  { key: 'seq', synonyms: ['序号'] },
+  { key: 'unit', synonyms: ['单位', '单位名称', '县直单位', '部门', '责任单位', '牵头单位'] },
+  {
+    key: 'quota',
+    synonyms: ['任务数', '分配任务数', '监测点任务数', '监测点数', '分配数', '名额', '任务数量'],
+  },
+  // A sheet that also counts declarations is a summary (ours, or someone's), not a quota table.
+  { key: 'declared', synonyms: ['申报数', '已申报', '已申报数', '完成数', '实际申报数'] },
+];
+
+const TOTAL = /^(合计|总计|共计|总数)$/;
+
+/** A quota table read from a sheet, with what is wrong with it. */
+export interface QuotaRead {
+  table: QuotaTable;
+  issues: TallyIssue[];
+}
+
+/** The header row of a quota sheet and its (unit, quota) column pairs (Annex 1 prints two tables side by side). */
+function findHeader(
+  view: GridView,
+): { row: number; pairs: Array<[number, number]>; labels: Map<number, string> } | undefined {
+  const last = Math.min(view.lastRow, view.firstRow + HEADER_SEARCH_ROWS - 1);
+  for (let r = view.firstRow; r <= last; r++) {
+    const units: number[] = [];
+    const quotas: number[] = [];
+    const labels = new Map<number, string>();
+    let declared = false;
+    for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+      const text = cellText(view.resolved(r, c).value);
+      if (text === '' || text.length > 12) continue;
+      const key = matchLabel(text, QUOTA_FIELDS)?.key;
+      if (key) labels.set(c, text);
+      if (key === 'unit') units.push(c);
+      else if (key === 'quota') quotas.push(c);
+      else if (key === 'declared') declared = true;
+    }
+    if (declared || units.length === 0 || quotas.length === 0) continue;
+    const pairs: Array<[number, number]> = [];
+    for (const [i, u] of units.entries()) {
+      const q = quotas.find((c) => c > u && (i + 1 >= units.length || c < units[i + 1]));
+      if (q !== undefined) pairs.push([u, q]);
+    }
+    if (pairs.length > 0) return { row: r, pairs, labels };
+  }
+  return undefined;
+}
+
+/** A whole number of enterprises from a cell (2, "2", "２家"), or undefined. */
+function quotaNumber(value: unknown, text: string): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  const m = /^(\d+)\s*(家|个|户)?$/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** True when a sheet has a quota table's header (单位 and 任务数, and no 申报数 column). */
+export function isQuotaSheet(grid: Grid): boolean {
+  return findHeader(new GridView(grid)) !== undefined;
+}
+
+/**
+ * Reads a quota table (Annex 1 or a replacement): a header with 单位 and 任务数, one or several (unit, quota)
+ * column pairs, a 合计 row checked against the sum. Undefined when the sheet has no such header.
+ */
+export function readQuotaGrid(
+  grid: Grid,
+  file: string,
+  source: QuotaSource,
+  settings: Settings,
+): QuotaRead | undefined {
+  const view = new GridView(grid);
+  const header = findHeader(view);
+  if (!header) return undefined;
+  const issues: TallyIssue[] = [];
+  const at = (row: number, column: number, received?: string) => ({
+    file,
+    sheet: grid.name,
+    row,
+    column,
+    received,
+  });
+  const roles = classifyRows(view, header.row + 1, header.labels);
+  const units: QuotaEntry[] = [];
+  const firstRow = new Map<string, number>();
+  let stated: { value: number; row: number; column: number } | undefined;
+  for (const [u, q] of header.pairs) {
+    for (let r = header.row + 1; r <= view.lastRow; r++) {
+      if (roles.get(r) !== 'data') continue;
+      const unit = cellText(view.resolved(r, u).value);
+      if (unit === '') continue;
+      const { value } = view.resolved(r, q);
+      const text = cellText(value);
+      const n = quotaNumber(value, text);
+      if (TOTAL.test(unit.replace(/\s/g, ''))) {
+        if (n !== undefined) stated = { value: n, row: r, column: q };
+        continue;
+      }
+      if (n === undefined) {
+        issues.push(tallyIssue(settings, 'tally/quota-invalid', at(r, q, text), { unit, received: text }));
+        continue;
+      }
+      const key = unitKey(unit);
+      const seen = firstRow.get(key);
+      if (seen !== undefined) {
+        issues.push(
+          tallyIssue(settings, 'tally/quota-duplicate-unit', at(r, u, unit), { unit, firstRow: seen }),
+        );
+        continue;
+      }
+      firstRow.set(key, r);
+      units.push({ unit, quota: n });
+    }
+  }
+  const total = units.reduce((s, e) => s + e.quota, 0);
+  if (stated && stated.value !== total)
+    issues.push(
+      tallyIssue(
+        settings,
+        'tally/quota-total-mismatch',
+        at(stated.row, stated.column, String(stated.value)),
+        { stated: stated.value, sum: total },
+      ),
+    );
+  // The title is the line above the header that names a table (…分配表), not 附件1: or a date line.
+  const above: string[] = [];
+  for (let r = view.firstRow; r < header.row; r++)
+    for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+      const t = cellText(view.raw(r, c));
+      if (t !== '') above.push(t);
+    }
+  const title = above.find((t) => /表$|分配/.test(t)) ?? above.find((t) => !/^附件/.test(t)) ?? '';
+  const table: QuotaTable = { title, region: regionOf(title), units, total, source, file, sheet: grid.name };
+  return { table, issues };
+}

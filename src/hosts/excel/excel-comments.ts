@@ -1,0 +1,84 @@
+/// <reference types="office-js" />
+import { jsonBytes, type SyncBatcher } from './excel-api';
+import { cellKey, quoteSheet, rectAddress } from './excel-address';
+import type { SheetInfo } from './excel-book';
+
+/** A comment thread (ExcelApi 1.10) with its replies and, when asked, its cell. */
+export interface Thread {
+  id: string;
+  proxy: Excel.Comment;
+  replies: Array<{ id: string; proxy: Excel.CommentReply }>;
+  /** Cell key (row × 16,384 + column) of the thread's cell, when locations were loaded. */
+  at?: number;
+}
+
+/**
+ * Loads the comment threads of sheets: ids and reply ids in one sync, then (when asked) their cells in a second.
+ * Why not per cell: ExcelApi has no null-safe "comment of this cell" call before 1.14, and `getItemByCell` fails
+ * the whole batch on a cell without one.
+ */
+export async function loadThreads(context: Excel.RequestContext, sheets: readonly SheetInfo[], withCells: boolean): Promise<Map<string, Thread[]>> {
+  const collections = sheets.map((s) => {
+    const c = s.proxy.comments;
+    c.load('items/id,items/replies/items/id');
+    return [s, c] as const;
+  });
+  await context.sync();
+  const out = new Map<string, Thread[]>();
+  const locations: Array<[Thread, Excel.Range]> = [];
+  for (const [sheet, collection] of collections) {
+    const threads = collection.items.map((item) => {
+      const t: Thread = { id: item.id, proxy: item, replies: item.replies.items.map((r) => ({ id: r.id, proxy: r })) };
+      if (withCells) {
+        const loc = item.getLocation();
+        loc.load('rowIndex,columnIndex');
+        locations.push([t, loc]);
+      }
+      return t;
+    });
+    out.set(sheet.id, threads);
+  }
+  if (locations.length > 0) {
+    await context.sync();
+    for (const [t, loc] of locations) t.at = cellKey(loc.rowIndex + 1, loc.columnIndex + 1);
+  }
+  return out;
+}
+
+/** A comment change to queue: a new thread, a reply to someone's thread, a new text for ours, or a removal. */
+export type CommentOp =
+  | { kind: 'thread'; sheet: SheetInfo; row: number; column: number; text: string; done: (id: () => string) => void }
+  | { kind: 'reply'; thread: Thread; text: string; done: (id: () => string) => void }
+  | { kind: 'edit'; target: Excel.Comment | Excel.CommentReply; text: string }
+  | { kind: 'delete'; target: Excel.Comment | Excel.CommentReply };
+
+/** Queues comment changes; new ids are handed to `done` as readers, valid after the next sync. */
+export async function queueComments(context: Excel.RequestContext, batcher: SyncBatcher, ops: readonly CommentOp[]): Promise<void> {
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'thread': {
+        await batcher.reserve(jsonBytes(op.text) + 60, 80);
+        const address = `${quoteSheet(op.sheet.name)}!${rectAddress({ top: op.row, left: op.column, bottom: op.row, right: op.column })}`;
+        const c = context.workbook.comments.add(address, op.text);
+        c.load('id');
+        op.done(() => c.id);
+        break;
+      }
+      case 'reply': {
+        await batcher.reserve(jsonBytes(op.text), 80);
+        const r = op.thread.proxy.replies.add(op.text);
+        r.load('id');
+        op.done(() => r.id);
+        break;
+      }
+      case 'edit':
+        await batcher.reserve(jsonBytes(op.text));
+        op.target.content = op.text;
+        break;
+      case 'delete':
+        await batcher.reserve(50);
+        op.target.delete();
+        break;
+    }
+  }
+}

@@ -1,0 +1,212 @@
+/// <reference types="office-js" />
+import type { Severity } from '../../core/issue';
+import { type ApiLevel, jsonBytes, type SyncBatcher, type SyncLimits } from './excel-api';
+
+/**
+ * Where the record of our marks lives: a very hidden worksheet, with JSON in column A in chunks.
+ *
+ * Why a sheet and not custom XML parts: custom XML parts need ExcelApi 1.5, but the core flow must work on 1.1
+ * (Office 2016 volume licence); a sheet is saved with the workbook on every level, is read and written with the
+ * same calls as cells, and its size is bounded by chunking (a cell holds at most 32,767 characters).
+ * `visibility = 'VeryHidden'` needs ExcelApi 1.2 (1.1 can only read visibility): on 1.1 the sheet stays visible
+ * and says what it is in its first meta cell.
+ */
+export const STORE_SHEET = '_drc_marks';
+
+/** Characters per chunk cell (Excel's cell limit is 32,767). */
+const CHUNK_CHARS = 30_000;
+/** Every stored chunk starts with this character, so no chunk can ever be read as a number or a formula. */
+const CHUNK_TAG = '|';
+
+/** A cell's fill as read before marking; `null` stands for "no fill". */
+export interface FillState {
+  color: string;
+  /** ExcelApi 1.9: pattern, its colour and the tint, restored where the host has them. */
+  pattern?: string;
+  patternColor?: string;
+  tint?: number;
+}
+
+/**
+ * One marked cell. The sheet is kept by id (`worksheet.id` survives renames) and by its name when marked;
+ * `k` is a fingerprint of the row's values when marked, to find the row again after rows were inserted,
+ * deleted or sorted above it.
+ */
+export interface MarkRecord {
+  /** Worksheet id. */
+  s: string;
+  /** Sheet name when marked. */
+  n: string;
+  r: number;
+  c: number;
+  /** Original fill (null: none). */
+  f: FillState | null;
+  /** Notes (ExcelApi 1.18): the original note, null when the cell had none. */
+  o?: string | null;
+  /** Comments (ExcelApi 1.10): id of the thread we added, or of our reply to an existing thread. */
+  ci?: string;
+  ri?: string;
+  /** Mark colour applied, #RRGGBB. */
+  m: string;
+  v: Severity;
+  /** Our note text: kept only where it is shown on a result sheet (no notes, no comments). */
+  t?: string;
+  /** Row fingerprint when marked. */
+  k: string;
+}
+
+/** The small first cell of the store: counts, the result sheet, and the fingerprint column span per sheet id. */
+export interface StoreMeta {
+  v: 1;
+  /** What this sheet is, for a person who finds it (on ExcelApi 1.1 it cannot be hidden). */
+  about: string;
+  chunks: number;
+  /** Chunks of pane state in column C (only where workbook settings, ExcelApi 1.4, are missing). */
+  stateChunks: number;
+  resultSheetId?: string;
+  spans: Record<string, [number, number]>;
+}
+
+/** The mark record of a workbook. */
+export interface MarkStore {
+  meta: StoreMeta;
+  marks: MarkRecord[];
+}
+
+/** An empty store. */
+export function emptyStore(): MarkStore {
+  return {
+    meta: { v: 1, about: 'double-random-checklist: marks record, do not edit', chunks: 0, stateChunks: 0, spans: {} },
+    marks: [],
+  };
+}
+
+/** Splits text into tagged cell-sized chunks, never inside a surrogate pair. */
+export function chunkText(text: string, size = CHUNK_CHARS): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(text.length, i + size);
+    const c = text.charCodeAt(end - 1);
+    if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
+    out.push(CHUNK_TAG + text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+/** Joins chunks read back from cells (values of a one-column range). */
+export function joinChunks(values: readonly unknown[][]): string {
+  let s = '';
+  for (const row of values) {
+    const v = row[0];
+    if (typeof v === 'string' && v.startsWith(CHUNK_TAG)) s += v.slice(1);
+  }
+  return s;
+}
+
+function parseMeta(value: unknown): StoreMeta {
+  const base = emptyStore().meta;
+  if (typeof value !== 'string' || !value.startsWith(CHUNK_TAG)) return base;
+  try {
+    const m = JSON.parse(value.slice(1)) as Partial<StoreMeta>;
+    return { ...base, ...m, spans: m.spans ?? {} };
+  } catch {
+    return base;
+  }
+}
+
+/** Reads and writes the store sheet inside one `Excel.run`. */
+export class MarkStoreSheet {
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly api: ApiLevel,
+    private readonly limits: SyncLimits,
+  ) {}
+
+  /** Queues the read of the meta cell; call `meta()` after the next sync. */
+  queueMeta(sheet: Excel.Worksheet): () => StoreMeta {
+    const cell = sheet.getRange('B1');
+    cell.load('values');
+    return () => parseMeta(cell.values?.[0]?.[0]);
+  }
+
+  /** Queues reads of `count` chunks of a column, in ranges sized for the response budget; resolve after flush. */
+  async queueChunks(sheet: Excel.Worksheet, count: number, column: string, batcher: SyncBatcher): Promise<() => string> {
+    const ranges: Excel.Range[] = [];
+    // Why 3 bytes a character: stored JSON is mostly Chinese note text, three UTF-8 bytes each.
+    const perRange = Math.max(1, Math.floor(this.limits.responseBytes / 2 / (CHUNK_CHARS * 3)));
+    for (let first = 1; first <= count; first += perRange) {
+      const last = Math.min(count, first + perRange - 1);
+      await batcher.reserve(100, (last - first + 1) * CHUNK_CHARS * 3);
+      const range = sheet.getRange(`${column}${first}:${column}${last}`);
+      range.load('values');
+      ranges.push(range);
+    }
+    return () => ranges.map((r) => joinChunks(r.values)).join('');
+  }
+
+  /** Queues the read of the mark records (meta already read); resolve after flush. */
+  async queueRead(sheet: Excel.Worksheet, meta: StoreMeta, batcher: SyncBatcher): Promise<() => MarkStore> {
+    const text = await this.queueChunks(sheet, meta.chunks, 'A', batcher);
+    return () => {
+      const json = text();
+      let marks: MarkRecord[] = [];
+      if (json) {
+        try {
+          const parsed = JSON.parse(json) as unknown;
+          if (Array.isArray(parsed)) marks = parsed as MarkRecord[];
+        } catch {
+          marks = [];
+        }
+      }
+      return { meta, marks };
+    };
+  }
+
+  /** Adds the store sheet: very hidden where ExcelApi 1.2 can set visibility. */
+  create(): Excel.Worksheet {
+    const sheet = this.context.workbook.worksheets.add(STORE_SHEET);
+    if (this.api.has(2)) sheet.visibility = 'VeryHidden';
+    return sheet;
+  }
+
+  /**
+   * Queues the chunks of `text` into `column` (old chunks beyond them cleared), in batches under the request
+   * budget. Text cells get the `@` format first, so nothing is ever converted.
+   */
+  async writeChunks(sheet: Excel.Worksheet, text: string, oldCount: number, batcher: SyncBatcher, column: string): Promise<number> {
+    const chunks = text ? chunkText(text) : [];
+    if (oldCount > chunks.length) {
+      await batcher.reserve(100);
+      sheet.getRange(`${column}${chunks.length + 1}:${column}${oldCount}`).clear('Contents');
+    }
+    let i = 0;
+    while (i < chunks.length) {
+      let j = i;
+      let bytes = 0;
+      while (j < chunks.length && (j === i || bytes + jsonBytes(chunks[j]) < this.limits.requestBytes / 2)) bytes += jsonBytes(chunks[j++]);
+      await batcher.reserve(bytes);
+      const range = sheet.getRange(`${column}${i + 1}:${column}${j}`);
+      range.numberFormat = chunks.slice(i, j).map(() => ['@']);
+      range.values = chunks.slice(i, j).map((c) => [c]);
+      i = j;
+    }
+    return chunks.length;
+  }
+
+  /** Queues the whole store: marks into column A, then the meta cell (last, so a cut-off write is never trusted). */
+  async write(sheet: Excel.Worksheet, store: MarkStore, oldChunks: number, batcher: SyncBatcher): Promise<void> {
+    store.meta.chunks = await this.writeChunks(sheet, store.marks.length ? JSON.stringify(store.marks) : '', oldChunks, batcher, 'A');
+    await this.writeMeta(sheet, store.meta, batcher);
+  }
+
+  /** Queues the meta cell. */
+  async writeMeta(sheet: Excel.Worksheet, meta: StoreMeta, batcher: SyncBatcher): Promise<void> {
+    const json = CHUNK_TAG + JSON.stringify(meta);
+    await batcher.reserve(jsonBytes(json));
+    const cell = sheet.getRange('B1');
+    cell.numberFormat = [['@']];
+    cell.values = [[json]];
+  }
+}

@@ -1,0 +1,46 @@
+/// <reference types="office-js" />
+import { h, render } from 'preact';
+import { toLocale } from '../core/locale';
+import { createExcelPort } from './excel-port';
+import { t } from './i18n';
+import { App, type HostContext } from './views/app';
+
+/** Office.js as the page sees it: absent when the CDN could not be reached (then the page is standalone). */
+function officeGlobal(): typeof Office | undefined {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office && typeof office.onReady === 'function' ? office : undefined;
+}
+
+/**
+ * Picks the adapter once: inside Excel the Office.js adapter, anywhere else (a plain browser, where Office.js
+ * reports no host or did not load) the standalone file mode.
+ */
+export async function pickHost(): Promise<HostContext> {
+  const office = officeGlobal();
+  const browserLanguage = typeof navigator === 'undefined' ? undefined : navigator.language;
+  if (!office) return { mode: 'standalone', language: browserLanguage };
+  const info = await office.onReady();
+  if (info.host !== office.HostType.Excel) return { mode: 'standalone', language: browserLanguage };
+  const language = office.context.displayLanguage;
+  // ExcelApi 1.1 is what the manifest asks for; anything newer is checked by the adapter where it is used.
+  if (!office.context.requirements.isSetSupported('ExcelApi', '1.1')) throw new Error(t(toLocale(language), 'noExcelApi'));
+  return { mode: 'excel', port: createExcelPort(office), language };
+}
+
+async function boot(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) return;
+  try {
+    render(h(App, await pickHost()), root);
+  } catch (e) {
+    console.error(e);
+    // Boot failed before the pane existed: say so in plain text (textContent, never markup).
+    const p = document.createElement('p');
+    p.className = 'notice notice-error boot-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = e instanceof Error ? e.message : String(e);
+    root.replaceChildren(p);
+  }
+}
+
+void boot();

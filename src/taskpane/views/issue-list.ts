@@ -1,0 +1,151 @@
+import { type ComponentChild, h } from 'preact';
+import type { Issue } from '../../core/issue';
+import type { Locale } from '../../core/locale';
+import { renderIssue, severityLabel } from '../../features/check-workbook';
+import { t } from '../i18n';
+import {
+  countBySeverity,
+  exactCell,
+  fieldChoices,
+  fieldLabel,
+  groupIssues,
+  type IssueFilter,
+  limitGroups,
+  SEVERITIES,
+  toggleSeverity,
+} from '../model/issue-groups';
+
+/** How many issue rows are drawn at first, and added by each "show more". */
+export const PAGE = 300;
+
+/** Props of the issue list. */
+export interface IssueListProps {
+  issues: readonly Issue[];
+  locale: Locale;
+  filter: IssueFilter;
+  limit: number;
+  /** `sheet!A1` of the issue last clicked. */
+  selected?: string;
+  onFilter(filter: IssueFilter): void;
+  onSelect(issue: Issue): void;
+  onMore(): void;
+}
+
+/** The key of an issue's place, to highlight the one clicked. */
+export function placeKey(issue: Issue): string {
+  return `${issue.sheet}!${exactCell(issue) ?? `${issue.row ?? ''}:${issue.code}`}`;
+}
+
+function where(issue: Issue, locale: Locale): string {
+  const cell = exactCell(issue);
+  if (cell) return cell;
+  if (issue.row !== undefined) return locale === 'zh-CN' ? `第${issue.row}行` : `Row ${issue.row}`;
+  return '—';
+}
+
+/** Severity filters, field filter, then the issues grouped by field with counts; each row selects its cell. */
+export function IssueList(p: IssueListProps): ComponentChild {
+  const { locale } = p;
+  const counts = countBySeverity(p.issues);
+  const choices = fieldChoices(p.issues);
+  const { groups, hidden } = limitGroups(groupIssues(p.issues, p.filter), p.limit);
+  const shown = groups.reduce((n, g) => n + g.issues.length, 0);
+  const on = new Set(p.filter.severities);
+  const sheetLevel = t(locale, 'sheetLevel');
+
+  const filters = h(
+    'div',
+    { class: 'filters' },
+    h(
+      'div',
+      { class: 'chips', role: 'group', 'aria-label': t(locale, 'filterSeverity') },
+      SEVERITIES.map((s) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `chip chip-${s}${on.has(s) ? ' on' : ''}`,
+            'aria-pressed': on.has(s) ? 'true' : 'false',
+            'data-severity': s,
+            onClick: () => p.onFilter(toggleSeverity(p.filter, s)),
+          },
+          h('span', { class: 'dot' }),
+          `${severityLabel(s, locale)} ${counts[s]}`,
+        ),
+      ),
+    ),
+    h(
+      'select',
+      {
+        class: 'field-filter',
+        'aria-label': t(locale, 'filterField'),
+        value: p.filter.field,
+        onChange: (e: Event) => p.onFilter({ ...p.filter, field: (e.currentTarget as HTMLSelectElement).value }),
+      },
+      h('option', { value: '*' }, t(locale, 'filterAll')),
+      choices.map((c) => h('option', { value: c.field }, `${fieldLabel(c.field, locale, sheetLevel)} (${c.count})`)),
+    ),
+  );
+
+  const list = groups
+    .filter((g) => g.issues.length > 0)
+    .map((g) =>
+      h(
+        'section',
+        { class: 'group', 'data-field': g.field },
+        h(
+          'h3',
+          { class: 'group-head' },
+          h('span', { class: 'group-name' }, fieldLabel(g.field, locale, sheetLevel)),
+          h(
+            'span',
+            { class: 'group-counts' },
+            SEVERITIES.filter((s) => g.counts[s] > 0).map((s) => h('span', { class: `count count-${s}` }, `${severityLabel(s, locale)} ${g.counts[s]}`)),
+          ),
+        ),
+        h(
+          'ul',
+          { class: 'issues' },
+          g.issues.map((issue) => {
+            const key = placeKey(issue);
+            return h(
+              'li',
+              {
+                key: `${key}|${issue.code}`,
+                class: `issue sev-${issue.severity}${p.selected === key ? ' selected' : ''}`,
+                'data-cell': exactCell(issue) ?? '',
+                'data-row': issue.row === undefined ? undefined : String(issue.row),
+                'data-sheet': issue.sheet,
+                'data-code': issue.code,
+                role: 'button',
+                tabIndex: 0,
+                title: issue.code,
+                onClick: () => p.onSelect(issue),
+                onKeyDown: (e: KeyboardEvent) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    p.onSelect(issue);
+                  }
+                },
+              },
+              h('span', { class: `badge badge-${issue.severity}` }, severityLabel(issue.severity, locale)),
+              h('span', { class: 'addr' }, where(issue, locale)),
+              // Text node: Preact escapes it, so cell text in the message can never become markup.
+              h('span', { class: 'msg' }, renderIssue(issue, locale)),
+            );
+          }),
+        ),
+      ),
+    );
+
+  return h(
+    'div',
+    { class: 'issue-list' },
+    filters,
+    h('div', { class: 'list-meta', 'aria-live': 'polite' }, t(locale, 'shownOf', { shown, total: shown + hidden })),
+    list,
+    hidden > 0
+      ? h('button', { type: 'button', class: 'btn subtle more', onClick: p.onMore }, t(locale, 'showMore', { count: Math.min(PAGE, hidden) }))
+      : null,
+  );
+}

@@ -1,0 +1,17 @@
+import { LOCALES } from '../../src/core/locale';
+import { t, type UiKey } from '../../src/taskpane/i18n';
+
+const KEYS: UiKey[] = ['appTitle', 'validate', 'clearMarks', 'summary', 'restored', 'download'];
+
+describe('pane texts', () => {
+  it('has every text in every locale, slots filled', () => {
+    for (const locale of LOCALES) for (const key of KEYS) expect(t(locale, key).length).toBeGreaterThan(0);
+    expect(t('zh-CN', 'summary', { error: 1, warning: 2, info: 3 })).toBe('错误 1 个，警告 2 个，提示 3 个');
+    expect(t('en-US', 'summary', { error: 1, warning: 2, info: 3 })).toBe('1 errors, 2 warnings, 3 notes');
+  });
+
+  it('uses Chinese punctuation in Chinese texts', () => {
+    expect(t('zh-CN', 'restored', { time: 'x' })).not.toMatch(/[\u4e00-\u9fff][,;:]/);
+    expect(t('zh-CN', 'standaloneHint')).not.toMatch(/[\u4e00-\u9fff][,;:]/);
+  });
+});

@@ -1,0 +1,224 @@
+// Webpack: the Excel add-in (task pane and ribbon commands) for the browser. `npm run build` writes dist/;
+// `npm run dev-server` serves it on https://localhost:3000 (http where no certificate can be installed).
+const path = require('path');
+const zlib = require('zlib');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+/** Where the manifest points during development; a production build may replace it (ADDIN_BASE_URL). */
+const DEV_BASE_URL = 'https://localhost:3000/';
+const DEV_PORT = 3000;
+/** The task pane's initial JavaScript must stay at or under this, gzipped. */
+const INITIAL_LIMIT_KB = 150;
+
+/** Gzipped size in bytes, at the level servers commonly use. */
+function gzipSize(buffer) {
+  return zlib.gzipSync(buffer, { level: 9 }).length;
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/**
+ * Prints the gzipped size of each entry's initial JavaScript (what the page loads before it can run) and of the
+ * chunks loaded later; fails a production build whose task pane is over the limit.
+ */
+class InitialSizePlugin {
+  constructor(options) {
+    this.options = options;
+  }
+
+  apply(compiler) {
+    // Sizes are taken when the assets are final (before emit, after which webpack keeps only their sizes).
+    let sizes = new Map();
+    compiler.hooks.thisCompilation.tap('InitialSizePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'InitialSizePlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          sizes = new Map();
+          for (const [file, source] of Object.entries(assets)) if (file.endsWith('.js')) sizes.set(file, gzipSize(source.buffer()));
+        },
+      );
+    });
+    compiler.hooks.done.tap('InitialSizePlugin', (stats) => {
+      const compilation = stats.compilation;
+      // Development builds carry eval source maps: their sizes mean nothing.
+      if (compilation.errors.length > 0 || !this.options.enforce) return;
+      const sizeOf = (file) => sizes.get(file) ?? 0;
+      const lines = [];
+      const initialFiles = new Set();
+      let taskpane = 0;
+      for (const [name, entry] of compilation.entrypoints) {
+        const files = entry.getFiles().filter((f) => f.endsWith('.js'));
+        files.forEach((f) => initialFiles.add(f));
+        const total = files.reduce((n, f) => n + sizeOf(f), 0);
+        if (name === 'taskpane') taskpane = total;
+        lines.push(`  ${name.padEnd(9)} initial JS ${kb(total).padStart(9)} gzipped (${files.join(', ')})`);
+      }
+      for (const chunk of compilation.chunks) {
+        for (const file of chunk.files) {
+          if (!file.endsWith('.js') || initialFiles.has(file)) continue;
+          lines.push(`  lazy      ${String(chunk.name || chunk.id).padEnd(9)} ${kb(sizeOf(file)).padStart(9)} gzipped (${file})`);
+        }
+      }
+      const over = taskpane > INITIAL_LIMIT_KB * 1024;
+      const verdict = over ? `OVER the ${INITIAL_LIMIT_KB} KB limit` : `within the ${INITIAL_LIMIT_KB} KB limit`;
+      console.log(`\nBundle sizes (gzip -9):\n${lines.join('\n')}\n  task pane initial JS: ${kb(taskpane)} gzipped, ${verdict}\n`);
+      if (over && this.options.enforce) {
+        compilation.errors.push(new Error(`The task pane's initial JavaScript is ${kb(taskpane)} gzipped, over ${INITIAL_LIMIT_KB} KB`));
+      }
+    });
+  }
+}
+
+/**
+ * Minifies our code but not the file adapter's chunk: it is mostly exceljs's browser build, already minified, and
+ * minifying it again costs a minute per build for a few kilobytes. Falls back to webpack's default minimizer.
+ */
+function minimizers() {
+  try {
+    const MinimizerPlugin = require('minimizer-webpack-plugin');
+    return [
+      new MinimizerPlugin({
+        test: /\.js$/,
+        exclude: /^xlsx-adapter\./,
+        minify: MinimizerPlugin.terserMinify,
+        minimizerOptions: { compress: { passes: 2 } },
+      }),
+    ];
+  } catch {
+    return ['...'];
+  }
+}
+
+/**
+ * HTTPS options for the dev server from office-addin-dev-certs, where its certificates are (or can be) installed
+ * without a password prompt: Windows and macOS, or Linux when they are already trusted or sudo needs no password.
+ * Anywhere else the server falls back to http and says so.
+ */
+async function httpsOptions() {
+  if (process.env.DRC_DEV_HTTP === '1') return { options: undefined, why: 'DRC_DEV_HTTP=1' };
+  let certs;
+  try {
+    certs = require('office-addin-dev-certs');
+  } catch {
+    return { options: undefined, why: 'office-addin-dev-certs is not installed' };
+  }
+  if (process.platform === 'linux') {
+    const { execSync } = require('child_process');
+    let trusted = false;
+    try {
+      trusted = require('office-addin-dev-certs/lib/verify').verifyCertificates();
+    } catch {
+      trusted = false;
+    }
+    let sudo = false;
+    if (!trusted) {
+      try {
+        execSync('sudo -n true', { stdio: 'ignore' });
+        sudo = true;
+      } catch {
+        sudo = false;
+      }
+    }
+    if (!trusted && !sudo) return { options: undefined, why: 'the development certificate cannot be installed here (no password-less sudo)' };
+  }
+  try {
+    return { options: await certs.getHttpsServerOptions() };
+  } catch (e) {
+    return { options: undefined, why: `the development certificate could not be installed (${String(e.message || e).split('\n')[0]})` };
+  }
+}
+
+/** The dev server: the add-in's files from memory, the examples for the standalone page, CORS for Office. */
+async function devServer() {
+  const https = await httpsOptions();
+  if (!https.options) {
+    console.log(
+      `[dev-server] Serving http://localhost:${DEV_PORT} instead of https: ${https.why}. The standalone page works; ` +
+        'Excel only loads add-ins over https (run `npm start` on Windows or a Mac, or install the certificate).',
+    );
+  }
+  return {
+    port: DEV_PORT,
+    host: 'localhost',
+    server: https.options ? { type: 'https', options: https.options } : { type: 'http' },
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    static: [{ directory: path.join(__dirname, 'examples'), publicPath: '/examples', watch: false }],
+    client: { overlay: { errors: true, warnings: false } },
+    hot: false,
+    liveReload: true,
+    open: false,
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || env.mode || 'production';
+  const dev = mode === 'development';
+  const outDir = path.resolve(env.outDir || path.join(__dirname, 'dist'));
+  const baseUrl = (env.baseUrl || process.env.ADDIN_BASE_URL || DEV_BASE_URL).replace(/\/?$/, '/');
+  if (!/^https:\/\//.test(baseUrl)) throw new Error(`ADDIN_BASE_URL must be an https address, got ${baseUrl}`);
+
+  const config = {
+    mode,
+    context: __dirname,
+    target: ['web', 'es2017'],
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    entry: {
+      taskpane: './src/taskpane/taskpane.ts',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: outDir,
+      publicPath: '',
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      // dist/ also holds the command line's compiled folders (cli/, core/ …): only the add-in's own files go.
+      clean: { keep: (asset) => /[\\/]/.test(asset) && !/^assets[\\/]/.test(asset) },
+    },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // Browsers decode GB18030 / Big5 / UTF-16 themselves: iconv-lite's tables (and a Buffer polyfill) stay out.
+      alias: { 'iconv-lite$': path.join(__dirname, 'src/taskpane/standalone/iconv-browser.ts') },
+      fallback: { fs: false, path: false, stream: false },
+    },
+    module: {
+      // exceljs's browser build is already bundled and minified: parse it as is.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          options: { configFile: path.join(__dirname, 'tsconfig.web.json'), transpileOnly: true, onlyCompileBundledFiles: true },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => content.toString().split(DEV_BASE_URL).join(baseUrl),
+          },
+        ],
+      }),
+      new InitialSizePlugin({ enforce: !dev }),
+    ],
+    // One lazy chunk for the file adapter (exceljs and its readers), loaded only for a CSV or a marked copy.
+    optimization: { splitChunks: false, minimizer: minimizers() },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+  if (env.WEBPACK_SERVE) config.devServer = await devServer();
+  return config;
+};
+
+module.exports.DEV_PORT = DEV_PORT;
