@@ -9,7 +9,7 @@ import { exampleBytes, exampleGrids, EXAMPLES, MARKET_LIST } from '../taskpane/h
 import { buildForTests } from './helpers/build';
 import { CHROMIUM, hasChromium, launchChromium } from './helpers/chromium';
 import { serveFolder } from './helpers/static-server';
-import { SAVED_KEY, type StubInit } from './stub/office-stub';
+import { SAVED_KEY, type StubInit } from './stub/stub-init';
 
 // End to end, in headless Chromium: the production build of the pane, served locally; office.js is always
 // routed to a local stand-in (a plain-browser one, or the fake Excel), never fetched from the CDN.

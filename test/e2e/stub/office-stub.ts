@@ -1,16 +1,8 @@
 // office.js for the hosted end-to-end test: Office.onReady reports Excel, and Excel.run is the fake Excel's, so
 // the real pane and commands run against a workbook that enforces Office.js rules. Served in place of the CDN file.
 /// <reference types="office-js" />
-import { FakeExcel, type FakeExcelInit } from '../../hosts/excel/fake-excel';
-
-/** What the test puts on the page before this script runs (page.addInitScript). */
-export interface StubInit {
-  workbook: FakeExcelInit;
-  language: string;
-}
-
-/** Where a "saved" workbook waits across a reload (the test's stand-in for closing and reopening the file). */
-export const SAVED_KEY = 'drc-e2e-saved-workbook';
+import { FakeExcel } from '../../hosts/excel/fake-excel';
+import { SAVED_KEY, type StubInit } from './stub-init';
 
 interface StubWindow {
   __drcStubInit?: StubInit;
