@@ -159,7 +159,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
   });
 
   describe('hosted mode (office.js stand-in with the fake Excel)', () => {
-    const stubJs = () => readFileSync(join(dir, 'office-stub.js'), 'utf8');
+    const stubJs = () => readFileSync(join(dir, 'e2e-stub', 'office-stub.js'), 'utf8');
     const stub = (): StubInit => ({ workbook: fakeWorkbook(exampleGrids()), language: 'zh-CN' });
     const fake = <T>(page: Page, fn: (f: FakeExcel) => T): Promise<T> =>
       page.evaluate(`(${fn.toString()})(window.__drcFake)`) as Promise<T>;

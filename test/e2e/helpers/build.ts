@@ -17,7 +17,7 @@ function stubConfig(outDir: string): Configuration {
     target: ['web', 'es2017'],
     devtool: false,
     entry: { 'office-stub': './test/e2e/stub/office-stub.ts' },
-    output: { path: outDir, filename: '[name].js' },
+    output: { path: join(outDir, 'e2e-stub'), filename: '[name].js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [
