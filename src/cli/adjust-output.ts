@@ -7,6 +7,7 @@ import type { FieldChange } from '../features/compare/field-compare';
 import type { ListRead } from '../features/compare/read-list';
 import { FIELD_LABELS } from '../schemas/field-labels';
 import { listText } from './list-messages';
+import { issueJson } from './output';
 
 /** The inputs of one run, for naming files in the output. */
 export interface AdjustInputs {
@@ -72,17 +73,9 @@ export function adjustJson(r: AdjustResult, inputs: AdjustInputs, locale: Locale
       score: u.score,
     })),
     issues: r.issues.map((i) => ({
-      code: i.code,
-      severity: i.severity,
+      ...issueJson(i, locale),
       file: issueFile(i, inputs),
       sheet: i.sheet,
-      cell: issueCell(i) ?? null,
-      row: i.row ?? null,
-      column: i.column ?? null,
-      field: i.field ?? null,
-      received: i.received ?? null,
-      message: renderIssue(i, locale),
-      params: i.params,
     })),
     title: reportTitle(r.unit, r.year),
     previous: {

@@ -28,9 +28,9 @@ export function summarise(reports: readonly FileReport[]): Summary {
   return s;
 }
 
-/** The JSON document of `drc check --json` (fields may be added, never renamed). */
-export function toJson(reports: readonly FileReport[], locale: Locale): unknown {
-  const issueJson = (i: Issue) => ({
+/** An issue as every command's JSON shows it (fields may be added, never renamed). */
+export function issueJson(i: Issue, locale: Locale) {
+  return {
     code: i.code,
     severity: i.severity,
     cell: issueCell(i) ?? null,
@@ -40,7 +40,11 @@ export function toJson(reports: readonly FileReport[], locale: Locale): unknown 
     received: i.received ?? null,
     message: renderIssue(i, locale),
     params: i.params,
-  });
+  };
+}
+
+/** The JSON document of `drc check --json` (fields may be added, never renamed). */
+export function toJson(reports: readonly FileReport[], locale: Locale): unknown {
   return {
     files: reports.map((f) => ({
       file: f.file,
@@ -51,7 +55,7 @@ export function toJson(reports: readonly FileReport[], locale: Locale): unknown 
         headerRow: s.headerRow,
         dataRows: s.dataRows,
         columns: s.columns,
-        issues: s.issues.map(issueJson),
+        issues: s.issues.map((i) => issueJson(i, locale)),
       })),
     })),
     summary: summarise(reports),

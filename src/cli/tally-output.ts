@@ -3,6 +3,7 @@ import type { Locale } from '../core/locale';
 import { issueCell, renderIssue, severityLabel } from '../features/check-workbook';
 import type { TallyIssue, TallyResult, UnitStatus } from '../features/tally';
 import { textWidth } from '../features/tally/text-height';
+import { issueJson } from './output';
 import { tallyText } from './tally-messages';
 
 /** Counts of the tally's issues by severity. */
@@ -14,20 +15,8 @@ function counts(issues: readonly TallyIssue[]) {
 }
 
 /** The issue object of `drc check --json`, plus the file and sheet it belongs to. */
-function issueJson(i: TallyIssue, locale: Locale) {
-  return {
-    code: i.code,
-    severity: i.severity,
-    cell: issueCell(i) ?? null,
-    row: i.row ?? null,
-    column: i.column ?? null,
-    field: i.field ?? null,
-    received: i.received ?? null,
-    message: renderIssue(i, locale),
-    params: i.params,
-    file: i.file,
-    sheet: i.sheet,
-  };
+function tallyIssueJson(i: TallyIssue, locale: Locale) {
+  return { ...issueJson(i, locale), file: i.file, sheet: i.sheet };
 }
 
 /** The JSON document of `drc tally --json` (fields may be added, never renamed). */
@@ -45,7 +34,7 @@ export function tallyJson(result: TallyResult, locale: Locale, written?: string)
     })),
     duplicates: result.duplicates,
     excluded: result.excluded,
-    issues: result.issues.map((i) => issueJson(i, locale)),
+    issues: result.issues.map((i) => tallyIssueJson(i, locale)),
     quota: {
       title: result.quota.title,
       region: result.quota.region,

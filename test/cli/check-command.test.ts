@@ -4,19 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { main } from '../../src/cli/main';
+import { drc } from '../helpers/drc';
 
-/** Runs `drc` in-process; returns exit code and what it printed. */
-async function drc(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io = {
-    out: { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream,
-    err: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream,
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'drc-cli-'));
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');

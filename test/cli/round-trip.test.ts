@@ -3,19 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { drc } from '../helpers/drc';
 import { MARK_COLOURS } from '../../src/hosts/workbook-port';
 import { buildRichWorkbook, RICH } from '../fixtures/build-rich-workbook';
 
 // The whole `drc check --out` path on a realistic workbook: everything the clerk made is kept, exactly the
 // flagged cells are filled and noted, and a second run over the marked copy gives the same result.
 
-async function drc(...args: string[]) {
-  let out = '';
-  const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
-  const code = await main(args, { out: sink, err: sink });
-  return { code, out };
-}
 
 /** The rich workbook with four real-looking defects in checked columns. */
 async function defective(): Promise<Uint8Array> {
@@ -50,7 +44,7 @@ function sheetState(ws: ExcelJS.Worksheet) {
     widths: ws.columns.map((c) => c.width),
     views: ws.views,
     validations: (ws as unknown as { dataValidations: { model: object } }).dataValidations.model,
-    conditional: ws.conditionalFormattings,
+    conditional: (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings,
   };
 }
 

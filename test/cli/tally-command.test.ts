@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { main } from '../../src/cli/main';
+import { drc } from '../helpers/drc';
 import { DETAIL_SHEET, simulateCount, SUMMARY_SHEET } from '../../src/features/tally';
 import { openWorkbookFile } from '../../src/hosts/xlsx/node-file';
 import {
@@ -15,17 +15,6 @@ import {
   writeWorkbook,
 } from '../fixtures/build-tally-workbooks';
 
-/** Runs `drc` in-process; returns exit code and what it printed. */
-async function drc(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io = {
-    out: { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream,
-    err: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream,
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'drc-tally-'));
 

@@ -1,14 +1,6 @@
-/** Width of text in Excel's character units: a Chinese character (or any full-width one) counts two. */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
-  return w;
-}
+import { textWidth } from '../../core/normalise';
+
+export { textWidth };
 
 /**
  * Height (points) of a row whose cells wrap: enough lines for the longest text in its column width. Why set it:

@@ -1,3 +1,4 @@
+import { textWidth } from '../../core/normalise';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { CellValue, Grid } from '../../core/grid';
@@ -19,17 +20,6 @@ export function toSheetName(name: string): string {
   return [...cleaned].slice(0, 31).join('') || 'Sheet1';
 }
 
-/** Display width of text in Excel's character units: CJK and full-width characters count two. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
-  return w;
-}
 
 /**
  * A CSV or TSV file as a one-sheet workbook. Values stay the text the file has (the core reads numbers in text);
@@ -120,7 +110,7 @@ export class CsvWorkbook implements WorkbookPort {
         const v = row[j];
         if (typeof v !== 'string') continue;
         sheet.getCell(i + 1, j + 1).value = v;
-        const w = displayWidth(v.length > 60 ? v.slice(0, 60) : v);
+        const w = textWidth(v.length > 60 ? v.slice(0, 60) : v);
         if (!(widths[j] >= w)) widths[j] = w;
       }
     }
