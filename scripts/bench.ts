@@ -26,7 +26,9 @@ async function runPhase(phase: Phase, file: string): Promise<PhaseResult> {
   const detail: Record<string, number> = {};
   if (phase === 'floor') {
     // The floor any reader pays: unzip the package and tokenize the sheet and shared-strings XML.
-    const files = unzipSync(bytes, { filter: (f) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(f.name) });
+    const files = unzipSync(bytes, {
+      filter: (f) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(f.name),
+    });
     let tokens = 0;
     for (const data of Object.values(files)) {
       const parser = new SaxesParser();
@@ -111,13 +113,19 @@ async function main() {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return;
   }
-  console.log('rows     floorMs  readMs  checkMs  (validateMs)  writeMs  ratio(check/read)  read/floor  peakRssMB  writePeakRssMB  issues');
+  console.log(
+    'rows     floorMs  readMs  checkMs  (validateMs)  writeMs  ratio(check/read)  read/floor  peakRssMB  writePeakRssMB  issues',
+  );
   for (const r of results)
     console.log(
       `${String(r.rows).padEnd(8)} ${String(r.floorMs).padStart(7)} ${String(r.readMs).padStart(7)} ${String(r.checkMs).padStart(8)} ${String(r.validateMs).padStart(13)} ${String(r.writeMs).padStart(8)} ${String(r.ratio).padStart(18)} ${String(r.readOverFloor).padStart(11)} ${String(r.peakRssMB).padStart(10)} ${String(r.writePeakRssMB).padStart(15)} ${String(r.issues).padStart(7)}`,
     );
-  console.log('ratio = checkMs / readMs: the whole check (open + read into grids + validate) against exceljs merely reading.');
-  console.log('peakRssMB: the check; writePeakRssMB: writing the marked copy (exceljs). Goals: ratio < 1.10, peakRssMB < 600 at 50k rows.');
+  console.log(
+    'ratio = checkMs / readMs: the whole check (open + read into grids + validate) against exceljs merely reading.',
+  );
+  console.log(
+    'peakRssMB: the check; writePeakRssMB: writing the marked copy (exceljs). Goals: ratio < 1.10, peakRssMB < 600 at 50k rows.',
+  );
 }
 
 main().catch((e) => {

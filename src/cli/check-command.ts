@@ -36,7 +36,10 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Fi
     const bytes = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
       throw new CliFileError(e.code === 'ENOENT' ? 'file/not-found' : 'file/unreadable');
     });
-    const workbook = await openWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(file));
+    const workbook = await openWorkbook(
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      path.basename(file),
+    );
     const grids = await workbook.readSheets();
     const sheets = checkGrids(grids, options.settings);
     if (options.out) {
@@ -52,10 +55,20 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Fi
     }
     return { file, error: null, sheets };
   } catch (e) {
-    if (e instanceof WorkbookReadError) return { file, error: { code: e.code, message: e.messageIn(options.locale) }, sheets: [] };
-    if (e instanceof CliFileError) return { file, error: { code: e.code, message: cliText(options.locale, e.code, { file }) }, sheets: [] };
+    if (e instanceof WorkbookReadError)
+      return { file, error: { code: e.code, message: e.messageIn(options.locale) }, sheets: [] };
+    if (e instanceof CliFileError)
+      return {
+        file,
+        error: { code: e.code, message: cliText(options.locale, e.code, { file }) },
+        sheets: [],
+      };
     const detail = e instanceof Error ? e.message : String(e);
-    return { file, error: { code: 'file/failed', message: cliText(options.locale, 'file/failed', { file, detail }) }, sheets: [] };
+    return {
+      file,
+      error: { code: 'file/failed', message: cliText(options.locale, 'file/failed', { file, detail }) },
+      sheets: [],
+    };
   }
 }
 

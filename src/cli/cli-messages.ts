@@ -20,7 +20,8 @@ const MESSAGES = {
   },
   'en-US': {
     'file/not-found': 'File "{file}" not found; check the path',
-    'file/unreadable': 'Cannot read "{file}" (no permission, or in use); close the program holding it and try again',
+    'file/unreadable':
+      'Cannot read "{file}" (no permission, or in use); close the program holding it and try again',
     'file/same-as-output': 'The marked copy would overwrite "{file}"; choose another folder with --out',
     'file/failed': 'Failed on "{file}": {detail}',
     'args/no-files': 'Name the files or folders to check, e.g. drc check list.xlsx',
@@ -41,6 +42,10 @@ const MESSAGES = {
 export type CliMessage = keyof (typeof MESSAGES)['zh-CN'];
 
 /** The command line's own sentences, per locale. */
-export function cliText(locale: Locale, key: CliMessage, params: Record<string, string | number> = {}): string {
+export function cliText(
+  locale: Locale,
+  key: CliMessage,
+  params: Record<string, string | number> = {},
+): string {
   return fillTemplate(localiseTemplate(MESSAGES[locale][key], locale), params);
 }

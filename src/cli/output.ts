@@ -65,8 +65,15 @@ export function toJson(reports: readonly FileReport[], locale: Locale): unknown 
 const MAX_LINES_PER_SHEET = 200;
 
 /** The readable summary per file and sheet, as printed by `drc check`. */
-export function toText(reports: readonly FileReport[], locale: Locale, colour: boolean, written: Map<string, string>): string {
-  const c = colour ? pc : { ...pc, red: String, yellow: String, cyan: String, bold: String, dim: String, green: String };
+export function toText(
+  reports: readonly FileReport[],
+  locale: Locale,
+  colour: boolean,
+  written: Map<string, string>,
+): string {
+  const c = colour
+    ? pc
+    : { ...pc, red: String, yellow: String, cyan: String, bold: String, dim: String, green: String };
   const paint = (i: Issue) => (i.severity === 'error' ? c.red : i.severity === 'warning' ? c.yellow : c.cyan);
   const lines: string[] = [c.bold(cliText(locale, 'title')), ''];
   for (const f of reports) {
@@ -77,18 +84,26 @@ export function toText(reports: readonly FileReport[], locale: Locale, colour: b
     }
     for (const s of f.sheets) {
       if (s.kind === 'unknown') {
-        const cols = Object.entries(s.columns).map(([k, col]) => `${col}=${FIELD_LABELS[k]?.[locale] ?? k}`).join(' ');
+        const cols = Object.entries(s.columns)
+          .map(([k, col]) => `${col}=${FIELD_LABELS[k]?.[locale] ?? k}`)
+          .join(' ');
         const guess = s.headerRow ? cliText(locale, 'guess', { headerRow: s.headerRow, columns: cols }) : '';
         lines.push(c.dim(`  ${cliText(locale, 'sheetUnknown', { sheet: s.name, guess })}`));
         continue;
       }
       const kind = SCHEMAS.find((k) => k.kind === s.kind)?.label[locale] ?? s.kind;
-      lines.push(`  ${cliText(locale, 'sheetLine', { sheet: s.name, kind, headerRow: s.headerRow ?? '-', dataRows: s.dataRows })}`);
+      lines.push(
+        `  ${cliText(locale, 'sheetLine', { sheet: s.name, kind, headerRow: s.headerRow ?? '-', dataRows: s.dataRows })}`,
+      );
       const sum = summarise([{ file: f.file, error: null, sheets: [s] }]);
-      lines.push(`  ${s.issues.length === 0 ? c.green(`✔ ${cliText(locale, 'clean')}`) : cliText(locale, 'counts', sum as unknown as Record<string, number>)}`);
+      lines.push(
+        `  ${s.issues.length === 0 ? c.green(`✔ ${cliText(locale, 'clean')}`) : cliText(locale, 'counts', sum as unknown as Record<string, number>)}`,
+      );
       for (const i of s.issues.slice(0, MAX_LINES_PER_SHEET)) {
         const where = (issueCell(i) ?? (i.row ? `#${i.row}` : '')).padEnd(6);
-        lines.push(`    ${paint(i)(`${severityLabel(i.severity, locale)}`)} ${where} ${renderIssue(i, locale)}`);
+        lines.push(
+          `    ${paint(i)(`${severityLabel(i.severity, locale)}`)} ${where} ${renderIssue(i, locale)}`,
+        );
       }
       if (s.issues.length > MAX_LINES_PER_SHEET)
         lines.push(`    ${c.dim(cliText(locale, 'more', { count: s.issues.length - MAX_LINES_PER_SHEET }))}`);

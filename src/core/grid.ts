@@ -30,7 +30,9 @@ export interface Grid {
 
 /** True when a value is a formula error object. */
 export function isCellError(v: CellValue): v is CellError {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
+  return (
+    typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string'
+  );
 }
 
 /** 1-based column number → letters (1 → A, 27 → AA). */
@@ -65,7 +67,12 @@ export function parseRange(ref: string): MergeRange {
   const top = Number(m[2]);
   const right = m[3] ? columnNumber(m[3]) : left;
   const bottom = m[4] ? Number(m[4]) : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 /** Random access to a grid by 1-based sheet coordinates, with merged followers resolved to their master. */
@@ -93,7 +100,8 @@ export class GridView {
       const bottom = Math.min(m.bottom, this.lastRow);
       const right = Math.min(m.right, Math.max(this.lastColumn, m.left));
       for (let r = m.top; r <= bottom; r++)
-        for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) this.followers.set(r * 16384 + c, m);
+        for (let c = m.left; c <= right; c++)
+          if (r !== m.top || c !== m.left) this.followers.set(r * 16384 + c, m);
     }
   }
 
@@ -126,7 +134,8 @@ export class GridView {
     const m = this.followers.get(row * 16384 + column);
     if (m) {
       const own = this.raw(row, column);
-      if (own === null || own === '') return { value: this.raw(m.top, m.left), format: this.format(m.top, m.left), follower: true };
+      if (own === null || own === '')
+        return { value: this.raw(m.top, m.left), format: this.format(m.top, m.left), follower: true };
     }
     return { value: this.raw(row, column), format: this.format(row, column), follower: false };
   }

@@ -4,8 +4,10 @@ import { checklistSchema } from '../schemas/checklist.schema';
 
 const fields = checklistSchema.fields;
 const combined = checklistSchema.combined ?? [];
-const view = (values: CellValue[][], merges: MergeRange[] = []) => new GridView({ name: 'S', values, merges });
-const letters = (m: Map<string, number>) => Object.fromEntries([...m].map(([k, c]) => [k, String.fromCharCode(64 + c)]));
+const view = (values: CellValue[][], merges: MergeRange[] = []) =>
+  new GridView({ name: 'S', values, merges });
+const letters = (m: Map<string, number>) =>
+  Object.fromEntries([...m].map(([k, c]) => [k, String.fromCharCode(64 + c)]));
 
 describe('matchLabel', () => {
   test.each([
@@ -34,17 +36,22 @@ describe('matchLabel', () => {
     ['ＮＯ.序号', 'seq'],
   ])('%j → %s', (label, key) => expect(matchLabel(label, fields)?.key).toBe(key));
 
-  test.each(['企业名称', '联系电话', '金额', ''])('%j matches nothing', (label) => expect(matchLabel(label, fields)).toBeUndefined());
+  test.each(['企业名称', '联系电话', '金额', ''])('%j matches nothing', (label) =>
+    expect(matchLabel(label, fields)).toBeUndefined(),
+  );
 });
 
 describe('detectHeader', () => {
   test('header below a title and a 填报单位 line', () => {
-    const v = view([
-      ['于都县某局2020年度行政检查事项清单', null, null, null],
-      ['填报单位(盖章):于都县某局', null, null, null],
-      ['序号', '检查事项', '检查依据', '抽查比例'],
-      [1, '食品检查', '《食品安全法》', '5%'],
-    ], [{ top: 1, left: 1, bottom: 1, right: 4 }]);
+    const v = view(
+      [
+        ['于都县某局2020年度行政检查事项清单', null, null, null],
+        ['填报单位(盖章):于都县某局', null, null, null],
+        ['序号', '检查事项', '检查依据', '抽查比例'],
+        [1, '食品检查', '《食品安全法》', '5%'],
+      ],
+      [{ top: 1, left: 1, bottom: 1, right: 4 }],
+    );
     const h = detectHeader(v, fields, combined)!;
     expect([h.firstRow, h.lastRow]).toEqual([3, 3]);
     expect(letters(h.columns)).toEqual({ seq: 'A', itemName: 'B', basis: 'C', ratio: 'D' });
@@ -70,13 +77,19 @@ describe('detectHeader', () => {
     expect(letters(h.columns)).toEqual({ seq: 'A', itemName: 'B', ratio: 'C', frequency: 'D', remarks: 'E' });
   });
 
-  test.each(['抽查比例及频次', '抽检比例及频次', '抽查比例和频次', '比例/频次'])('combined column %s maps to ratio and frequency', (label) => {
-    const v = view([['序号', '抽查事项', '抽查对象', label], [1, 'a', 'b', '5%,每年1次']]);
-    const h = detectHeader(v, fields, combined)!;
-    expect(h.columns.get('ratio')).toBe(4);
-    expect(h.columns.get('frequency')).toBe(4);
-    expect(h.combined.has(4)).toBe(true);
-  });
+  test.each(['抽查比例及频次', '抽检比例及频次', '抽查比例和频次', '比例/频次'])(
+    'combined column %s maps to ratio and frequency',
+    (label) => {
+      const v = view([
+        ['序号', '抽查事项', '抽查对象', label],
+        [1, 'a', 'b', '5%,每年1次'],
+      ]);
+      const h = detectHeader(v, fields, combined)!;
+      expect(h.columns.get('ratio')).toBe(4);
+      expect(h.columns.get('frequency')).toBe(4);
+      expect(h.combined.has(4)).toBe(true);
+    },
+  );
 
   test('unknown columns are kept and ignored', () => {
     const v = view([['序号', '检查事项', '牵头科室', '抽查比例', '自定义列']]);
@@ -87,13 +100,18 @@ describe('detectHeader', () => {
 });
 
 describe('group labels', () => {
-  test('a 统一社会信用代码 under a 检查对象 group is the object\'s, not the agency\'s', () => {
+  test("a 统一社会信用代码 under a 检查对象 group is the object's, not the agency's", () => {
     const v = view(
       [
         ['序号', '检查事项名称', '检查对象', null, '抽查比例'],
         [null, null, '对象名称', '统一社会信用代码', null],
       ],
-      [{ top: 1, left: 3, bottom: 1, right: 4 }, { top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 2, bottom: 2, right: 2 }, { top: 1, left: 5, bottom: 2, right: 5 }],
+      [
+        { top: 1, left: 3, bottom: 1, right: 4 },
+        { top: 1, left: 1, bottom: 2, right: 1 },
+        { top: 1, left: 2, bottom: 2, right: 2 },
+        { top: 1, left: 5, bottom: 2, right: 5 },
+      ],
     );
     const h = detectHeader(v, fields, combined)!;
     expect(letters(h.columns)).toEqual({ seq: 'A', itemName: 'B', object: 'C', ratio: 'E' });

@@ -32,7 +32,9 @@ const dictionaries = new WeakMap<readonly FieldSpec[], Dictionary>();
 function dictionaryOf(fields: readonly FieldSpec[], combined: readonly CombinedColumnSpec[]): Dictionary {
   let d = dictionaries.get(fields);
   if (!d) {
-    const normalised = fields.flatMap((f) => f.synonyms.map((s) => ({ key: f.key, synonym: normaliseLabel(s) })));
+    const normalised = fields.flatMap((f) =>
+      f.synonyms.map((s) => ({ key: f.key, synonym: normaliseLabel(s) })),
+    );
     d = { fields, combined, normalised };
     dictionaries.set(fields, d);
   }
@@ -43,7 +45,10 @@ function dictionaryOf(fields: readonly FieldSpec[], combined: readonly CombinedC
  * Matches one header label to a field: exact synonym (3), a synonym inside the label (2, longest wins, then the
  * one ending last: Chinese names put the head noun last, 检查事项类别 is a 类别), a one-character typo (1).
  */
-export function matchLabel(label: string, fields: readonly FieldSpec[]): { key: string; strength: number } | undefined {
+export function matchLabel(
+  label: string,
+  fields: readonly FieldSpec[],
+): { key: string; strength: number } | undefined {
   const d = dictionaryOf(fields, []);
   const norm = normaliseLabel(label);
   if (norm === '') return undefined;
@@ -107,7 +112,8 @@ function mapColumns(
     // The lowest header row names the column; the group label above helps only when the lower one is blank
     // or unknown (合并表头: 抽查 over 比例 | 频次).
     const candidates = [...new Set([bottom, joined, parts[0]].filter((p) => p !== ''))];
-    const groupField = rows.length > 1 && isGroupLabel(view, rows[0], c) ? matchLabel(parts[0], fields)?.key : undefined;
+    const groupField =
+      rows.length > 1 && isGroupLabel(view, rows[0], c) ? matchLabel(parts[0], fields)?.key : undefined;
     let matched = false;
     for (const cand of candidates) {
       const norm = normaliseLabel(cand);
@@ -159,13 +165,15 @@ function continuesHeaderAbove(view: GridView, row: number): boolean {
 function hasSubLabels(view: GridView, row: number): boolean {
   return view.grid.merges.some((m) => {
     if (m.top !== row || m.bottom !== row || m.right === m.left) return false;
-    for (let c = m.left; c <= m.right; c++) if (typeof view.raw(row + 1, c) !== 'string' || cellText(view.raw(row + 1, c)) === '') return false;
+    for (let c = m.left; c <= m.right; c++)
+      if (typeof view.raw(row + 1, c) !== 'string' || cellText(view.raw(row + 1, c)) === '') return false;
     return true;
   });
 }
 
 function rowHasHorizontalMerge(view: GridView, row: number): boolean {
-  for (const m of view.grid.merges) if (m.top <= row && m.bottom >= row && m.right > m.left && m.bottom - m.top < 3) return true;
+  for (const m of view.grid.merges)
+    if (m.top <= row && m.bottom >= row && m.right > m.left && m.bottom - m.top < 3) return true;
   return false;
 }
 
@@ -181,7 +189,9 @@ export function detectHeader(
   let best: HeaderMatch | undefined;
   const last = Math.min(view.lastRow, view.firstRow + HEADER_SEARCH_ROWS - 1);
   const better = (m: HeaderMatch) =>
-    !best || m.columns.size > best.columns.size || (m.columns.size === best.columns.size && m.score > best.score);
+    !best ||
+    m.columns.size > best.columns.size ||
+    (m.columns.size === best.columns.size && m.score > best.score);
   for (let r = view.firstRow; r <= last; r++) {
     const single = mapColumns(view, [r], fields, combined);
     // The lower row of a two-row header (labels merged down into it) is not a header on its own.
@@ -191,7 +201,9 @@ export function detectHeader(
     if (r < view.lastRow && single.columns.size > 0 && rowHasHorizontalMerge(view, r)) {
       const double = mapColumns(view, [r, r + 1], fields, combined);
       // Sub-labels under a group label make the two rows one header even when they add no field.
-      const wins = double.columns.size > single.columns.size || (double.columns.size === single.columns.size && hasSubLabels(view, r));
+      const wins =
+        double.columns.size > single.columns.size ||
+        (double.columns.size === single.columns.size && hasSubLabels(view, r));
       if (wins && double.columns.size > 0 && (better(double) || best === single)) best = double;
     }
   }

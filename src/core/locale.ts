@@ -28,5 +28,8 @@ export function toLocale(tag: string | undefined): Locale {
 export function localiseTemplate(template: string, locale: Locale): string {
   if (locale !== 'zh-CN') return template;
   const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
-  return template.replace(/([\u3400-\u9fff”）)}%"])([,;:])(?=\S)/g, (_, before: string, mark: string) => before + FULL[mark]);
+  return template.replace(
+    /([\u3400-\u9fff”）)}%"])([,;:])(?=\S)/g,
+    (_, before: string, mark: string) => before + FULL[mark],
+  );
 }

@@ -8,7 +8,8 @@ export const ENGINE_MESSAGES: Record<'header' | 'sheet', MessageTable> = {
       'missing-column': '表头中没有"{fieldLabel}"列;请补充该列或在表头中使用常见名称(如 {synonyms})',
     },
     'en-US': {
-      'missing-column': 'The header has no "{fieldLabel}" column; add it or use a common name such as {synonyms}',
+      'missing-column':
+        'The header has no "{fieldLabel}" column; add it or use a common name such as {synonyms}',
     },
   },
   sheet: {

@@ -103,8 +103,12 @@ describe('Chinese numerals', () => {
 
 describe('localiseTemplate', () => {
   test('ASCII punctuation after Chinese text becomes full-width in zh-CN only', () => {
-    expect(localiseTemplate('比例超出范围:{value}%,应在 0%–100% 之间;请改正', 'zh-CN')).toBe('比例超出范围：{value}%，应在 0%–100% 之间；请改正');
+    expect(localiseTemplate('比例超出范围:{value}%,应在 0%–100% 之间;请改正', 'zh-CN')).toBe(
+      '比例超出范围：{value}%，应在 0%–100% 之间；请改正',
+    );
     expect(localiseTemplate('如 1次/年、10%(20户)', 'zh-CN')).toBe('如 1次/年、10%(20户)');
-    expect(localiseTemplate('Out of range: {value}%, expected 0–100%', 'en-US')).toBe('Out of range: {value}%, expected 0–100%');
+    expect(localiseTemplate('Out of range: {value}%, expected 0–100%', 'en-US')).toBe(
+      'Out of range: {value}%, expected 0–100%',
+    );
   });
 });

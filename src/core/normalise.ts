@@ -90,8 +90,27 @@ export function isBlank(value: CellValue): boolean {
 }
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
 };
 const CN_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 10000 };
 
@@ -143,7 +162,10 @@ export function replaceChineseNumbers(text: string): string {
 }
 
 /** A calendar date read from text or a serial, or undefined when it is not a real date. */
-export function parseDate(value: CellValue, format?: string): { year: number; month: number; day: number } | undefined {
+export function parseDate(
+  value: CellValue,
+  format?: string,
+): { year: number; month: number; day: number } | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
     return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
@@ -155,15 +177,14 @@ export function parseDate(value: CellValue, format?: string): { year: number; mo
   }
   if (typeof value !== 'string') return undefined;
   const t = normaliseText(value).replace(/\s/g, '');
-  const m =
-    /^(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$/.exec(t) ??
-    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  const m = /^(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
   const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return undefined;
   return { year, month, day };
 }
 

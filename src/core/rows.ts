@@ -8,7 +8,8 @@ const NOTE = /^(备注|注|注释|说明|填表说明|填报说明|附注)\s*\d*
 const NOTE_STRICT = /^(注|备注|说明|填表说明|填报说明)\s*[:：]|^(填表说明|填报说明)/;
 const SIGNATURE =
   /^(填报人|填表人|联系人|联系电话|电话|审核人|审核|负责人|单位负责人|分管领导|填报日期|填表日期|制表人|制表|日期|填报单位|报送单位|单位名称|单位\(盖章\)|单位\(印章\))\s*[:：(]/;
-const SECTION = /^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部类章])/;
+const SECTION =
+  /^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部类章])/;
 
 interface RowContent {
   texts: Array<{ column: number; text: string }>;
@@ -45,12 +46,18 @@ export function classifyRows(
       continue;
     }
     const first = texts[0].text;
-    if (texts.length <= 4 && (SIGNATURE.test(first) || texts.some((t) => /^(填报人|审核人|联系电话)\s*[:：]/.test(t.text)))) {
+    if (
+      texts.length <= 4 &&
+      (SIGNATURE.test(first) || texts.some((t) => /^(填报人|审核人|联系电话)\s*[:：]/.test(t.text)))
+    ) {
       roles.set(r, 'signature');
       trailer = true;
       continue;
     }
-    if (texts.length <= 3 && (NOTE_STRICT.test(first) || (NOTE.test(first) && first.length > 6 && texts.length === 1))) {
+    if (
+      texts.length <= 3 &&
+      (NOTE_STRICT.test(first) || (NOTE.test(first) && first.length > 6 && texts.length === 1))
+    ) {
       roles.set(r, 'note');
       trailer = true;
       continue;
@@ -59,7 +66,10 @@ export function classifyRows(
       roles.set(r, 'note');
       continue;
     }
-    if (texts.length >= 2 && texts.filter((t) => headerTexts.has(t.text)).length >= Math.max(2, texts.length - 1)) {
+    if (
+      texts.length >= 2 &&
+      texts.filter((t) => headerTexts.has(t.text)).length >= Math.max(2, texts.length - 1)
+    ) {
       roles.set(r, 'header-repeat');
       continue;
     }

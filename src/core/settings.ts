@@ -28,7 +28,10 @@ export function resolveSettings(partial?: DeepPartial<Settings>): Settings {
   return {
     ratio: { ...DEFAULT_SETTINGS.ratio, ...(partial?.ratio ?? {}) },
     frequency: { ...DEFAULT_SETTINGS.frequency, ...(partial?.frequency ?? {}) },
-    severities: { ...DEFAULT_SETTINGS.severities, ...((partial?.severities as Record<string, Severity>) ?? {}) },
+    severities: {
+      ...DEFAULT_SETTINGS.severities,
+      ...((partial?.severities as Record<string, Severity>) ?? {}),
+    },
   };
 }
 

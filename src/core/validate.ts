@@ -47,7 +47,12 @@ export function readSheet(grid: Grid, schemas: readonly SheetSchema[], hint?: Sh
 function findHeader(view: GridView, schema: SheetSchema, hint?: SheetHint): HeaderMatch | undefined {
   const rows = hint?.headerRows;
   const header = rows
-    ? headerAt(view, Array.from({ length: rows.last - rows.first + 1 }, (_, i) => rows.first + i), schema.fields, schema.combined)
+    ? headerAt(
+        view,
+        Array.from({ length: rows.last - rows.first + 1 }, (_, i) => rows.first + i),
+        schema.fields,
+        schema.combined,
+      )
     : detectHeader(view, schema.fields, schema.combined ?? []);
   if (!header || !hint?.columns) return header;
   // A column mapped by hand replaces whatever the detection put there, for that field and that column.
@@ -129,15 +134,37 @@ export function validateRows(
   const issues: Issue[] = [];
   const severity = (code: string): Severity =>
     settings.severities[code] ?? schema.severities[code] ?? defaults[code] ?? 'error';
-  const push = (rule: string, f: Finding, row: number | undefined, column: number | undefined, field?: string, received?: string) => {
+  const push = (
+    rule: string,
+    f: Finding,
+    row: number | undefined,
+    column: number | undefined,
+    field?: string,
+    received?: string,
+  ) => {
     const code = `${rule}/${f.id}`;
-    issues.push({ code, severity: severity(code), sheet: view.name, row, column, field, received, params: f.params ?? {} });
+    issues.push({
+      code,
+      severity: severity(code),
+      sheet: view.name,
+      row,
+      column,
+      field,
+      received,
+      params: f.params ?? {},
+    });
   };
 
   for (const key of schema.expectedColumns) {
     if (columns.has(key)) continue;
     const synonyms = (schema.fields.find((f) => f.key === key)?.synonyms ?? []).slice(0, 3).join('、');
-    push('header', { id: 'missing-column', params: { field: key, synonyms } }, header!.lastRow, undefined, key);
+    push(
+      'header',
+      { id: 'missing-column', params: { field: key, synonyms } },
+      header!.lastRow,
+      undefined,
+      key,
+    );
   }
   if (dataRows.length === 0) push('sheet', { id: 'no-data' }, header!.lastRow, undefined);
 
@@ -164,7 +191,14 @@ export function validateRows(
       if (!cell || cell.input.text === '') {
         const required = typeof spec.required === 'function' ? spec.required(row) : spec.required;
         if (required && check && columns.has(spec.key))
-          push('required', { id: 'missing', params: { field: spec.key } }, r, columns.get(spec.key), spec.key, '');
+          push(
+            'required',
+            { id: 'missing', params: { field: spec.key } },
+            r,
+            columns.get(spec.key),
+            spec.key,
+            '',
+          );
         continue;
       }
       if (!spec.rule) {
@@ -178,7 +212,8 @@ export function validateRows(
         for (const f of result.findings) push(spec.rule.id, f, r, cell.column, spec.key, cell.input.text);
     }
     if (check && schema.rowChecks)
-      for (const f of schema.rowChecks(row)) push(f.rule, f, r, columns.get(f.field), f.field, row.text(f.field));
+      for (const f of schema.rowChecks(row))
+        push(f.rule, f, r, columns.get(f.field), f.field, row.text(f.field));
 
     if (schema.unique) {
       const name = row.text(schema.unique.mark);
@@ -187,7 +222,14 @@ export function validateRows(
         const first = uniqueSeen.get(key);
         if (first === undefined) uniqueSeen.set(key, r);
         else if (check)
-          push('unique', { id: 'duplicate', params: { firstRow: first, name } }, r, columns.get(schema.unique.mark), schema.unique.mark, name);
+          push(
+            'unique',
+            { id: 'duplicate', params: { firstRow: first, name } },
+            r,
+            columns.get(schema.unique.mark),
+            schema.unique.mark,
+            name,
+          );
       }
     }
     for (const key of schema.consistent ?? []) {
@@ -196,13 +238,27 @@ export function validateRows(
       const first = consistentFirst.get(key);
       if (!first) consistentFirst.set(key, { text, row: r });
       else if (first.text !== text && check)
-        push('consistent', { id: 'differs', params: { first: first.text, firstRow: first.row } }, r, columns.get(key), key, row.text(key));
+        push(
+          'consistent',
+          { id: 'differs', params: { first: first.text, firstRow: first.row } },
+          r,
+          columns.get(key),
+          key,
+          row.text(key),
+        );
     }
     if (schema.sequence && row.cells.get(schema.sequence)?.source === 'own') {
       const seq = row.parsed<number>(schema.sequence);
       if (typeof seq === 'number') {
         if (previousSeq !== undefined && seq !== previousSeq + 1 && check)
-          push('seq', { id: 'not-sequential', params: { expected: previousSeq + 1, received: seq } }, r, columns.get(schema.sequence), schema.sequence, String(seq));
+          push(
+            'seq',
+            { id: 'not-sequential', params: { expected: previousSeq + 1, received: seq } },
+            r,
+            columns.get(schema.sequence),
+            schema.sequence,
+            String(seq),
+          );
         previousSeq = seq;
       }
     }

@@ -28,7 +28,9 @@ export function renderIssue(issue: Issue, locale: Locale): string {
 
 /** The A1 address of an issue, or undefined when it concerns no single cell. */
 export function issueCell(issue: Issue): string | undefined {
-  return issue.row !== undefined && issue.column !== undefined ? cellAddress(issue.row, issue.column) : undefined;
+  return issue.row !== undefined && issue.column !== undefined
+    ? cellAddress(issue.row, issue.column)
+    : undefined;
 }
 
 const SEVERITY_LABEL: Record<Locale, Record<Issue['severity'], string>> = {
@@ -52,12 +54,15 @@ export function issuesToMarks(reports: readonly SheetReport[], locale: Locale): 
       if (issue.row === undefined || issue.column === undefined) continue;
       const key = `${report.name}\u0001${issue.row}\u0001${issue.column}`;
       let entry = byCell.get(key);
-      if (!entry) byCell.set(key, (entry = { sheet: report.name, row: issue.row, column: issue.column, issues: [] }));
+      if (!entry)
+        byCell.set(key, (entry = { sheet: report.name, row: issue.row, column: issue.column, issues: [] }));
       entry.issues.push(issue);
     }
   return [...byCell.values()].map(({ sheet, row, column, issues }) => {
     issues.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    const note = issues.map((i) => `[${severityLabel(i.severity, locale)}] ${renderIssue(i, locale)}`).join('\n');
+    const note = issues
+      .map((i) => `[${severityLabel(i.severity, locale)}] ${renderIssue(i, locale)}`)
+      .join('\n');
     return { sheet, row, column, severity: issues[0].severity, note };
   });
 }

@@ -5,7 +5,11 @@ export interface StyleSpec {
   font?: { name?: string; size?: number; bold?: boolean; colour?: string };
   /** ARGB fill, e.g. FFFFC7CE. */
   fill?: string;
-  align?: { horizontal?: 'left' | 'center' | 'right'; vertical?: 'top' | 'middle' | 'bottom'; wrap?: boolean };
+  align?: {
+    horizontal?: 'left' | 'center' | 'right';
+    vertical?: 'top' | 'middle' | 'bottom';
+    wrap?: boolean;
+  };
   border?: 'thin';
   numberFormat?: string;
 }

@@ -20,7 +20,8 @@ import { uniqueRule } from './unique/unique.rule';
 import { usccRule } from './uscc/uscc.rule';
 
 /** Every cell rule, one sorted line each. */
-export const RULES: readonly Rule<any>[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+export const RULES: readonly Rule<any>[] = [
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   basisRule,
   dateRule,
   enumRule,

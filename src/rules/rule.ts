@@ -45,7 +45,11 @@ export function fail<T>(id: string, params?: Record<string, string | number>): P
 }
 
 /** Runs a rule's parse and, on success, its check; returns every finding. */
-export function runRule<T>(rule: Rule<T>, input: CellInput, ctx: RuleContext): { value?: T; findings: Finding[] } {
+export function runRule<T>(
+  rule: Rule<T>,
+  input: CellInput,
+  ctx: RuleContext,
+): { value?: T; findings: Finding[] } {
   const parsed = rule.parse(input, ctx);
   if (!parsed.ok) return { findings: parsed.findings };
   const more = rule.check ? rule.check(parsed.value, ctx) : [];

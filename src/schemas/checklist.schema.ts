@@ -27,54 +27,145 @@ export const checklistSchema: SheetSchema = {
   label: { 'zh-CN': '检查实施清单', 'en-US': 'Inspection list' },
   fields: [
     { key: 'seq', synonyms: ['序号', '编号', '序'], rule: seqRule },
-    { key: 'itemCode', synonyms: ['事项编码', '检查事项编码', '事项代码', '清单编码', '实施清单编码', '检查实施清单编码'], group: 'itemName' },
+    {
+      key: 'itemCode',
+      synonyms: ['事项编码', '检查事项编码', '事项代码', '清单编码', '实施清单编码', '检查实施清单编码'],
+      group: 'itemName',
+    },
     {
       key: 'itemName',
       synonyms: [
-        '检查事项名称', '检查事项', '抽查事项', '事项名称', '抽查事项名称', '抽查任务名称', '任务名称',
-        '检查项目', '抽查项目', '检查实施清单名称', '监管事项名称', '监管事项', '抽查内容', '检查内容', '事项',
+        '检查事项名称',
+        '检查事项',
+        '抽查事项',
+        '事项名称',
+        '抽查事项名称',
+        '抽查任务名称',
+        '任务名称',
+        '检查项目',
+        '抽查项目',
+        '检查实施清单名称',
+        '监管事项名称',
+        '监管事项',
+        '抽查内容',
+        '检查内容',
+        '事项',
       ],
       required: true,
     },
-    { key: 'basis', synonyms: ['检查依据', '抽查依据', '设定依据', '法律依据', '执法依据', '实施依据', '依据'], rule: basisRule, required: true },
+    {
+      key: 'basis',
+      synonyms: ['检查依据', '抽查依据', '设定依据', '法律依据', '执法依据', '实施依据', '依据'],
+      rule: basisRule,
+      required: true,
+    },
     {
       key: 'agency',
-      synonyms: ['检查主体', '抽查主体', '实施主体', '发起部门', '实施机构', '执法主体', '检查部门', '检查单位', '实施部门', '责任单位'],
+      synonyms: [
+        '检查主体',
+        '抽查主体',
+        '实施主体',
+        '发起部门',
+        '实施机构',
+        '执法主体',
+        '检查部门',
+        '检查单位',
+        '实施部门',
+        '责任单位',
+      ],
       required: true,
       inheritBlank: true,
     },
-    { key: 'agencyCode', synonyms: ['机构代码', '统一社会信用代码', '组织机构代码', '信用代码', '主体代码'], rule: usccRule, inheritBlank: true, group: 'agency' },
-    { key: 'object', synonyms: ['检查对象', '抽查对象', '监管对象', '检查对象范围', '抽查对象范围'], required: true },
-    { key: 'method', synonyms: ['检查方式', '抽查方式', '随机抽查方式', '监管方式', '检查方法', '抽查方法'], rule: methodRule, required: true, early: true },
+    {
+      key: 'agencyCode',
+      synonyms: ['机构代码', '统一社会信用代码', '组织机构代码', '信用代码', '主体代码'],
+      rule: usccRule,
+      inheritBlank: true,
+      group: 'agency',
+    },
+    {
+      key: 'object',
+      synonyms: ['检查对象', '抽查对象', '监管对象', '检查对象范围', '抽查对象范围'],
+      required: true,
+    },
+    {
+      key: 'method',
+      synonyms: ['检查方式', '抽查方式', '随机抽查方式', '监管方式', '检查方法', '抽查方法'],
+      rule: methodRule,
+      required: true,
+      early: true,
+    },
     {
       key: 'doubleRandom',
-      synonyms: ['是否纳入双随机', '是否双随机', '是否为双随机', '是否纳入双随机抽查', '是否纳入"双随机"', '双随机'],
+      synonyms: [
+        '是否纳入双随机',
+        '是否双随机',
+        '是否为双随机',
+        '是否纳入双随机抽查',
+        '是否纳入"双随机"',
+        '双随机',
+      ],
       rule: enumRule,
       options: YES_NO,
       early: true,
     },
-    { key: 'ratio', synonyms: ['检查比例', '抽查比例', '抽检比例', '比例'], rule: ratioRule, required: doubleRandomRow },
+    {
+      key: 'ratio',
+      synonyms: ['检查比例', '抽查比例', '抽检比例', '比例'],
+      rule: ratioRule,
+      required: doubleRandomRow,
+    },
     {
       key: 'frequency',
-      synonyms: ['检查频次', '抽查频次', '抽查周期', '检查周期', '抽检频次', '检查频率', '抽查频率', '频次', '频率', '周期'],
+      synonyms: [
+        '检查频次',
+        '抽查频次',
+        '抽查周期',
+        '检查周期',
+        '抽检频次',
+        '检查频率',
+        '抽查频率',
+        '频次',
+        '频率',
+        '周期',
+      ],
       rule: frequencyRule,
       required: doubleRandomRow,
     },
     {
       key: 'marketField',
-      synonyms: ['是否属于市场监管领域', '是否市场监管领域', '是否为市场监管领域', '市场监管领域', '是否属于市场监管领域检查事项'],
+      synonyms: [
+        '是否属于市场监管领域',
+        '是否市场监管领域',
+        '是否为市场监管领域',
+        '市场监管领域',
+        '是否属于市场监管领域检查事项',
+      ],
       rule: enumRule,
       options: YES_NO,
       early: true,
     },
     {
       key: 'category',
-      synonyms: ['事项类别', '检查事项类别', '事项类型', '一般检查事项/重点检查事项', '一般或重点检查事项', '一般/重点'],
+      synonyms: [
+        '事项类别',
+        '检查事项类别',
+        '事项类型',
+        '一般检查事项/重点检查事项',
+        '一般或重点检查事项',
+        '一般/重点',
+      ],
       rule: enumRule,
       options: ITEM_CATEGORY,
       required: (row) => row.parsed<string>('marketField') === '是',
     },
-    { key: 'adjustType', synonyms: ['调整类型', '调整情况', '动态调整类型', '动态调整情况', '变更类型'], rule: enumRule, options: ADJUST_TYPE, early: true },
+    {
+      key: 'adjustType',
+      synonyms: ['调整类型', '调整情况', '动态调整类型', '动态调整情况', '变更类型'],
+      rule: enumRule,
+      options: ADJUST_TYPE,
+      early: true,
+    },
     {
       key: 'adjustReason',
       synonyms: ['调整原因', '调整理由', '动态调整原因', '变更原因'],
@@ -99,8 +190,20 @@ export const checklistSchema: SheetSchema = {
   doubleRandom: doubleRandomRow,
   recognise: (fields) => {
     const anchor = fields.has('itemName') || fields.has('ratio') || fields.has('frequency');
-    const others = ['basis', 'agency', 'object', 'method', 'doubleRandom', 'ratio', 'frequency', 'category', 'adjustType', 'seq', 'agencyCode', 'marketField']
-      .filter((f) => fields.has(f)).length;
+    const others = [
+      'basis',
+      'agency',
+      'object',
+      'method',
+      'doubleRandom',
+      'ratio',
+      'frequency',
+      'category',
+      'adjustType',
+      'seq',
+      'agencyCode',
+      'marketField',
+    ].filter((f) => fields.has(f)).length;
     return anchor && others >= 2;
   },
   expectedColumns: ['itemName', 'basis', 'agency', 'object', 'method', 'ratio', 'frequency'],
@@ -112,11 +215,15 @@ export const checklistSchema: SheetSchema = {
     const out: RowFinding[] = [];
     // A list that says 否 for 双随机 but gives a 双随机 method contradicts itself.
     if (row.parsed<string>('doubleRandom') === '否' && /双随机/.test(row.text('method')))
-      out.push({ rule: 'doubleRandom', id: 'contradicts-method', field: 'doubleRandom', params: { method: row.text('method') } });
+      out.push({
+        rule: 'doubleRandom',
+        id: 'contradicts-method',
+        field: 'doubleRandom',
+        params: { method: row.text('method') },
+      });
     return out;
   },
   unique: { fields: ['itemName', 'object'], mark: 'itemName' },
   consistent: ['agencyCode'],
   sequence: 'seq',
 };
-

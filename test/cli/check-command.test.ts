@@ -6,7 +6,6 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { drc } from '../helpers/drc';
 
-
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'drc-cli-'));
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const MARKET = path.join(EXAMPLES, '于都县市场监督管理局-检查实施清单.xlsx');
@@ -65,7 +64,9 @@ describe('drc check', () => {
       ws.addRow([1, '食品检查', '《食品安全法》', '某局', '食品企业', '双随机抽查', '60%', '每年1次']);
     });
     const codes = async (...extra: string[]) =>
-      JSON.parse((await drc('check', file, '--json', ...extra)).out).files[0].sheets[0].issues.map((i: { code: string }) => i.code);
+      JSON.parse((await drc('check', file, '--json', ...extra)).out).files[0].sheets[0].issues.map(
+        (i: { code: string }) => i.code,
+      );
     expect(await codes()).toEqual([]);
     expect(await codes('--ratio-disturb', '50')).toEqual(['ratio/disturb']);
   });
@@ -84,7 +85,12 @@ describe('drc check', () => {
 
 describe('bad input: a clear message naming the file, exit 2, never a stack trace', () => {
   const cases: Array<[string, (dir: string) => Promise<string> | string, RegExp, string]> = [
-    ['an empty file', (d) => (writeFileSync(path.join(d, '空文件.xlsx'), ''), path.join(d, '空文件.xlsx')), /空文件\.xlsx.*空的/, 'file/empty'],
+    [
+      'an empty file',
+      (d) => (writeFileSync(path.join(d, '空文件.xlsx'), ''), path.join(d, '空文件.xlsx')),
+      /空文件\.xlsx.*空的/,
+      'file/empty',
+    ],
     [
       'a text file renamed .xlsx',
       (d) => (writeFileSync(path.join(d, '改名.xlsx'), '序号,事项\n1,食品'), path.join(d, '改名.xlsx')),
@@ -117,7 +123,10 @@ describe('bad input: a clear message naming the file, exit 2, never a stack trac
   test('a password-protected workbook', async () => {
     const file = path.join(__dirname, '..', 'fixtures', 'encrypted.xlsx');
     const json = JSON.parse((await drc('check', file, '--json')).out);
-    expect(json.files[0].error).toEqual({ code: 'file/encrypted', message: expect.stringContaining('encrypted.xlsx') });
+    expect(json.files[0].error).toEqual({
+      code: 'file/encrypted',
+      message: expect.stringContaining('encrypted.xlsx'),
+    });
   });
 
   test('one bad file does not stop the others; exit 2', async () => {
@@ -131,7 +140,9 @@ describe('bad input: a clear message naming the file, exit 2, never a stack trac
 
   test('a sheet with only a title is unknown; a header with no data rows is reported', async () => {
     const dir = tmp();
-    const title = await xlsx(path.join(dir, 'title.xlsx'), (ws) => ws.addRow(['于都县某局2020年度行政检查事项清单']));
+    const title = await xlsx(path.join(dir, 'title.xlsx'), (ws) =>
+      ws.addRow(['于都县某局2020年度行政检查事项清单']),
+    );
     const header = await xlsx(path.join(dir, 'header.xlsx'), (ws) => {
       ws.addRow(['于都县某局2020年度行政检查事项清单']);
       ws.addRow(['序号', '检查事项', '检查依据', '检查主体', '检查对象', '检查方式', '抽查比例', '抽查频次']);
@@ -155,9 +166,11 @@ describe('bad input: a clear message naming the file, exit 2, never a stack trac
     const json = JSON.parse((await drc('check', file, '--json')).out);
     const sheet = json.files[0].sheets[0];
     expect(sheet.kind).toBe('checklist');
-    expect(sheet.issues.filter((i: { cell: string }) => i.cell).map((i: { cell: string; code: string }) => `${i.cell} ${i.code}`)).toEqual([
-      'D2 ratio/out-of-range',
-    ]);
+    expect(
+      sheet.issues
+        .filter((i: { cell: string }) => i.cell)
+        .map((i: { cell: string; code: string }) => `${i.cell} ${i.code}`),
+    ).toEqual(['D2 ratio/out-of-range']);
   });
 
   test('a GBK CSV is decoded; its marked copy is an .xlsx', async () => {
@@ -165,7 +178,10 @@ describe('bad input: a clear message naming the file, exit 2, never a stack trac
     const file = path.join(dir, '清单.csv');
     writeFileSync(
       file,
-      iconv.encode('序号,抽查事项,抽查依据,抽查主体,抽查对象,抽查方式,抽查比例,抽查频次\r\n1,食品检查,《食品安全法》,于都县某局,食品企业,双随机抽查,150%,每年1次\r\n', 'gbk'),
+      iconv.encode(
+        '序号,抽查事项,抽查依据,抽查主体,抽查对象,抽查方式,抽查比例,抽查频次\r\n1,食品检查,《食品安全法》,于都县某局,食品企业,双随机抽查,150%,每年1次\r\n',
+        'gbk',
+      ),
     );
     const { out } = await drc('check', file, '--json', '--out', path.join(dir, 'out'));
     const sheet = JSON.parse(out).files[0].sheets[0];

@@ -22,7 +22,9 @@ describe('golden JSON', () => {
     const text = existsSync(expectedPath) ? readFileSync(expectedPath, 'utf8').trim() : '';
     if (text === '') {
       writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-      throw new Error(`No expectation for ${file}: wrote ${path.relative(ROOT, expectedPath)}; review it and run again`);
+      throw new Error(
+        `No expectation for ${file}: wrote ${path.relative(ROOT, expectedPath)}; review it and run again`,
+      );
     }
     expect(actual).toEqual(JSON.parse(text));
   });

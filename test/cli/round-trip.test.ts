@@ -10,7 +10,6 @@ import { buildRichWorkbook, RICH } from '../fixtures/build-rich-workbook';
 // The whole `drc check --out` path on a realistic workbook: everything the clerk made is kept, exactly the
 // flagged cells are filled and noted, and a second run over the marked copy gives the same result.
 
-
 /** The rich workbook with four real-looking defects in checked columns. */
 async function defective(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -32,12 +31,22 @@ const load = async (file: string) => {
 /** Everything a clerk may have put in a cell except its fill and note. */
 function cellState(cell: ExcelJS.Cell) {
   const { fill: _fill, ...style } = cell.style ?? {};
-  return JSON.stringify({ value: cell.value, formula: cell.formula, numFmt: cell.numFmt, merged: cell.isMerged, font: style.font, border: style.border, alignment: style.alignment });
+  return JSON.stringify({
+    value: cell.value,
+    formula: cell.formula,
+    numFmt: cell.numFmt,
+    merged: cell.isMerged,
+    font: style.font,
+    border: style.border,
+    alignment: style.alignment,
+  });
 }
 
 function sheetState(ws: ExcelJS.Worksheet) {
   const cells: Record<string, string> = {};
-  ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => (cells[c.address] = cellState(c))));
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (c) => (cells[c.address] = cellState(c))),
+  );
   return {
     cells,
     merges: Object.keys((ws as unknown as { _merges: object })._merges).sort(),
@@ -57,7 +66,14 @@ const noteOf = (c: ExcelJS.Cell) => {
 describe('drc check --out round trip', () => {
   let dir: string;
   let input: string;
-  let json: { files: Array<{ sheets: Array<{ name: string; issues: Array<{ cell: string | null; severity: string; message: string }> }> }> };
+  let json: {
+    files: Array<{
+      sheets: Array<{
+        name: string;
+        issues: Array<{ cell: string | null; severity: string; message: string }>;
+      }>;
+    }>;
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'drc-rt-'));
@@ -78,7 +94,8 @@ describe('drc check --out round trip', () => {
   test('the copy keeps values, formulas, formats, merges, widths, views, validations, rules, names and sheets', async () => {
     const [before, after] = [await load(input), await load(path.join(dir, 'out', '清单.xlsx'))];
     expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
-    for (const ws of before.worksheets) expect(sheetState(after.getWorksheet(ws.name)!)).toEqual(sheetState(ws));
+    for (const ws of before.worksheets)
+      expect(sheetState(after.getWorksheet(ws.name)!)).toEqual(sheetState(ws));
     expect(after.definedNames.model).toEqual(before.definedNames.model);
   });
 
@@ -92,11 +109,20 @@ describe('drc check --out round trip', () => {
       row.eachCell({ includeEmpty: true }, (c) => {
         const issue = flagged.get(c.address);
         if (issue) {
-          expect({ cell: c.address, fill: fillOf(c) }).toEqual({ cell: c.address, fill: MARK_COLOURS[issue.severity as 'error'] });
+          expect({ cell: c.address, fill: fillOf(c) }).toEqual({
+            cell: c.address,
+            fill: MARK_COLOURS[issue.severity as 'error'],
+          });
           expect(noteOf(c)).toContain(issue.message);
         } else {
-          expect({ cell: c.address, fill: fillOf(c) }).toEqual({ cell: c.address, fill: fillOf(orig.getCell(c.address)) });
-          expect({ cell: c.address, note: noteOf(c) }).toEqual({ cell: c.address, note: noteOf(orig.getCell(c.address)) });
+          expect({ cell: c.address, fill: fillOf(c) }).toEqual({
+            cell: c.address,
+            fill: fillOf(orig.getCell(c.address)),
+          });
+          expect({ cell: c.address, note: noteOf(c) }).toEqual({
+            cell: c.address,
+            note: noteOf(orig.getCell(c.address)),
+          });
         }
       }),
     );
@@ -110,7 +136,9 @@ describe('drc check --out round trip', () => {
     const [a, b] = [await load(first), await load(path.join(dir, 'out2', '清单.xlsx'))];
     const marks = (wb: ExcelJS.Workbook) => {
       const out: Record<string, [string | undefined, string]> = {};
-      wb.getWorksheet(RICH.sheet)!.eachRow((row) => row.eachCell((c) => (out[c.address] = [fillOf(c), noteOf(c)])));
+      wb.getWorksheet(RICH.sheet)!.eachRow((row) =>
+        row.eachCell((c) => (out[c.address] = [fillOf(c), noteOf(c)])),
+      );
       return out;
     };
     expect(marks(b)).toEqual(marks(a));

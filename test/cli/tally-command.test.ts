@@ -15,7 +15,6 @@ import {
   writeWorkbook,
 } from '../fixtures/build-tally-workbooks';
 
-
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'drc-tally-'));
 
 /** The soffice binary, or '' after saying clearly why the LibreOffice checks are skipped (CI installs it). */

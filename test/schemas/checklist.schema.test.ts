@@ -1,15 +1,38 @@
 import type { CellValue, MergeRange } from '../../src/core/grid';
 import { checkGrids } from '../../src/features/check-workbook';
 
-const HEAD = ['序号', '检查事项', '检查依据', '检查主体', '检查对象', '检查方式', '是否纳入双随机', '抽查比例', '抽查频次'];
-const ok = (n: number, name = `事项${n}`): CellValue[] => [n, name, '《食品安全法》', '于都县某局', '食品企业', '双随机抽查', '是', '5%', '每年1次'];
+const HEAD = [
+  '序号',
+  '检查事项',
+  '检查依据',
+  '检查主体',
+  '检查对象',
+  '检查方式',
+  '是否纳入双随机',
+  '抽查比例',
+  '抽查频次',
+];
+const ok = (n: number, name = `事项${n}`): CellValue[] => [
+  n,
+  name,
+  '《食品安全法》',
+  '于都县某局',
+  '食品企业',
+  '双随机抽查',
+  '是',
+  '5%',
+  '每年1次',
+];
 
 /** Validates an inline grid; returns `row column code` tuples (column as a letter), sorted as reported. */
 function tuples(values: CellValue[][], merges: MergeRange[] = [], numberFormats?: (string | undefined)[][]) {
   const [report] = checkGrids([{ name: 'S', values, merges, numberFormats }]);
-  return report.issues.map((i) => `${i.column ? String.fromCharCode(64 + i.column) : '-'}${i.row ?? ''} ${i.code}`);
+  return report.issues.map(
+    (i) => `${i.column ? String.fromCharCode(64 + i.column) : '-'}${i.row ?? ''} ${i.code}`,
+  );
 }
-const reportOf = (values: CellValue[][], merges: MergeRange[] = []) => checkGrids([{ name: 'S', values, merges }])[0];
+const reportOf = (values: CellValue[][], merges: MergeRange[] = []) =>
+  checkGrids([{ name: 'S', values, merges }])[0];
 
 describe('checklist schema on inline grids', () => {
   test('a clean list has no issues', () => {
@@ -76,9 +99,13 @@ describe('checklist schema on inline grids', () => {
 
   test('without a 是否双随机 column, a 双随机 method makes ratio required', () => {
     const head = ['序号', '检查事项', '检查依据', '检查主体', '检查对象', '检查方式', '抽查比例', '抽查频次'];
-    expect(tuples([head, [1, 'a', '《法》', '局', '对象', '双随机抽查', '', '每年1次'], [2, 'b', '《法》', '局', '对象', '日常巡查', '', '']])).toEqual([
-      'G2 required/missing',
-    ]);
+    expect(
+      tuples([
+        head,
+        [1, 'a', '《法》', '局', '对象', '双随机抽查', '', '每年1次'],
+        [2, 'b', '《法》', '局', '对象', '日常巡查', '', ''],
+      ]),
+    ).toEqual(['G2 required/missing']);
   });
 
   test('事项类别 is required for market-supervision items; 调整原因 when 调整类型 is not 无变化', () => {
@@ -108,28 +135,49 @@ describe('checklist schema on inline grids', () => {
 
   test('a combined 抽查比例及频次 column is split into both and checked', () => {
     const head = ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '抽查比例及频次'];
-    const row = (n: number, v: string): CellValue[] => [n, `事项${n}`, '《法》', '局', '对象', '双随机抽查', v];
-    expect(tuples([head, row(1, '25%,不少于1次/年'), row(2, '3%;2次/年'), row(3, '1次/年 100%'), row(4, '150%,每年1次'), row(5, '5%')])).toEqual([
-      'G4 ratio/disturb',
-      'G5 ratio/out-of-range',
-      'G6 required/missing',
-    ]);
+    const row = (n: number, v: string): CellValue[] => [
+      n,
+      `事项${n}`,
+      '《法》',
+      '局',
+      '对象',
+      '双随机抽查',
+      v,
+    ];
+    expect(
+      tuples([
+        head,
+        row(1, '25%,不少于1次/年'),
+        row(2, '3%;2次/年'),
+        row(3, '1次/年 100%'),
+        row(4, '150%,每年1次'),
+        row(5, '5%'),
+      ]),
+    ).toEqual(['G4 ratio/disturb', 'G5 ratio/out-of-range', 'G6 required/missing']);
   });
 
   test('0.05 with a % format is 5%; 0 with a % format is a blind spot', () => {
     const rows = [HEAD, ok(1), ok(2)];
     rows[1][7] = 0.05;
     rows[2][7] = 0;
-    const formats = [[], [undefined, undefined, undefined, undefined, undefined, undefined, undefined, '0%'], [undefined, undefined, undefined, undefined, undefined, undefined, undefined, '0%']];
+    const formats = [
+      [],
+      [undefined, undefined, undefined, undefined, undefined, undefined, undefined, '0%'],
+      [undefined, undefined, undefined, undefined, undefined, undefined, undefined, '0%'],
+    ];
     expect(tuples(rows, [], formats)).toEqual(['H3 ratio/zero']);
   });
 
   test('the 机构代码 is the same for the whole unit', () => {
     const head = [...HEAD, '机构代码'];
-    expect(tuples([head, [...ok(1), '11360731014258003K'], [...ok(2), '11360731014258003K'], [...ok(3), '113607310142580047']])).toEqual([
-      'J4 uscc/checksum',
-      'J4 consistent/differs',
-    ]);
+    expect(
+      tuples([
+        head,
+        [...ok(1), '11360731014258003K'],
+        [...ok(2), '11360731014258003K'],
+        [...ok(3), '113607310142580047'],
+      ]),
+    ).toEqual(['J4 uscc/checksum', 'J4 consistent/differs']);
   });
 
   test('a published plan (抽查工作计划) is a checklist too', () => {
@@ -157,7 +205,10 @@ describe('checklist schema on inline grids', () => {
   });
 
   test('missing expected columns are reported once per sheet', () => {
-    const report = reportOf([['序号', '检查事项', '检查对象', '抽查比例'], [1, 'a', 'b', '5%']]);
+    const report = reportOf([
+      ['序号', '检查事项', '检查对象', '抽查比例'],
+      [1, 'a', 'b', '5%'],
+    ]);
     expect(report.issues.map((i) => `${i.code} ${i.params.field}`)).toEqual([
       'header/missing-column basis',
       'header/missing-column agency',
@@ -187,7 +238,9 @@ describe('a person corrects the detection', () => {
   };
   test('an unrecognised sheet becomes a checklist once its columns are mapped by hand', () => {
     expect(checkGrids([grid])[0].kind).toBe('unknown');
-    const [report] = checkGrids([grid], undefined, { S: { headerRows: { first: 2, last: 2 }, columns: { itemName: 2, basis: 3, agency: 4 } } });
+    const [report] = checkGrids([grid], undefined, {
+      S: { headerRows: { first: 2, last: 2 }, columns: { itemName: 2, basis: 3, agency: 4 } },
+    });
     expect(report).toMatchObject({ kind: 'checklist', headerRow: 2, dataRows: 1 });
     expect(report.columns).toMatchObject({ seq: 'A', itemName: 'B', basis: 'C', agency: 'D' });
   });

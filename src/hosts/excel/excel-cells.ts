@@ -127,9 +127,10 @@ function setFill(fill: Excel.RangeFill, state: FillState | null, api: ApiLevel):
   }
   fill.color = state.color;
   if (api.has(9)) {
-    if (state.pattern) fill.pattern = state.pattern as Excel.FillPattern;
+    // Pattern and tint are always set (ExcelApi 1.9): a mark on a patterned cell must be a plain solid fill.
+    fill.pattern = (state.pattern ?? 'Solid') as Excel.FillPattern;
     if (state.patternColor) fill.patternColor = state.patternColor;
-    if (state.tint !== undefined) fill.tintAndShade = state.tint;
+    fill.tintAndShade = state.tint ?? 0;
   }
 }
 

@@ -7,9 +7,10 @@ import { assertWritable, type BookInfo } from './excel-book';
 import type { CellEnv } from './excel-cells';
 
 /**
- * Column width in characters (as Excel and WPS count them, SheetSpec.columns) → points for `format.columnWidth`.
- * Excel's rule for the default font (max digit width 7 px): pixels = trunc((256·w + trunc(128/7)) / 256 · 7),
- * and a point is 0.75 px at 96 dpi; e.g. 10 characters → 75 px → 56.25 pt.
+ * Column width in characters (SheetSpec.columns, the number the xlsx writer stores as the file's column width) →
+ * points for `format.columnWidth`. Excel's rule for the default font (maximum digit width 7 px):
+ * pixels = trunc((256·w + trunc(128/7)) / 256 · 7), and 1 px = 0.75 pt at 96 dpi; e.g. 10 → 70 px → 52.5 pt,
+ * the same width the file adapter gives (Excel shows it as 9.29, its text area without the 5 px padding).
  */
 export function charsToPoints(chars: number): number {
   const px = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);

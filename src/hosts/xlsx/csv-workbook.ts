@@ -20,7 +20,6 @@ export function toSheetName(name: string): string {
   return [...cleaned].slice(0, 31).join('') || 'Sheet1';
 }
 
-
 /**
  * A CSV or TSV file as a one-sheet workbook. Values stay the text the file has (the core reads numbers in text);
  * empty fields are null. A CSV cannot hold fills or notes, so the marked copy is a new .xlsx with the same values

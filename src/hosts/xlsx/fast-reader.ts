@@ -7,10 +7,26 @@ import { type CellValue, type Grid, type MergeRange, columnNumber, parseRange } 
 
 /** Built-in number formats that show a percentage or a date (ECMA-376 §18.8.30, plus the zh-CN ones). */
 const BUILTIN_FORMATS: Record<number, string> = {
-  9: '0%', 10: '0.00%', 14: 'yyyy-mm-dd', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 22: 'yyyy-mm-dd h:mm',
-  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"',
-  36: 'yyyy"年"m"月"', 49: '@', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"',
-  57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+  9: '0%',
+  10: '0.00%',
+  14: 'yyyy-mm-dd',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  22: 'yyyy-mm-dd h:mm',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  36: 'yyyy"年"m"月"',
+  49: '@',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));|_x([0-9A-Fa-f]{4})_/g;
@@ -20,7 +36,13 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 function decode(s: string): string {
   if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
   return s.replace(ENTITY, (_, hex: string, dec: string, name: string, esc: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : name ? NAMED[name] : String.fromCharCode(parseInt(esc, 16)),
+    hex
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec
+        ? String.fromCodePoint(Number(dec))
+        : name
+          ? NAMED[name]
+          : String.fromCharCode(parseInt(esc, 16)),
   );
 }
 
@@ -97,7 +119,13 @@ const V_ELEMENT = /<v>([\s\S]*?)<\/v>/;
 
 const TOKEN = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
 
-function readSheetXml(name: string, xml: string, strings: string[], formats: (string | undefined)[], date1904: boolean): Grid {
+function readSheetXml(
+  name: string,
+  xml: string,
+  strings: string[],
+  formats: (string | undefined)[],
+  date1904: boolean,
+): Grid {
   const values: CellValue[][] = [];
   const numberFormats: (string | undefined)[][] = [];
   const merges: MergeRange[] = [];
@@ -135,7 +163,8 @@ function readSheetXml(name: string, xml: string, strings: string[], formats: (st
     else if (type === 'b') value = v === undefined ? null : v === '1' || v === 'true';
     else if (type === 'e') value = { error: v === undefined ? '#VALUE!' : decode(v) };
     else if (type === 'd') value = v === undefined ? null : new Date(decode(v));
-    else if (v !== undefined && v !== '') value = Number(v) + (date1904 ? 1462 : 0) * Number(isDate(formats[style]));
+    else if (v !== undefined && v !== '')
+      value = Number(v) + (date1904 ? 1462 : 0) * Number(isDate(formats[style]));
     const format = formats[style];
     if (value === null && format === undefined) continue;
     const rowValues = (values[row - 1] ??= []);
@@ -149,7 +178,14 @@ function readSheetXml(name: string, xml: string, strings: string[], formats: (st
     for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
   }
   const anyFormat = numberFormats.length > 0;
-  return { name, values, numberFormats: anyFormat ? numberFormats : undefined, merges, startRow: 1, startColumn: 1 };
+  return {
+    name,
+    values,
+    numberFormats: anyFormat ? numberFormats : undefined,
+    merges,
+    startRow: 1,
+    startColumn: 1,
+  };
 }
 
 function isDate(format: string | undefined): boolean {
@@ -163,7 +199,10 @@ function isDate(format: string | undefined): boolean {
  */
 export function readXlsxGrids(bytes: Uint8Array): Grid[] {
   const files = unzipSync(bytes, {
-    filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(f.name),
+    filter: (f) =>
+      /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(
+        f.name,
+      ),
   });
   if (!files['xl/workbook.xml']) throw new Error('xl/workbook.xml is missing: not an Excel workbook');
   const { sheets, date1904 } = sheetEntries(files);

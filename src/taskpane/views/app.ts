@@ -447,9 +447,8 @@ export class App extends Component<HostContext, AppState> {
               'select',
               { value: s.sheet, 'data-testid': 'sheet-select', onChange: (e: Event) => this.chooseSheet((e.currentTarget as HTMLSelectElement).value) },
               s.reports.map((r) => {
-                const c = countBySeverity(r.issues);
                 const kind = r.kind === 'unknown' ? t(locale, 'kindUnknown') : (kindLabel(r.kind, locale) ?? r.kind);
-                return h('option', { value: r.name }, `${r.name} · ${kind} · ${c.error}/${c.warning}/${c.info}`);
+                return h('option', { value: r.name }, t(locale, 'sheetOption', { name: r.name, kind, count: r.issues.length }));
               }),
             ),
           )

@@ -97,7 +97,7 @@ export class MappingPanel extends Component<MappingPanelProps, MappingPanelState
           null,
           view.fields.map((f) => {
             const detected = view.columns.find((c) => c.column === f.detected);
-            const auto = `${t(locale, 'notMapped')}${detected ? ` (${columnText(detected)})` : ''}`;
+            const auto = detected ? t(locale, 'autoColumn', { column: columnText(detected) }) : t(locale, 'autoNone');
             return h(
               'tr',
               { key: f.key, 'data-field': f.key },

@@ -67,7 +67,7 @@ export class SettingsPanel extends Component<SettingsPanelProps, SettingsPanelSt
     };
     return h(
       'form',
-      { class: 'panel settings', 'data-testid': 'settings', onSubmit: this.save },
+      { class: 'panel settings', 'data-testid': 'settings', noValidate: true, onSubmit: this.save },
       h('p', { class: 'hint' }, t(locale, 'settingsHint')),
       numberField('blindSpotAtOrBelow', 'blindSpot', 100),
       numberField('disturbAtOrAbove', 'disturb', 100),

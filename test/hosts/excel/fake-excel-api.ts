@@ -343,7 +343,7 @@ function recorder(
   context: FakeContext,
   path: string,
   minor: number,
-  sink: Record<string, unknown>,
+  sink: Record<string, unknown> | (() => Record<string, unknown>),
   guard: () => void,
   methods: Record<string, (...args: unknown[]) => unknown> = {},
   children: Record<string, () => unknown> = {},
@@ -375,7 +375,7 @@ function recorder(
       set: (_t, prop, value) => {
         context.enqueue(id, String(prop), [value], () => {
           guard();
-          sink[String(prop)] = value;
+          (typeof sink === 'function' ? sink() : sink)[String(prop)] = value;
         });
         return true;
       },
@@ -437,6 +437,10 @@ export class FakeWorkbook extends FakeObject<FakeBookModel> {
   protected override child(name: string): FakeObject<unknown> | undefined {
     if (name === 'protection') return this.protection as FakeObject<unknown>;
     return undefined;
+  }
+
+  get readOnly(): boolean {
+    return this.prop('readOnly');
   }
 
   get worksheets(): FakeWorksheetCollection {
@@ -695,11 +699,12 @@ export class FakeWorksheet extends FakeObject<FakeSheetModel> {
 
   get pageLayout(): Record<string, unknown> {
     return this.kid('pageLayout', () => {
-      const sink = this.target('pageLayout').pageLayout;
+      // The sink is looked up at sync: the sheet may not exist before (added in the same batch).
+      const sink = () => this.target('pageLayout').pageLayout;
       const guard = () => this.context.guardWrite(this.sheet() ?? undefined, 'pageLayout');
       const footer = () => recorder(this.context, 'defaultForAllPages', 9, sink, guard);
       const headersFooters = () => recorder(this.context, 'headersFooters', 9, {}, guard, {}, { defaultForAllPages: footer });
-      return recorder(this.context, 'pageLayout', 9, sink, guard, { setPrintTitleRows: (rows) => (sink.printTitleRows = String(rows)) }, { headersFooters });
+      return recorder(this.context, 'pageLayout', 9, sink, guard, { setPrintTitleRows: (rows) => (sink().printTitleRows = String(rows)) }, { headersFooters });
     });
   }
 
@@ -1376,7 +1381,7 @@ interface CommentTarget {
 }
 
 function findThread(book: FakeBookModel, id: string) {
-  return book.comments().find((c) => c.comment.id === id);
+  return book.findComment(id);
 }
 
 export class FakeCommentReply extends FakeObject<{ thread: string; id: string }> {
@@ -1509,7 +1514,8 @@ export class FakeComment extends FakeObject<CommentTarget> {
       this.context,
       () => {
         const th = this.thread(this.target('getLocation'));
-        return { sheet: th.sheet, rect: { top: th.row, left: th.column, bottom: th.row, right: th.column } };
+        const [row, column] = th.sheet.positionOf(th.cell)!;
+        return { sheet: th.sheet, rect: { top: row, left: column, bottom: row, right: column } };
       },
       'getLocation',
       [],
@@ -1521,7 +1527,7 @@ export class FakeComment extends FakeObject<CommentTarget> {
     this.call('delete', [], 10, (t) => {
       const th = this.thread(t);
       this.context.guardWrite(th.sheet, 'Comment.delete');
-      delete th.sheet.cell(th.row, th.column)!.comment;
+      delete th.cell.comment;
     });
   }
 }
@@ -1594,6 +1600,7 @@ export class FakeCommentCollection extends FakeObject<{ book: FakeBookModel; she
         if (cell.comment) throw new FakeOfficeError('InvalidArgument', `A comment exists at ${String(address)}`, 'CommentCollection.add');
         const id = t.book.newId('comment');
         cell.comment = { id, content: String(content), replies: [] };
+        t.book.indexComment(sheet, cell);
         return { book: t.book, id };
       },
       'add',

@@ -95,6 +95,11 @@ export function typedValue(raw: unknown, nf: string | undefined): { v: string | 
   return { v: s };
 }
 
+/** Where each cell object sits, per sheet (rebuilt after rows move); kept out of the saved workbook. */
+const positions = new WeakMap<FakeSheetModel, Map<FakeCell, [number, number]>>();
+/** Comment id → its sheet and cell, per workbook; kept out of the saved workbook. */
+const commentIndex = new WeakMap<FakeBookModel, Map<string, { sheet: FakeSheetModel; cell: FakeCell }>>();
+
 /** One worksheet of the fake. */
 export class FakeSheetModel {
   rows: Array<Array<FakeCell | undefined> | undefined> = [];
@@ -161,13 +166,26 @@ export class FakeSheetModel {
     return top ? { top, left, bottom, right } : null;
   }
 
+  /** Row and column of a cell object (cells move when rows are inserted or deleted). */
+  positionOf(cell: FakeCell): [number, number] | undefined {
+    let map = positions.get(this);
+    if (!map || !map.has(cell)) {
+      map = new Map();
+      this.rows.forEach((row, i) => row?.forEach((c, j) => c && map!.set(c, [i + 1, j + 1])));
+      positions.set(this, map);
+    }
+    return map.get(cell);
+  }
+
   insertRows(at: number, count: number): void {
+    positions.delete(this);
     while (this.rows.length < at - 1) this.rows.push(undefined);
     this.rows.splice(at - 1, 0, ...new Array<undefined>(count).fill(undefined));
     this.merges = this.merges.map((m) => (m.top >= at ? { ...m, top: m.top + count, bottom: m.bottom + count } : m.bottom >= at ? { ...m, bottom: m.bottom + count } : m));
   }
 
   deleteRows(at: number, count: number): void {
+    positions.delete(this);
     this.rows.splice(at - 1, count);
     const end = at + count - 1;
     this.merges = this.merges
@@ -204,6 +222,26 @@ export class FakeBookModel {
 
   byNameOrId(key: string): FakeSheetModel | undefined {
     return this.sheets.find((s) => s.id === key) ?? this.byName(key);
+  }
+
+  /** A comment thread by id, with its sheet and cell (undefined once deleted or its sheet is gone). */
+  findComment(id: string): { sheet: FakeSheetModel; cell: FakeCell; comment: FakeComment } | undefined {
+    let index = commentIndex.get(this);
+    if (!index) {
+      index = new Map();
+      for (const sheet of this.sheets) sheet.rows.forEach((row) => row?.forEach((cell) => cell?.comment && index!.set(cell.comment.id, { sheet, cell })));
+      commentIndex.set(this, index);
+    }
+    const hit = index.get(id);
+    if (!hit || hit.cell.comment?.id !== id || !this.sheets.includes(hit.sheet)) return undefined;
+    return { ...hit, comment: hit.cell.comment };
+  }
+
+  /** Records a new comment thread in the index. */
+  indexComment(sheet: FakeSheetModel, cell: FakeCell): void {
+    if (!cell.comment) return;
+    this.findComment('');
+    commentIndex.get(this)!.set(cell.comment.id, { sheet, cell });
   }
 
   /** Comment threads of the workbook (or one sheet) in sheet, row, column order, with their cells. */

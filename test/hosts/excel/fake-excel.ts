@@ -216,6 +216,7 @@ export class FakeExcel {
     cell.v = t.v;
     if (t.f) cell.f = t.f;
     else delete cell.f;
+    if (t.nf) cell.nf = t.nf;
     await this.emit(s, address, 'RangeEdited');
   }
 

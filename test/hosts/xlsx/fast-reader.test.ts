@@ -28,23 +28,32 @@ async function exceljsTexts(bytes: Uint8Array) {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.isMerged && cell.master !== cell) return;
         let v = cell.value as unknown;
-        if (v && typeof v === 'object' && 'formula' in (v as object)) v = (v as { result?: unknown }).result ?? null;
-        if (v && typeof v === 'object' && 'sharedFormula' in (v as object)) v = (v as { result?: unknown }).result ?? null;
-        if (v && typeof v === 'object' && 'richText' in (v as object)) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+        if (v && typeof v === 'object' && 'formula' in (v as object))
+          v = (v as { result?: unknown }).result ?? null;
+        if (v && typeof v === 'object' && 'sharedFormula' in (v as object))
+          v = (v as { result?: unknown }).result ?? null;
+        if (v && typeof v === 'object' && 'richText' in (v as object))
+          v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
         if (v && typeof v === 'object' && 'hyperlink' in (v as object)) v = (v as { text: unknown }).text;
         const t = cellText(v as never, cell.numFmt);
         if (t !== '') out.set(`${r}:${c}`, t);
       }),
     );
-    const merges = Object.values((ws as unknown as { _merges: Record<string, { model: object }> })._merges).map((m) => m.model);
+    const merges = Object.values(
+      (ws as unknown as { _merges: Record<string, { model: object }> })._merges,
+    ).map((m) => m.model);
     return { name: ws.name, cells: out, merges };
   });
 }
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const files = [
-  ...readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(ROOT, 'examples', f)),
-  ...readdirSync(path.join(ROOT, 'test/fixtures/golden')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(ROOT, 'test/fixtures/golden', f)),
+  ...readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => path.join(ROOT, 'examples', f)),
+  ...readdirSync(path.join(ROOT, 'test/fixtures/golden'))
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => path.join(ROOT, 'test/fixtures/golden', f)),
 ];
 
 describe('fast reader reads what exceljs reads', () => {
@@ -55,7 +64,18 @@ describe('fast reader reads what exceljs reads', () => {
     grids.forEach((g, i) => {
       expect(Object.fromEntries(texts(g))).toEqual(Object.fromEntries(reference[i].cells));
       const key = (m: object) => JSON.stringify(m);
-      expect(g.merges.map(key).sort()).toEqual(reference[i].merges.map((m) => key({ top: (m as never)['top'], left: (m as never)['left'], bottom: (m as never)['bottom'], right: (m as never)['right'] })).sort());
+      expect(g.merges.map(key).sort()).toEqual(
+        reference[i].merges
+          .map((m) =>
+            key({
+              top: (m as never)['top'],
+              left: (m as never)['left'],
+              bottom: (m as never)['bottom'],
+              right: (m as never)['right'],
+            }),
+          )
+          .sort(),
+      );
     });
   };
 
