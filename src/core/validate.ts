@@ -155,7 +155,8 @@ export function validateRows(
     });
   };
 
-  for (const key of schema.expectedColumns) {
+  // Sheet-level findings belong to a whole-sheet check, not to a re-check of edited rows.
+  for (const key of onlyRows ? [] : schema.expectedColumns) {
     if (columns.has(key)) continue;
     const synonyms = (schema.fields.find((f) => f.key === key)?.synonyms ?? []).slice(0, 3).join('、');
     push(
@@ -166,7 +167,7 @@ export function validateRows(
       key,
     );
   }
-  if (dataRows.length === 0) push('sheet', { id: 'no-data' }, header!.lastRow, undefined);
+  if (dataRows.length === 0 && !onlyRows) push('sheet', { id: 'no-data' }, header!.lastRow, undefined);
 
   const fieldsInOrder = [...schema.fields].sort((a, b) => Number(!!b.early) - Number(!!a.early));
   const lastSeen = new Map<string, CellInput>();

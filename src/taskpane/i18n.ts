@@ -67,7 +67,8 @@ const UI = {
     appTitle: 'Double-Random Checklist',
     modeExcel: 'Excel',
     modeStandalone: 'Standalone',
-    standaloneHint: 'Not running in Excel: choose an .xlsx or .csv file to check it in the browser. Nothing is uploaded.',
+    standaloneHint:
+      'Not running in Excel: choose an .xlsx or .csv file to check it in the browser. Nothing is uploaded.',
     chooseFile: 'Choose file…',
     noFile: 'No file chosen',
     reading: 'Reading…',
@@ -107,7 +108,8 @@ const UI = {
     showMore: 'Show {count} more',
     shownOf: 'Showing {shown} of {total}',
     settings: 'Settings',
-    settingsHint: 'Thresholds keep inspections from disturbing enterprises while leaving no blind spots; adjust them to your office’s rules.',
+    settingsHint:
+      'Thresholds keep inspections from disturbing enterprises while leaving no blind spots; adjust them to your office’s rules.',
     blindSpot: 'A ratio at or below this is a blind spot (%)',
     disturb: 'A ratio at or above this disturbs enterprises (%)',
     maxPerYear: 'More inspections a year than this disturb enterprises',
@@ -118,7 +120,8 @@ const UI = {
     liveOn: 'Edits are validated again as you type',
     selected: 'Cell {cell}:',
     emptyCell: '(empty)',
-    unknownSheet: 'This sheet was not recognised; use “Correct header and columns” to choose the header and columns.',
+    unknownSheet:
+      'This sheet was not recognised; use “Correct header and columns” to choose the header and columns.',
     errorPrefix: 'Error: ',
     noExcelApi: 'This version of Excel lacks what the add-in needs (ExcelApi 1.1).',
     markedSuffix: '-marked',

@@ -1,4 +1,8 @@
 import type { CellValue, MergeRange } from '../../src/core/grid';
+import { readSheet, validateRows } from '../../src/core/validate';
+import { resolveSettings } from '../../src/core/settings';
+import { SCHEMAS } from '../../src/schemas';
+import { DEFAULT_SEVERITIES } from '../../src/schemas/severities';
 import { checkGrids } from '../../src/features/check-workbook';
 
 const HEAD = [
@@ -243,5 +247,25 @@ describe('a person corrects the detection', () => {
     });
     expect(report).toMatchObject({ kind: 'checklist', headerRow: 2, dataRows: 1 });
     expect(report.columns).toMatchObject({ seq: 'A', itemName: 'B', basis: 'C', agency: 'D' });
+  });
+});
+
+describe('live re-validation of edited rows', () => {
+  test('only the given rows are reported, with the same findings as a full check', () => {
+    const grid = {
+      name: 'S',
+      merges: [],
+      values: [
+        ['序号', '检查事项', '抽查比例'],
+        [1, 'a', '150%'],
+        [2, 'b', 'abc'],
+        [3, 'a', '5%'],
+      ] as CellValue[][],
+    };
+    const full = checkGrids([grid])[0].issues.filter((i) => i.row === 3);
+    const sheet = readSheet(grid, SCHEMAS);
+    const partial = validateRows(sheet, resolveSettings(), DEFAULT_SEVERITIES, new Set([3]));
+    expect(partial).toEqual(full);
+    expect(partial.map((i) => i.code)).toEqual(['ratio/invalid']);
   });
 });

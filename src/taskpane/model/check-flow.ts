@@ -85,10 +85,24 @@ export function gridRows(grid: Grid): number[] {
  * validation lose their marks even when the stored result is cut short or was lost. Nothing to mark and nothing
  * marked before: the workbook is not touched (a read-only workbook with no problems stays quiet).
  */
-export async function markSheet(port: PaneWorkbookPort, grid: Grid, marks: CellMark[], previous?: StoredSheet, locale: Locale = 'zh-CN'): Promise<void> {
+export async function markSheet(
+  port: PaneWorkbookPort,
+  grid: Grid,
+  marks: CellMark[],
+  previous?: StoredSheet,
+  locale: Locale = 'zh-CN',
+): Promise<void> {
   if (marks.length === 0 && !previous?.marked) return;
-  const rows = new Set([...gridRows(grid), ...markedRows(marks), ...(previous ? markedRows(marksOf(previous.report, locale)) : [])]);
-  await port.remarkRows(grid.name, [...rows].sort((a, b) => a - b), marks);
+  const rows = new Set([
+    ...gridRows(grid),
+    ...markedRows(marks),
+    ...(previous ? markedRows(marksOf(previous.report, locale)) : []),
+  ]);
+  await port.remarkRows(
+    grid.name,
+    [...rows].sort((a, b) => a - b),
+    marks,
+  );
 }
 
 /** Reads, validates and marks one sheet of an open workbook; the grid is read once. */
@@ -123,8 +137,16 @@ export function recheck(
 }
 
 /** A stored result with one sheet's report put in (issues cut to the cap). */
-export function withSheet(stored: StoredResult | undefined, report: SheetReport, marked: boolean, at = new Date()): StoredResult {
-  const kept = report.issues.length > MAX_STORED_ISSUES ? { ...report, issues: report.issues.slice(0, MAX_STORED_ISSUES) } : report;
+export function withSheet(
+  stored: StoredResult | undefined,
+  report: SheetReport,
+  marked: boolean,
+  at = new Date(),
+): StoredResult {
+  const kept =
+    report.issues.length > MAX_STORED_ISSUES
+      ? { ...report, issues: report.issues.slice(0, MAX_STORED_ISSUES) }
+      : report;
   const entry: StoredSheet = { report: kept, at: at.toISOString(), marked };
   if (kept !== report) entry.truncated = report.issues.length - MAX_STORED_ISSUES;
   return { v: 1, last: report.name, sheets: { ...(stored?.sheets ?? {}), [report.name]: entry } };
@@ -151,7 +173,8 @@ function parseJson(text: string | undefined): unknown {
 export function parseStoredResult(text: string | undefined): StoredResult | undefined {
   const raw = parseJson(text) as StoredResult | undefined;
   if (!raw || raw.v !== 1 || typeof raw.sheets !== 'object' || raw.sheets === null) return undefined;
-  for (const s of Object.values(raw.sheets)) if (!s || !s.report || !Array.isArray(s.report.issues)) return undefined;
+  for (const s of Object.values(raw.sheets))
+    if (!s || !s.report || !Array.isArray(s.report.issues)) return undefined;
   return raw;
 }
 
@@ -163,11 +186,18 @@ export function parseHints(text: string | undefined): Record<string, SheetHint> 
   for (const [sheet, h] of Object.entries(raw as Record<string, SheetHint>)) {
     const hint: SheetHint = {};
     const rows = h?.headerRows;
-    if (rows && Number.isInteger(rows.first) && Number.isInteger(rows.last) && rows.first >= 1 && rows.last >= rows.first)
+    if (
+      rows &&
+      Number.isInteger(rows.first) &&
+      Number.isInteger(rows.last) &&
+      rows.first >= 1 &&
+      rows.last >= rows.first
+    )
       hint.headerRows = { first: rows.first, last: rows.last };
     if (h?.columns && typeof h.columns === 'object') {
       const columns: Record<string, number> = {};
-      for (const [field, c] of Object.entries(h.columns)) if (Number.isInteger(c) && c >= 1) columns[field] = c;
+      for (const [field, c] of Object.entries(h.columns))
+        if (Number.isInteger(c) && c >= 1) columns[field] = c;
       if (Object.keys(columns).length > 0) hint.columns = columns;
     }
     if (hint.headerRows || hint.columns) out[sheet] = hint;
@@ -189,7 +219,11 @@ export async function loadPaneState(port: PaneWorkbookPort, defaults: PaneSettin
     port.loadState(STATE_KEYS.hints),
     port.loadState(STATE_KEYS.result),
   ]);
-  return { settings: parsePaneSettings(settings, defaults), hints: parseHints(hints), result: parseStoredResult(result) };
+  return {
+    settings: parsePaneSettings(settings, defaults),
+    hints: parseHints(hints),
+    result: parseStoredResult(result),
+  };
 }
 
 /** Saves the last result. */
@@ -201,10 +235,19 @@ export async function saveResult(port: PaneWorkbookPort, result: StoredResult | 
  * What the 校验 button on the ribbon does: validates the active sheet with the saved settings and header
  * corrections, marks it, and keeps the result for the pane. Returns the report.
  */
-export async function validateActiveSheet(port: PaneWorkbookPort, defaults: PaneSettings): Promise<SheetReport> {
+export async function validateActiveSheet(
+  port: PaneWorkbookPort,
+  defaults: PaneSettings,
+): Promise<SheetReport> {
   const state = await loadPaneState(port, defaults);
   const sheet = await port.activeSheet();
-  const check = await validateSheet(port, sheet, state.settings, state.hints[sheet], state.result?.sheets[sheet]);
+  const check = await validateSheet(
+    port,
+    sheet,
+    state.settings,
+    state.hints[sheet],
+    state.result?.sheets[sheet],
+  );
   await saveResult(port, withSheet(state.result, check.report, true));
   return check.report;
 }

@@ -59,7 +59,9 @@ export function targetCell(issue: Issue): string | undefined {
 
 /** The exact A1 cell of an issue, only when it has both a row and a column. */
 export function exactCell(issue: Issue): string | undefined {
-  return issue.row !== undefined && issue.column !== undefined ? cellAddress(issue.row, issue.column) : undefined;
+  return issue.row !== undefined && issue.column !== undefined
+    ? cellAddress(issue.row, issue.column)
+    : undefined;
 }
 
 function compareIssues(a: Issue, b: Issue): number {
@@ -105,7 +107,9 @@ export function groupIssues(issues: readonly Issue[], filter: IssueFilter = SHOW
 export function fieldChoices(issues: readonly Issue[]): Array<{ field: string; count: number }> {
   const counts = new Map<string, number>();
   for (const i of issues) counts.set(fieldOf(i), (counts.get(fieldOf(i)) ?? 0) + 1);
-  return [...counts].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count || a.field.localeCompare(b.field));
+  return [...counts]
+    .map(([field, count]) => ({ field, count }))
+    .sort((a, b) => b.count - a.count || a.field.localeCompare(b.field));
 }
 
 /** Toggles one severity in a filter; switching the last one off switches all back on. */
@@ -120,7 +124,10 @@ export function toggleSeverity(filter: IssueFilter, severity: Severity): IssueFi
  * Cuts grouped issues to at most `limit` rows in total, keeping group order, so a 50k-row sheet with thousands of
  * issues renders quickly; `hidden` says how many were left out.
  */
-export function limitGroups(groups: readonly IssueGroup[], limit: number): { groups: IssueGroup[]; hidden: number } {
+export function limitGroups(
+  groups: readonly IssueGroup[],
+  limit: number,
+): { groups: IssueGroup[]; hidden: number } {
   let left = limit;
   let hidden = 0;
   const out: IssueGroup[] = [];

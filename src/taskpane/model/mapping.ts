@@ -42,7 +42,12 @@ function shortLabel(label: string): string {
  * Describes a sheet's header for the mapping form: the detected (or hinted) header rows, every column with its
  * label, and each field of the sheet kind with its detected and chosen column.
  */
-export function describeMapping(grid: Grid, hint: SheetHint | undefined, locale: Locale, kindChoice?: string): MappingView {
+export function describeMapping(
+  grid: Grid,
+  hint: SheetHint | undefined,
+  locale: Locale,
+  kindChoice?: string,
+): MappingView {
   const read = readSheet(grid, SCHEMAS, hint);
   const schema = read.schema ?? SCHEMAS.find((s) => s.kind === kindChoice) ?? SCHEMAS[0];
   const header = read.header;
@@ -52,7 +57,9 @@ export function describeMapping(grid: Grid, hint: SheetHint | undefined, locale:
   for (let c = view.firstColumn; c <= lastColumn; c++)
     columns.push({ column: c, letter: columnLetter(c), label: shortLabel(header?.labels.get(c) ?? '') });
   // Detected columns: without the person's choices, so "automatic" shows what detection alone finds.
-  const detected = hint?.columns ? readSheet(grid, SCHEMAS, hint.headerRows ? { headerRows: hint.headerRows } : undefined).header : header;
+  const detected = hint?.columns
+    ? readSheet(grid, SCHEMAS, hint.headerRows ? { headerRows: hint.headerRows } : undefined).header
+    : header;
   const fields: FieldMapping[] = schema.fields.map((f) => ({
     key: f.key,
     label: FIELD_LABELS[f.key]?.[locale] ?? f.key,
@@ -81,11 +88,18 @@ export function hintFromForm(form: {
   const hint: SheetHint = {};
   const first = form.headerFirst;
   const last = form.headerLast ?? first;
-  if (first !== undefined && Number.isInteger(first) && first >= 1 && last !== undefined && Number.isInteger(last)) {
+  if (
+    first !== undefined &&
+    Number.isInteger(first) &&
+    first >= 1 &&
+    last !== undefined &&
+    Number.isInteger(last)
+  ) {
     hint.headerRows = { first: Math.min(first, last), last: Math.max(first, last) };
   }
   const columns: Record<string, number> = {};
-  for (const [field, column] of Object.entries(form.chosen)) if (column !== undefined && column >= 1) columns[field] = column;
+  for (const [field, column] of Object.entries(form.chosen))
+    if (column !== undefined && column >= 1) columns[field] = column;
   if (Object.keys(columns).length > 0) hint.columns = columns;
   return hint.headerRows || hint.columns ? hint : undefined;
 }

@@ -50,14 +50,21 @@ export function checkPaneSettings(form: {
   if (blind === undefined) problems.push({ field: 'blindSpotAtOrBelow', problem: 'not-a-number' });
   else if (blind < 0 || blind > 100) problems.push({ field: 'blindSpotAtOrBelow', problem: 'out-of-range' });
   if (disturb === undefined) problems.push({ field: 'disturbAtOrAbove', problem: 'not-a-number' });
-  else if (disturb <= 0 || disturb > 100) problems.push({ field: 'disturbAtOrAbove', problem: 'out-of-range' });
+  else if (disturb <= 0 || disturb > 100)
+    problems.push({ field: 'disturbAtOrAbove', problem: 'out-of-range' });
   if (blind !== undefined && disturb !== undefined && problems.length === 0 && blind >= disturb)
     problems.push({ field: 'disturbAtOrAbove', problem: 'order' });
   if (perYear === undefined) problems.push({ field: 'maxPerYear', problem: 'not-a-number' });
-  else if (perYear < 1 || perYear > 366 || !Number.isInteger(perYear)) problems.push({ field: 'maxPerYear', problem: 'out-of-range' });
+  else if (perYear < 1 || perYear > 366 || !Number.isInteger(perYear))
+    problems.push({ field: 'maxPerYear', problem: 'out-of-range' });
   if (problems.length > 0) return { problems };
   return {
-    settings: { locale: toLocale(form.locale), blindSpotAtOrBelow: blind!, disturbAtOrAbove: disturb!, maxPerYear: perYear! },
+    settings: {
+      locale: toLocale(form.locale),
+      blindSpotAtOrBelow: blind!,
+      disturbAtOrAbove: disturb!,
+      maxPerYear: perYear!,
+    },
     problems,
   };
 }
@@ -79,7 +86,12 @@ export function parsePaneSettings(text: string | undefined, fallback: PaneSettin
     disturbAtOrAbove: raw.disturbAtOrAbove ?? fallback.disturbAtOrAbove,
     maxPerYear: raw.maxPerYear ?? fallback.maxPerYear,
   });
-  return checked.settings ?? { ...fallback, locale: typeof raw.locale === 'string' ? toLocale(raw.locale) : fallback.locale };
+  return (
+    checked.settings ?? {
+      ...fallback,
+      locale: typeof raw.locale === 'string' ? toLocale(raw.locale) : fallback.locale,
+    }
+  );
 }
 
 /** The engine's settings from the pane's. */

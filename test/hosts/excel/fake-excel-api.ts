@@ -628,6 +628,10 @@ export class FakeWorksheet extends FakeObject<FakeSheetModel> {
     return this.prop('visibility');
   }
 
+  get position(): number {
+    return this.prop('position');
+  }
+
   set visibility(v: string) {
     // ExcelApi 1.1 reads visibility; setting it needs 1.2.
     this.write('visibility', v, 2, (t) => {
@@ -844,6 +848,18 @@ class FakeFillProxy extends FakeObject<AreasTarget> {
     });
   }
 
+  get pattern(): string {
+    return this.prop('pattern');
+  }
+
+  get patternColor(): string {
+    return this.prop('patternColor');
+  }
+
+  get tintAndShade(): number {
+    return this.prop('tintAndShade');
+  }
+
   set pattern(v: string) {
     this.change('pattern', 9, (f) => (f.pattern = v));
   }
@@ -946,6 +962,26 @@ class FakeFormat extends FakeObject<AreasTarget> {
           },
         ),
     }));
+  }
+
+  get horizontalAlignment(): string {
+    return this.prop('horizontalAlignment');
+  }
+
+  get verticalAlignment(): string {
+    return this.prop('verticalAlignment');
+  }
+
+  get wrapText(): boolean {
+    return this.prop('wrapText');
+  }
+
+  get columnWidth(): number {
+    return this.prop('columnWidth');
+  }
+
+  get rowHeight(): number {
+    return this.prop('rowHeight');
   }
 
   set horizontalAlignment(v: string) {
@@ -1404,6 +1440,10 @@ export class FakeCommentReply extends FakeObject<{ thread: string; id: string }>
     return this.prop('id');
   }
 
+  get content(): string {
+    return this.prop('content');
+  }
+
   set content(v: string) {
     this.write('content', v, 10, (t) => {
       const { th, r } = this.reply(t);
@@ -1494,6 +1534,10 @@ export class FakeComment extends FakeObject<CommentTarget> {
 
   get id(): string {
     return this.prop('id');
+  }
+
+  get content(): string {
+    return this.prop('content');
   }
 
   set content(v: string) {
