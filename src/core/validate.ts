@@ -64,6 +64,29 @@ function findHeader(view: GridView, schema: SheetSchema, hint?: SheetHint): Head
   return header;
 }
 
+type RuleResult = ReturnType<typeof runRule>;
+
+/**
+ * Remembers each field's parse of each distinct cell: lists repeat the same few spellings (5%, 每年1次,
+ * 双随机抽查, 是) thousands of times. Rules are pure functions of the cell, the field's options, the settings
+ * and the row's 双随机 flag, so the key holds the cell and the flag. Bounded: a field of unique texts
+ * (item names) stops being remembered instead of growing without end.
+ */
+class RuleMemo {
+  private readonly byField = new Map<FieldSpec, Map<string, RuleResult>>();
+
+  run(spec: FieldSpec, input: CellInput, ctx: RuleContext): RuleResult {
+    let cache = this.byField.get(spec);
+    if (!cache) this.byField.set(spec, (cache = new Map()));
+    const key = `${ctx.doubleRandom ? 1 : 0}${typeof input.value}\u0001${input.format ?? ''}\u0001${input.text}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const result = runRule(spec.rule!, input, ctx);
+    if (cache.size < 5000) cache.set(key, result);
+    return result;
+  }
+}
+
 interface FieldCell {
   input: CellInput;
   column: number;
@@ -174,6 +197,7 @@ export function validateRows(
   const uniqueSeen = new Map<string, number>();
   const consistentFirst = new Map<string, { text: string; row: number }>();
   let previousSeq: number | undefined;
+  const memo = new RuleMemo();
 
   for (const r of dataRows) {
     const row = new Row(columns);
@@ -207,7 +231,7 @@ export function validateRows(
         continue;
       }
       ctx.options = spec.options as RuleContext['options'];
-      const result = runRule(spec.rule, cell.input, ctx);
+      const result = memo.run(spec, cell.input, ctx);
       if (result.value !== undefined) row.values.set(spec.key, result.value);
       if (check && cell.source !== 'borrowed')
         for (const f of result.findings) push(spec.rule.id, f, r, cell.column, spec.key, cell.input.text);

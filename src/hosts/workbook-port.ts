@@ -47,6 +47,8 @@ export interface HostCapabilities {
 export interface RowsChanged {
   sheet: string;
   rows: number[];
+  /** Rows or columns inserted (`by` > 0) or deleted (`by` < 0) at `from`: positions at or after it moved. */
+  shift?: { axis: 'rows' | 'columns'; from: number; by: number };
 }
 
 /** The port the task pane talks to: the file port plus what an open workbook in a host can do. */

@@ -10,12 +10,15 @@ import { usedRangeOf } from './excel-read';
  * `from` on moved by `by` (negative for deletions), so positions the pane holds can be moved the same way;
  * `rows` then lists only new rows (none for a deletion).
  */
-export interface ExcelRowsChanged extends RowsChanged {
-  shift?: { axis: 'rows' | 'columns'; from: number; by: number };
-}
+export type ExcelRowsChanged = RowsChanged;
 
 /** How the adapter keeps its mark record in step with inserted or deleted rows and columns. */
-export type ShiftRecords = (sheetId: string, axis: 'rows' | 'columns', from: number, by: number) => Promise<void>;
+export type ShiftRecords = (
+  sheetId: string,
+  axis: 'rows' | 'columns',
+  from: number,
+  by: number,
+) => Promise<void>;
 
 /**
  * Subscribes to worksheet changes (ExcelApi 1.7: per sheet; 1.9: one handler on the collection, which also covers
@@ -31,7 +34,11 @@ export async function subscribeChanges(
 ): Promise<() => Promise<void>> {
   let chain: Promise<void> = Promise.resolve();
   const handle = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin' || ignored(event.worksheetId)) return;
+    if (
+      (event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin' ||
+      ignored(event.worksheetId)
+    )
+      return;
     const rect = parseAddressList(event.address)[0];
     if (!rect) return;
     const info = await run(async (context) => {
@@ -50,11 +57,16 @@ export async function subscribeChanges(
       for (let r = top; r <= Math.min(bottom, Math.max(info.last, top)); r++) out.push(r);
       return out;
     };
-    const count = (axis: 'rows' | 'columns') => (axis === 'rows' ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1);
+    const count = (axis: 'rows' | 'columns') =>
+      axis === 'rows' ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1;
     switch (event.changeType) {
       case 'RowInserted':
         await shift(event.worksheetId, 'rows', rect.top, count('rows'));
-        listener({ sheet: info.name, rows: rows(rect.top, rect.bottom), shift: { axis: 'rows', from: rect.top, by: count('rows') } });
+        listener({
+          sheet: info.name,
+          rows: rows(rect.top, rect.bottom),
+          shift: { axis: 'rows', from: rect.top, by: count('rows') },
+        });
         return;
       case 'RowDeleted':
         await shift(event.worksheetId, 'rows', rect.top, -count('rows'));
@@ -62,11 +74,19 @@ export async function subscribeChanges(
         return;
       case 'ColumnInserted':
         await shift(event.worksheetId, 'columns', rect.left, count('columns'));
-        listener({ sheet: info.name, rows: [], shift: { axis: 'columns', from: rect.left, by: count('columns') } });
+        listener({
+          sheet: info.name,
+          rows: [],
+          shift: { axis: 'columns', from: rect.left, by: count('columns') },
+        });
         return;
       case 'ColumnDeleted':
         await shift(event.worksheetId, 'columns', rect.left, -count('columns'));
-        listener({ sheet: info.name, rows: [], shift: { axis: 'columns', from: rect.left, by: -count('columns') } });
+        listener({
+          sheet: info.name,
+          rows: [],
+          shift: { axis: 'columns', from: rect.left, by: -count('columns') },
+        });
         return;
       default:
         listener({ sheet: info.name, rows: rows(rect.top, rect.bottom) });
