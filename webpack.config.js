@@ -1,5 +1,6 @@
 // Webpack: the Excel add-in (task pane and ribbon commands) for the browser. `npm run build` writes dist/;
 // `npm run dev-server` serves it on https://localhost:3000 (http where no certificate can be installed).
+const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const webpack = require('webpack');
@@ -38,7 +39,8 @@ class InitialSizePlugin {
         { name: 'InitialSizePlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         (assets) => {
           sizes = new Map();
-          for (const [file, source] of Object.entries(assets)) if (file.endsWith('.js')) sizes.set(file, gzipSize(source.buffer()));
+          for (const [file, source] of Object.entries(assets))
+            if (file.endsWith('.js')) sizes.set(file, gzipSize(source.buffer()));
         },
       );
     });
@@ -60,17 +62,41 @@ class InitialSizePlugin {
       for (const chunk of compilation.chunks) {
         for (const file of chunk.files) {
           if (!file.endsWith('.js') || initialFiles.has(file)) continue;
-          lines.push(`  lazy      ${String(chunk.name || chunk.id).padEnd(9)} ${kb(sizeOf(file)).padStart(9)} gzipped (${file})`);
+          lines.push(
+            `  lazy      ${String(chunk.name || chunk.id).padEnd(9)} ${kb(sizeOf(file)).padStart(9)} gzipped (${file})`,
+          );
         }
       }
       const over = taskpane > INITIAL_LIMIT_KB * 1024;
-      const verdict = over ? `OVER the ${INITIAL_LIMIT_KB} KB limit` : `within the ${INITIAL_LIMIT_KB} KB limit`;
-      console.log(`\nBundle sizes (gzip -9):\n${lines.join('\n')}\n  task pane initial JS: ${kb(taskpane)} gzipped, ${verdict}\n`);
+      const verdict = over
+        ? `OVER the ${INITIAL_LIMIT_KB} KB limit`
+        : `within the ${INITIAL_LIMIT_KB} KB limit`;
+      console.log(
+        `\nBundle sizes (gzip -9):\n${lines.join('\n')}\n  task pane initial JS: ${kb(taskpane)} gzipped, ${verdict}\n`,
+      );
       if (over && this.options.enforce) {
-        compilation.errors.push(new Error(`The task pane's initial JavaScript is ${kb(taskpane)} gzipped, over ${INITIAL_LIMIT_KB} KB`));
+        compilation.errors.push(
+          new Error(
+            `The task pane's initial JavaScript is ${kb(taskpane)} gzipped, over ${INITIAL_LIMIT_KB} KB`,
+          ),
+        );
       }
     });
   }
+}
+
+const TASKPANE_TEMPLATE = path.join(__dirname, 'src/taskpane/taskpane.html');
+const OFFICE_JS_TAG =
+  /\s*<!-- Office\.js from[\s\S]*?-->\s*<script src="https:\/\/appsforoffice\.microsoft\.com\/[^"]*"><\/script>/;
+
+/**
+ * The standalone page: the task pane's page without the Office.js tag, for browsers on networks where Microsoft's
+ * CDN is blocked (a script tag that hangs until a firewall's timeout would delay the page). Same bundle.
+ */
+function standaloneTemplate() {
+  const html = fs.readFileSync(TASKPANE_TEMPLATE, 'utf8');
+  if (!OFFICE_JS_TAG.test(html)) throw new Error('taskpane.html: the Office.js script tag was not found');
+  return html.replace(OFFICE_JS_TAG, '');
 }
 
 /**
@@ -123,12 +149,19 @@ async function httpsOptions() {
         sudo = false;
       }
     }
-    if (!trusted && !sudo) return { options: undefined, why: 'the development certificate cannot be installed here (no password-less sudo)' };
+    if (!trusted && !sudo)
+      return {
+        options: undefined,
+        why: 'the development certificate cannot be installed here (no password-less sudo)',
+      };
   }
   try {
     return { options: await certs.getHttpsServerOptions() };
   } catch (e) {
-    return { options: undefined, why: `the development certificate could not be installed (${String(e.message || e).split('\n')[0]})` };
+    return {
+      options: undefined,
+      why: `the development certificate could not be installed (${String(e.message || e).split('\n')[0]})`,
+    };
   }
 }
 
@@ -159,7 +192,8 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = mode === 'development';
   const outDir = path.resolve(env.outDir || path.join(__dirname, 'dist'));
   const baseUrl = (env.baseUrl || process.env.ADDIN_BASE_URL || DEV_BASE_URL).replace(/\/?$/, '/');
-  if (!/^https:\/\//.test(baseUrl)) throw new Error(`ADDIN_BASE_URL must be an https address, got ${baseUrl}`);
+  if (!/^https:\/\//.test(baseUrl))
+    throw new Error(`ADDIN_BASE_URL must be an https address, got ${baseUrl}`);
 
   const config = {
     mode,
@@ -192,13 +226,30 @@ module.exports = async (env = {}, argv = {}) => {
           test: /\.ts$/,
           exclude: /node_modules/,
           loader: 'ts-loader',
-          options: { configFile: path.join(__dirname, 'tsconfig.web.json'), transpileOnly: true, onlyCompileBundledFiles: true },
+          options: {
+            configFile: path.join(__dirname, 'tsconfig.web.json'),
+            transpileOnly: true,
+            onlyCompileBundledFiles: true,
+          },
         },
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'standalone.html',
+        templateContent: standaloneTemplate,
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [

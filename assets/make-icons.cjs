@@ -40,15 +40,38 @@ const ICONS = {
     const t = Math.max(0.075, 1.4 / size); // strokes at least ~1.4 px wide
     return [
       [BRAND, (x, y) => roundedBox(x, y, 0.5, 0.5, 0.46, 0.46, 0.14)],
-      [WHITE, (x, y) => Math.min(circle(x, y, 0.28, 0.3, t * 0.85), circle(x, y, 0.28, 0.5, t * 0.85), circle(x, y, 0.28, 0.7, t * 0.85))],
-      [WHITE, (x, y) => Math.min(segment(x, y, 0.42, 0.3, 0.76, 0.3, t / 2), segment(x, y, 0.42, 0.5, 0.76, 0.5, t / 2), segment(x, y, 0.42, 0.7, 0.62, 0.7, t / 2))],
+      [
+        WHITE,
+        (x, y) =>
+          Math.min(
+            circle(x, y, 0.28, 0.3, t * 0.85),
+            circle(x, y, 0.28, 0.5, t * 0.85),
+            circle(x, y, 0.28, 0.7, t * 0.85),
+          ),
+      ],
+      [
+        WHITE,
+        (x, y) =>
+          Math.min(
+            segment(x, y, 0.42, 0.3, 0.76, 0.3, t / 2),
+            segment(x, y, 0.42, 0.5, 0.76, 0.5, t / 2),
+            segment(x, y, 0.42, 0.7, 0.62, 0.7, t / 2),
+          ),
+      ],
     ];
   },
   validate: (size) => {
     const t = Math.max(0.1, 1.6 / size);
     return [
       [BRAND, (x, y) => circle(x, y, 0.5, 0.5, 0.46)],
-      [WHITE, (x, y) => Math.min(segment(x, y, 0.27, 0.52, 0.43, 0.68, t / 2), segment(x, y, 0.43, 0.68, 0.74, 0.36, t / 2))],
+      [
+        WHITE,
+        (x, y) =>
+          Math.min(
+            segment(x, y, 0.27, 0.52, 0.43, 0.68, t / 2),
+            segment(x, y, 0.43, 0.68, 0.74, 0.36, t / 2),
+          ),
+      ],
     ];
   },
   clear: (size) => {
@@ -59,15 +82,21 @@ const ICONS = {
     };
     return [
       // An eraser lying at 45°: the rubber end pink, the sleeve outlined in grey; a line for the surface.
-      [PINK, (x, y) => {
-        const [rx, ry] = eraser(x, y);
-        return Math.max(roundedBox(rx, ry, 0.5, 0.46, 0.36, 0.17, 0.06), 0.5 - 0.03 - rx);
-      }],
-      [GREY, (x, y) => {
-        const [rx, ry] = eraser(x, y);
-        const outline = Math.abs(roundedBox(rx, ry, 0.5, 0.46, 0.36 - t / 2, 0.17 - t / 2, 0.06)) - t / 2;
-        return Math.min(outline, segment(rx, ry, 0.47, 0.29 + t / 2, 0.47, 0.63 - t / 2, t / 2));
-      }],
+      [
+        PINK,
+        (x, y) => {
+          const [rx, ry] = eraser(x, y);
+          return Math.max(roundedBox(rx, ry, 0.5, 0.46, 0.36, 0.17, 0.06), 0.5 - 0.03 - rx);
+        },
+      ],
+      [
+        GREY,
+        (x, y) => {
+          const [rx, ry] = eraser(x, y);
+          const outline = Math.abs(roundedBox(rx, ry, 0.5, 0.46, 0.36 - t / 2, 0.17 - t / 2, 0.06)) - t / 2;
+          return Math.min(outline, segment(rx, ry, 0.47, 0.29 + t / 2, 0.47, 0.63 - t / 2, t / 2));
+        },
+      ],
       [RED, (x, y) => segment(x, y, 0.12, 0.9, 0.88, 0.9, t / 2)],
     ];
   },
@@ -146,8 +175,8 @@ function png(rgba, size) {
   ]);
 }
 
-/** Icon name → the pixel sizes the manifest uses (ribbon buttons 16/32/80; the app also 64 and 128). */
-const SIZES = { icon: [16, 32, 64, 80, 128], validate: [16, 32, 80], clear: [16, 32, 80] };
+/** Icon name → the pixel sizes the manifest uses (ribbon buttons 16/32/80; the app icon also 64). */
+const SIZES = { icon: [16, 32, 64, 80], validate: [16, 32, 80], clear: [16, 32, 80] };
 
 for (const [name, sizes] of Object.entries(SIZES)) {
   for (const size of sizes) {

@@ -17,7 +17,10 @@ function debuggingCli() {
   try {
     const pkgFile = require.resolve('office-addin-debugging/package.json', { paths: [ROOT] });
     const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
-    const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin && (pkg.bin['office-addin-debugging'] || Object.values(pkg.bin)[0]);
+    const bin =
+      typeof pkg.bin === 'string'
+        ? pkg.bin
+        : pkg.bin && (pkg.bin['office-addin-debugging'] || Object.values(pkg.bin)[0]);
     return bin ? path.join(path.dirname(pkgFile), bin) : undefined;
   } catch {
     return undefined;
@@ -36,7 +39,9 @@ function runDebugging(cli, args) {
 /** Serves the add-in with webpack-dev-server in this process and prints the standalone page's address. */
 async function serveStandalone(reason) {
   console.log(`[start] ${reason}`);
-  console.log('[start] Serving the standalone page instead: the same pane, validating a chosen .xlsx or .csv in the browser.');
+  console.log(
+    '[start] Serving the standalone page instead: the same pane, validating a chosen .xlsx or .csv in the browser.',
+  );
   const webpack = require('webpack');
   const WebpackDevServer = require('webpack-dev-server');
   const makeConfig = require(path.join(ROOT, 'webpack.config.js'));
@@ -55,7 +60,8 @@ async function serveStandalone(reason) {
   const scheme = devServer.server.type === 'https' ? 'https' : 'http';
   const base = `${scheme}://localhost:${devServer.port}`;
   console.log('');
-  console.log(`  独立模式 / Standalone page:  ${base}/taskpane.html`);
+  console.log(`  独立模式 / Standalone page:  ${base}/standalone.html`);
+  console.log(`  Task pane page (for Excel):  ${base}/taskpane.html`);
   console.log(`  Example files to try:        ${path.join(ROOT, 'examples')}`);
   console.log('  Ctrl+C or `npm stop` ends the server.');
   console.log('');

@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 import { clearAllMarks, STATE_KEYS, validateActiveSheet } from '../taskpane/model/check-flow';
+import { toLocale } from '../core/locale';
+import { errorText } from '../taskpane/model/error-text';
 import { defaultPaneSettings } from '../taskpane/model/pane-settings';
 import { createExcelPort } from '../taskpane/excel-port';
 import type { PaneWorkbookPort } from '../hosts/workbook-port';
@@ -19,13 +21,19 @@ function portOf(): PaneWorkbookPort {
  * logged and left in the workbook's state for the pane to show the next time it opens: function commands have no
  * UI of their own, and dialogs are not worth their fragility on older Excel.
  */
-async function runCommand(event: Office.AddinCommands.Event, work: (port: PaneWorkbookPort) => Promise<unknown>): Promise<void> {
+async function runCommand(
+  event: Office.AddinCommands.Event,
+  work: (port: PaneWorkbookPort) => Promise<unknown>,
+): Promise<void> {
   try {
     await work(portOf());
   } catch (e) {
     console.error(e);
     try {
-      await portOf().saveState(STATE_KEYS.commandError, e instanceof Error ? e.message : String(e));
+      await portOf().saveState(
+        STATE_KEYS.commandError,
+        errorText(e, toLocale(Office.context.displayLanguage)),
+      );
     } catch (inner) {
       console.error(inner);
     }
@@ -36,7 +44,9 @@ async function runCommand(event: Office.AddinCommands.Event, work: (port: PaneWo
 
 /** 校验: validates and marks the active sheet without opening the pane. */
 export function validateSheet(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, (p) => validateActiveSheet(p, defaultPaneSettings(Office.context.displayLanguage)));
+  return runCommand(event, (p) =>
+    validateActiveSheet(p, defaultPaneSettings(Office.context.displayLanguage)),
+  );
 }
 
 /** 清除标记: restores every cell the add-in marked. */

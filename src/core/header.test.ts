@@ -117,3 +117,41 @@ describe('group labels', () => {
     expect(letters(h.columns)).toEqual({ seq: 'A', itemName: 'B', object: 'C', ratio: 'E' });
   });
 });
+
+describe('two-row headers without merge information', () => {
+  test('sub-labels under an empty group cell make a two-row header (hosts that cannot read merges)', () => {
+    const v = view([
+      ['序号', '检查事项', '检查依据', '抽查要求', null, '备注'],
+      [null, null, null, '抽查比例', '抽查频次', null],
+      [1, '食品检查', '《食品安全法》', '5%', '每年1次', ''],
+    ]);
+    const h = detectHeader(v, fields, combined)!;
+    expect([h.firstRow, h.lastRow]).toEqual([1, 2]);
+    expect(letters(h.columns)).toEqual({
+      seq: 'A',
+      itemName: 'B',
+      basis: 'C',
+      ratio: 'D',
+      frequency: 'E',
+      remarks: 'F',
+    });
+  });
+
+  test('a data row below a one-row header is not taken for sub-labels', () => {
+    const v = view([
+      ['序号', '检查事项', '检查依据', '抽查比例', '备注'],
+      [1, '食品检查', '《食品安全法》', '5%', null],
+    ]);
+    expect(detectHeader(v, fields, combined)!.lastRow).toBe(1);
+  });
+});
+
+test('a title naming the list is not the upper row of a two-row header', () => {
+  const v = view([
+    ['于都县市场监督管理局2019年度行政检查事项清单'],
+    ['序号', '抽查事项', '抽查依据', '抽查比例'],
+    [1, '食品检查', '《食品安全法》', '5%'],
+  ]);
+  const h = detectHeader(v, fields, combined)!;
+  expect([h.firstRow, h.lastRow]).toEqual([2, 2]);
+});

@@ -154,6 +154,25 @@ function isGroupLabel(view: GridView, row: number, column: number): boolean {
   return !!m && m.top === row && m.right > m.left;
 }
 
+/**
+ * True when `row` reads as the lower row of a two-row header even though no merge says so (hosts that cannot
+ * report merged areas, e.g. Excel before ExcelApi 1.13): every label in it names a field, and one at least
+ * stands under an empty cell of the row above (where a group label's merge would be).
+ */
+function isSubHeader(view: GridView, row: number, fields: readonly FieldSpec[]): boolean {
+  let underEmpty = false;
+  let any = false;
+  for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+    const v = view.raw(row, c);
+    if (v === null || v === '') continue;
+    if (typeof v !== 'string' || !matchLabel(v, fields)) return false;
+    any = true;
+    const above = view.raw(row - 1, c);
+    if (above === null || above === '') underEmpty = true;
+  }
+  return any && underEmpty;
+}
+
 /** True when two or more cells of `row` are the lower parts of labels merged down from the row above. */
 function continuesHeaderAbove(view: GridView, row: number): boolean {
   let n = 0;
@@ -198,7 +217,11 @@ export function detectHeader(
     if (single.columns.size > 0 && !continuesHeaderAbove(view, r) && better(single)) best = single;
     // The upper row of a two-row header names fields itself (序号, 检查事项 span both rows); a title or a
     // stamp line above the header does not.
-    if (r < view.lastRow && single.columns.size > 0 && rowHasHorizontalMerge(view, r)) {
+    if (
+      r < view.lastRow &&
+      single.columns.size > 0 &&
+      (rowHasHorizontalMerge(view, r) || (single.columns.size >= 2 && isSubHeader(view, r + 1, fields)))
+    ) {
       const double = mapColumns(view, [r, r + 1], fields, combined);
       // Sub-labels under a group label make the two rows one header even when they add no field.
       const wins =

@@ -23,7 +23,8 @@ export async function pickHost(): Promise<HostContext> {
   if (info.host !== office.HostType.Excel) return { mode: 'standalone', language: browserLanguage };
   const language = office.context.displayLanguage;
   // ExcelApi 1.1 is what the manifest asks for; anything newer is checked by the adapter where it is used.
-  if (!office.context.requirements.isSetSupported('ExcelApi', '1.1')) throw new Error(t(toLocale(language), 'noExcelApi'));
+  if (!office.context.requirements.isSetSupported('ExcelApi', '1.1'))
+    throw new Error(t(toLocale(language), 'noExcelApi'));
   return { mode: 'excel', port: createExcelPort(office), language };
 }
 

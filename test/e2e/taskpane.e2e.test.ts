@@ -19,21 +19,25 @@ const SHOTS = process.env.DRC_E2E_SCREENSHOTS;
 const SHEET = '检查实施清单';
 const MARK_RGB = (argb: string) => `#${argb.slice(2)}`;
 /** What office.js does in a plain browser: it loads and reports no host. */
-const BROWSER_OFFICE_JS = 'window.Office={HostType:{Excel:"Excel"},onReady:function(cb){var i={host:null,platform:null};if(cb)cb(i);return Promise.resolve(i);}};';
+const BROWSER_OFFICE_JS =
+  'window.Office={HostType:{Excel:"Excel"},onReady:function(cb){var i={host:null,platform:null};if(cb)cb(i);return Promise.resolve(i);}};';
 
 interface FakeWindow {
   __drcFake: FakeExcel;
   __drcCommands: Record<string, (event: { completed(): void }) => Promise<void>>;
 }
 
-if (!hasChromium) console.warn(`Skipping the end-to-end tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
+if (!hasChromium)
+  console.warn(`Skipping the end-to-end tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
 const describeWithChromium = hasChromium ? describe : describe.skip;
 
 /** The example sheet as the fake Excel's initial workbook, with a user's own fill and note to be kept. */
 function fakeWorkbook(grids: Grid[]): StubInit['workbook'] {
   const sheets: FakeSheetInit[] = grids.map((g) => ({
     name: g.name,
-    values: g.values.map((row) => Array.from(row ?? [], (v) => (v === undefined || v === null || typeof v === 'object' ? null : v))),
+    values: g.values.map((row) =>
+      Array.from(row ?? [], (v) => (v === undefined || v === null || typeof v === 'object' ? null : v)),
+    ),
     formats: g.numberFormats?.map((row) => Array.from(row ?? [], (f) => f ?? null)),
     merges: g.merges.map((m) => `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`),
   }));
@@ -66,17 +70,30 @@ describeWithChromium('the task pane in headless Chromium', () => {
   });
 
   /** A fresh browser context on the pane, office.js routed to `officeJs` (or aborted), other sites blocked. */
-  async function open(officeJs: string | 'unreachable', options: { locale?: string; stub?: StubInit } = {}): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', viewport: { width: 360, height: 860 }, acceptDownloads: true });
+  async function open(
+    officeJs: string | 'unreachable',
+    options: { locale?: string; stub?: StubInit } = {},
+  ): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({
+      locale: options.locale ?? 'zh-CN',
+      viewport: { width: 360, height: 860 },
+      acceptDownloads: true,
+    });
     contexts.push(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route((url) => !url.href.startsWith(server.origin), (route) => route.abort());
-    await page.route('**/office.js', (route) =>
-      officeJs === 'unreachable' ? route.abort('internetdisconnected') : route.fulfill({ contentType: 'text/javascript', body: officeJs }),
+    await page.route(
+      (url) => !url.href.startsWith(server.origin),
+      (route) => route.abort(),
     );
-    if (options.stub) await page.addInitScript((init) => Object.assign(window, { __drcStubInit: init }), options.stub);
+    await page.route('**/office.js', (route) =>
+      officeJs === 'unreachable'
+        ? route.abort('internetdisconnected')
+        : route.fulfill({ contentType: 'text/javascript', body: officeJs }),
+    );
+    if (options.stub)
+      await page.addInitScript((init) => Object.assign(window, { __drcStubInit: init }), options.stub);
     await page.goto(`${server.origin}/taskpane.html`);
     return { page, errors };
   }
@@ -109,11 +126,18 @@ describeWithChromium('the task pane in headless Chromium', () => {
 
       // Filters: warnings only, then one field.
       await page.click('.chip[data-severity=error]');
-      expect(await page.$$eval('.issue', (rows) => rows.map((r) => r.getAttribute('data-cell')).sort())).toEqual(['I10', 'I9', 'J9']);
+      expect(
+        await page.$$eval('.issue', (rows) => rows.map((r) => r.getAttribute('data-cell')).sort()),
+      ).toEqual(['I10', 'I9', 'J9']);
       await page.selectOption('.field-filter', 'frequency');
-      expect(await page.$$eval('.issue', (rows) => rows.map((r) => r.getAttribute('data-cell')))).toEqual(['J9']);
+      expect(await page.$$eval('.issue', (rows) => rows.map((r) => r.getAttribute('data-cell')))).toEqual([
+        'J9',
+      ]);
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download]')]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid=download]'),
+      ]);
       expect(download.suggestedFilename()).toBe('于都县市场监督管理局-检查实施清单-已标注.xlsx');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
@@ -133,7 +157,10 @@ describeWithChromium('the task pane in headless Chromium', () => {
       page.on('request', (r) => requested.push(r.url()));
       await page.waitForSelector('[data-testid=mode]');
       expect(requested.some((u) => u.includes('xlsx-adapter'))).toBe(false);
-      await page.setInputFiles('[data-testid=file-input]', join(EXAMPLES, '于都县住建局-抽查事项清单(GBK).csv'));
+      await page.setInputFiles(
+        '[data-testid=file-input]',
+        join(EXAMPLES, '于都县住建局-抽查事项清单(GBK).csv'),
+      );
       await page.waitForSelector('.issue[data-cell="H5"]');
       expect(requested.some((u) => u.includes('xlsx-adapter'))).toBe(true);
       expect(await page.textContent('.issue[data-cell="H5"] .msg')).toContain('随便查');
@@ -146,17 +173,63 @@ describeWithChromium('the task pane in headless Chromium', () => {
       await page.waitForSelector('[data-testid=mode]');
       const workbook = new ExcelJS.Workbook();
       const ws = workbook.addWorksheet('清单');
-      ws.addRow(['序号', '检查事项名称', '检查依据', '检查主体', '检查对象', '检查方式', '是否纳入双随机', '检查比例', '检查频次']);
-      ws.addRow([1, '食品检查', '《食品安全法》', '市场监管局', '企业', '双随机抽查', '是', '<img src=x onerror="window.__drcXss=1">', '每年1次']);
+      ws.addRow([
+        '序号',
+        '检查事项名称',
+        '检查依据',
+        '检查主体',
+        '检查对象',
+        '检查方式',
+        '是否纳入双随机',
+        '检查比例',
+        '检查频次',
+      ]);
+      ws.addRow([
+        1,
+        '食品检查',
+        '《食品安全法》',
+        '市场监管局',
+        '企业',
+        '双随机抽查',
+        '是',
+        '<img src=x onerror="window.__drcXss=1">',
+        '每年1次',
+      ]);
       const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-      await page.setInputFiles('[data-testid=file-input]', { name: '注入.xlsx', mimeType: 'application/octet-stream', buffer });
+      await page.setInputFiles('[data-testid=file-input]', {
+        name: '注入.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer,
+      });
       const cell = `${columnLetter(8)}2`;
       await page.waitForSelector(`.issue[data-cell="${cell}"]`);
-      expect(await page.textContent(`.issue[data-cell="${cell}"] .msg`)).toContain('<img src=x onerror="window.__drcXss=1">');
+      expect(await page.textContent(`.issue[data-cell="${cell}"] .msg`)).toContain(
+        '<img src=x onerror="window.__drcXss=1">',
+      );
       expect(await page.$$('.issue img')).toHaveLength(0);
-      expect(await page.evaluate(() => (window as unknown as { __drcXss?: number }).__drcXss)).toBeUndefined();
+      expect(
+        await page.evaluate(() => (window as unknown as { __drcXss?: number }).__drcXss),
+      ).toBeUndefined();
       expect(errors).toEqual([]);
     }, 60_000);
+  });
+
+  describe('standalone.html (the pane without the Office.js tag)', () => {
+    it('never asks for office.js and starts in standalone mode', async () => {
+      const context = await browser.newContext({ locale: 'zh-CN' });
+      contexts.push(context);
+      const page = await context.newPage();
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      await page.route(
+        (url) => !url.href.startsWith(server.origin),
+        (route) => route.abort(),
+      );
+      await page.goto(`${server.origin}/standalone.html`);
+      await page.waitForSelector('[data-testid=mode]');
+      expect(await page.textContent('[data-testid=mode]')).toBe('独立模式');
+      expect(requested.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+    }, 30_000);
   });
 
   describe('hosted mode (office.js stand-in with the fake Excel)', () => {
@@ -180,8 +253,13 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(await fake(page, (f) => f.note('检查实施清单', 'I7'))).toContain('150%');
 
       await page.click('.issue[data-cell="E5"]');
-      await page.waitForFunction(() => (window as unknown as FakeWindow).__drcFake.book.selection?.address === 'E5');
-      const selection = await fake(page, (f) => ({ ...f.book.selection, active: f.book.activeId === f.sheetId('检查实施清单') }));
+      await page.waitForFunction(
+        () => (window as unknown as FakeWindow).__drcFake.book.selection?.address === 'E5',
+      );
+      const selection = await fake(page, (f) => ({
+        ...f.book.selection,
+        active: f.book.activeId === f.sheetId('检查实施清单'),
+      }));
       expect(selection).toMatchObject({ address: 'E5', active: true });
       await shoot(page, 'excel-pane-hosted.png');
 
@@ -195,7 +273,9 @@ describeWithChromium('the task pane in headless Chromium', () => {
       await page.waitForSelector('[data-testid=notice]');
       expect(await page.textContent('[data-testid=notice]')).toContain('已清除标记');
       expect(await fake(page, (f) => f.decorations('检查实施清单'))).toBe(decorationsBefore);
-      expect(await fake(page, (f) => f.snapshot('检查实施清单'))).toBe(valuesBefore.replace('I7="150%"', 'I7="不低于15%"'));
+      expect(await fake(page, (f) => f.snapshot('检查实施清单'))).toBe(
+        valuesBefore.replace('I7="150%"', 'I7="不低于15%"'),
+      );
       expect(errors).toEqual([]);
     }, 90_000);
 
@@ -208,14 +288,18 @@ describeWithChromium('the task pane in headless Chromium', () => {
       await page.click('[data-testid=save-settings]');
       await page.click('[data-testid=validate]');
       await page.waitForSelector('.issue[data-cell="J7"]');
-      const shown = await page.$$eval('.issue', (rows) => rows.map((r) => r.getAttribute('data-cell')).sort());
+      const shown = await page.$$eval('.issue', (rows) =>
+        rows.map((r) => r.getAttribute('data-cell')).sort(),
+      );
 
       const saved = await fake(page, (f) => f.save());
       await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [SAVED_KEY, saved]);
       await page.reload();
       await page.waitForSelector('.issue[data-cell="J7"]');
       expect(await page.textContent('[data-testid=summary]')).toContain('已恢复上次的校验结果');
-      expect(await page.$$eval('.issue', (rows) => rows.map((r) => r.getAttribute('data-cell')).sort())).toEqual(shown);
+      expect(
+        await page.$$eval('.issue', (rows) => rows.map((r) => r.getAttribute('data-cell')).sort()),
+      ).toEqual(shown);
       await page.click('[data-testid=toggle-settings]');
       expect(await page.inputValue('input[name=maxPerYear]')).toBe('3');
     }, 90_000);
@@ -234,12 +318,49 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(await fake(page, (f) => f.fill('检查实施清单', 'J9'))).toBeNull();
     }, 90_000);
 
+    it('works on ExcelApi 1.1: fills, a 校验结果 sheet instead of notes, no live re-validation', async () => {
+      const init = stub();
+      init.workbook.api = '1.1';
+      const { page, errors } = await open(stubJs(), { stub: init });
+      await page.click('[data-testid=validate]');
+      // Without merged areas (ExcelApi 1.13) the two-row header reads differently; E5's check digit is wrong either way.
+      await page.waitForSelector('.issue[data-cell="E5"]');
+      expect(await fake(page, (f) => f.fill('检查实施清单', 'E5'))).toBe(MARK_RGB(MARK_COLOURS.error));
+      expect(await fake(page, (f) => f.sheetNames())).toContain('校验结果');
+      expect(await page.$$('.summary .live')).toHaveLength(0);
+      await page.click('.issue[data-cell="B11"]');
+      await page.waitForFunction(
+        () => (window as unknown as FakeWindow).__drcFake.book.selection?.address === 'B11',
+      );
+      await page.click('[data-testid=clear]');
+      await page.waitForSelector('[data-testid=notice]');
+      expect(await fake(page, (f) => f.sheetNames())).not.toContain('校验结果');
+      expect(await fake(page, (f) => f.fill('检查实施清单', 'C8'))).toBe('#FFFF00');
+      expect(errors).toEqual([]);
+    }, 90_000);
+
+    it('refuses a protected sheet with a clear message and changes nothing', async () => {
+      const init = stub();
+      init.workbook.sheets[0].protected = true;
+      const { page } = await open(stubJs(), { stub: init });
+      const before = await fake(page, (f) => f.decorations('检查实施清单'));
+      await page.click('[data-testid=validate]');
+      await page.waitForSelector('[data-testid=notice]');
+      expect(await page.textContent('[data-testid=notice]')).toContain('受保护');
+      expect(await fake(page, (f) => f.decorations('检查实施清单'))).toBe(before);
+    }, 60_000);
+
     it('runs the ribbon commands without the pane: 校验 marks, 清除标记 restores, both complete', async () => {
       const context = await browser.newContext({ locale: 'zh-CN' });
       contexts.push(context);
       const page = await context.newPage();
-      await page.route((url) => !url.href.startsWith(server.origin), (route) => route.abort());
-      await page.route('**/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stubJs() }));
+      await page.route(
+        (url) => !url.href.startsWith(server.origin),
+        (route) => route.abort(),
+      );
+      await page.route('**/office.js', (route) =>
+        route.fulfill({ contentType: 'text/javascript', body: stubJs() }),
+      );
       await page.addInitScript((init) => Object.assign(window, { __drcStubInit: init }), stub());
       await page.goto(`${server.origin}/commands.html`);
       await page.waitForFunction(() => !!(window as unknown as FakeWindow).__drcCommands?.validateSheet);

@@ -25,15 +25,30 @@ describe('checkGrid', () => {
     expect(report.kind).toBe('checklist');
     expect(report.headerRow).toBe(4);
     const cells = marks.map((m) => `${m.row}:${m.column}:${m.severity}`).sort();
-    expect(cells).toEqual(['10:9:warning', '11:2:error', '13:9:error', '5:5:error', '7:9:error', '8:12:error', '8:3:error', '9:10:warning', '9:14:error', '9:9:warning']);
+    expect(cells).toEqual([
+      '10:9:warning',
+      '11:2:error',
+      '13:9:error',
+      '5:5:error',
+      '7:9:error',
+      '8:12:error',
+      '8:3:error',
+      '9:10:warning',
+      '9:14:error',
+      '9:9:warning',
+    ]);
     expect(marks.find((m) => m.row === 7)?.note).toMatch(/^\[错误\] /);
     expect(MARK_COLOURS[marks[0].severity]).toMatch(/^FF/);
   });
 
   it('applies the thresholds of the settings', () => {
     const [grid] = exampleGrids();
-    const strict = checkGrid(grid, { ...ZH, maxPerYear: 2 }).report.issues.filter((i) => i.code === 'frequency/too-frequent');
-    const loose = checkGrid(grid, { ...ZH, maxPerYear: 100 }).report.issues.filter((i) => i.code === 'frequency/too-frequent');
+    const strict = checkGrid(grid, { ...ZH, maxPerYear: 2 }).report.issues.filter(
+      (i) => i.code === 'frequency/too-frequent',
+    );
+    const loose = checkGrid(grid, { ...ZH, maxPerYear: 100 }).report.issues.filter(
+      (i) => i.code === 'frequency/too-frequent',
+    );
     expect(strict.length).toBeGreaterThan(loose.length);
     expect(loose.map((i) => i.row)).toEqual([]);
   });
@@ -131,7 +146,13 @@ describe('live re-validation', () => {
   });
 
   it('compares markings cell by cell', () => {
-    const m = (row: number, column: number, note = 'x') => ({ sheet: 's', row, column, severity: 'error' as const, note });
+    const m = (row: number, column: number, note = 'x') => ({
+      sheet: 's',
+      row,
+      column,
+      severity: 'error' as const,
+      note,
+    });
     expect(changedMarkRows([m(1, 1), m(2, 2)], [m(1, 1), m(3, 3)])).toEqual([2, 3]);
     expect(changedMarkRows([m(1, 1)], [m(1, 1, 'y')])).toEqual([1]);
     expect(changedMarkRows([], [])).toEqual([]);

@@ -3,7 +3,12 @@ import { MARK_COLOURS } from '../../src/hosts/workbook-port';
 import { WorkbookReadError } from '../../src/hosts/xlsx/errors';
 import { checkGrid } from '../../src/taskpane/model/check-flow';
 import { defaultPaneSettings } from '../../src/taskpane/model/pane-settings';
-import { FilePanePort, type KeyValueStore, markedCopyName, readFileGrids } from '../../src/taskpane/standalone/file-port';
+import {
+  FilePanePort,
+  type KeyValueStore,
+  markedCopyName,
+  readFileGrids,
+} from '../../src/taskpane/standalone/file-port';
 import { exampleBytes, MARKET_LIST } from './helpers/examples';
 
 class MemoryStore implements KeyValueStore {
@@ -29,8 +34,12 @@ describe('the standalone file port', () => {
 
   it('says why a file cannot be read', async () => {
     await expect(readFileGrids(new Uint8Array(), 'a.xlsx')).rejects.toMatchObject({ code: 'file/empty' });
-    await expect(readFileGrids(new Uint8Array([1, 2, 3]), 'a.pdf')).rejects.toMatchObject({ code: 'file/unsupported' });
-    await expect(readFileGrids(new TextEncoder().encode('hello'), 'a.xlsx')).rejects.toBeInstanceOf(WorkbookReadError);
+    await expect(readFileGrids(new Uint8Array([1, 2, 3]), 'a.pdf')).rejects.toMatchObject({
+      code: 'file/unsupported',
+    });
+    await expect(readFileGrids(new TextEncoder().encode('hello'), 'a.xlsx')).rejects.toBeInstanceOf(
+      WorkbookReadError,
+    );
   });
 
   it('writes its marks into a downloadable copy and never into the original bytes', async () => {
@@ -51,7 +60,13 @@ describe('the standalone file port', () => {
 
   it('clears and re-marks rows in memory; selection is reported to the pane', async () => {
     const port = await FilePanePort.open(exampleBytes(MARKET_LIST), MARKET_LIST, new MemoryStore());
-    const mark = (row: number) => ({ sheet: '检查实施清单', row, column: 2, severity: 'error' as const, note: 'n' });
+    const mark = (row: number) => ({
+      sheet: '检查实施清单',
+      row,
+      column: 2,
+      severity: 'error' as const,
+      note: 'n',
+    });
     await port.applyMarks([mark(5), mark(6)]);
     await port.remarkRows('检查实施清单', [6], []);
     expect(port.currentMarks().map((m) => m.row)).toEqual([5]);

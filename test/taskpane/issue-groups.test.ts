@@ -13,7 +13,12 @@ import {
   toggleSeverity,
 } from '../../src/taskpane/model/issue-groups';
 
-const issue = (severity: Issue['severity'], field: string | undefined, row?: number, column?: number): Issue => ({
+const issue = (
+  severity: Issue['severity'],
+  field: string | undefined,
+  row?: number,
+  column?: number,
+): Issue => ({
   code: `x/${severity}`,
   severity,
   sheet: 'S',
@@ -38,13 +43,20 @@ describe('issue groups', () => {
     const groups = groupIssues(ISSUES);
     expect(groups.map((g) => g.field)).toEqual([SHEET_LEVEL, 'ratio', 'basis', 'frequency']);
     expect(groups[1].counts).toEqual({ error: 2, warning: 2, info: 0 });
-    expect(groups[1].issues.map((i) => `${i.severity}${i.row}`)).toEqual(['error7', 'error13', 'warning9', 'warning10']);
+    expect(groups[1].issues.map((i) => `${i.severity}${i.row}`)).toEqual([
+      'error7',
+      'error13',
+      'warning9',
+      'warning10',
+    ]);
   });
 
   it('filters by severity and field', () => {
     expect(filterIssues(ISSUES, { severities: ['error'], field: '*' })).toHaveLength(3);
     expect(filterIssues(ISSUES, { severities: ['error', 'warning'], field: 'ratio' })).toHaveLength(4);
-    expect(groupIssues(ISSUES, { severities: ['info'], field: '*' }).map((g) => g.field)).toEqual(['frequency']);
+    expect(groupIssues(ISSUES, { severities: ['info'], field: '*' }).map((g) => g.field)).toEqual([
+      'frequency',
+    ]);
   });
 
   it('toggles severities and never leaves none on', () => {

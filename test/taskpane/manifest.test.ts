@@ -21,7 +21,12 @@ function parse(xml: string): El {
   const root: El = { name: '#root', attrs: {}, children: [], text: '' };
   const stack: El[] = [root];
   parser.on('opentag', (tag) => {
-    const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], text: '' };
+    const el: El = {
+      name: tag.name,
+      attrs: tag.attributes as Record<string, string>,
+      children: [],
+      text: '',
+    };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });
@@ -101,7 +106,23 @@ describe('manifest.xml', () => {
   });
 
   it('keeps the schema order of the top-level elements', () => {
-    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const order = [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ];
     expect(manifest.children.map((c) => c.name)).toEqual(order);
   });
 
@@ -112,7 +133,10 @@ describe('manifest.xml', () => {
 
   it('defaults to Chinese with English overrides for its name and description', () => {
     expect(child(manifest, 'DefaultLocale').text.trim()).toBe('zh-CN');
-    for (const [name, max] of [['DisplayName', 125], ['Description', 250]] as const) {
+    for (const [name, max] of [
+      ['DisplayName', 125],
+      ['Description', 250],
+    ] as const) {
       const el = child(manifest, name);
       expect(el.attrs.DefaultValue).toMatch(/[\u4e00-\u9fff]/);
       expect(el.attrs.DefaultValue.length).toBeLessThanOrEqual(max);
@@ -123,7 +147,10 @@ describe('manifest.xml', () => {
   });
 
   it('gives every string an en-US override, within the length limits', () => {
-    for (const [table, max] of [[shortStrings, 125], [longStrings, 250]] as const) {
+    for (const [table, max] of [
+      [shortStrings, 125],
+      [longStrings, 250],
+    ] as const) {
       for (const [id, el] of table) {
         expect(el.attrs.DefaultValue.length).toBeLessThanOrEqual(max);
         const en = el.children.filter((c) => c.name === 'bt:Override' && c.attrs.Locale === 'en-US');
@@ -146,13 +173,23 @@ describe('manifest.xml', () => {
       if (!existsSync(sourceOf(a))) throw new Error(`${a}: ${sourceOf(a)} does not exist`);
     }
     expect(all(manifest, 'AppDomain').map((d) => d.text.trim())).toEqual([ORIGIN]);
-    expect(child(child(manifest, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(`${ORIGIN}/taskpane.html`);
-    expect(urls.get(one(overrides, 'FunctionFile').attrs.resid)?.attrs.DefaultValue).toBe(`${ORIGIN}/commands.html`);
+    expect(child(child(manifest, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(
+      `${ORIGIN}/taskpane.html`,
+    );
+    expect(urls.get(one(overrides, 'FunctionFile').attrs.resid)?.attrs.DefaultValue).toBe(
+      `${ORIGIN}/commands.html`,
+    );
   });
 
   it('has icons of the pixel sizes it names', () => {
-    expect(pngSize(sourceOf(child(manifest, 'IconUrl').attrs.DefaultValue))).toEqual({ width: 32, height: 32 });
-    expect(pngSize(sourceOf(child(manifest, 'HighResolutionIconUrl').attrs.DefaultValue))).toEqual({ width: 64, height: 64 });
+    expect(pngSize(sourceOf(child(manifest, 'IconUrl').attrs.DefaultValue))).toEqual({
+      width: 32,
+      height: 32,
+    });
+    expect(pngSize(sourceOf(child(manifest, 'HighResolutionIconUrl').attrs.DefaultValue))).toEqual({
+      width: 64,
+      height: 64,
+    });
     for (const ref of all(overrides, 'bt:Image').filter((i) => i.attrs.resid)) {
       const size = Number(ref.attrs.size);
       expect([16, 32, 80]).toContain(size);
@@ -160,7 +197,8 @@ describe('manifest.xml', () => {
       if (!image) throw new Error(`no image ${ref.attrs.resid}`);
       expect(pngSize(sourceOf(image.attrs.DefaultValue))).toEqual({ width: size, height: size });
     }
-    for (const size of [16, 32, 64, 80]) expect(pngSize(join(ROOT, 'assets', `icon-${size}.png`)).width).toBe(size);
+    for (const size of [16, 32, 64, 80])
+      expect(pngSize(join(ROOT, 'assets', `icon-${size}.png`)).width).toBe(size);
   });
 
   it('resolves every resid to a resource of the right kind, with short unique ids, none unused', () => {
@@ -178,7 +216,8 @@ describe('manifest.xml', () => {
       if (el.attrs.resid) {
         // A Supertip's and GetStarted's Title is short, their Description long.
         const table = el.name === 'Description' && parent?.name === 'Supertip' ? longStrings : kinds[el.name];
-        if (!table?.has(el.attrs.resid)) throw new Error(`<${el.name} resid="${el.attrs.resid}"> resolves to nothing`);
+        if (!table?.has(el.attrs.resid))
+          throw new Error(`<${el.name} resid="${el.attrs.resid}"> resolves to nothing`);
         used.add(el.attrs.resid);
       }
       for (const c of el.children) walk(c, el);
@@ -196,14 +235,24 @@ describe('manifest.xml', () => {
     const tab = one(overrides, 'OfficeTab');
     expect(tab.attrs.id).toBe('TabHome');
     const controls = all(tab, 'Control');
-    expect(controls.map((c) => shortStrings.get(child(c, 'Label').attrs.resid)?.attrs.DefaultValue)).toEqual(['校验', '清除标记', '清单助手']);
+    expect(controls.map((c) => shortStrings.get(child(c, 'Label').attrs.resid)?.attrs.DefaultValue)).toEqual([
+      '校验',
+      '清除标记',
+      '清单助手',
+    ]);
     expect(new Set(all(overrides, 'Control').map((c) => c.attrs.id)).size).toBe(controls.length);
     const actions = controls.map((c) => child(c, 'Action'));
-    expect(actions.map((a) => a.attrs['xsi:type'])).toEqual(['ExecuteFunction', 'ExecuteFunction', 'ShowTaskpane']);
+    expect(actions.map((a) => a.attrs['xsi:type'])).toEqual([
+      'ExecuteFunction',
+      'ExecuteFunction',
+      'ShowTaskpane',
+    ]);
     const functions = actions.slice(0, 2).map((a) => child(a, 'FunctionName').text.trim());
     const commands = readFileSync(join(ROOT, 'src/commands/commands.ts'), 'utf8');
     for (const f of functions) expect(commands).toMatch(new RegExp(`: '${f}'`));
-    expect(urls.get(child(actions[2], 'SourceLocation').attrs.resid)?.attrs.DefaultValue).toBe(`${ORIGIN}/taskpane.html`);
+    expect(urls.get(child(actions[2], 'SourceLocation').attrs.resid)?.attrs.DefaultValue).toBe(
+      `${ORIGIN}/taskpane.html`,
+    );
     for (const c of controls) expect(all(c, 'bt:Image').map((i) => i.attrs.size)).toEqual(['16', '32', '80']);
   });
 });

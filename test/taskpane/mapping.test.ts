@@ -27,12 +27,16 @@ describe('the header correction form', () => {
     expect(view.recognised).toBe(false);
     expect(view.kind).toBe('checklist');
     expect(view.kinds.map((k) => k.kind)).toContain('declaration');
-    expect(describeMapping(notes, undefined, 'zh-CN', 'declaration').fields.some((f) => f.key === 'enterprise')).toBe(true);
+    expect(
+      describeMapping(notes, undefined, 'zh-CN', 'declaration').fields.some((f) => f.key === 'enterprise'),
+    ).toBe(true);
   });
 
   it('turns the form into a hint, leaving automatic fields out', () => {
     expect(hintFromForm({ chosen: {} })).toBeUndefined();
-    expect(hintFromForm({ headerFirst: 4, chosen: { ratio: undefined } })).toEqual({ headerRows: { first: 4, last: 4 } });
+    expect(hintFromForm({ headerFirst: 4, chosen: { ratio: undefined } })).toEqual({
+      headerRows: { first: 4, last: 4 },
+    });
     expect(hintFromForm({ headerFirst: 4, headerLast: 3, chosen: { ratio: 9 } })).toEqual({
       headerRows: { first: 3, last: 4 },
       columns: { ratio: 9 },

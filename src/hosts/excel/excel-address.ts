@@ -2,6 +2,7 @@ import { cellAddress, columnLetter, columnNumber, type MergeRange } from '../../
 
 /** Excel's sheet size: 1,048,576 rows × 16,384 columns. */
 export const MAX_ROWS = 1_048_576;
+/** Columns of an Excel sheet (XFD). */
 export const MAX_COLUMNS = 16_384;
 
 /** A sheet name as it goes before `!` in an address: always quoted, quotes doubled (`'It''s'!A1`). */
@@ -94,7 +95,10 @@ function splitAreas(address: string): string[] {
 
 /** One area of an address without its sheet: `A1`, `A1:C3`, `5:7` (whole rows) or `C:D` (whole columns). */
 function parseArea(ref: string): MergeRange | undefined {
-  const body = ref.slice(ref.lastIndexOf('!') + 1).replace(/\$/g, '').toUpperCase();
+  const body = ref
+    .slice(ref.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .toUpperCase();
   let m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(body);
   if (m) {
     const l = columnNumber(m[1]);

@@ -92,7 +92,8 @@ export class SyncBatcher {
   /** Makes room for an operation of the given estimated request (and response) bytes. */
   async reserve(requestBytes: number, responseBytes = 0): Promise<void> {
     const full =
-      this.request + requestBytes > this.limits.requestBytes || this.response + responseBytes > this.limits.responseBytes;
+      this.request + requestBytes > this.limits.requestBytes ||
+      this.response + responseBytes > this.limits.responseBytes;
     if (full && (this.request > 0 || this.response > 0)) await this.flush();
     if (this.request === 0 && this.response === 0) this.beforeBatch?.();
     this.request += requestBytes + OP_OVERHEAD;

@@ -27,7 +27,11 @@ export interface BookInfo {
 /** Loads sheet names, ids, visibility, protection and the workbook's read-only state in one sync. */
 export async function loadBook(context: Excel.RequestContext, api: ApiLevel): Promise<BookInfo> {
   const sheets = context.workbook.worksheets;
-  sheets.load(api.has(2) ? 'items/name,items/id,items/visibility,items/protection/protected' : 'items/name,items/id,items/visibility');
+  sheets.load(
+    api.has(2)
+      ? 'items/name,items/id,items/visibility,items/protection/protected'
+      : 'items/name,items/id,items/visibility',
+  );
   if (api.has(8)) context.workbook.load('readOnly');
   const structure = api.has(7) ? context.workbook.protection : undefined;
   structure?.load('protected');
@@ -60,6 +64,7 @@ export function sheetNamed(book: BookInfo, name: string): SheetInfo {
  */
 export function assertWritable(book: BookInfo, sheets: Iterable<SheetInfo>, addsSheet: boolean): void {
   if (book.readOnly) throw new ExcelHostError('excel/read-only');
-  for (const s of sheets) if (s.protected) throw new ExcelHostError('excel/sheet-protected', { sheet: s.name });
+  for (const s of sheets)
+    if (s.protected) throw new ExcelHostError('excel/sheet-protected', { sheet: s.name });
   if (addsSheet && book.structureProtected) throw new ExcelHostError('excel/structure-protected');
 }

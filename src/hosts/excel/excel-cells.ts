@@ -33,7 +33,12 @@ export function rowKey(row: readonly unknown[]): string {
  * from ExcelApi 1.9 the pattern (`None`) or a null tint tells it apart from a white fill, before 1.9 nothing
  * does, so white is taken as no fill (it looks the same on the default white background).
  */
-export function fillStateOf(color: string | null | undefined, pattern?: string | null, patternColor?: string | null, tint?: number | null): FillState | null {
+export function fillStateOf(
+  color: string | null | undefined,
+  pattern?: string | null,
+  patternColor?: string | null,
+  tint?: number | null,
+): FillState | null {
   if (pattern === 'None') return null;
   const c = (color ?? '').toUpperCase();
   if (!c) return null;
@@ -58,19 +63,27 @@ export function isMarkFill(fill: FillState | null | undefined, colour: string): 
 }
 
 /** Queues fill reads of cells (one request per vertical run on ExcelApi 1.9, per cell before); resolve after flush. */
-export async function probeFills(env: CellEnv, batcher: SyncBatcher, sheet: SheetInfo, cells: readonly CellRef[]): Promise<() => Map<number, FillState | null>> {
+export async function probeFills(
+  env: CellEnv,
+  batcher: SyncBatcher,
+  sheet: SheetInfo,
+  cells: readonly CellRef[],
+): Promise<() => Map<number, FillState | null>> {
   const readers: Array<() => Array<[number, FillState | null]>> = [];
   if (env.api.has(9)) {
     for (const run of verticalRuns(cells)) {
       const n = run.bottom - run.top + 1;
       await batcher.reserve(120, n * 110);
-      const props = sheet.proxy
-        .getRange(rectAddress(run))
-        .getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } });
+      const props = sheet.proxy.getRange(rectAddress(run)).getCellProperties({
+        format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
+      });
       readers.push(() =>
         props.value.map((row, i) => {
           const f = row[0]?.format?.fill;
-          return [cellKey(run.top + i, run.left), fillStateOf(f?.color, f?.pattern ?? null, f?.patternColor, f?.tintAndShade ?? null)];
+          return [
+            cellKey(run.top + i, run.left),
+            fillStateOf(f?.color, f?.pattern ?? null, f?.patternColor, f?.tintAndShade ?? null),
+          ];
         }),
       );
     }
@@ -78,7 +91,9 @@ export async function probeFills(env: CellEnv, batcher: SyncBatcher, sheet: Shee
     for (const c of cells) {
       await batcher.reserve(120, 60);
       // Why per cell: before ExcelApi 1.9 a multi-cell range reports null unless all its cells share a colour.
-      const fill = sheet.proxy.getRange(rectAddress({ top: c.row, left: c.column, bottom: c.row, right: c.column })).format.fill;
+      const fill = sheet.proxy.getRange(
+        rectAddress({ top: c.row, left: c.column, bottom: c.row, right: c.column }),
+      ).format.fill;
       fill.load('color');
       readers.push(() => [[cellKey(c.row, c.column), fillStateOf(fill.color)]]);
     }
@@ -87,11 +102,17 @@ export async function probeFills(env: CellEnv, batcher: SyncBatcher, sheet: Shee
 }
 
 /** Queues note reads (ExcelApi 1.18, one `getItemOrNullObject` per cell); resolve after flush. */
-export async function probeNotes(batcher: SyncBatcher, sheet: SheetInfo, cells: readonly CellRef[]): Promise<() => Map<number, string | null>> {
+export async function probeNotes(
+  batcher: SyncBatcher,
+  sheet: SheetInfo,
+  cells: readonly CellRef[],
+): Promise<() => Map<number, string | null>> {
   const items: Array<[number, Excel.Note]> = [];
   for (const c of cells) {
     await batcher.reserve(120, 300);
-    const note = sheet.proxy.notes.getItemOrNullObject(rectAddress({ top: c.row, left: c.column, bottom: c.row, right: c.column }));
+    const note = sheet.proxy.notes.getItemOrNullObject(
+      rectAddress({ top: c.row, left: c.column, bottom: c.row, right: c.column }),
+    );
     note.load('content');
     items.push([cellKey(c.row, c.column), note]);
   }
@@ -99,7 +120,13 @@ export async function probeNotes(batcher: SyncBatcher, sheet: SheetInfo, cells: 
 }
 
 /** Queues reads of rows' values over a column span (one range per run of rows); resolve to row → fingerprint. */
-export async function probeRowKeys(env: CellEnv, batcher: SyncBatcher, sheet: SheetInfo, rows: Iterable<number>, span: [number, number]): Promise<() => Map<number, string>> {
+export async function probeRowKeys(
+  env: CellEnv,
+  batcher: SyncBatcher,
+  sheet: SheetInfo,
+  rows: Iterable<number>,
+  span: [number, number],
+): Promise<() => Map<number, string>> {
   const cols = span[1] - span[0] + 1;
   const reads: Array<[number, Excel.Range]> = [];
   for (const [first, last] of rowRuns(rows)) {
@@ -139,7 +166,12 @@ function setFill(fill: Excel.RangeFill, state: FillState | null, api: ApiLevel):
  * then one `getRanges` per address list of at most `limits.addressChars` characters (RangeAreas, ExcelApi 1.9),
  * or one `getRange` per run before 1.9.
  */
-export async function queueFills(env: CellEnv, batcher: SyncBatcher, sheet: SheetInfo, groups: Iterable<{ fill: FillState | null; cells: CellRef[] }>): Promise<void> {
+export async function queueFills(
+  env: CellEnv,
+  batcher: SyncBatcher,
+  sheet: SheetInfo,
+  groups: Iterable<{ fill: FillState | null; cells: CellRef[] }>,
+): Promise<void> {
   for (const g of groups) {
     const runs = verticalRuns(g.cells);
     if (env.api.has(9)) {
@@ -157,7 +189,9 @@ export async function queueFills(env: CellEnv, batcher: SyncBatcher, sheet: Shee
 }
 
 /** Groups cells by the fill they should get. */
-export function groupByFill(items: Iterable<{ cell: CellRef; fill: FillState | null }>): Array<{ fill: FillState | null; cells: CellRef[] }> {
+export function groupByFill(
+  items: Iterable<{ cell: CellRef; fill: FillState | null }>,
+): Array<{ fill: FillState | null; cells: CellRef[] }> {
   const groups = new Map<string, { fill: FillState | null; cells: CellRef[] }>();
   for (const { cell, fill } of items) {
     const k = fillKey(fill);
@@ -177,9 +211,18 @@ export interface NoteOp {
 }
 
 /** Queues note changes: add where none exists, set content where one does, delete where asked. */
-export async function queueNotes(batcher: SyncBatcher, sheet: SheetInfo, ops: readonly NoteOp[]): Promise<void> {
+export async function queueNotes(
+  batcher: SyncBatcher,
+  sheet: SheetInfo,
+  ops: readonly NoteOp[],
+): Promise<void> {
   for (const op of ops) {
-    const address = rectAddress({ top: op.cell.row, left: op.cell.column, bottom: op.cell.row, right: op.cell.column });
+    const address = rectAddress({
+      top: op.cell.row,
+      left: op.cell.column,
+      bottom: op.cell.row,
+      right: op.cell.column,
+    });
     await batcher.reserve(jsonBytes(op.content ?? ''));
     if (op.content === null) {
       if (op.exists) sheet.proxy.notes.getItem(address).delete();
@@ -192,7 +235,9 @@ export async function queueNotes(batcher: SyncBatcher, sheet: SheetInfo, ops: re
 const MERGE_MAP_CELLS = 100_000;
 
 /** Maps a cell to the top-left cell of the merged area it is in (marks show only there), from merges read before. */
-export function masterLookup(merges: readonly MergeRange[] | undefined): (row: number, column: number) => CellRef {
+export function masterLookup(
+  merges: readonly MergeRange[] | undefined,
+): (row: number, column: number) => CellRef {
   const followers = new Map<number, CellRef>();
   const big: MergeRange[] = [];
   for (const m of merges ?? []) {
@@ -201,12 +246,15 @@ export function masterLookup(merges: readonly MergeRange[] | undefined): (row: n
       continue;
     }
     for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) followers.set(cellKey(r, c), { row: m.top, column: m.left });
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) followers.set(cellKey(r, c), { row: m.top, column: m.left });
   }
   return (row, column) => {
     const hit = followers.get(cellKey(row, column));
     if (hit) return hit;
-    for (const m of big) if (row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) return { row: m.top, column: m.left };
+    for (const m of big)
+      if (row >= m.top && row <= m.bottom && column >= m.left && column <= m.right)
+        return { row: m.top, column: m.left };
     return { row, column };
   };
 }

@@ -17,7 +17,11 @@ export interface Thread {
  * Why not per cell: ExcelApi has no null-safe "comment of this cell" call before 1.14, and `getItemByCell` fails
  * the whole batch on a cell without one.
  */
-export async function loadThreads(context: Excel.RequestContext, sheets: readonly SheetInfo[], withCells: boolean): Promise<Map<string, Thread[]>> {
+export async function loadThreads(
+  context: Excel.RequestContext,
+  sheets: readonly SheetInfo[],
+  withCells: boolean,
+): Promise<Map<string, Thread[]>> {
   const collections = sheets.map((s) => {
     const c = s.proxy.comments;
     c.load('items/id,items/replies/items/id');
@@ -28,7 +32,11 @@ export async function loadThreads(context: Excel.RequestContext, sheets: readonl
   const locations: Array<[Thread, Excel.Range]> = [];
   for (const [sheet, collection] of collections) {
     const threads = collection.items.map((item) => {
-      const t: Thread = { id: item.id, proxy: item, replies: item.replies.items.map((r) => ({ id: r.id, proxy: r })) };
+      const t: Thread = {
+        id: item.id,
+        proxy: item,
+        replies: item.replies.items.map((r) => ({ id: r.id, proxy: r })),
+      };
       if (withCells) {
         const loc = item.getLocation();
         loc.load('rowIndex,columnIndex');
@@ -47,13 +55,24 @@ export async function loadThreads(context: Excel.RequestContext, sheets: readonl
 
 /** A comment change to queue: a new thread, a reply to someone's thread, a new text for ours, or a removal. */
 export type CommentOp =
-  | { kind: 'thread'; sheet: SheetInfo; row: number; column: number; text: string; done: (id: () => string) => void }
+  | {
+      kind: 'thread';
+      sheet: SheetInfo;
+      row: number;
+      column: number;
+      text: string;
+      done: (id: () => string) => void;
+    }
   | { kind: 'reply'; thread: Thread; text: string; done: (id: () => string) => void }
   | { kind: 'edit'; target: Excel.Comment | Excel.CommentReply; text: string }
   | { kind: 'delete'; target: Excel.Comment | Excel.CommentReply };
 
 /** Queues comment changes; new ids are handed to `done` as readers, valid after the next sync. */
-export async function queueComments(context: Excel.RequestContext, batcher: SyncBatcher, ops: readonly CommentOp[]): Promise<void> {
+export async function queueComments(
+  context: Excel.RequestContext,
+  batcher: SyncBatcher,
+  ops: readonly CommentOp[],
+): Promise<void> {
   for (const op of ops) {
     switch (op.kind) {
       case 'thread': {

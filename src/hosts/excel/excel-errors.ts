@@ -14,8 +14,7 @@ const MESSAGES: Record<Locale, Record<ExcelHostCode, string>> = {
     'excel/unknown-sheet': '工作簿中没有名为"{sheet}"的工作表(可能已被改名或删除),未做任何修改',
     'excel/sheet-protected':
       '工作表"{sheet}"受保护,无法标注或清除标注;请先在"审阅→撤消工作表保护"中取消保护后重试。未做任何修改',
-    'excel/read-only':
-      '工作簿以只读方式打开,无法标注或写入;请另存一份或以编辑模式打开后重试。未做任何修改',
+    'excel/read-only': '工作簿以只读方式打开,无法标注或写入;请另存一份或以编辑模式打开后重试。未做任何修改',
     'excel/structure-protected':
       '工作簿结构受保护,无法新增或删除工作表;请先在"审阅→保护工作簿"中取消保护后重试。未做任何修改',
     'excel/outside-sheet': '单元格 {cell}(工作表"{sheet}")超出了 Excel 的表格范围,未做任何修改',
@@ -23,7 +22,8 @@ const MESSAGES: Record<Locale, Record<ExcelHostCode, string>> = {
       'Excel 拒绝了修改(工作表或工作簿可能受保护,或以只读方式打开);请取消保护或以编辑模式打开后重试',
   },
   'en-US': {
-    'excel/unknown-sheet': 'The workbook has no sheet named "{sheet}" (it may have been renamed or deleted); nothing was changed',
+    'excel/unknown-sheet':
+      'The workbook has no sheet named "{sheet}" (it may have been renamed or deleted); nothing was changed',
     'excel/sheet-protected':
       'The sheet "{sheet}" is protected, so marks cannot be added or cleared; unprotect it (Review → Unprotect Sheet) and try again. Nothing was changed',
     'excel/read-only':

@@ -76,7 +76,13 @@ export interface MarkStore {
 /** An empty store. */
 export function emptyStore(): MarkStore {
   return {
-    meta: { v: 1, about: 'double-random-checklist: marks record, do not edit', chunks: 0, stateChunks: 0, spans: {} },
+    meta: {
+      v: 1,
+      about: 'double-random-checklist: marks record, do not edit',
+      chunks: 0,
+      stateChunks: 0,
+      spans: {},
+    },
     marks: [],
   };
 }
@@ -132,7 +138,12 @@ export class MarkStoreSheet {
   }
 
   /** Queues reads of `count` chunks of a column, in ranges sized for the response budget; resolve after flush. */
-  async queueChunks(sheet: Excel.Worksheet, count: number, column: string, batcher: SyncBatcher): Promise<() => string> {
+  async queueChunks(
+    sheet: Excel.Worksheet,
+    count: number,
+    column: string,
+    batcher: SyncBatcher,
+  ): Promise<() => string> {
     const ranges: Excel.Range[] = [];
     // Why 3 bytes a character: stored JSON is mostly Chinese note text, three UTF-8 bytes each.
     const perRange = Math.max(1, Math.floor(this.limits.responseBytes / 2 / (CHUNK_CHARS * 3)));
@@ -175,7 +186,13 @@ export class MarkStoreSheet {
    * Queues the chunks of `text` into `column` (old chunks beyond them cleared), in batches under the request
    * budget. Text cells get the `@` format first, so nothing is ever converted.
    */
-  async writeChunks(sheet: Excel.Worksheet, text: string, oldCount: number, batcher: SyncBatcher, column: string): Promise<number> {
+  async writeChunks(
+    sheet: Excel.Worksheet,
+    text: string,
+    oldCount: number,
+    batcher: SyncBatcher,
+    column: string,
+  ): Promise<number> {
     const chunks = text ? chunkText(text) : [];
     if (oldCount > chunks.length) {
       await batcher.reserve(100);
@@ -185,7 +202,8 @@ export class MarkStoreSheet {
     while (i < chunks.length) {
       let j = i;
       let bytes = 0;
-      while (j < chunks.length && (j === i || bytes + jsonBytes(chunks[j]) < this.limits.requestBytes / 2)) bytes += jsonBytes(chunks[j++]);
+      while (j < chunks.length && (j === i || bytes + jsonBytes(chunks[j]) < this.limits.requestBytes / 2))
+        bytes += jsonBytes(chunks[j++]);
       await batcher.reserve(bytes);
       const range = sheet.getRange(`${column}${i + 1}:${column}${j}`);
       range.numberFormat = chunks.slice(i, j).map(() => ['@']);
@@ -196,8 +214,19 @@ export class MarkStoreSheet {
   }
 
   /** Queues the whole store: marks into column A, then the meta cell (last, so a cut-off write is never trusted). */
-  async write(sheet: Excel.Worksheet, store: MarkStore, oldChunks: number, batcher: SyncBatcher): Promise<void> {
-    store.meta.chunks = await this.writeChunks(sheet, store.marks.length ? JSON.stringify(store.marks) : '', oldChunks, batcher, 'A');
+  async write(
+    sheet: Excel.Worksheet,
+    store: MarkStore,
+    oldChunks: number,
+    batcher: SyncBatcher,
+  ): Promise<void> {
+    store.meta.chunks = await this.writeChunks(
+      sheet,
+      store.marks.length ? JSON.stringify(store.marks) : '',
+      oldChunks,
+      batcher,
+      'A',
+    );
     await this.writeMeta(sheet, store.meta, batcher);
   }
 

@@ -48,9 +48,18 @@ export function usedRangeOf(sheet: Excel.Worksheet, api: ApiLevel): Excel.Range 
 }
 
 /** A rectangle of a sheet by 0-based indexes (`getRangeByIndexes` from ExcelApi 1.7, an A1 address before). */
-export function rangeByIndexes(sheet: Excel.Worksheet, api: ApiLevel, row0: number, col0: number, rows: number, cols: number): Excel.Range {
+export function rangeByIndexes(
+  sheet: Excel.Worksheet,
+  api: ApiLevel,
+  row0: number,
+  col0: number,
+  rows: number,
+  cols: number,
+): Excel.Range {
   if (api.has(7)) return sheet.getRangeByIndexes(row0, col0, rows, cols);
-  return sheet.getRange(rectAddress({ top: row0 + 1, left: col0 + 1, bottom: row0 + rows, right: col0 + cols }));
+  return sheet.getRange(
+    rectAddress({ top: row0 + 1, left: col0 + 1, bottom: row0 + rows, right: col0 + cols }),
+  );
 }
 
 /**
@@ -124,7 +133,14 @@ export class SheetReader {
       let rows = Math.min(remaining, maxRows, Math.floor((budget - spent) / perRow));
       if (rows < 1 && mustProgress) rows = 1;
       if (rows >= 1) {
-        const range = rangeByIndexes(this.sheet, this.api, area.row0 + this.rowsRead, area.col0, rows, area.cols);
+        const range = rangeByIndexes(
+          this.sheet,
+          this.api,
+          area.row0 + this.rowsRead,
+          area.col0,
+          rows,
+          area.cols,
+        );
         range.load(this.loadList());
         this.blocks.push({ offset: this.rowsRead, rows, range });
         spent += rows * perRow;
@@ -138,9 +154,11 @@ export class SheetReader {
     this.used.load('rowIndex,columnIndex,rowCount,columnCount');
     const firstCost = this.options.firstBlockRows * 15 * 40;
     if (this.firstBlockAllowed && firstCost <= budget) {
-      // Why here: the first block rides in the same sync as the used range (one sync fewer per sheet).
-      this.first = this.used.getIntersectionOrNullObject(this.sheet.getRange(`1:${this.options.firstBlockRows}`));
-      this.first.load(`rowIndex,rowCount,columnCount,${this.loadList()}`);
+      // Why here: the first block rides in the same sync as the used range (one sync fewer per sheet). It is the
+      // used part of the first rows (Range.getUsedRangeOrNullObject, ExcelApi 1.4), asked of the sheet rather
+      // than chained on the sheet's used range, which is a null object on an empty sheet.
+      this.first = this.sheet.getRange(`1:${this.options.firstBlockRows}`).getUsedRangeOrNullObject(true);
+      this.first.load(`rowIndex,columnIndex,rowCount,columnCount,${this.loadList()}`);
       return firstCost;
     }
     return 1000;
@@ -164,7 +182,8 @@ export class SheetReader {
         const nextEmpties = empties + (this.empties[start + rows] ?? area.cols);
         const n = rows + 1;
         const strict = nextEmpties + area.cols + n;
-        const relaxed = !this.strictMerges && this.mergeDensity >= 0 ? this.mergeDensity * n * 2 + 32 : Infinity;
+        const relaxed =
+          !this.strictMerges && this.mergeDensity >= 0 ? this.mergeDensity * n * 2 + 32 : Infinity;
         if (rows > 0 && Math.min(strict, relaxed) > MERGE_WINDOW_LIMIT) break;
         rows = n;
         empties = nextEmpties;
@@ -192,11 +211,19 @@ export class SheetReader {
       }
       const first = this.first;
       this.first = undefined;
-      if (first && this.area && !first.isNullObject && first.rowIndex === this.area.row0 && first.columnCount === this.area.cols)
+      if (
+        first &&
+        this.area &&
+        !first.isNullObject &&
+        first.rowIndex === this.area.row0 &&
+        first.columnIndex === this.area.col0 &&
+        first.columnCount === this.area.cols
+      )
         this.ingest(first.values, this.options.formats ? first.numberFormat : undefined, 0);
       return;
     }
-    for (const b of this.blocks) this.ingest(b.range.values, this.options.formats ? b.range.numberFormat : undefined, b.offset);
+    for (const b of this.blocks)
+      this.ingest(b.range.values, this.options.formats ? b.range.numberFormat : undefined, b.offset);
     this.blocks = [];
     for (const w of this.windows) {
       const found = w.areas.isNullObject ? [] : parseAddressList(w.areas.address);
@@ -207,7 +234,11 @@ export class SheetReader {
     this.windows = [];
   }
 
-  private ingest(values: unknown[][] | null | undefined, formats: unknown[][] | null | undefined, offset: number): void {
+  private ingest(
+    values: unknown[][] | null | undefined,
+    formats: unknown[][] | null | undefined,
+    offset: number,
+  ): void {
     if (!this.area || !values) throw new Error(`Excel returned no values for sheet "${this.name}"`);
     const rows = values.length;
     for (let i = 0; i < rows; i++) {
@@ -301,7 +332,11 @@ export class SheetReader {
  * Drives readers to the end: each sync carries as many blocks (of any of the sheets) as the response budget
  * allows. Payload errors shrink the blocks; a failure while merged areas were asked retries with strict windows.
  */
-export async function readAll(context: Excel.RequestContext, readers: readonly SheetReader[], limits: SyncLimits): Promise<void> {
+export async function readAll(
+  context: Excel.RequestContext,
+  readers: readonly SheetReader[],
+  limits: SyncLimits,
+): Promise<void> {
   let failures = 0;
   while (readers.some((r) => !r.done)) {
     let budget = limits.responseBytes;

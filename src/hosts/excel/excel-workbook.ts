@@ -3,13 +3,23 @@ import type { Grid, MergeRange } from '../../core/grid';
 import type { Locale } from '../../core/locale';
 import type { SheetSpec } from '../../features/sheet-spec';
 import type { CellMark, HostCapabilities, PaneWorkbookPort, RowsChanged } from '../workbook-port';
-import { ApiLevel, DEFAULT_LIMITS, type ExcelRun, officeErrorCode, type RequirementCheck, SyncBatcher, type SyncLimits } from './excel-api';
+import {
+  ApiLevel,
+  DEFAULT_LIMITS,
+  type ExcelRun,
+  officeErrorCode,
+  type RequirementCheck,
+  SyncBatcher,
+  type SyncLimits,
+} from './excel-api';
 import { assertWritable, type BookInfo, loadBook } from './excel-book';
 import type { CellEnv } from './excel-cells';
 import { ExcelHostError } from './excel-errors';
 import { type ExcelRowsChanged, subscribeChanges } from './excel-events';
 import { emptyStore, MarkStoreSheet } from './excel-mark-store';
-import { applyMarksIn, type ClearMarksResult, clearMarksIn, type MarkEnv, type MarkMode, markModeOf, remarkRowsIn } from './excel-marks';
+import { type ClearMarksResult, clearMarksIn } from './excel-clear';
+import { type MarkEnv, type MarkMode, markModeOf } from './excel-mark-plan';
+import { applyMarksIn, remarkRowsIn } from './excel-marks';
 import { readAll, SheetReader } from './excel-read';
 import { RESULT_SHEET_NAME, resultSheetSpec } from './excel-result-sheet';
 import { writeSheetIn } from './excel-write-sheet';
@@ -42,6 +52,7 @@ export class ExcelWorkbook implements PaneWorkbookPort {
   private readonly firstBlockRows: number;
   private readonly merges = new Map<string, MergeRange[]>();
   private readonly generated = new Set<string>();
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly run: ExcelRun,
@@ -59,7 +70,15 @@ export class ExcelWorkbook implements PaneWorkbookPort {
   /** What this host can do, from its requirement sets. */
   capabilities(): HostCapabilities {
     const has = (m: number) => this.api.has(m);
-    return { host: 'excel', notes: has(18), comments: has(10), rangeAreas: has(9), mergedAreas: has(13), charts: true, events: has(7) };
+    return {
+      host: 'excel',
+      notes: has(18),
+      comments: has(10),
+      rangeAreas: has(9),
+      mergedAreas: has(13),
+      charts: true,
+      events: has(7),
+    };
   }
 
   private cellEnv(context: Excel.RequestContext): CellEnv & { beforeWrite: () => void } {
@@ -92,12 +111,28 @@ export class ExcelWorkbook implements PaneWorkbookPort {
         const byId = new Map(book.sheets.map((s) => [s.id, s.name]));
         let name = RESULT_SHEET_NAME[this.locale];
         // Never replace a sheet of the user's that happens to have our name.
-        for (let n = 2; book.sheets.some((s) => s.name === name && s.id !== oldId); n++) name = `${RESULT_SHEET_NAME[this.locale]} (${n})`;
-        const id = await writeSheetIn(env, book, resultSheetSpec(records, (sid) => byId.get(sid), this.locale, name), oldId);
+        for (let n = 2; book.sheets.some((s) => s.name === name && s.id !== oldId); n++)
+          name = `${RESULT_SHEET_NAME[this.locale]} (${n})`;
+        const id = await writeSheetIn(
+          env,
+          book,
+          resultSheetSpec(records, (sid) => byId.get(sid), this.locale, name),
+          oldId,
+        );
         this.generated.add(id);
         return id;
       },
     };
+  }
+
+  /**
+   * Runs changes one after another. Why: marking, re-marking after an edit event, clearing and shifting the
+   * record after inserted rows all read and rewrite the mark record; interleaved, one would lose the other's.
+   */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
   }
 
   /** Runs a batch, turning Excel's refusals into typed errors. */
@@ -107,7 +142,8 @@ export class ExcelWorkbook implements PaneWorkbookPort {
     } catch (error) {
       if (error instanceof ExcelHostError) throw error;
       const code = officeErrorCode(error);
-      if (code === 'ItemNotFound' && sheet !== undefined) throw new ExcelHostError('excel/unknown-sheet', { sheet }, { cause: error });
+      if (code === 'ItemNotFound' && sheet !== undefined)
+        throw new ExcelHostError('excel/unknown-sheet', { sheet }, { cause: error });
       if (code === 'AccessDenied') throw new ExcelHostError('excel/access-denied', {}, { cause: error });
       throw error;
     }
@@ -127,7 +163,9 @@ export class ExcelWorkbook implements PaneWorkbookPort {
   async readSheets(): Promise<Grid[]> {
     return this.guarded(async (context) => {
       const book = await loadBook(context, this.api);
-      const meta = book.store ? new MarkStoreSheet(context, this.api, this.limits).queueMeta(book.store.proxy) : undefined;
+      const meta = book.store
+        ? new MarkStoreSheet(context, this.api, this.limits).queueMeta(book.store.proxy)
+        : undefined;
       const readers = book.sheets.map((s) => new SheetReader(s.proxy, s.name, this.api, this.readOptions()));
       await readAll(context, readers, this.limits);
       const resultId = meta?.().resultSheetId;
@@ -138,7 +176,12 @@ export class ExcelWorkbook implements PaneWorkbookPort {
   /** One sheet (the used range from its first used cell; `startRow`/`startColumn` say where). */
   async readSheet(name: string): Promise<Grid> {
     return this.guarded(async (context) => {
-      const reader = new SheetReader(context.workbook.worksheets.getItem(name), name, this.api, this.readOptions());
+      const reader = new SheetReader(
+        context.workbook.worksheets.getItem(name),
+        name,
+        this.api,
+        this.readOptions(),
+      );
       await readAll(context, [reader], this.limits);
       return this.remember(reader);
     }, name);
@@ -146,7 +189,7 @@ export class ExcelWorkbook implements PaneWorkbookPort {
 
   /** Fills and annotates cells (notes, comments, or a result sheet by host level); never writes a cell value. */
   async applyMarks(marks: CellMark[]): Promise<void> {
-    await this.guarded((context) => applyMarksIn(this.markEnv(context), marks));
+    await this.exclusive(() => this.guarded((context) => applyMarksIn(this.markEnv(context), marks)));
   }
 
   /** Restores every recorded original (see `clearMarksWithReport`). */
@@ -156,12 +199,14 @@ export class ExcelWorkbook implements PaneWorkbookPort {
 
   /** Restores every recorded original; says what was restored, found again elsewhere, or skipped. */
   async clearMarksWithReport(): Promise<ClearMarksResult> {
-    return this.guarded((context) => clearMarksIn(this.markEnv(context)));
+    return this.exclusive(() => this.guarded((context) => clearMarksIn(this.markEnv(context))));
   }
 
   /** Restores the old marks of these rows and applies the new ones (after an edit). */
   async remarkRows(sheet: string, rows: readonly number[], marks: CellMark[]): Promise<void> {
-    await this.guarded((context) => remarkRowsIn(this.markEnv(context), sheet, rows, marks), sheet);
+    await this.exclusive(() =>
+      this.guarded((context) => remarkRowsIn(this.markEnv(context), sheet, rows, marks), sheet),
+    );
   }
 
   /** Shows the sheet and selects the cell. */
@@ -186,10 +231,12 @@ export class ExcelWorkbook implements PaneWorkbookPort {
 
   /** Adds (or replaces) a generated sheet; its id is remembered so its edits never count as user edits. */
   async writeSheet(spec: SheetSpec): Promise<void> {
-    await this.guarded(async (context) => {
-      const book = await loadBook(context, this.api);
-      this.generated.add(await writeSheetIn(this.cellEnv(context), book, spec));
-    });
+    await this.exclusive(() =>
+      this.guarded(async (context) => {
+        const book = await loadBook(context, this.api);
+        this.generated.add(await writeSheetIn(this.cellEnv(context), book, spec));
+      }),
+    );
   }
 
   /** A value saved with `saveState` (workbook settings on ExcelApi 1.4, the record sheet before). */
@@ -208,6 +255,10 @@ export class ExcelWorkbook implements PaneWorkbookPort {
 
   /** Keeps a small value inside the workbook (it is saved with it). */
   async saveState(key: string, value: string): Promise<void> {
+    await this.exclusive(() => this.saveStateNow(key, value));
+  }
+
+  private async saveStateNow(key: string, value: string): Promise<void> {
     await this.guarded(async (context) => {
       if (this.api.has(4)) {
         const book = await loadBook(context, this.api);
@@ -237,7 +288,10 @@ export class ExcelWorkbook implements PaneWorkbookPort {
   }
 
   /** The pane state kept in column C of the record sheet (ExcelApi < 1.4). */
-  private async readSheetState(context: Excel.RequestContext, book: BookInfo): Promise<Record<string, string>> {
+  private async readSheetState(
+    context: Excel.RequestContext,
+    book: BookInfo,
+  ): Promise<Record<string, string>> {
     if (!book.store) return {};
     const io = new MarkStoreSheet(context, this.api, this.limits);
     const readMeta = io.queueMeta(book.store.proxy);
@@ -258,7 +312,7 @@ export class ExcelWorkbook implements PaneWorkbookPort {
       this.run,
       this.api,
       (id) => this.generated.has(id),
-      (sheetId, axis, from, by) => this.shiftRecords(sheetId, axis, from, by),
+      (sheetId, axis, from, by) => this.exclusive(() => this.shiftRecords(sheetId, axis, from, by)),
       listener as (change: ExcelRowsChanged) => void,
     );
   }
@@ -267,7 +321,12 @@ export class ExcelWorkbook implements PaneWorkbookPort {
    * Keeps the record in step with rows or columns inserted (by > 0) or deleted (by < 0) while the pane listens:
    * records past `from` move; records on deleted rows are dropped (their cells are gone).
    */
-  private async shiftRecords(sheetId: string, axis: 'rows' | 'columns', from: number, by: number): Promise<void> {
+  private async shiftRecords(
+    sheetId: string,
+    axis: 'rows' | 'columns',
+    from: number,
+    by: number,
+  ): Promise<void> {
     await this.run(async (context) => {
       const book = await loadBook(context, this.api);
       if (!book.store) return;

@@ -59,11 +59,22 @@ function applyStyle(format: Excel.RangeFormat, style: StyleSpec, rect: MergeRang
     if (style.font.colour) format.font.color = argbToHex(style.font.colour);
   }
   if (style.fill) format.fill.color = argbToHex(style.fill);
-  if (style.align?.horizontal) format.horizontalAlignment = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[style.align.horizontal];
-  if (style.align?.vertical) format.verticalAlignment = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[style.align.vertical];
+  if (style.align?.horizontal)
+    format.horizontalAlignment = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[
+      style.align.horizontal
+    ];
+  if (style.align?.vertical)
+    format.verticalAlignment = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[
+      style.align.vertical
+    ];
   if (style.align?.wrap !== undefined) format.wrapText = style.align.wrap;
   if (style.border === 'thin') {
-    const edges: Excel.BorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as Excel.BorderIndex[];
+    const edges: Excel.BorderIndex[] = [
+      'EdgeTop',
+      'EdgeBottom',
+      'EdgeLeft',
+      'EdgeRight',
+    ] as Excel.BorderIndex[];
     if (rect.bottom > rect.top) edges.push('InsideHorizontal' as Excel.BorderIndex);
     if (rect.right > rect.left) edges.push('InsideVertical' as Excel.BorderIndex);
     for (const e of edges) {
@@ -76,7 +87,11 @@ function applyStyle(format: Excel.RangeFormat, style: StyleSpec, rect: MergeRang
 }
 
 /** Values and number formats of a row: text gets `@`, formula cells are left for `formulas`, blanks are null (no change). */
-function rowArrays(cells: ReadonlyArray<CellSpec | null>, width: number, styles: SheetSpec['styles']): { values: unknown[]; formats: unknown[] } {
+function rowArrays(
+  cells: ReadonlyArray<CellSpec | null>,
+  width: number,
+  styles: SheetSpec['styles'],
+): { values: unknown[]; formats: unknown[] } {
   const values: unknown[] = new Array(width).fill(null);
   const formats: unknown[] = new Array(width).fill(null);
   cells.forEach((cell, j) => {
@@ -97,15 +112,25 @@ function rowArrays(cells: ReadonlyArray<CellSpec | null>, width: number, styles:
   return { values, formats };
 }
 
-async function queueChart(env: CellEnv, batcher: SyncBatcher, ws: Excel.Worksheet, chart: ChartSpec): Promise<void> {
+async function queueChart(
+  env: CellEnv,
+  batcher: SyncBatcher,
+  ws: Excel.Worksheet,
+  chart: ChartSpec,
+): Promise<void> {
   await batcher.reserve(400);
   const header = chart.firstRow - 1;
-  const col = (c: number, withHeader: boolean) => ws.getRange(rectAddress({ top: withHeader ? header : chart.firstRow, left: c, bottom: chart.lastRow, right: c }));
+  const col = (c: number, withHeader: boolean) =>
+    ws.getRange(
+      rectAddress({ top: withHeader ? header : chart.firstRow, left: c, bottom: chart.lastRow, right: c }),
+    );
   const cols = [chart.categoryColumn, ...chart.seriesColumns];
   const contiguous = cols.every((c, i) => i === 0 || c === cols[i - 1] + 1);
   let c: Excel.Chart;
   if (contiguous) {
-    const source = ws.getRange(rectAddress({ top: header, left: cols[0], bottom: chart.lastRow, right: cols[cols.length - 1] }));
+    const source = ws.getRange(
+      rectAddress({ top: header, left: cols[0], bottom: chart.lastRow, right: cols[cols.length - 1] }),
+    );
     c = ws.charts.add('ColumnClustered', source, 'Columns');
   } else {
     c = ws.charts.add('ColumnClustered', col(chart.seriesColumns[0], true), 'Columns');
@@ -130,10 +155,17 @@ async function queueChart(env: CellEnv, batcher: SyncBatcher, ws: Excel.Workshee
  * merges (ExcelApi 1.2), conditional formats (1.6), freeze panes and hyperlinks (1.7), page layout and page
  * breaks (1.9); charts on every level. Returns the new sheet's id.
  */
-export async function writeSheetIn(env: CellEnv & { beforeWrite: () => void }, book: BookInfo, spec: SheetSpec, replaceId?: string): Promise<string> {
+export async function writeSheetIn(
+  env: CellEnv & { beforeWrite: () => void },
+  book: BookInfo,
+  spec: SheetSpec,
+  replaceId?: string,
+): Promise<string> {
   const { context, api } = env;
   assertWritable(book, [], true);
-  const existing = book.sheets.find((s) => (replaceId !== undefined && s.id === replaceId) || s.name === spec.name);
+  const existing = book.sheets.find(
+    (s) => (replaceId !== undefined && s.id === replaceId) || s.name === spec.name,
+  );
   const batcher = new SyncBatcher(context, env.limits, env.beforeWrite);
   await batcher.reserve(300);
   if (existing) {
@@ -177,7 +209,10 @@ export async function writeSheetIn(env: CellEnv & { beforeWrite: () => void }, b
       }
       if (cell.link && api.has(7)) {
         await batcher.reserve(jsonBytes(cell.link) + 50);
-        ws.getRange(address).hyperlink = { documentReference: `${quoteSheet(cell.link.sheet)}!${cell.link.cell}`, textToDisplay: String(cell.value ?? '') };
+        ws.getRange(address).hyperlink = {
+          documentReference: `${quoteSheet(cell.link.sheet)}!${cell.link.cell}`,
+          textToDisplay: String(cell.value ?? ''),
+        };
       }
     }
   }
@@ -208,7 +243,8 @@ export async function writeSheetIn(env: CellEnv & { beforeWrite: () => void }, b
   if (spec.freeze && api.has(7) && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
     await batcher.reserve(80);
     const { rows, columns } = spec.freeze;
-    if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRange(rectAddress({ top: 1, left: 1, bottom: rows, right: columns })));
+    if (rows > 0 && columns > 0)
+      ws.freezePanes.freezeAt(ws.getRange(rectAddress({ top: 1, left: 1, bottom: rows, right: columns })));
     else if (rows > 0) ws.freezePanes.freezeRows(rows);
     else ws.freezePanes.freezeColumns(columns);
   }
@@ -228,7 +264,8 @@ export async function writeSheetIn(env: CellEnv & { beforeWrite: () => void }, b
     }
     if (page.horizontalCentered !== undefined) layout.centerHorizontally = page.horizontalCentered;
     if (page.footer) layout.headersFooters.defaultForAllPages.centerFooter = page.footer;
-    if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.first}:$${page.printTitleRows.last}`);
+    if (page.printTitleRows)
+      layout.setPrintTitleRows(`$${page.printTitleRows.first}:$${page.printTitleRows.last}`);
     for (const r of spec.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
   }
   if (api.has(6)) {

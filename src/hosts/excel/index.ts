@@ -3,7 +3,8 @@ export { ApiLevel, DEFAULT_LIMITS, type ExcelRun, type RequirementCheck, type Sy
 export { ExcelHostError, type ExcelHostCode } from './excel-errors';
 export type { ExcelRowsChanged } from './excel-events';
 export { STORE_SHEET } from './excel-mark-store';
-export type { ClearMarksResult, MarkMode, SkippedMark } from './excel-marks';
+export type { ClearMarksResult, SkippedMark } from './excel-clear';
+export type { MarkMode } from './excel-mark-plan';
 export { RESULT_SHEET_NAME } from './excel-result-sheet';
 export { charsToPoints } from './excel-write-sheet';
 export { ExcelWorkbook, type ExcelWorkbookOptions } from './excel-workbook';

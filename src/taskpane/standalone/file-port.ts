@@ -41,7 +41,8 @@ export async function readFileGrids(bytes: Uint8Array, fileName: string): Promis
   }
   const kind = sniff(bytes);
   if (kind === 'empty') throw new WorkbookReadError('file/empty', fileName);
-  if (kind === 'cfb') throw new WorkbookReadError(hasEncryptionInfo(bytes) ? 'file/encrypted' : 'file/legacy-xls', fileName);
+  if (kind === 'cfb')
+    throw new WorkbookReadError(hasEncryptionInfo(bytes) ? 'file/encrypted' : 'file/legacy-xls', fileName);
   if (kind === 'zip') {
     try {
       const grids = readXlsxGrids(bytes);
@@ -51,7 +52,9 @@ export async function readFileGrids(bytes: Uint8Array, fileName: string): Promis
       throw new WorkbookReadError('file/corrupt', fileName, {}, { cause });
     }
   }
-  const { openWorkbook } = await import(/* webpackChunkName: "xlsx-adapter" */ '../../hosts/xlsx/open-workbook');
+  const { openWorkbook } = await import(
+    /* webpackChunkName: "xlsx-adapter" */ '../../hosts/xlsx/open-workbook'
+  );
   const workbook = await openWorkbook(bytes, fileName);
   return workbook.readSheets();
 }
@@ -85,7 +88,15 @@ export class FilePanePort implements PaneWorkbookPort {
   }
 
   capabilities(): HostCapabilities {
-    return { host: 'file', notes: true, comments: false, rangeAreas: false, mergedAreas: true, charts: false, events: false };
+    return {
+      host: 'file',
+      notes: true,
+      comments: false,
+      rangeAreas: false,
+      mergedAreas: true,
+      charts: false,
+      events: false,
+    };
   }
 
   /** The sheet the pane shows. */
@@ -121,7 +132,9 @@ export class FilePanePort implements PaneWorkbookPort {
   }
 
   async writeSheet(_spec: SheetSpec): Promise<void> {
-    throw new Error('Generated sheets are written by the command line or in Excel, not in the standalone page');
+    throw new Error(
+      'Generated sheets are written by the command line or in Excel, not in the standalone page',
+    );
   }
 
   async applyMarks(marks: CellMark[]): Promise<void> {
@@ -168,7 +181,9 @@ export class FilePanePort implements PaneWorkbookPort {
 
   /** The file with the marks written in, as .xlsx bytes; exceljs is fetched only now. */
   async markedCopy(): Promise<Uint8Array> {
-    const { openWorkbook } = await import(/* webpackChunkName: "xlsx-adapter" */ '../../hosts/xlsx/open-workbook');
+    const { openWorkbook } = await import(
+      /* webpackChunkName: "xlsx-adapter" */ '../../hosts/xlsx/open-workbook'
+    );
     const workbook = await openWorkbook(this.bytes, this.fileName);
     await workbook.applyMarks(this.currentMarks());
     return workbook.toBuffer();

@@ -5,7 +5,6 @@ import { cellText } from '../../core/normalise';
 import type { SheetReport } from '../../core/report';
 import type { SheetHint } from '../../core/validate';
 import type { PaneWorkbookPort, RowsChanged } from '../../hosts/workbook-port';
-import { WorkbookMarkError, WorkbookReadError } from '../../hosts/xlsx/errors';
 import { parseRange } from '../../core/grid';
 import { SCHEMAS } from '../../schemas';
 import { t } from '../i18n';
@@ -21,6 +20,7 @@ import {
   validateSheet,
   withSheet,
 } from '../model/check-flow';
+import { errorText } from '../model/error-text';
 import { countBySeverity, type IssueFilter, SHOW_ALL, targetCell } from '../model/issue-groups';
 import { defaultPaneSettings, type PaneSettings, parsePaneSettings } from '../model/pane-settings';
 import { FilePanePort, markedCopyName, pageSettingsStore } from '../standalone/file-port';
@@ -30,8 +30,7 @@ import { SettingsPanel } from './settings-panel';
 
 /** Where the pane runs: inside Excel with its adapter, or in a plain browser on a chosen file. */
 export type HostContext =
-  | { mode: 'excel'; port: PaneWorkbookPort; language?: string }
-  | { mode: 'standalone'; language?: string };
+  { mode: 'excel'; port: PaneWorkbookPort; language?: string } | { mode: 'standalone'; language?: string };
 
 type Busy = 'read' | 'validate' | 'clear' | 'download' | 'recheck';
 
@@ -64,20 +63,15 @@ interface AppState {
   dragging?: boolean;
 }
 
-/** A failure as a person should read it: adapter and file errors in the pane's language. */
-function messageOf(e: unknown, locale: PaneSettings['locale']): string {
-  if (e instanceof WorkbookReadError || e instanceof WorkbookMarkError) return e.messageIn(locale);
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
-
 function kindLabel(kind: string, locale: PaneSettings['locale']): string | undefined {
   return SCHEMAS.find((s) => s.kind === kind)?.label[locale];
 }
 
 /** Triggers a browser download of bytes under a name. */
 function saveBytes(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const blob = new Blob([bytes as BlobPart], {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -113,7 +107,8 @@ export class App extends Component<HostContext, AppState> {
   constructor(props: HostContext) {
     super(props);
     const defaults = defaultPaneSettings(props.language);
-    const settings = props.mode === 'standalone' ? parsePaneSettings(pageSettingsStore().load(), defaults) : defaults;
+    const settings =
+      props.mode === 'standalone' ? parsePaneSettings(pageSettingsStore().load(), defaults) : defaults;
     this.state = {
       settings,
       hints: {},
@@ -152,7 +147,9 @@ export class App extends Component<HostContext, AppState> {
         await op();
       } catch (e) {
         console.error(e);
-        this.setState({ notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + messageOf(e, this.locale) } });
+        this.setState({
+          notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + errorText(e, this.locale) },
+        });
       } finally {
         this.setState({ busy: undefined });
       }
@@ -215,13 +212,19 @@ export class App extends Component<HostContext, AppState> {
     this.showReport(result.check.report, grid, next, false);
   }
 
-  private showReport(report: SheetReport, grid: Grid | undefined, stored: StoredResult | undefined, fresh: boolean): void {
+  private showReport(
+    report: SheetReport,
+    grid: Grid | undefined,
+    stored: StoredResult | undefined,
+    fresh: boolean,
+  ): void {
     const reports = [...this.state.reports.filter((r) => r.name !== report.name), report];
     const entry = stored?.sheets[report.name];
     this.setState({
       reports,
       grids: grid ? { ...this.state.grids, [report.name]: grid } : this.state.grids,
-      sheet: report.name,
+      // A live re-check of another sheet updates its result without taking the pane away from the one shown.
+      sheet: fresh ? report.name : (this.state.sheet ?? report.name),
       stored,
       at: entry?.at ?? new Date().toISOString(),
       truncated: undefined,
@@ -230,32 +233,45 @@ export class App extends Component<HostContext, AppState> {
     });
   }
 
-  /** 校验: Excel validates the active sheet (or the one being corrected); a file validates every sheet. */
-  private validate = (sheetName?: string) =>
+  /**
+   * 校验: Excel validates the active sheet (or the one being corrected); a file validates every sheet. Settings or
+   * hints just changed are passed in (the state they were set in is applied at the next render).
+   */
+  private validate = (sheetName?: string, changed: Partial<Pick<AppState, 'settings' | 'hints'>> = {}) =>
     this.run('validate', async () => {
       const port = this.state.port;
       if (!port) return;
+      const settings = changed.settings ?? this.state.settings;
+      const hints = changed.hints ?? this.state.hints;
       if (port instanceof FilePanePort) {
-        this.validateFile(port);
+        this.validateFile(port, settings, hints);
         return;
       }
       const sheet = sheetName ?? (await port.activeSheet());
-      const { settings, hints } = this.state;
-      const check = await validateSheet(port, sheet, settings, hints[sheet], this.state.stored?.sheets[sheet]);
+      const check = await validateSheet(
+        port,
+        sheet,
+        settings,
+        hints[sheet],
+        this.state.stored?.sheets[sheet],
+      );
       const stored = withSheet(this.state.stored, check.report, true);
       await saveResult(port, stored);
       this.showReport(check.report, check.grid, stored, true);
-      if (check.report.kind === 'unknown') this.setState({ notice: { kind: 'info', text: t(this.locale, 'unknownSheet') } });
+      if (check.report.kind === 'unknown')
+        this.setState({ notice: { kind: 'info', text: t(this.locale, 'unknownSheet') } });
     });
 
   /** Validates every sheet of the chosen file in the browser and keeps the marks for the download. */
-  private validateFile(port: FilePanePort): void {
-    const { settings, hints } = this.state;
+  private validateFile(port: FilePanePort, settings = this.state.settings, hints = this.state.hints): void {
     const checks = port.grids.map((g) => checkGrid(g, settings, hints[g.name]));
     void port.clearMarks();
     void port.applyMarks(checks.flatMap((c) => c.marks));
     const reports = checks.map((c) => c.report);
-    const current = reports.find((r) => r.name === this.state.sheet) ?? reports.find((r) => r.kind !== 'unknown') ?? reports[0];
+    const current =
+      reports.find((r) => r.name === this.state.sheet) ??
+      reports.find((r) => r.kind !== 'unknown') ??
+      reports[0];
     this.setState({
       reports,
       grids: Object.fromEntries(port.grids.map((g) => [g.name, g])),
@@ -290,13 +306,21 @@ export class App extends Component<HostContext, AppState> {
   private openFile = (file: File) =>
     this.run('read', async () => {
       this.unsubscribeSelect?.();
-      this.setState({ fileName: file.name, port: undefined, reports: [], grids: {}, sheet: undefined, panel: undefined, preview: undefined });
+      this.setState({
+        fileName: file.name,
+        port: undefined,
+        reports: [],
+        grids: {},
+        sheet: undefined,
+        panel: undefined,
+        preview: undefined,
+      });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const port = await FilePanePort.open(bytes, file.name);
       const hints = parseHints(await port.loadState(STATE_KEYS.hints));
       this.unsubscribeSelect = port.onSelect((sheet, address) => this.preview(sheet, address));
       this.setState({ port, hints });
-      this.validateFile(port);
+      this.validateFile(port, this.state.settings, hints);
     });
 
   /** Shows the selected cell's text (standalone: there is no sheet on screen). */
@@ -318,7 +342,9 @@ export class App extends Component<HostContext, AppState> {
     const port = this.state.port;
     void port.selectCell(issue.sheet, cell).catch((e: unknown) => {
       console.error(e);
-      this.setState({ notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + messageOf(e, this.locale) } });
+      this.setState({
+        notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + errorText(e, this.locale) },
+      });
     });
   };
 
@@ -332,7 +358,7 @@ export class App extends Component<HostContext, AppState> {
     else delete hints[sheet];
     this.setState({ hints });
     void port.saveState(STATE_KEYS.hints, JSON.stringify(hints)).catch((e: unknown) => console.error(e));
-    void this.validate(port instanceof FilePanePort ? undefined : sheet);
+    void this.validate(port instanceof FilePanePort ? undefined : sheet, { hints });
   };
 
   /** Loads the shown sheet's grid for the mapping form (after a restored result, none is in memory). */
@@ -355,11 +381,15 @@ export class App extends Component<HostContext, AppState> {
 
   private saveSettings = (settings: PaneSettings) => {
     const text = JSON.stringify(settings);
-    this.setState({ settings, panel: undefined, notice: { kind: 'success', text: t(settings.locale, 'saved') } });
+    this.setState({
+      settings,
+      panel: undefined,
+      notice: { kind: 'success', text: t(settings.locale, 'saved') },
+    });
     const port = this.state.port;
     if (this.props.mode === 'standalone') {
       pageSettingsStore().save(text);
-      if (port instanceof FilePanePort) this.validateFile(port);
+      if (port instanceof FilePanePort) this.validateFile(port, settings);
     } else if (port) {
       void port.saveState(STATE_KEYS.settings, text).catch((e: unknown) => console.error(e));
     }
@@ -383,7 +413,11 @@ export class App extends Component<HostContext, AppState> {
       'header',
       { class: 'app-bar' },
       h('h1', null, t(locale, 'appTitle')),
-      h('span', { class: `mode mode-${this.props.mode}`, 'data-testid': 'mode' }, t(locale, standalone ? 'modeStandalone' : 'modeExcel')),
+      h(
+        'span',
+        { class: `mode mode-${this.props.mode}`, 'data-testid': 'mode' },
+        t(locale, standalone ? 'modeStandalone' : 'modeExcel'),
+      ),
       h(
         'button',
         {
@@ -445,10 +479,19 @@ export class App extends Component<HostContext, AppState> {
             h('span', null, t(locale, 'sheet')),
             h(
               'select',
-              { value: s.sheet, 'data-testid': 'sheet-select', onChange: (e: Event) => this.chooseSheet((e.currentTarget as HTMLSelectElement).value) },
+              {
+                value: s.sheet,
+                'data-testid': 'sheet-select',
+                onChange: (e: Event) => this.chooseSheet((e.currentTarget as HTMLSelectElement).value),
+              },
               s.reports.map((r) => {
-                const kind = r.kind === 'unknown' ? t(locale, 'kindUnknown') : (kindLabel(r.kind, locale) ?? r.kind);
-                return h('option', { value: r.name }, t(locale, 'sheetOption', { name: r.name, kind, count: r.issues.length }));
+                const kind =
+                  r.kind === 'unknown' ? t(locale, 'kindUnknown') : (kindLabel(r.kind, locale) ?? r.kind);
+                return h(
+                  'option',
+                  { value: r.name },
+                  t(locale, 'sheetOption', { name: r.name, kind, count: r.issues.length }),
+                );
               }),
             ),
           )
@@ -462,13 +505,29 @@ export class App extends Component<HostContext, AppState> {
           h(
             'div',
             { class: 'sheet-facts' },
-            h('span', { class: `kind${report.kind === 'unknown' ? ' unknown' : ''}` }, report.kind === 'unknown' ? t(locale, 'kindUnknown') : (kindLabel(report.kind, locale) ?? report.kind)),
-            report.headerRow !== null ? h('span', null, t(locale, 'headerRow', { first: report.headerRow })) : null,
-            report.kind !== 'unknown' ? h('span', null, t(locale, 'dataRows', { count: report.dataRows })) : null,
+            h(
+              'span',
+              { class: `kind${report.kind === 'unknown' ? ' unknown' : ''}` },
+              report.kind === 'unknown'
+                ? t(locale, 'kindUnknown')
+                : (kindLabel(report.kind, locale) ?? report.kind),
+            ),
+            report.headerRow !== null
+              ? h('span', null, t(locale, 'headerRow', { first: report.headerRow }))
+              : null,
+            report.kind !== 'unknown'
+              ? h('span', null, t(locale, 'dataRows', { count: report.dataRows }))
+              : null,
           ),
           h(
             'button',
-            { type: 'button', class: 'link', 'aria-expanded': s.panel === 'mapping' ? 'true' : 'false', 'data-testid': 'toggle-mapping', onClick: this.openMapping },
+            {
+              type: 'button',
+              class: 'link',
+              'aria-expanded': s.panel === 'mapping' ? 'true' : 'false',
+              'data-testid': 'toggle-mapping',
+              onClick: this.openMapping,
+            },
             t(locale, 'correct'),
           ),
         )
@@ -479,25 +538,51 @@ export class App extends Component<HostContext, AppState> {
       { class: 'toolbar' },
       h(
         'button',
-        { type: 'button', class: 'btn primary', 'data-testid': 'validate', disabled: busy || !s.port, onClick: () => void this.validate() },
+        {
+          type: 'button',
+          class: 'btn primary',
+          'data-testid': 'validate',
+          disabled: busy || !s.port,
+          onClick: () => void this.validate(),
+        },
         t(locale, s.busy === 'validate' ? 'validating' : 'validate'),
       ),
       h(
         'button',
-        { type: 'button', class: 'btn', 'data-testid': 'clear', disabled: busy || !s.port, onClick: () => void this.clear() },
+        {
+          type: 'button',
+          class: 'btn',
+          'data-testid': 'clear',
+          disabled: busy || !s.port,
+          onClick: () => void this.clear(),
+        },
         t(locale, s.busy === 'clear' ? 'clearing' : 'clearMarks'),
       ),
       standalone
         ? h(
             'button',
-            { type: 'button', class: 'btn', 'data-testid': 'download', disabled: busy || !(s.port instanceof FilePanePort) || s.reports.length === 0, onClick: () => void this.download() },
+            {
+              type: 'button',
+              class: 'btn',
+              'data-testid': 'download',
+              disabled: busy || !(s.port instanceof FilePanePort) || s.reports.length === 0,
+              onClick: () => void this.download(),
+            },
             t(locale, s.busy === 'download' ? 'downloading' : 'download'),
           )
         : null,
     );
 
     const notice = s.notice
-      ? h('div', { class: `notice notice-${s.notice.kind}`, role: s.notice.kind === 'error' ? 'alert' : 'status', 'data-testid': 'notice' }, s.notice.text)
+      ? h(
+          'div',
+          {
+            class: `notice notice-${s.notice.kind}`,
+            role: s.notice.kind === 'error' ? 'alert' : 'status',
+            'data-testid': 'notice',
+          },
+          s.notice.text,
+        )
       : s.busy === 'read'
         ? h('div', { class: 'notice notice-info', role: 'status' }, t(locale, 'reading'))
         : null;
@@ -505,9 +590,20 @@ export class App extends Component<HostContext, AppState> {
     const grid = s.sheet ? s.grids[s.sheet] : undefined;
     const panel =
       s.panel === 'settings'
-        ? h(SettingsPanel, { settings: s.settings, onSave: this.saveSettings, onCancel: () => this.setState({ panel: undefined }) })
+        ? h(SettingsPanel, {
+            settings: s.settings,
+            onSave: this.saveSettings,
+            onCancel: () => this.setState({ panel: undefined }),
+          })
         : s.panel === 'mapping' && grid && s.sheet
-          ? h(MappingPanel, { key: s.sheet, grid, hint: s.hints[s.sheet], locale, busy, onApply: this.applyHint })
+          ? h(MappingPanel, {
+              key: s.sheet,
+              grid,
+              hint: s.hints[s.sheet],
+              locale,
+              busy,
+              onApply: this.applyHint,
+            })
           : null;
 
     const preview = s.preview
@@ -515,13 +611,21 @@ export class App extends Component<HostContext, AppState> {
           'div',
           { class: 'preview', 'data-testid': 'preview' },
           h('span', { class: 'preview-cell' }, t(locale, 'selected', { cell: s.preview.cell })),
-          h('span', { class: 'preview-text' }, s.preview.text === '' ? t(locale, 'emptyCell') : s.preview.text),
+          h(
+            'span',
+            { class: 'preview-text' },
+            s.preview.text === '' ? t(locale, 'emptyCell') : s.preview.text,
+          ),
         )
       : null;
 
     let body: ComponentChild;
     if (!report) {
-      body = h('p', { class: 'empty' }, standalone ? t(locale, 'notCheckedStandalone') : t(locale, 'notChecked'));
+      body = h(
+        'p',
+        { class: 'empty' },
+        standalone ? t(locale, 'notCheckedStandalone') : t(locale, 'notChecked'),
+      );
     } else {
       const time = s.at ? new Date(s.at).toLocaleString(locale) : '';
       body = h(
@@ -531,8 +635,12 @@ export class App extends Component<HostContext, AppState> {
           'div',
           { class: 'summary', 'data-testid': 'summary' },
           h('strong', null, t(locale, 'summary', counts)),
-          time ? h('span', { class: 'time' }, t(locale, s.restored ? 'restored' : 'lastChecked', { time })) : null,
-          s.truncated ? h('span', { class: 'time' }, t(locale, 'truncated', { count: report.issues.length })) : null,
+          time
+            ? h('span', { class: 'time' }, t(locale, s.restored ? 'restored' : 'lastChecked', { time }))
+            : null,
+          s.truncated
+            ? h('span', { class: 'time' }, t(locale, 'truncated', { count: report.issues.length }))
+            : null,
           s.live ? h('span', { class: 'live' }, t(locale, 'liveOn')) : null,
         ),
         report.issues.length === 0

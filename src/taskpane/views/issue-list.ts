@@ -80,10 +80,13 @@ export function IssueList(p: IssueListProps): ComponentChild {
         class: 'field-filter',
         'aria-label': t(locale, 'filterField'),
         value: p.filter.field,
-        onChange: (e: Event) => p.onFilter({ ...p.filter, field: (e.currentTarget as HTMLSelectElement).value }),
+        onChange: (e: Event) =>
+          p.onFilter({ ...p.filter, field: (e.currentTarget as HTMLSelectElement).value }),
       },
       h('option', { value: '*' }, t(locale, 'filterAll')),
-      choices.map((c) => h('option', { value: c.field }, `${fieldLabel(c.field, locale, sheetLevel)} (${c.count})`)),
+      choices.map((c) =>
+        h('option', { value: c.field }, `${fieldLabel(c.field, locale, sheetLevel)} (${c.count})`),
+      ),
     ),
   );
 
@@ -100,7 +103,9 @@ export function IssueList(p: IssueListProps): ComponentChild {
           h(
             'span',
             { class: 'group-counts' },
-            SEVERITIES.filter((s) => g.counts[s] > 0).map((s) => h('span', { class: `count count-${s}` }, `${severityLabel(s, locale)} ${g.counts[s]}`)),
+            SEVERITIES.filter((s) => g.counts[s] > 0).map((s) =>
+              h('span', { class: `count count-${s}` }, `${severityLabel(s, locale)} ${g.counts[s]}`),
+            ),
           ),
         ),
         h(
@@ -142,10 +147,18 @@ export function IssueList(p: IssueListProps): ComponentChild {
     'div',
     { class: 'issue-list' },
     filters,
-    h('div', { class: 'list-meta', 'aria-live': 'polite' }, t(locale, 'shownOf', { shown, total: shown + hidden })),
+    h(
+      'div',
+      { class: 'list-meta', 'aria-live': 'polite' },
+      t(locale, 'shownOf', { shown, total: shown + hidden }),
+    ),
     list,
     hidden > 0
-      ? h('button', { type: 'button', class: 'btn subtle more', onClick: p.onMore }, t(locale, 'showMore', { count: Math.min(PAGE, hidden) }))
+      ? h(
+          'button',
+          { type: 'button', class: 'btn subtle more', onClick: p.onMore },
+          t(locale, 'showMore', { count: Math.min(PAGE, hidden) }),
+        )
       : null,
   );
 }

@@ -44,7 +44,11 @@ export class MappingPanel extends Component<MappingPanelProps, MappingPanelState
     const hint = hintFromForm(this.state);
     const key = JSON.stringify([hint, this.state.kind, this.props.locale]);
     if (this.memo?.grid !== this.props.grid || this.memo.key !== key)
-      this.memo = { grid: this.props.grid, key, view: describeMapping(this.props.grid, hint, this.props.locale, this.state.kind) };
+      this.memo = {
+        grid: this.props.grid,
+        key,
+        view: describeMapping(this.props.grid, hint, this.props.locale, this.state.kind),
+      };
     return this.memo.view;
   }
 
@@ -52,7 +56,13 @@ export class MappingPanel extends Component<MappingPanelProps, MappingPanelState
     const { locale, busy } = this.props;
     const view = this.view();
     const rows = view.headerRows;
-    const numberInput = (label: string, value: number | undefined, placeholder: number | undefined, set: (n: number | undefined) => void, name: string) =>
+    const numberInput = (
+      label: string,
+      value: number | undefined,
+      placeholder: number | undefined,
+      set: (n: number | undefined) => void,
+      name: string,
+    ) =>
       h(
         'label',
         { class: 'field' },
@@ -78,26 +88,48 @@ export class MappingPanel extends Component<MappingPanelProps, MappingPanelState
             h('span', null, t(locale, 'kind')),
             h(
               'select',
-              { name: 'kind', value: view.kind, onChange: (e: Event) => this.setState({ kind: (e.currentTarget as HTMLSelectElement).value }) },
+              {
+                name: 'kind',
+                value: view.kind,
+                onChange: (e: Event) => this.setState({ kind: (e.currentTarget as HTMLSelectElement).value }),
+              },
               view.kinds.map((k) => h('option', { value: k.kind }, k.label)),
             ),
           ),
       h(
         'div',
         { class: 'row2' },
-        numberInput(t(locale, 'headerFrom'), this.state.headerFirst, rows?.first, (n) => this.setState({ headerFirst: n }), 'headerFirst'),
-        numberInput(t(locale, 'headerTo'), this.state.headerLast, rows?.last, (n) => this.setState({ headerLast: n }), 'headerLast'),
+        numberInput(
+          t(locale, 'headerFrom'),
+          this.state.headerFirst,
+          rows?.first,
+          (n) => this.setState({ headerFirst: n }),
+          'headerFirst',
+        ),
+        numberInput(
+          t(locale, 'headerTo'),
+          this.state.headerLast,
+          rows?.last,
+          (n) => this.setState({ headerLast: n }),
+          'headerLast',
+        ),
       ),
       h(
         'table',
         { class: 'map' },
-        h('thead', null, h('tr', null, h('th', null, t(locale, 'fieldColumn')), h('th', null, t(locale, 'column')))),
+        h(
+          'thead',
+          null,
+          h('tr', null, h('th', null, t(locale, 'fieldColumn')), h('th', null, t(locale, 'column'))),
+        ),
         h(
           'tbody',
           null,
           view.fields.map((f) => {
             const detected = view.columns.find((c) => c.column === f.detected);
-            const auto = detected ? t(locale, 'autoColumn', { column: columnText(detected) }) : t(locale, 'autoNone');
+            const auto = detected
+              ? t(locale, 'autoColumn', { column: columnText(detected) })
+              : t(locale, 'autoNone');
             return h(
               'tr',
               { key: f.key, 'data-field': f.key },
@@ -112,7 +144,9 @@ export class MappingPanel extends Component<MappingPanelProps, MappingPanelState
                     value: f.chosen === undefined ? '' : String(f.chosen),
                     onChange: (e: Event) => {
                       const v = (e.currentTarget as HTMLSelectElement).value;
-                      this.setState({ chosen: { ...this.state.chosen, [f.key]: v === '' ? undefined : Number(v) } });
+                      this.setState({
+                        chosen: { ...this.state.chosen, [f.key]: v === '' ? undefined : Number(v) },
+                      });
                     },
                   },
                   h('option', { value: '' }, auto),
@@ -128,7 +162,13 @@ export class MappingPanel extends Component<MappingPanelProps, MappingPanelState
         { class: 'actions' },
         h(
           'button',
-          { type: 'button', class: 'btn primary', disabled: busy, 'data-testid': 'apply-mapping', onClick: () => this.props.onApply(hintFromForm(this.state)) },
+          {
+            type: 'button',
+            class: 'btn primary',
+            disabled: busy,
+            'data-testid': 'apply-mapping',
+            onClick: () => this.props.onApply(hintFromForm(this.state)),
+          },
           t(locale, 'apply'),
         ),
         h(

@@ -24,7 +24,11 @@ interface SettingsPanelState {
 
 const PROBLEM_TEXT: Record<Locale, Record<SettingsProblem['problem'], string>> = {
   'zh-CN': { 'not-a-number': '请填写数字', 'out-of-range': '超出允许范围', order: '扰企阈值应高于盲区阈值' },
-  'en-US': { 'not-a-number': 'Enter a number', 'out-of-range': 'Out of range', order: 'Must be above the blind-spot threshold' },
+  'en-US': {
+    'not-a-number': 'Enter a number',
+    'out-of-range': 'Out of range',
+    order: 'Must be above the blind-spot threshold',
+  },
 };
 
 /** Thresholds of 盲区 and 扰企, and the language; checked before they are saved. */
@@ -54,15 +58,28 @@ export class SettingsPanel extends Component<SettingsPanelProps, SettingsPanelSt
     const locale = this.props.settings.locale;
     const { form, problems } = this.state;
     const set = (key: keyof Form) => (e: Event) =>
-      this.setState({ form: { ...this.state.form, [key]: (e.currentTarget as HTMLInputElement | HTMLSelectElement).value } });
+      this.setState({
+        form: { ...this.state.form, [key]: (e.currentTarget as HTMLInputElement | HTMLSelectElement).value },
+      });
     const numberField = (key: Exclude<keyof Form, 'locale'>, label: UiKey, max: number) => {
       const problem = problems.find((p) => p.field === key);
       return h(
         'label',
         { class: `field${problem ? ' invalid' : ''}` },
         h('span', null, t(locale, label)),
-        h('input', { type: 'number', name: key, min: 0, max, step: 'any', value: form[key], onInput: set(key), 'aria-invalid': problem ? 'true' : 'false' }),
-        problem ? h('span', { class: 'problem', role: 'alert' }, PROBLEM_TEXT[locale][problem.problem]) : null,
+        h('input', {
+          type: 'number',
+          name: key,
+          min: 0,
+          max,
+          step: 'any',
+          value: form[key],
+          onInput: set(key),
+          'aria-invalid': problem ? 'true' : 'false',
+        }),
+        problem
+          ? h('span', { class: 'problem', role: 'alert' }, PROBLEM_TEXT[locale][problem.problem])
+          : null,
       );
     };
     return h(
@@ -85,7 +102,11 @@ export class SettingsPanel extends Component<SettingsPanelProps, SettingsPanelSt
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'submit', class: 'btn primary', 'data-testid': 'save-settings' }, t(locale, 'save')),
+        h(
+          'button',
+          { type: 'submit', class: 'btn primary', 'data-testid': 'save-settings' },
+          t(locale, 'save'),
+        ),
         h('button', { type: 'button', class: 'btn', onClick: this.props.onCancel }, t(locale, 'cancel')),
       ),
     );

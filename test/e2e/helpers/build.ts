@@ -7,7 +7,10 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 /** The project's webpack config function (webpack.config.js). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require(join(ROOT, 'webpack.config.js')) as (env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<Configuration>;
+const makeConfig = require(join(ROOT, 'webpack.config.js')) as (
+  env: Record<string, unknown>,
+  argv: Record<string, unknown>,
+) => Promise<Configuration>;
 
 /** The office.js stand-in of the hosted test: the fake Excel behind Office.onReady and Excel.run. */
 function stubConfig(outDir: string): Configuration {
@@ -25,7 +28,11 @@ function stubConfig(outDir: string): Configuration {
           test: /\.ts$/,
           exclude: /node_modules/,
           loader: 'ts-loader',
-          options: { configFile: join(ROOT, 'tsconfig.web.json'), transpileOnly: true, onlyCompileBundledFiles: true },
+          options: {
+            configFile: join(ROOT, 'tsconfig.web.json'),
+            transpileOnly: true,
+            onlyCompileBundledFiles: true,
+          },
         },
       ],
     },
@@ -38,7 +45,8 @@ function run(compiler: webpack.MultiCompiler): Promise<webpack.MultiStats> {
     compiler.run((error, stats) => {
       compiler.close(() => undefined);
       if (error) reject(error);
-      else if (!stats || stats.hasErrors()) reject(new Error(stats?.toString('errors-only') ?? 'webpack failed'));
+      else if (!stats || stats.hasErrors())
+        reject(new Error(stats?.toString('errors-only') ?? 'webpack failed'));
       else resolve(stats);
     }),
   );

@@ -30,7 +30,9 @@ w.Office = {
   },
   context: {
     displayLanguage: init.language,
-    requirements: { isSetSupported: (set: string, version?: string) => fake.requirements(set, version ?? '1.1') },
+    requirements: {
+      isSetSupported: (set: string, version?: string) => fake.requirements(set, version ?? '1.1'),
+    },
   },
   actions: {
     associate(name: string, handler: (event: { completed(): void }) => unknown) {

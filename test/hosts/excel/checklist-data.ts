@@ -4,13 +4,46 @@ import type { CellMark } from '../../../src/hosts/workbook-port';
 import type { FakeSheetInit } from './fake-excel';
 
 export const HEADER = [
-  '序号', '事项编码', '检查事项名称', '检查依据', '检查主体', '统一社会信用代码', '检查对象', '检查方式',
-  '是否纳入双随机', '检查比例', '检查频次', '是否属于市场监管领域', '事项类别', '调整类型', '备注',
+  '序号',
+  '事项编码',
+  '检查事项名称',
+  '检查依据',
+  '检查主体',
+  '统一社会信用代码',
+  '检查对象',
+  '检查方式',
+  '是否纳入双随机',
+  '检查比例',
+  '检查频次',
+  '是否属于市场监管领域',
+  '事项类别',
+  '调整类型',
+  '备注',
 ];
 
-const ITEMS = ['食品生产企业监督检查', '特种设备使用单位监督检查', '药品经营企业检查', '建筑施工安全检查', '危险化学品经营单位检查', '医疗机构依法执业检查', '公共场所卫生监督检查', '农药经营单位检查'];
-const BASIS = ['《中华人民共和国食品安全法》第一百一十条', '《中华人民共和国特种设备安全法》第五十七条', '《药品管理法》第九十九条', '《建设工程安全生产管理条例》第四十三条'];
-const OBJECTS = ['辖区内食品生产企业', '特种设备使用单位', '药品零售企业', '在建工程项目', '危险化学品经营企业'];
+const ITEMS = [
+  '食品生产企业监督检查',
+  '特种设备使用单位监督检查',
+  '药品经营企业检查',
+  '建筑施工安全检查',
+  '危险化学品经营单位检查',
+  '医疗机构依法执业检查',
+  '公共场所卫生监督检查',
+  '农药经营单位检查',
+];
+const BASIS = [
+  '《中华人民共和国食品安全法》第一百一十条',
+  '《中华人民共和国特种设备安全法》第五十七条',
+  '《药品管理法》第九十九条',
+  '《建设工程安全生产管理条例》第四十三条',
+];
+const OBJECTS = [
+  '辖区内食品生产企业',
+  '特种设备使用单位',
+  '药品零售企业',
+  '在建工程项目',
+  '危险化学品经营企业',
+];
 const GOOD_FREQ = ['每年1次', '1次/年', '每季度一次', '不少于1次/年'];
 const BAD_FREQ = ['每周一次', '随便', '每日'];
 const BAD_RATIO = ['150%', 'abc', '60-70家', '根据实际情况确定'];
@@ -54,7 +87,9 @@ export function checklistSheet(name: string, rows: number, seed = 7, groupMerges
       '无变化',
       '',
     ]);
-    formats.push(typeof ratio === 'number' ? [null, null, null, null, null, null, null, null, null, '0%'] : []);
+    formats.push(
+      typeof ratio === 'number' ? [null, null, null, null, null, null, null, null, null, '0%'] : [],
+    );
     if (groupMerges && i % 5 === 0) merges.push(`E${i - 4 + 3}:E${i + 3}`);
   }
   return { name, values, formats, merges };
@@ -75,7 +110,13 @@ export function scatteredMarks(sheet: string, rows: number, count: number, seed 
     if (seen.has(key)) continue;
     seen.add(key);
     const severity = severities[Math.floor(rand() * 3)];
-    marks.push({ sheet, row, column, severity, note: `[错误] 检查比例"150%"超出 0%–100% 的范围;应填写如"5%"或"不低于3%"(第${row}行)` });
+    marks.push({
+      sheet,
+      row,
+      column,
+      severity,
+      note: `[错误] 检查比例"150%"超出 0%–100% 的范围;应填写如"5%"或"不低于3%"(第${row}行)`,
+    });
   }
   return marks;
 }

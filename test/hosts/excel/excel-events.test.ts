@@ -48,7 +48,13 @@ describe('live re-validation', () => {
   test('edits of generated sheets and of the mark record are ignored', async () => {
     const fake = new FakeExcel({ api: '1.9', sheets: [sheet()] });
     const wb = adapterOn(fake);
-    await wb.writeSheet({ name: '汇总', columns: [], rows: [{ cells: [{ value: 'x' }] }], merges: [], styles: {} });
+    await wb.writeSheet({
+      name: '汇总',
+      columns: [],
+      rows: [{ cells: [{ value: 'x' }] }],
+      merges: [],
+      styles: {},
+    });
     await wb.applyMarks([{ sheet: '清单', row: 2, column: 3, severity: 'error', note: '错' }]);
     const seen: RowsChanged[] = [];
     await wb.onRowsChanged!((c) => seen.push(c));
@@ -69,7 +75,11 @@ describe('live re-validation', () => {
     ]);
     // Row 2 is fixed; row 3 changes: C3 now only a warning, B3 no longer flagged.
     fake.resetCounters();
-    await wb.remarkRows('清单', [2, 3], [{ sheet: '清单', row: 3, column: 3, severity: 'warning', note: '请写成百分比' }]);
+    await wb.remarkRows(
+      '清单',
+      [2, 3],
+      [{ sheet: '清单', row: 3, column: 3, severity: 'warning', note: '请写成百分比' }],
+    );
     expect(fake.counters.syncs).toBeLessThanOrEqual(8);
     expect(fake.fill('清单', 'C2')).toBeNull();
     expect(fake.note('清单', 'C2')).toBeUndefined();

@@ -6,7 +6,9 @@ import { FakeExcel, type FakeSheetInit } from './fake-excel';
 import { adapterOn, figures } from './helpers';
 
 const MB5 = 5 * 1024 * 1024;
-const MARK_COLOURS_HEX = Object.fromEntries(Object.entries(MARK_COLOURS).map(([k, v]) => [k, `#${v.slice(2)}`]));
+const MARK_COLOURS_HEX = Object.fromEntries(
+  Object.entries(MARK_COLOURS).map(([k, v]) => [k, `#${v.slice(2)}`]),
+);
 
 /** A small sheet with fills, notes and values of every kind, to see originals come back exactly. */
 function decorated(): FakeSheetInit {
@@ -73,7 +75,12 @@ describe('marking cells', () => {
 
   test('clearing restores original fills (white, coloured, patterned) and notes exactly; marking twice keeps the first originals', async () => {
     const fake = new FakeExcel({ sheets: [decorated()] });
-    fake.model('清单').ensure(5, 2).fill = { color: '#4472C4', pattern: 'Gray25', patternColor: '#FF0000', tint: 0.4 };
+    fake.model('清单').ensure(5, 2).fill = {
+      color: '#4472C4',
+      pattern: 'Gray25',
+      patternColor: '#FF0000',
+      tint: 0.4,
+    };
     const before = fake.decorations('清单');
     const values = fake.snapshot('清单');
     const wb = adapterOn(fake);
@@ -175,7 +182,9 @@ describe('marking cells', () => {
     const stop = await wb.onRowsChanged!((c) => changes.push(c));
     await wb.applyMarks([{ sheet: '检查实施清单', row: 30, column: 3, severity: 'error', note: '一' }]);
     await fake.insertRows('检查实施清单', 5, 2);
-    expect(changes).toEqual([{ sheet: '检查实施清单', rows: [5, 6], shift: { axis: 'rows', from: 5, by: 2 } }]);
+    expect(changes).toEqual([
+      { sheet: '检查实施清单', rows: [5, 6], shift: { axis: 'rows', from: 5, by: 2 } },
+    ]);
     expect(fake.fill('检查实施清单', 'C32')).toBe('#FFC7CE');
     const result = await wb.clearMarksWithReport();
     expect(result).toEqual({ restored: 1, relocated: 0, skipped: [] });
@@ -209,7 +218,11 @@ describe('marking cells', () => {
     ]);
     fake.deleteSheet('另一张');
     const result = await wb.clearMarksWithReport();
-    expect(result).toEqual({ restored: 1, relocated: 0, skipped: [{ sheet: '另一张', address: 'B1', reason: 'sheet-deleted' }] });
+    expect(result).toEqual({
+      restored: 1,
+      relocated: 0,
+      skipped: [{ sheet: '另一张', address: 'B1', reason: 'sheet-deleted' }],
+    });
     expect(fake.decorations('清单')).toBe(before);
   });
 
@@ -233,7 +246,9 @@ describe('marking cells', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelHostError);
     expect((error as ExcelHostError).code).toBe('excel/sheet-protected');
-    expect((error as ExcelHostError).messageIn('zh-CN')).toBe('工作表"清单"受保护，无法标注或清除标注；请先在"审阅→撤消工作表保护"中取消保护后重试。未做任何修改');
+    expect((error as ExcelHostError).messageIn('zh-CN')).toBe(
+      '工作表"清单"受保护，无法标注或清除标注；请先在"审阅→撤消工作表保护"中取消保护后重试。未做任何修改',
+    );
     expect((error as ExcelHostError).messageIn('en-US')).toMatch(/^The sheet "清单" is protected/);
     expect(fake.decorations('清单')).toBe(before);
     expect(fake.sheetNames()).toEqual(['清单']);
@@ -255,7 +270,9 @@ describe('marking cells', () => {
   test('a read-only workbook (ExcelApi 1.8): refused before anything is written', async () => {
     const fake = new FakeExcel({ sheets: [decorated()], readOnly: true });
     const before = fake.decorations('清单');
-    await expect(adapterOn(fake).applyMarks([{ sheet: '清单', row: 2, column: 2, severity: 'error', note: '错' }])).rejects.toMatchObject({
+    await expect(
+      adapterOn(fake).applyMarks([{ sheet: '清单', row: 2, column: 2, severity: 'error', note: '错' }]),
+    ).rejects.toMatchObject({
       code: 'excel/read-only',
     });
     expect(fake.decorations('清单')).toBe(before);
@@ -273,7 +290,9 @@ describe('marking cells', () => {
   test('unknown sheets and impossible cells are refused before anything is written', async () => {
     const fake = new FakeExcel({ sheets: [decorated()] });
     const wb = adapterOn(fake);
-    await expect(wb.applyMarks([{ sheet: '无', row: 1, column: 1, severity: 'error', note: '' }])).rejects.toMatchObject({ code: 'excel/unknown-sheet' });
+    await expect(
+      wb.applyMarks([{ sheet: '无', row: 1, column: 1, severity: 'error', note: '' }]),
+    ).rejects.toMatchObject({ code: 'excel/unknown-sheet' });
     await expect(
       wb.applyMarks([
         { sheet: '清单', row: 2, column: 2, severity: 'error', note: '' },

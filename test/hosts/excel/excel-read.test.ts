@@ -43,24 +43,37 @@ describe('reading a sheet through Office.js', () => {
   });
 
   test('a sheet that starts lower and to the right keeps its position (startRow, startColumn)', async () => {
-    const values: (string | number | null)[][] = [[], [], [null, null, '名称', '比例'], [null, null, '甲', 0.05]];
-    const fake = new FakeExcel({ sheets: [{ name: 'S', values, formats: [[], [], [], [null, null, null, '0%']] }] });
+    const values: (string | number | null)[][] = [
+      [],
+      [],
+      [null, null, '名称', '比例'],
+      [null, null, '甲', 0.05],
+    ];
+    const fake = new FakeExcel({
+      sheets: [{ name: 'S', values, formats: [[], [], [], [null, null, null, '0%']] }],
+    });
     const grid = await adapterOn(fake).readSheet('S');
     expect(grid.startRow).toBe(3);
     expect(grid.startColumn).toBe(3);
-    expect(grid.values).toEqual([['名称', '比例'], ['甲', 0.05]]);
+    expect(grid.values).toEqual([
+      ['名称', '比例'],
+      ['甲', 0.05],
+    ]);
     expect(grid.numberFormats?.[1]?.[1]).toBe('0%');
   });
 
-  test.each(['1.1', '1.4', '1.7', '1.12'])('ExcelApi %s: values are read, merged areas are unknown (and capabilities say so)', async (api) => {
-    const fake = new FakeExcel({ api, sheets: [checklistSheet('清单', 300)] });
-    const wb = adapterOn(fake);
-    const grid = await wb.readSheet('清单');
-    expect(grid.values).toHaveLength(303);
-    expect(grid.values[3][2]).toMatch(/^\S+1$/);
-    expect(grid.merges).toEqual([]);
-    expect(wb.capabilities().mergedAreas).toBe(false);
-  });
+  test.each(['1.1', '1.4', '1.7', '1.12'])(
+    'ExcelApi %s: values are read, merged areas are unknown (and capabilities say so)',
+    async (api) => {
+      const fake = new FakeExcel({ api, sheets: [checklistSheet('清单', 300)] });
+      const wb = adapterOn(fake);
+      const grid = await wb.readSheet('清单');
+      expect(grid.values).toHaveLength(303);
+      expect(grid.values[3][2]).toMatch(/^\S+1$/);
+      expect(grid.merges).toEqual([]);
+      expect(wb.capabilities().mergedAreas).toBe(false);
+    },
+  );
 
   test('ExcelApi 1.13: merged areas are read', async () => {
     const fake = new FakeExcel({ api: '1.13', sheets: [checklistSheet('清单', 300)] });
@@ -94,7 +107,10 @@ describe('reading a sheet through Office.js', () => {
   });
 
   test('several sheets share syncs; the record and result sheets of the adapter are not read', async () => {
-    const fake = new FakeExcel({ api: '1.9', sheets: [checklistSheet('一', 50), checklistSheet('二', 50), { name: '空', values: [] }] });
+    const fake = new FakeExcel({
+      api: '1.9',
+      sheets: [checklistSheet('一', 50), checklistSheet('二', 50), { name: '空', values: [] }],
+    });
     const wb = adapterOn(fake);
     await wb.applyMarks([{ sheet: '一', row: 5, column: 3, severity: 'error', note: '错' }]);
     expect(fake.sheetNames()).toEqual(['一', '二', '空', '_drc_marks', '校验结果']);
@@ -117,7 +133,12 @@ describe('reading a sheet through Office.js', () => {
   });
 
   test('activeSheet and selectCell', async () => {
-    const fake = new FakeExcel({ sheets: [{ name: 'A', values: [['x']] }, { name: 'B', values: [['y']] }] });
+    const fake = new FakeExcel({
+      sheets: [
+        { name: 'A', values: [['x']] },
+        { name: 'B', values: [['y']] },
+      ],
+    });
     const wb = adapterOn(fake);
     expect(await wb.activeSheet()).toBe('A');
     await wb.selectCell('B', 'C7');

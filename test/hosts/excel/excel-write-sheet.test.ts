@@ -10,27 +10,89 @@ function report(): SheetSpec {
     columns: [10, 24, 12],
     rows: [
       { cells: [{ value: '于都县双随机抽查汇总', style: 'title' }], height: 30 },
-      { cells: [{ value: '项目', style: 'head' }, { value: '内容', style: 'head' }, { value: '数量', style: 'head' }] },
-      { cells: [{ value: '公式样文本', style: 'body' }, { value: '=1', style: 'body' }, { value: 3, style: 'num' }] },
-      { cells: [{ value: '电话', style: 'body' }, { value: '+8613800138000', style: 'body' }, { value: 4, style: 'num' }] },
-      { cells: [{ value: '编号', style: 'body' }, { value: '0123', style: 'body' }, { value: 5, style: 'num' }] },
-      { cells: [{ value: '负号', style: 'body' }, { value: '-5', style: 'body' }, { value: 0.25, style: 'pct' }] },
-      { cells: [{ value: '合计', style: 'head' }, { value: '@SUM', style: 'body' }, { value: 12, formula: 'SUM(C3:C5)', style: 'num' }] },
-      { cells: [{ value: '跳转', style: 'body' }, { value: 'C5', link: { sheet: '检查实施清单', cell: 'C5' } }] },
+      {
+        cells: [
+          { value: '项目', style: 'head' },
+          { value: '内容', style: 'head' },
+          { value: '数量', style: 'head' },
+        ],
+      },
+      {
+        cells: [
+          { value: '公式样文本', style: 'body' },
+          { value: '=1', style: 'body' },
+          { value: 3, style: 'num' },
+        ],
+      },
+      {
+        cells: [
+          { value: '电话', style: 'body' },
+          { value: '+8613800138000', style: 'body' },
+          { value: 4, style: 'num' },
+        ],
+      },
+      {
+        cells: [
+          { value: '编号', style: 'body' },
+          { value: '0123', style: 'body' },
+          { value: 5, style: 'num' },
+        ],
+      },
+      {
+        cells: [
+          { value: '负号', style: 'body' },
+          { value: '-5', style: 'body' },
+          { value: 0.25, style: 'pct' },
+        ],
+      },
+      {
+        cells: [
+          { value: '合计', style: 'head' },
+          { value: '@SUM', style: 'body' },
+          { value: 12, formula: 'SUM(C3:C5)', style: 'num' },
+        ],
+      },
+      {
+        cells: [
+          { value: '跳转', style: 'body' },
+          { value: 'C5', link: { sheet: '检查实施清单', cell: 'C5' } },
+        ],
+      },
     ],
     merges: [{ top: 1, left: 1, bottom: 1, right: 3 }],
     styles: {
-      title: { font: { name: '方正小标宋简体', size: 16, bold: true }, align: { horizontal: 'center', vertical: 'middle' } },
+      title: {
+        font: { name: '方正小标宋简体', size: 16, bold: true },
+        align: { horizontal: 'center', vertical: 'middle' },
+      },
       head: { font: { bold: true }, fill: 'FFD9D9D9', border: 'thin' },
       body: { border: 'thin', align: { wrap: true } },
       num: { border: 'thin', numberFormat: '0' },
       pct: { numberFormat: '0%' },
     },
-    page: { orientation: 'landscape', paper: 'A4', fitToWidth: true, printTitleRows: { first: 1, last: 2 }, margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75 }, footer: '第 &P 页，共 &N 页' },
+    page: {
+      orientation: 'landscape',
+      paper: 'A4',
+      fitToWidth: true,
+      printTitleRows: { first: 1, last: 2 },
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75 },
+      footer: '第 &P 页，共 &N 页',
+    },
     freeze: { rows: 2, columns: 1 },
     rowBreaks: [5],
-    charts: [{ title: '数量', firstRow: 3, lastRow: 6, categoryColumn: 2, seriesColumns: [3], anchor: { row: 10, column: 1 } }],
-    conditionalFormats: [{ range: { top: 3, left: 3, bottom: 6, right: 3 }, rules: [{ formula: 'C3>4', style: 'head' }] }],
+    charts: [
+      {
+        title: '数量',
+        firstRow: 3,
+        lastRow: 6,
+        categoryColumn: 2,
+        seriesColumns: [3],
+        anchor: { row: 10, column: 1 },
+      },
+    ],
+    conditionalFormats: [
+      { range: { top: 3, left: 3, bottom: 6, right: 3 }, rules: [{ formula: 'C3>4', style: 'head' }] },
+    ],
   };
 }
 
@@ -88,11 +150,25 @@ describe('writing a generated sheet', () => {
       printTitleRows: '$1:$2',
     });
     expect(s.pageBreaks).toEqual([6]);
-    expect(s.charts).toEqual([expect.objectContaining({ type: 'ColumnClustered', source: { top: 2, left: 2, bottom: 6, right: 3 }, series: [] })]);
+    expect(s.charts).toEqual([
+      expect.objectContaining({
+        type: 'ColumnClustered',
+        source: { top: 2, left: 2, bottom: 6, right: 3 },
+        series: [],
+      }),
+    ]);
     expect(s.charts[0].title).toEqual({ text: '数量' });
     expect(s.charts[0].position).toBe('A10');
     expect(s.conditionalFormats).toEqual([
-      { type: 'Custom', range: { top: 3, left: 3, bottom: 6, right: 3 }, rule: { formula: '=C3>4' }, fill: { color: '#D9D9D9' }, font: { bold: true }, priority: 0, stopIfTrue: true },
+      {
+        type: 'Custom',
+        range: { top: 3, left: 3, bottom: 6, right: 3 },
+        rule: { formula: '=C3>4' },
+        fill: { color: '#D9D9D9' },
+        font: { bold: true },
+        priority: 0,
+        stopIfTrue: true,
+      },
     ]);
     expect(fake.link('汇总', 'B8')).toEqual({ documentReference: "'检查实施清单'!C5", textToDisplay: 'C5' });
   });
@@ -114,15 +190,36 @@ describe('writing a generated sheet', () => {
   test('a chart of columns that are not side by side is built series by series (ExcelApi 1.7)', async () => {
     const fake = new FakeExcel({ sheets: [{ name: 'x', values: [['a']] }] });
     const spec = report();
-    spec.charts = [{ title: 'T', firstRow: 3, lastRow: 6, categoryColumn: 1, seriesColumns: [3, 2], anchor: { row: 12, column: 2 } }];
+    spec.charts = [
+      {
+        title: 'T',
+        firstRow: 3,
+        lastRow: 6,
+        categoryColumn: 1,
+        seriesColumns: [3, 2],
+        anchor: { row: 12, column: 2 },
+      },
+    ];
     await adapterOn(fake).writeSheet(spec);
     const chart = fake.model('汇总').charts[0];
     expect(chart.source).toEqual({ top: 2, left: 3, bottom: 6, right: 3 });
-    expect(chart.series).toEqual([{ xValues: { top: 3, left: 1, bottom: 6, right: 1 } }, { name: undefined, values: { top: 3, left: 2, bottom: 6, right: 2 }, xValues: { top: 3, left: 1, bottom: 6, right: 1 } }]);
+    expect(chart.series).toEqual([
+      { xValues: { top: 3, left: 1, bottom: 6, right: 1 } },
+      {
+        name: undefined,
+        values: { top: 3, left: 2, bottom: 6, right: 2 },
+        xValues: { top: 3, left: 1, bottom: 6, right: 1 },
+      },
+    ]);
   });
 
   test('a sheet of the same name is replaced; other sheets are untouched', async () => {
-    const fake = new FakeExcel({ sheets: [{ name: '检查实施清单', values: [['原数据']] }, { name: '汇总', values: [['旧的汇总']] }] });
+    const fake = new FakeExcel({
+      sheets: [
+        { name: '检查实施清单', values: [['原数据']] },
+        { name: '汇总', values: [['旧的汇总']] },
+      ],
+    });
     const before = fake.snapshot('检查实施清单');
     await adapterOn(fake).writeSheet(report());
     expect(fake.sheetNames()).toEqual(['检查实施清单', '汇总']);
@@ -133,7 +230,9 @@ describe('writing a generated sheet', () => {
   test('a workbook with a protected structure: refused before anything is written', async () => {
     const fake = new FakeExcel({ sheets: [{ name: 'x', values: [['a']] }] });
     fake.book.structureProtected = true;
-    await expect(adapterOn(fake).writeSheet(report())).rejects.toMatchObject({ code: 'excel/structure-protected' });
+    await expect(adapterOn(fake).writeSheet(report())).rejects.toMatchObject({
+      code: 'excel/structure-protected',
+    });
     expect(fake.sheetNames()).toEqual(['x']);
   });
 });

@@ -65,7 +65,8 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
   m = /^(\d+):(\d+)$/.exec(body);
   if (m) return { sheet, rect: { top: Number(m[1]), left: 1, bottom: Number(m[2]), right: MAX_COLUMNS } };
   m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(body);
-  if (m) return { sheet, rect: { top: 1, left: columnNumber(m[1]), bottom: MAX_ROWS, right: columnNumber(m[2]) } };
+  if (m)
+    return { sheet, rect: { top: 1, left: columnNumber(m[1]), bottom: MAX_ROWS, right: columnNumber(m[2]) } };
   return undefined;
 }
 
@@ -75,12 +76,20 @@ export function sheetRef(name: string): string {
 }
 
 export function intersect(a: Rect, b: Rect): Rect | null {
-  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  const r = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
   return r.top <= r.bottom && r.left <= r.right ? r : null;
 }
 
 /** What typing a value does in Excel: text with `@` stays text; `'x` is text; `=…` (and `+…`/`-…` not numbers) become formulas. */
-export function typedValue(raw: unknown, nf: string | undefined): { v: string | number | boolean; f?: string; nf?: string } {
+export function typedValue(
+  raw: unknown,
+  nf: string | undefined,
+): { v: string | number | boolean; f?: string; nf?: string } {
   if (typeof raw === 'number' || typeof raw === 'boolean') return { v: raw };
   const s = String(raw);
   if (nf === '@') return { v: s };
@@ -145,23 +154,19 @@ export class FakeSheetModel {
     }
   }
 
-  /** The used rectangle: cells with values (or, unless valuesOnly, anything at all); null when empty. */
-  used(valuesOnly: boolean): Rect | null {
+  /** The used rectangle (of the sheet, or within `within`): cells with values, or anything unless valuesOnly. */
+  used(valuesOnly: boolean, within?: Rect): Rect | null {
     let top = 0;
     let bottom = 0;
     let left = Infinity;
     let right = 0;
-    this.rows.forEach((row, i) => {
-      if (!row) return;
-      row.forEach((cell, j) => {
-        if (!cell) return;
-        const counts = valuesOnly ? cell.v !== '' || !!cell.f : true;
-        if (!counts) return;
-        if (!top) top = i + 1;
-        bottom = i + 1;
-        if (j + 1 < left) left = j + 1;
-        if (j + 1 > right) right = j + 1;
-      });
+    const area = within ?? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS };
+    this.forEachCell(area, (cell, r, c) => {
+      if (valuesOnly && cell.v === '' && !cell.f) return;
+      if (!top) top = r;
+      bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
     });
     return top ? { top, left, bottom, right } : null;
   }
@@ -181,7 +186,13 @@ export class FakeSheetModel {
     positions.delete(this);
     while (this.rows.length < at - 1) this.rows.push(undefined);
     this.rows.splice(at - 1, 0, ...new Array<undefined>(count).fill(undefined));
-    this.merges = this.merges.map((m) => (m.top >= at ? { ...m, top: m.top + count, bottom: m.bottom + count } : m.bottom >= at ? { ...m, bottom: m.bottom + count } : m));
+    this.merges = this.merges.map((m) =>
+      m.top >= at
+        ? { ...m, top: m.top + count, bottom: m.bottom + count }
+        : m.bottom >= at
+          ? { ...m, bottom: m.bottom + count }
+          : m,
+    );
   }
 
   deleteRows(at: number, count: number): void {
@@ -190,7 +201,13 @@ export class FakeSheetModel {
     const end = at + count - 1;
     this.merges = this.merges
       .filter((m) => !(m.top >= at && m.bottom <= end))
-      .map((m) => (m.top > end ? { ...m, top: m.top - count, bottom: m.bottom - count } : m.bottom >= at ? { ...m, bottom: Math.max(at - 1, m.bottom - count) } : m));
+      .map((m) =>
+        m.top > end
+          ? { ...m, top: m.top - count, bottom: m.bottom - count }
+          : m.bottom >= at
+            ? { ...m, bottom: Math.max(at - 1, m.bottom - count) }
+            : m,
+      );
   }
 }
 
@@ -229,7 +246,10 @@ export class FakeBookModel {
     let index = commentIndex.get(this);
     if (!index) {
       index = new Map();
-      for (const sheet of this.sheets) sheet.rows.forEach((row) => row?.forEach((cell) => cell?.comment && index!.set(cell.comment.id, { sheet, cell })));
+      for (const sheet of this.sheets)
+        sheet.rows.forEach((row) =>
+          row?.forEach((cell) => cell?.comment && index!.set(cell.comment.id, { sheet, cell })),
+        );
       commentIndex.set(this, index);
     }
     const hit = index.get(id);
@@ -245,10 +265,17 @@ export class FakeBookModel {
   }
 
   /** Comment threads of the workbook (or one sheet) in sheet, row, column order, with their cells. */
-  comments(sheet?: FakeSheetModel): Array<{ sheet: FakeSheetModel; row: number; column: number; comment: FakeComment }> {
+  comments(
+    sheet?: FakeSheetModel,
+  ): Array<{ sheet: FakeSheetModel; row: number; column: number; comment: FakeComment }> {
     const out: Array<{ sheet: FakeSheetModel; row: number; column: number; comment: FakeComment }> = [];
     for (const s of sheet ? [sheet] : this.sheets)
-      s.rows.forEach((row, i) => row?.forEach((cell, j) => cell?.comment && out.push({ sheet: s, row: i + 1, column: j + 1, comment: cell.comment })));
+      s.rows.forEach((row, i) =>
+        row?.forEach(
+          (cell, j) =>
+            cell?.comment && out.push({ sheet: s, row: i + 1, column: j + 1, comment: cell.comment }),
+        ),
+      );
     return out;
   }
 
@@ -267,7 +294,9 @@ export class FakeBookModel {
   /** A workbook rebuilt from `toJSON()`: "reopen" (no listeners survive). */
   static fromJSON(data: unknown): FakeBookModel {
     const d = data as ReturnType<FakeBookModel['toJSON']> & {
-      sheets: Array<Record<string, unknown> & { id: string; name: string; rows: Array<Array<FakeCell | null> | null> }>;
+      sheets: Array<
+        Record<string, unknown> & { id: string; name: string; rows: Array<Array<FakeCell | null> | null> }
+      >;
       settings: Record<string, unknown>;
       readOnly: boolean;
       structureProtected: boolean;

@@ -5,7 +5,15 @@ describe('the fake Excel enforces Office.js rules', () => {
   const book = () =>
     new FakeExcel({
       sheets: [
-        { name: 'S', values: [['a', 1], ['b', 2]], merges: [], fills: { A1: '#FF0000' } },
+        {
+          name: 'S',
+          values: [
+            ['a', 1],
+            ['b', 2],
+          ],
+          merges: [],
+          fills: { A1: '#FF0000' },
+        },
         { name: 'P', values: [['x']], protected: true },
       ],
     });
@@ -99,10 +107,19 @@ describe('the fake Excel enforces Office.js rules', () => {
 
   test('getMergedAreasOrNullObject fails past 512 merged areas, and is a null object without any', async () => {
     const merges = Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
-    const fake = new FakeExcel({ sheets: [{ name: 'M', values: [['x']], merges }, { name: 'N', values: [['x']] }] });
+    const fake = new FakeExcel({
+      sheets: [
+        { name: 'M', values: [['x']], merges },
+        { name: 'N', values: [['x']] },
+      ],
+    });
     const code = await codeOf(
       fake.run(async (context) => {
-        context.workbook.worksheets.getItem('M').getRange('A1:B2000').getMergedAreasOrNullObject().load('address');
+        context.workbook.worksheets
+          .getItem('M')
+          .getRange('A1:B2000')
+          .getMergedAreasOrNullObject()
+          .load('address');
         await context.sync();
       }),
     );
@@ -132,13 +149,15 @@ describe('the fake Excel enforces Office.js rules', () => {
     expect(code).toBe('ApiNotFound');
     fake.setApi('1.1');
     for (const batch of [
-      (c: Excel.RequestContext) => c.workbook.worksheets.getItem('S').getRangeByIndexes(0, 0, 1, 1).load('values'),
+      (c: Excel.RequestContext) =>
+        c.workbook.worksheets.getItem('S').getRangeByIndexes(0, 0, 1, 1).load('values'),
       (c: Excel.RequestContext) => c.workbook.worksheets.getItem('S').notes.add('A1', 'x'),
       (c: Excel.RequestContext) => c.workbook.comments.add('S!A1', 'x'),
       (c: Excel.RequestContext) => c.workbook.worksheets.getItemOrNullObject('S').load('name'),
       (c: Excel.RequestContext) => (c.workbook.worksheets.getItem('S').visibility = 'Hidden'),
       (c: Excel.RequestContext) => c.workbook.settings.add('k', 'v'),
-      (c: Excel.RequestContext) => c.workbook.worksheets.getItem('S').getRange('A1').format.fill.load('pattern'),
+      (c: Excel.RequestContext) =>
+        c.workbook.worksheets.getItem('S').getRange('A1').format.fill.load('pattern'),
     ])
       expect(
         await codeOf(

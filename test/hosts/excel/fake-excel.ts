@@ -4,8 +4,21 @@
 // Plain TypeScript without Node or jest imports, so a browser test page can bundle it too.
 /// <reference types="office-js" />
 import { cellAddress } from '../../../src/core/grid';
-import { FakeContext, type FakeCounters, type FakeHostState, newCounters, PAYLOAD_LIMIT } from './fake-excel-api';
-import { type FakeCell, FakeBookModel, type FakeComment, FakeSheetModel, parseAddress, typedValue } from './fake-excel-model';
+import {
+  FakeContext,
+  type FakeCounters,
+  type FakeHostState,
+  newCounters,
+  PAYLOAD_LIMIT,
+} from './fake-excel-api';
+import {
+  type FakeCell,
+  FakeBookModel,
+  type FakeComment,
+  FakeSheetModel,
+  parseAddress,
+  typedValue,
+} from './fake-excel-model';
 
 export { FakeOfficeError, PAYLOAD_LIMIT, type FakeCounters } from './fake-excel-api';
 
@@ -42,7 +55,11 @@ export class FakeExcel {
 
   constructor(init: FakeExcelInit | FakeBookModel) {
     const book = init instanceof FakeBookModel ? init : FakeExcel.build(init);
-    this.state = { book, apiMinor: init instanceof FakeBookModel ? 18 : minorOf(init.api ?? '1.18'), counters: newCounters() };
+    this.state = {
+      book,
+      apiMinor: init instanceof FakeBookModel ? 18 : minorOf(init.api ?? '1.18'),
+      counters: newCounters(),
+    };
     if (!(init instanceof FakeBookModel) && init.readOnly) book.readOnly = true;
   }
 
@@ -94,7 +111,8 @@ export class FakeExcel {
   }
 
   /** `Office.context.requirements.isSetSupported` of this host. */
-  readonly requirements = (set: string, version: string): boolean => set === 'ExcelApi' && minorOf(version) <= this.state.apiMinor;
+  readonly requirements = (set: string, version: string): boolean =>
+    set === 'ExcelApi' && minorOf(version) <= this.state.apiMinor;
 
   /** `Excel.run`: a new context per batch; what is still queued at the end is sent, as Excel does. */
   readonly run: FakeRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
@@ -178,7 +196,14 @@ export class FakeExcel {
   snapshot(sheet: string): string {
     const s = this.sheet(sheet);
     const out: string[] = [];
-    s.rows.forEach((row, i) => row?.forEach((c, j) => c && (c.v !== '' || c.f) && out.push(`${cellAddress(i + 1, j + 1)}=${JSON.stringify(c.v)}${c.f ? c.f : ''}`)));
+    s.rows.forEach((row, i) =>
+      row?.forEach(
+        (c, j) =>
+          c &&
+          (c.v !== '' || c.f) &&
+          out.push(`${cellAddress(i + 1, j + 1)}=${JSON.stringify(c.v)}${c.f ? c.f : ''}`),
+      ),
+    );
     return out.join('\n');
   }
 
@@ -189,7 +214,11 @@ export class FakeExcel {
     s.rows.forEach((row, i) =>
       row?.forEach((c, j) => {
         if (!c) return;
-        const bits = [c.fill ? `fill=${JSON.stringify(c.fill)}` : '', c.note !== undefined ? `note=${JSON.stringify(c.note)}` : '', c.comment ? `comment=${JSON.stringify(c.comment)}` : ''].filter(Boolean);
+        const bits = [
+          c.fill ? `fill=${JSON.stringify(c.fill)}` : '',
+          c.note !== undefined ? `note=${JSON.stringify(c.note)}` : '',
+          c.comment ? `comment=${JSON.stringify(c.comment)}` : '',
+        ].filter(Boolean);
         if (bits.length) out.push(`${cellAddress(i + 1, j + 1)} ${bits.join(' ')}`);
       }),
     );
@@ -203,7 +232,9 @@ export class FakeExcel {
 
   private async emit(sheet: FakeSheetModel, address: string, changeType: string): Promise<void> {
     const event = { address, changeType, source: 'Local', type: 'WorksheetChanged', worksheetId: sheet.id };
-    const calls = this.state.book.listeners.filter((l) => l.sheetId === undefined || l.sheetId === sheet.id).map((l) => l.handler(event));
+    const calls = this.state.book.listeners
+      .filter((l) => l.sheetId === undefined || l.sheetId === sheet.id)
+      .map((l) => l.handler(event));
     await Promise.all(calls);
   }
 
@@ -234,7 +265,7 @@ export class FakeExcel {
     await this.emit(s, `A${at}:XFD${at + count - 1}`, 'RowDeleted');
   }
 
-  /** Structural changes while nobody listens (e.g. in another session): no events. */
+  /** Rows inserted while the pane was closed: no events reach the adapter. */
   insertRowsSilently(sheet: string, at: number, count: number): void {
     this.sheet(sheet).insertRows(at, count);
   }

@@ -8,9 +8,14 @@ export function adapterOn(fake: FakeExcel, options?: ExcelWorkbookOptions): Exce
 }
 
 /** Syncs and payload figures of a measured step, printed so they show in the test output. */
-export function figures(label: string, c: FakeCounters): { syncs: number; maxRequest: number; maxResponse: number } {
+export function figures(
+  label: string,
+  c: FakeCounters,
+): { syncs: number; maxRequest: number; maxResponse: number } {
   const out = { syncs: c.syncs, maxRequest: c.maxRequestBytes, maxResponse: c.maxResponseBytes };
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
-  console.log(`${label}: ${c.syncs} syncs, ${c.operations} operations, max request ${mb(c.maxRequestBytes)}, max response ${mb(c.maxResponseBytes)}, total ${mb(c.totalRequestBytes)} sent / ${mb(c.totalResponseBytes)} received`);
+  console.log(
+    `${label}: ${c.syncs} syncs, ${c.operations} operations, max request ${mb(c.maxRequestBytes)}, max response ${mb(c.maxResponseBytes)}, total ${mb(c.totalRequestBytes)} sent / ${mb(c.totalResponseBytes)} received`,
+  );
   return out;
 }

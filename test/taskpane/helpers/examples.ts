@@ -21,5 +21,9 @@ export function exampleGrids(name = MARKET_LIST): Grid[] {
 
 /** A deep copy of a grid whose cells can be edited in a test. */
 export function cloneGrid(grid: Grid): Grid {
-  return { ...grid, values: grid.values.map((r) => [...(r ?? [])]), merges: grid.merges.map((m) => ({ ...m })) };
+  return {
+    ...grid,
+    values: grid.values.map((r) => [...(r ?? [])]),
+    merges: grid.merges.map((m) => ({ ...m })),
+  };
 }

@@ -1,6 +1,11 @@
 import type { Grid } from '../../../src/core/grid';
 import type { SheetSpec } from '../../../src/features/sheet-spec';
-import type { CellMark, HostCapabilities, PaneWorkbookPort, RowsChanged } from '../../../src/hosts/workbook-port';
+import type {
+  CellMark,
+  HostCapabilities,
+  PaneWorkbookPort,
+  RowsChanged,
+} from '../../../src/hosts/workbook-port';
 
 /** A pane port in memory: grids, marks per cell, state, and a log of the calls, for the pane's flow tests. */
 export class MemoryPort implements PaneWorkbookPort {
@@ -16,7 +21,15 @@ export class MemoryPort implements PaneWorkbookPort {
   ) {}
 
   capabilities(): HostCapabilities {
-    return { host: 'excel', notes: true, comments: true, rangeAreas: true, mergedAreas: true, charts: false, events: true };
+    return {
+      host: 'excel',
+      notes: true,
+      comments: true,
+      rangeAreas: true,
+      mergedAreas: true,
+      charts: false,
+      events: true,
+    };
   }
   async activeSheet(): Promise<string> {
     return this.active;

@@ -1,0 +1,332 @@
+#!/usr/bin/env node
+// Builds the WPS add-in (WPS 加载项) with webpack's Node API:
+//
+//   dist-wps/                       the folder to serve online: index.html + main.js (ribbon callbacks), ribbon.xml,
+//                                   taskpane.html + taskpane.js (the pane), images/, assets/
+//   dist-wps/jsplugins.xml          online entry (<jspluginonline url=…/>) for oem.ini's JSPluginsServer
+//   dist-wps/offline/<name>_<version>/      the same files, the folder WPS keeps in its jsaddons directory
+//   dist-wps/offline/<name>_<version>.7z    that folder packed with 7-Zip, as WPS downloads offline add-ins
+//   dist-wps/offline/<name>_<version>.zip   the folder plus publish.xml and install scripts, for copying by hand
+//   dist-wps/offline/jsplugins.xml  offline entry (<jsplugin url=….7z version=…/>) for a server that hosts the .7z
+//   dist-wps/offline/publish.xml    the per-user entry for the folder in jsaddons (what the install scripts write)
+//
+// Usage: node scripts/build-wps.cjs [--out DIR] [--base-url http://server/path/] [--mode production|development]
+// The base URL (also WPS_BASE_URL) is where dist-wps/ will be served; it goes into the two jsplugins.xml files.
+const fs = require('fs');
+const path = require('path');
+const os = require('os');
+const { spawnSync } = require('child_process');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const acorn = require('acorn');
+const { zipSync } = require('fflate');
+
+const ROOT = path.resolve(__dirname, '..');
+const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/** Files of the add-in folder that are not part of the served add-in itself. */
+const NOT_IN_FOLDER = new Set(['jsplugins.xml', 'offline']);
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--out') out.outDir = argv[++i];
+    else if (a === '--base-url') out.baseUrl = argv[++i];
+    else if (a === '--mode') out.mode = argv[++i];
+    else if (a === '--no-pack') out.pack = false;
+    else throw new Error(`Unknown argument: ${a}`);
+  }
+  return out;
+}
+
+/** The shared pane's page without Office.js: WPS runs its own object model, and the CDN may be unreachable. */
+function paneTemplate() {
+  const html = fs.readFileSync(path.join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
+  return html
+    .replace(/\s*<!--[^]*?-->\s*(?=<script[^>]+office\.js)/i, '\n    ')
+    .replace(/<script[^>]*src="[^"]*office\.js"[^>]*><\/script>\s*/i, '')
+    .replace(/<title>[^<]*<\/title>/, '<title>双随机清单助手 · WPS</title>');
+}
+
+/** Our code minified; the file adapter's chunk (mostly exceljs's browser build, already minified) left as it is. */
+function minimizers() {
+  try {
+    const MinimizerPlugin = require('minimizer-webpack-plugin');
+    return [
+      new MinimizerPlugin({
+        test: /\.js$/,
+        exclude: /^xlsx-adapter\./,
+        minify: MinimizerPlugin.terserMinify,
+        minimizerOptions: { ecma: 2017, compress: { passes: 2 } },
+      }),
+    ];
+  } catch {
+    return ['...'];
+  }
+}
+
+function webpackConfig({ outDir, mode }) {
+  return {
+    mode,
+    context: ROOT,
+    // The WPS web view's engine varies between releases: ES2017 everywhere (async/await, no newer syntax).
+    target: ['web', 'es2017'],
+    devtool: false,
+    entry: {
+      main: './src/hosts/wps/addin/ribbon.ts',
+      taskpane: './src/hosts/wps/addin/pane.ts',
+    },
+    output: {
+      path: outDir,
+      // Relative: the same files work online (http://…/) and offline (file:///…/jsaddons/<name>_<version>/).
+      publicPath: '',
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      alias: { 'iconv-lite$': path.join(ROOT, 'src/taskpane/standalone/iconv-browser.ts') },
+      fallback: { fs: false, path: false, stream: false },
+    },
+    module: {
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: [
+            { loader: path.join(__dirname, 'build-wps.regex-loader.cjs') },
+            {
+              loader: 'ts-loader',
+              options: {
+                configFile: path.join(ROOT, 'tsconfig.web.json'),
+                transpileOnly: true,
+                onlyCompileBundledFiles: true,
+                compilerOptions: {
+                  target: 'ES2017',
+                  module: 'ESNext',
+                  moduleResolution: 'Bundler',
+                  sourceMap: false,
+                  declaration: false,
+                },
+              },
+            },
+          ],
+        },
+      ],
+    },
+    plugins: [
+      // The file adapter (exceljs, ES2018, 1 MB) is only used by the pane's standalone mode for CSV files and the
+      // marked copy; the WPS pane works on the open workbook, so a stub takes its place (see no-file-conversion.ts).
+      new webpack.NormalModuleReplacementPlugin(
+        /[\\/]hosts[\\/]xlsx[\\/]open-workbook$/,
+        path.join(ROOT, 'src/hosts/wps/addin/no-file-conversion.ts'),
+      ),
+      // `hash` adds ?<build hash> to the script URLs: WPS's web view caches add-in files hard.
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './wps/index.html',
+        chunks: ['main'],
+        inject: 'body',
+        scriptLoading: 'blocking',
+        hash: true,
+        minify: false,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        templateContent: paneTemplate(),
+        chunks: ['taskpane'],
+        inject: 'body',
+        scriptLoading: 'blocking',
+        hash: true,
+        minify: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'wps/ribbon.xml', to: 'ribbon.xml' },
+          { from: 'wps/images/*.svg', to: 'images/[name][ext]' },
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]', noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    optimization: { splitChunks: false, minimizer: minimizers() },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+function runWebpack(config) {
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors())
+        return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: true })));
+      resolve(stats);
+    });
+  });
+}
+
+/** Fills `{{name}}`-style slots of a template from wps/publish/. */
+function template(file, values) {
+  const text = fs.readFileSync(path.join(ROOT, 'wps/publish', file), 'utf8');
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, key) => (key in values ? values[key] : whole));
+}
+
+/** Every .js file under a folder. */
+function jsFiles(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...jsFiles(p));
+    else if (e.name.endsWith('.js')) out.push(p);
+  }
+  return out;
+}
+
+/** Fails when a built script is not ES2017 (parsed as a classic script, as index.html and taskpane.html load them). */
+function checkEs2017(dir) {
+  for (const file of jsFiles(dir)) {
+    try {
+      acorn.parse(fs.readFileSync(file, 'utf8'), { ecmaVersion: 2017, sourceType: 'script' });
+    } catch (e) {
+      throw new Error(`${path.relative(dir, file)} is not ES2017: ${e.message}`);
+    }
+  }
+}
+
+/**
+ * The 7za binary of 7zip-bin, made executable (its npm package may lose the execute bit; where the file cannot be
+ * changed, a copy in the temp folder is).
+ */
+function sevenZip() {
+  const bin = require('7zip-bin').path7za;
+  try {
+    fs.accessSync(bin, fs.constants.X_OK);
+    return bin;
+  } catch {
+    try {
+      fs.chmodSync(bin, 0o755);
+      return bin;
+    } catch {
+      const copy = path.join(os.tmpdir(), `7za-${process.pid}${path.extname(bin)}`);
+      fs.copyFileSync(bin, copy);
+      fs.chmodSync(copy, 0o755);
+      return copy;
+    }
+  }
+}
+
+function copyDir(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    if (NOT_IN_FOLDER.has(e.name) && from !== to) continue;
+    const a = path.join(from, e.name);
+    const b = path.join(to, e.name);
+    if (e.isDirectory()) copyDir(a, b);
+    else fs.copyFileSync(a, b);
+  }
+}
+
+/** Files of a folder as fflate's tree, under a top folder name. */
+function zipTree(dir) {
+  const tree = {};
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    tree[e.name] = e.isDirectory() ? zipTree(p) : fs.readFileSync(p);
+  }
+  return tree;
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** Builds dist-wps/ (or `outDir`) and, unless `pack` is false, the offline package. Returns what was made. */
+async function buildWps(options = {}) {
+  const name = PKG.name;
+  const version = PKG.version;
+  const folder = `${name}_${version}`;
+  const outDir = path.resolve(ROOT, options.outDir || process.env.WPS_OUT_DIR || 'dist-wps');
+  const mode = options.mode || 'production';
+  const baseUrl = String(
+    options.baseUrl || process.env.WPS_BASE_URL || `http://127.0.0.1:3889/${name}/`,
+  ).replace(/\/?$/, '/');
+  if (!/^(https?|file):\/\//.test(baseUrl))
+    throw new Error(`The base URL must be http(s):// or file://, got ${baseUrl}`);
+
+  await runWebpack(webpackConfig({ outDir, mode }));
+  checkEs2017(outDir);
+  const values = { name, version, folder, url: baseUrl };
+  fs.writeFileSync(path.join(outDir, 'jsplugins.xml'), template('jsplugins.online.xml', values));
+
+  const made = { outDir, folder, version, baseUrl, files: {} };
+  if (options.pack !== false) {
+    const offline = path.join(outDir, 'offline');
+    const staged = path.join(offline, folder);
+    copyDir(outDir, staged);
+    fs.writeFileSync(path.join(offline, 'jsplugins.xml'), template('jsplugins.offline.xml', values));
+    fs.writeFileSync(path.join(offline, 'publish.xml'), template('publish.xml', values));
+    fs.writeFileSync(path.join(offline, 'oem.ini.example'), template('oem.ini.example', values));
+    fs.writeFileSync(
+      path.join(offline, 'install-windows.cmd'),
+      template('install-windows.cmd', values).replace(/\r?\n/g, '\r\n'),
+    );
+    // Windows PowerShell 5 reads a script without a byte-order mark in the ANSI code page: Chinese text needs the BOM.
+    fs.writeFileSync(
+      path.join(offline, 'install-windows.ps1'),
+      `\ufeff${template('install-windows.ps1', values).replace(/\r?\n/g, '\r\n')}`,
+    );
+    fs.writeFileSync(path.join(offline, 'install-linux.sh'), template('install-linux.sh', values), {
+      mode: 0o755,
+    });
+
+    const archive = path.join(offline, `${folder}.7z`);
+    fs.rmSync(archive, { force: true });
+    const run = spawnSync(sevenZip(), ['a', '-t7z', '-mx=9', '-bd', archive, folder], {
+      cwd: offline,
+      encoding: 'utf8',
+    });
+    if (run.status !== 0)
+      throw new Error(`7za failed (${run.status}): ${run.stderr || run.stdout || run.error}`);
+    const zip = zipSync(
+      {
+        [folder]: zipTree(staged),
+        'publish.xml': fs.readFileSync(path.join(offline, 'publish.xml')),
+        'install-windows.cmd': fs.readFileSync(path.join(offline, 'install-windows.cmd')),
+        'install-windows.ps1': fs.readFileSync(path.join(offline, 'install-windows.ps1')),
+        'install-linux.sh': [
+          fs.readFileSync(path.join(offline, 'install-linux.sh')),
+          { os: 3, attrs: 0o755 << 16 },
+        ],
+        'oem.ini.example': fs.readFileSync(path.join(offline, 'oem.ini.example')),
+      },
+      { level: 9 },
+    );
+    fs.writeFileSync(path.join(offline, `${folder}.zip`), zip);
+    made.files.sevenZip = archive;
+    made.files.zip = path.join(offline, `${folder}.zip`);
+  }
+
+  const sizes = jsFiles(outDir)
+    .filter((f) => !f.includes(`${path.sep}offline${path.sep}`))
+    .map((f) => `  ${path.relative(outDir, f).padEnd(32)} ${kb(fs.statSync(f).size).padStart(10)}`);
+  console.log(
+    `WPS add-in ${folder} → ${path.relative(ROOT, outDir) || '.'}/ (base URL ${baseUrl}); every script parses as ES2017\n${sizes.join('\n')}`,
+  );
+  if (made.files.sevenZip)
+    console.log(
+      `  offline package: ${path.relative(ROOT, made.files.sevenZip)} (${kb(fs.statSync(made.files.sevenZip).size)}), ${path.relative(ROOT, made.files.zip)}`,
+    );
+  return made;
+}
+
+module.exports = { buildWps, paneTemplate };
+
+if (require.main === module) {
+  buildWps(parseArgs(process.argv.slice(2))).catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

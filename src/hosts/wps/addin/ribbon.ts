@@ -1,0 +1,201 @@
+import { STATE_KEYS } from '../../../taskpane/model/check-flow';
+import { DOCK_RIGHT, type EtApplication, type EtTaskPane } from '../et-model';
+import { WpsHostError } from '../wps-errors';
+import { WpsWorkbook } from '../wps-workbook';
+import { adjustCommand, clearCommand, tallyCommand, validateCommand } from './commands';
+
+/**
+ * The add-in's entry script (main.js, loaded by index.html): the callbacks `ribbon.xml` names. WPS calls them by
+ * name on `window` and expects a plain synchronous answer — an async callback (a Promise) breaks the ribbon — so
+ * each starts its work without awaiting it and reports the outcome through an alert (shown by WPS on its main
+ * window) and the pane.
+ */
+
+/** Ribbon control ids (ribbon.xml) → what they do. */
+export const CONTROLS = {
+  validate: 'drcValidate',
+  clear: 'drcClear',
+  tally: 'drcTally',
+  adjust: 'drcAdjust',
+  pane: 'drcPane',
+} as const;
+
+/** `PluginStorage` key of the task pane's id: one pane, shown again by a second click. */
+export const PANE_ID_KEY = 'drc.taskpaneId';
+
+/** Button icons (images/ next to index.html). */
+const ICONS: Record<string, string> = {
+  [CONTROLS.validate]: 'images/validate.svg',
+  [CONTROLS.clear]: 'images/clear.svg',
+  [CONTROLS.tally]: 'images/tally.svg',
+  [CONTROLS.adjust]: 'images/adjust.svg',
+  [CONTROLS.pane]: 'images/pane.svg',
+};
+
+/** What WPS passes to a ribbon callback (`RibbonControl`: `Id`, `Tag`). */
+interface RibbonControl {
+  Id: string;
+  Tag?: string;
+}
+
+/** What `onLoad` receives (`RibbonUI`). */
+interface RibbonUi {
+  Invalidate(): void;
+}
+
+type Host = Window & { Application?: EtApplication; alert(message: string): void };
+
+const host = (): Host => window as unknown as Host;
+let ribbon: RibbonUi | undefined;
+let port: WpsWorkbook | undefined;
+let busy = false;
+
+function app(): EtApplication {
+  const a = host().Application;
+  if (!a) throw new Error('WPS 加载项环境未就绪（window.Application 不存在）');
+  return a;
+}
+
+function portOf(): WpsWorkbook {
+  port ??= new WpsWorkbook(app());
+  return port;
+}
+
+/** The folder the add-in is served from (index.html's), online (http) or offline (file://…/jsaddons/…). */
+export function addinBase(href: string): string {
+  return href.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+}
+
+function paneUrl(): string {
+  return `${addinBase(host().location.href)}taskpane.html`;
+}
+
+/** The task pane made earlier in this session, if it still exists. */
+function existingPane(a: EtApplication): EtTaskPane | undefined {
+  const id = a.PluginStorage?.getItem(PANE_ID_KEY);
+  if (id === null || id === undefined || id === '' || !a.GetTaskPane) return undefined;
+  try {
+    return a.GetTaskPane(Number(id)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Shows the task pane, docked right; a second click shows the same pane (its id kept in `PluginStorage`). */
+export function showPane(): void {
+  const a = app();
+  const known = existingPane(a);
+  if (known) {
+    known.Visible = true;
+    return;
+  }
+  if (!a.CreateTaskPane) throw new Error('此版本的 WPS 不支持任务窗格（CreateTaskPane）');
+  const pane = a.CreateTaskPane(paneUrl(), '清单助手');
+  pane.DockPosition = DOCK_RIGHT;
+  pane.Visible = true;
+  a.PluginStorage?.setItem(PANE_ID_KEY, pane.ID);
+}
+
+/** Reloads an open pane so it shows what a ribbon command just did (it restores the last result on load). */
+function refreshPane(): void {
+  const pane = existingPane(app());
+  if (pane && pane.Visible) pane.Navigate(paneUrl());
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof WpsHostError) return e.messageIn('zh-CN');
+  return e instanceof Error ? e.message : String(e);
+}
+
+function setBusy(on: boolean): void {
+  busy = on;
+  try {
+    ribbon?.Invalidate();
+  } catch {
+    // An old WPS without Invalidate: the buttons just stay enabled.
+  }
+}
+
+/**
+ * Starts a command without awaiting it (the callback returns at once); when it ends, says how it went. A failure is
+ * also kept in the workbook for the pane to show the next time it opens, as the Excel ribbon commands do.
+ */
+export function start(work: (p: WpsWorkbook) => Promise<string>): void {
+  if (busy) {
+    host().alert('清单助手正在处理上一个操作，请稍候。');
+    return;
+  }
+  setBusy(true);
+  Promise.resolve()
+    .then(() => work(portOf()))
+    .then(
+      (message) => {
+        refreshPane();
+        host().alert(message);
+      },
+      async (e: unknown) => {
+        console.error(e);
+        const text = messageOf(e);
+        try {
+          await portOf().saveState(STATE_KEYS.commandError, text);
+        } catch {
+          // Read-only or protected: the alert below is enough.
+        }
+        host().alert(`出错了：${text}`);
+      },
+    )
+    .then(() => setBusy(false));
+}
+
+/** `onLoad`: keeps the ribbon object (to grey the buttons while a command runs). */
+export function OnAddinLoad(ribbonUi: RibbonUi): boolean {
+  ribbon = ribbonUi;
+  return true;
+}
+
+/** `onAction` of every button. Synchronous: returns before the work is done. */
+export function OnAction(control: RibbonControl): boolean {
+  switch (control.Id) {
+    case CONTROLS.validate:
+      start(validateCommand);
+      break;
+    case CONTROLS.clear:
+      start(clearCommand);
+      break;
+    case CONTROLS.tally:
+      start(tallyCommand);
+      break;
+    case CONTROLS.adjust:
+      start((p) =>
+        adjustCommand(p).catch((e: unknown) => {
+          // No sheet of last year found: the pane lets the user choose a sheet or a file.
+          showPane();
+          throw e;
+        }),
+      );
+      break;
+    case CONTROLS.pane:
+      try {
+        showPane();
+      } catch (e) {
+        host().alert(`出错了：${messageOf(e)}`);
+      }
+      break;
+    default:
+      break;
+  }
+  return true;
+}
+
+/** `getImage`: the button's icon. */
+export function GetImage(control: RibbonControl): string {
+  return ICONS[control.Id] ?? 'images/pane.svg';
+}
+
+/** `getEnabled`: buttons are greyed while a command runs (the pane button stays usable). */
+export function OnGetEnabled(control: RibbonControl): boolean {
+  return control.Id === CONTROLS.pane || !busy;
+}
+
+// WPS looks the callbacks up by name on the page's global object.
+Object.assign(window, { OnAddinLoad, OnAction, GetImage, OnGetEnabled });

@@ -1,0 +1,118 @@
+import type { EtApplication, EtWorkbook, EtWorksheet } from './et-model';
+import { WpsHostError } from './wps-errors';
+
+/** The very hidden sheet that keeps the add-in's record of marks and the pane's state inside the workbook. */
+export const STORE_SHEET = '_drc_marks';
+
+/**
+ * The sheet-level defined name that identifies a sheet across renames. Why a name: WPS gives a worksheet no stable
+ * id of its own (`Index` moves, `Name` is renamed, `CodeName` is read-only and empty in new .xlsx files), while a
+ * sheet-scoped name is saved in the file, travels with the sheet when it is renamed or moved, and disappears when
+ * the sheet is deleted. It is hidden (`Visible = false`) and removed again by 清除标记.
+ */
+export const SHEET_ID_NAME = '_drc_sheet_id';
+
+/** A worksheet of the workbook, by tab position. */
+export interface SheetRef {
+  ws: EtWorksheet;
+  name: string;
+}
+
+/** The open workbook, or a typed error when there is none. */
+export function activeBook(app: EtApplication): EtWorkbook {
+  const book = app.ActiveWorkbook;
+  if (!book) throw new WpsHostError('wps/no-workbook');
+  return book;
+}
+
+/** Every worksheet of the workbook in tab order, the record sheet included. */
+export function allSheets(book: EtWorkbook): SheetRef[] {
+  const sheets = book.Worksheets;
+  const n = sheets.Count;
+  const out: SheetRef[] = [];
+  for (let i = 1; i <= n; i++) {
+    const ws = sheets.Item(i);
+    out.push({ ws, name: ws.Name });
+  }
+  return out;
+}
+
+/** The user's worksheets (the record sheet left out). */
+export function userSheets(book: EtWorkbook): SheetRef[] {
+  return allSheets(book).filter((s) => s.name !== STORE_SHEET);
+}
+
+/** A worksheet by name, or undefined (`Worksheets.Item(name)` throws for a missing one). */
+export function findSheet(book: EtWorkbook, name: string): EtWorksheet | undefined {
+  try {
+    return book.Worksheets.Item(name) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A worksheet by name, or the typed error. */
+export function sheetNamed(book: EtWorkbook, name: string): EtWorksheet {
+  const ws = name === STORE_SHEET ? undefined : findSheet(book, name);
+  if (!ws) throw new WpsHostError('wps/unknown-sheet', { sheet: name });
+  return ws;
+}
+
+/** The id kept in a sheet's hidden name, or undefined when it has none. */
+export function readSheetId(ws: EtWorksheet): string | undefined {
+  let refers: unknown;
+  try {
+    refers = ws.Names.Item(SHEET_ID_NAME).RefersTo;
+  } catch {
+    return undefined;
+  }
+  const m = /^="?([^"]*)"?$/.exec(String(refers ?? ''));
+  return m && m[1] ? m[1] : undefined;
+}
+
+/** The sheet's id, creating its hidden name when it has none. */
+export function ensureSheetId(ws: EtWorksheet): string {
+  const known = readSheetId(ws);
+  if (known) return known;
+  const id = `s${Date.now().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
+  const name = ws.Names.Add(SHEET_ID_NAME, `="${id}"`, false);
+  name.Visible = false;
+  return id;
+}
+
+/** Removes a sheet's id name (nothing of ours is left on it). */
+export function dropSheetId(ws: EtWorksheet): void {
+  try {
+    ws.Names.Item(SHEET_ID_NAME).Delete();
+  } catch {
+    // No name: nothing to remove.
+  }
+}
+
+/**
+ * Refuses, before anything is changed, to write into a read-only workbook, a protected sheet, or to add a sheet to
+ * a workbook whose structure is protected.
+ */
+export function assertWritable(book: EtWorkbook, sheets: Iterable<SheetRef>, addsSheet: boolean): void {
+  if (book.ReadOnly) throw new WpsHostError('wps/read-only');
+  for (const s of sheets)
+    if (s.ws.ProtectContents) throw new WpsHostError('wps/sheet-protected', { sheet: s.name });
+  if (addsSheet && book.ProtectStructure) throw new WpsHostError('wps/structure-protected');
+}
+
+/**
+ * Runs `work` with screen updating off (many format changes repaint once), and the alerts that deleting or merging
+ * would raise switched off; both are put back as they were, whatever happens.
+ */
+export function quietly<T>(app: EtApplication, work: () => T): T {
+  const screen = app.ScreenUpdating;
+  const alerts = app.DisplayAlerts;
+  app.ScreenUpdating = false;
+  app.DisplayAlerts = false;
+  try {
+    return work();
+  } finally {
+    app.DisplayAlerts = alerts;
+    app.ScreenUpdating = screen;
+  }
+}

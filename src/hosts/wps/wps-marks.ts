@@ -1,0 +1,547 @@
+import { type CellValue, cellAddress, type MergeRange } from '../../core/grid';
+import { SEVERITY_RANK, type Severity } from '../../core/issue';
+import { type CellMark, MARK_COLOURS } from '../workbook-port';
+import {
+  type EtRange,
+  type EtWorkbook,
+  type EtWorksheet,
+  hexToBgr,
+  XL_NONE,
+  XL_PATTERN_SOLID,
+} from './et-model';
+import { cellKey, type CellRef, cellRects, sortCells } from './wps-address';
+import {
+  assertWritable,
+  dropSheetId,
+  ensureSheetId,
+  quietly,
+  readSheetId,
+  type SheetRef,
+  sheetNamed,
+  userSheets,
+} from './wps-book';
+import { WpsHostError } from './wps-errors';
+import { groupedRanges, MIXED, type Mixed, probeUniform, type RangeEnv } from './wps-ranges';
+import { readValues, usedArea } from './wps-read';
+import { emptyStore, type FillState, type MarkRecord, type MarkStore, StoreSheet } from './wps-store';
+
+/** What the mark flows need: the host, the workbook, and merged areas from the last read of each sheet. */
+export interface MarkEnv extends RangeEnv {
+  book: EtWorkbook;
+  merges: (sheet: string) => readonly MergeRange[] | undefined;
+}
+
+/** A recorded mark that clearing left alone, and why. */
+export interface SkippedMark {
+  sheet: string;
+  address: string;
+  /** The sheet is gone; the cell moved and its row was not found again; or its fill was changed since. */
+  reason: 'sheet-deleted' | 'moved' | 'changed';
+}
+
+/** What 清除标记 did. */
+export interface ClearMarksResult {
+  restored: number;
+  /** Of the restored: marks found again at another row (rows inserted, deleted or sorted since marking). */
+  relocated: number;
+  skipped: SkippedMark[];
+}
+
+interface Target {
+  row: number;
+  column: number;
+  severity: Severity;
+  notes: string[];
+}
+
+/** Sheets have at most 1,048,576 rows and 16,384 columns. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/** The mark colour of a severity in ET's BGR order. */
+export function markColour(severity: Severity): number {
+  return hexToBgr(MARK_COLOURS[severity]);
+}
+
+const joinNote = (original: string | null, ours: string): string =>
+  original ? `${original}\n${ours}` : ours;
+
+/** The comment text a record leaves on its cell: the original, with our note appended when there is one. */
+const commentOf = (rec: Pick<MarkRecord, 'o' | 't'>): string | null =>
+  rec.t ? joinNote(rec.o, rec.t) : rec.o;
+
+/** Fingerprint of a row's values (trailing blanks ignored): two 32-bit string hashes, 16 hex digits. */
+export function rowKey(row: readonly CellValue[]): string {
+  let end = row.length;
+  while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined || row[end - 1] === '')) end--;
+  const s = JSON.stringify(row.slice(0, end).map((v) => (v === '' || v === undefined ? null : v)));
+  let h1 = 0x811c9dc5;
+  let h2 = 5381;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // FNV-1a and djb2 with shifts only (× 16777619 and × 33 modulo 2^32).
+    h1 ^= c;
+    h1 = (h1 + (h1 << 1) + (h1 << 4) + (h1 << 7) + (h1 << 8) + (h1 << 24)) | 0;
+    h2 = ((h2 << 5) + h2 + c) | 0;
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Row fingerprints of a sheet over a column span, from one bulk read of its values. */
+class RowKeys {
+  private readonly values: CellValue[][];
+  private readonly top: number;
+  private readonly left: number;
+  private byKey?: Map<string, number[]>;
+  private readonly cache = new Map<number, string>();
+
+  constructor(
+    ws: EtWorksheet,
+    readonly span: [number, number],
+  ) {
+    const { range, area } = usedArea(ws);
+    this.values = readValues(range, area);
+    this.top = area.top;
+    this.left = area.left;
+  }
+
+  /** The span of the used range now (for a sheet marked for the first time). */
+  static spanOf(ws: EtWorksheet): [number, number] {
+    const { area } = usedArea(ws);
+    return [area.left, Math.max(area.left, area.left + area.cols - 1)];
+  }
+
+  at(row: number): string {
+    const known = this.cache.get(row);
+    if (known !== undefined) return known;
+    const r = this.values[row - this.top];
+    const cells: CellValue[] = [];
+    for (let c = this.span[0]; c <= this.span[1]; c++) cells.push(r ? (r[c - this.left] ?? null) : null);
+    const k = rowKey(cells);
+    this.cache.set(row, k);
+    return k;
+  }
+
+  rowsWith(key: string): number[] {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (let i = 0; i < this.values.length; i++) {
+        const k = this.at(this.top + i);
+        let list = this.byKey.get(k);
+        if (!list) this.byKey.set(k, (list = []));
+        list.push(this.top + i);
+      }
+    }
+    return this.byKey.get(key) ?? [];
+  }
+}
+
+/**
+ * Finds records' rows again after rows were inserted, deleted or sorted: a record whose row no longer has its
+ * fingerprint moves to the nearest row that has it (each row taken once). Returns the records left unplaced.
+ */
+function reconcile(recs: readonly MarkRecord[], keys: RowKeys): { moved: number; lost: MarkRecord[] } {
+  const taken = new Set<number>();
+  const wrong: MarkRecord[] = [];
+  for (const rec of recs) {
+    if (keys.at(rec.r) === rec.k) taken.add(cellKey(rec.r, rec.c));
+    else wrong.push(rec);
+  }
+  let moved = 0;
+  const lost: MarkRecord[] = [];
+  for (const rec of wrong.sort((a, b) => a.r - b.r)) {
+    let best: number | undefined;
+    for (const r of keys.rowsWith(rec.k)) {
+      if (taken.has(cellKey(r, rec.c))) continue;
+      if (best === undefined || Math.abs(r - rec.r) < Math.abs(best - rec.r)) best = r;
+    }
+    if (best === undefined) {
+      lost.push(rec);
+      continue;
+    }
+    taken.add(cellKey(best, rec.c));
+    if (best !== rec.r) moved++;
+    rec.r = best;
+  }
+  return { moved, lost };
+}
+
+/** A fill as the host reports it for a range: null = no fill; MIXED when the cells differ. */
+function readFill(range: EtRange): FillState | null | Mixed {
+  const interior = range.Interior;
+  const index = interior.ColorIndex;
+  if (typeof index !== 'number') return MIXED;
+  if (index === XL_NONE) return null;
+  const c = interior.Color;
+  if (typeof c !== 'number') return MIXED;
+  const p = interior.Pattern;
+  if (typeof p !== 'number') return MIXED;
+  if (p === XL_NONE) return null;
+  if (p === XL_PATTERN_SOLID) return { c };
+  const pc = interior.PatternColor;
+  return typeof pc === 'number' ? { c, p, pc } : MIXED;
+}
+
+/**
+ * Fills of cells probed group by group: cells expected to share a fill (those marked in one colour, those never
+ * marked) are asked together, so a group that is still as expected answers in one read.
+ */
+function probeFills(
+  env: RangeEnv,
+  ws: EtWorksheet,
+  groups: Iterable<readonly CellRef[]>,
+): Map<number, FillState | null> {
+  const out = new Map<number, FillState | null>();
+  for (const cells of groups) for (const [k, v] of probeUniform(env, ws, cells, readFill)) out.set(k, v);
+  return out;
+}
+
+/** Cells grouped by the colour their record says we put there. */
+function byColour(recs: readonly MarkRecord[]): CellRef[][] {
+  const groups = new Map<number, CellRef[]>();
+  for (const r of recs) {
+    let list = groups.get(r.m);
+    if (!list) groups.set(r.m, (list = []));
+    list.push({ row: r.r, column: r.c });
+  }
+  return [...groups.values()];
+}
+
+const fillKey = (f: FillState | null): string => (f ? `${f.c}|${f.p ?? ''}|${f.pc ?? ''}` : '');
+const isOurs = (f: FillState | null | undefined, colour: number): boolean =>
+  !!f && f.c === colour && f.p === undefined;
+
+/** Sets fills grouped by fill: a few `Interior` writes per group whatever the number of cells. */
+function writeFills(
+  env: RangeEnv,
+  ws: EtWorksheet,
+  ops: ReadonlyArray<{ cell: CellRef; fill: FillState | null }>,
+): void {
+  const groups = new Map<string, { fill: FillState | null; cells: CellRef[] }>();
+  for (const op of ops) {
+    const k = fillKey(op.fill);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { fill: op.fill, cells: [] }));
+    g.cells.push(op.cell);
+  }
+  for (const { fill, cells } of groups.values()) {
+    for (const range of groupedRanges(env, ws, cellRects(sortCells(cells)))) {
+      const interior = range.Interior;
+      if (!fill) {
+        interior.ColorIndex = XL_NONE;
+        continue;
+      }
+      interior.Color = fill.c;
+      if (fill.p !== undefined) {
+        interior.Pattern = fill.p;
+        if (fill.pc !== undefined) interior.PatternColor = fill.pc;
+      }
+    }
+  }
+}
+
+/**
+ * The comment text of some cells (absent: no comment). Two ways, the cheaper one chosen: asking each cell (two
+ * calls, three with a comment), or walking the sheet's `Comments` (five calls per comment) when it has few.
+ */
+function readComments(ws: EtWorksheet, cells: readonly CellRef[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (cells.length === 0) return out;
+  const wanted = new Set(cells.map((c) => cellKey(c.row, c.column)));
+  const all = ws.Comments;
+  const count = all.Count;
+  if (count === 0) return out;
+  if (count * 5 <= cells.length * 2) {
+    for (let i = 1; i <= count; i++) {
+      const comment = all.Item(i);
+      const at = comment.Parent;
+      const k = cellKey(at.Row, at.Column);
+      if (wanted.has(k)) out.set(k, comment.Text());
+    }
+    return out;
+  }
+  for (const c of cells) {
+    const comment = ws.Range(cellAddress(c.row, c.column)).Comment;
+    if (comment) out.set(cellKey(c.row, c.column), comment.Text());
+  }
+  return out;
+}
+
+/** A comment change: `text` null removes it; `exists` says whether the cell has one now. */
+interface CommentOp {
+  cell: CellRef;
+  text: string | null;
+  exists: boolean;
+}
+
+/** Writes comments: removals grouped (`ClearComments` on address lists), the rest cell by cell (no bulk call exists). */
+function writeComments(env: RangeEnv, ws: EtWorksheet, ops: readonly CommentOp[]): void {
+  const removals = ops.filter((o) => o.text === null && o.exists).map((o) => o.cell);
+  if (removals.length > 0)
+    for (const range of groupedRanges(env, ws, cellRects(sortCells(removals)))) range.ClearComments();
+  for (const op of ops) {
+    if (op.text === null) continue;
+    const range = ws.Range(cellAddress(op.cell.row, op.cell.column));
+    if (op.exists) {
+      const comment = range.Comment;
+      if (comment) {
+        comment.Text(op.text);
+        continue;
+      }
+    }
+    range.AddComment(op.text);
+  }
+}
+
+/**
+ * Checks marks of one sheet and groups them by target cell: an impossible cell throws; a mark on a merged area's
+ * other cells goes to its top-left cell; several marks on one cell keep the most severe colour and every note.
+ */
+function planTargets(env: MarkEnv, sheet: string, marks: readonly CellMark[]): Target[] {
+  const merges = env.merges(sheet) ?? [];
+  const byCell = new Map<number, Target>();
+  for (const mark of marks) {
+    const ok =
+      Number.isInteger(mark.row) && Number.isInteger(mark.column) && mark.row >= 1 && mark.column >= 1;
+    if (!ok || mark.row > MAX_ROWS || mark.column > MAX_COLUMNS)
+      throw new WpsHostError('wps/outside-sheet', {
+        sheet,
+        cell: ok ? cellAddress(mark.row, mark.column) : `R${mark.row}C${mark.column}`,
+      });
+    let at = { row: mark.row, column: mark.column };
+    for (const m of merges)
+      if (mark.row >= m.top && mark.row <= m.bottom && mark.column >= m.left && mark.column <= m.right) {
+        at = { row: m.top, column: m.left };
+        break;
+      }
+    const k = cellKey(at.row, at.column);
+    const t = byCell.get(k);
+    if (!t) {
+      byCell.set(k, { ...at, severity: mark.severity, notes: mark.note ? [mark.note] : [] });
+      continue;
+    }
+    if (SEVERITY_RANK[mark.severity] < SEVERITY_RANK[t.severity]) t.severity = mark.severity;
+    if (mark.note && !t.notes.includes(mark.note)) t.notes.push(mark.note);
+  }
+  return [...byCell.values()];
+}
+
+/** The record, opened for changes: its sheet (if any) and what it held. */
+interface OpenStore {
+  sheet?: StoreSheet;
+  store: MarkStore;
+  oldChunks: number;
+}
+
+function openStore(book: EtWorkbook): OpenStore {
+  const sheet = StoreSheet.find(book);
+  const store = sheet ? sheet.read() : emptyStore();
+  return { sheet, store, oldChunks: store.meta.chunks };
+}
+
+function saveStore(book: EtWorkbook, open: OpenStore): void {
+  open.sheet ??= StoreSheet.create(book);
+  open.sheet.write(open.store, open.oldChunks);
+  open.oldChunks = open.store.meta.chunks;
+}
+
+/**
+ * Marks one sheet. With `resetRows`, the sheet's old marks on those rows that are not marked again are restored
+ * first (the pane's re-marking after an edit, or of a whole sheet). Order: everything is read first (the record,
+ * the rows' fingerprints, the cells' fills and comments), protection is checked, the record of originals is saved,
+ * and only then are cells formatted — so a failure never leaves a mark without its original. Cell values are never
+ * written.
+ */
+export function markSheetIn(
+  env: MarkEnv,
+  sheetName: string,
+  marks: readonly CellMark[],
+  resetRows?: ReadonlySet<number>,
+): void {
+  const { book } = env;
+  const ws = sheetNamed(book, sheetName);
+  const ref: SheetRef = { ws, name: sheetName };
+  const targets = planTargets(env, sheetName, marks);
+  const open = openStore(book);
+  const knownId = readSheetId(ws);
+  const mine = knownId ? open.store.marks.filter((m) => m.s === knownId) : [];
+  if (targets.length === 0 && (mine.length === 0 || !resetRows)) return;
+  assertWritable(book, [ref], !open.sheet);
+
+  const span = (knownId && open.store.meta.spans[knownId]) || RowKeys.spanOf(ws);
+  const keys = new RowKeys(ws, span);
+  reconcile(mine, keys);
+  const byCell = new Map(mine.map((m) => [cellKey(m.r, m.c), m]));
+  const targetKeys = new Set(targets.map((t) => cellKey(t.row, t.column)));
+  const dropped = resetRows
+    ? mine.filter((m) => resetRows.has(m.r) && !targetKeys.has(cellKey(m.r, m.c)))
+    : [];
+  const fresh = targets.filter((t) => !byCell.has(cellKey(t.row, t.column)));
+
+  // Reads: fills of every cell involved (one probe), comments where an original or a restore needs them.
+  const kept = targets.map((t) => byCell.get(cellKey(t.row, t.column))).filter((r): r is MarkRecord => !!r);
+  const fills = probeFills(env, ws, [fresh, ...byColour([...kept, ...dropped])]);
+  const comments = readComments(ws, [
+    ...fresh,
+    ...dropped.filter((m) => m.t && m.o !== null).map((m) => ({ row: m.r, column: m.c })),
+  ]);
+
+  const id = knownId ?? ensureSheetId(ws);
+  open.store.meta.spans[id] = span;
+  const fillOps: Array<{ cell: CellRef; fill: FillState | null }> = [];
+  const commentOps: CommentOp[] = [];
+  for (const rec of dropped) {
+    const k = cellKey(rec.r, rec.c);
+    const cell = { row: rec.r, column: rec.c };
+    if (isOurs(fills.get(k), rec.m)) fillOps.push({ cell, fill: rec.f });
+    if (rec.t) {
+      const now = rec.o === null ? undefined : comments.get(k);
+      if (rec.o === null) commentOps.push({ cell, text: null, exists: true });
+      else if (now !== rec.o) commentOps.push({ cell, text: rec.o, exists: now !== undefined });
+    }
+  }
+  const gone = new Set(dropped);
+  open.store.marks = open.store.marks.filter((m) => !gone.has(m));
+  for (const t of targets) {
+    const k = cellKey(t.row, t.column);
+    const cell = { row: t.row, column: t.column };
+    const text = t.notes.join('\n');
+    const colour = markColour(t.severity);
+    let rec = byCell.get(k);
+    let before: string | null;
+    if (!rec) {
+      const original = comments.get(k) ?? null;
+      rec = {
+        s: id,
+        n: sheetName,
+        r: t.row,
+        c: t.column,
+        f: fills.get(k) ?? null,
+        o: original,
+        m: colour,
+        v: t.severity,
+        t: '',
+        k: '',
+      };
+      open.store.marks.push(rec);
+      before = original;
+    } else before = commentOf(rec);
+    rec.n = sheetName;
+    rec.m = colour;
+    rec.v = t.severity;
+    rec.t = text;
+    rec.k = keys.at(t.row);
+    if (!isOurs(fills.get(k), colour)) fillOps.push({ cell, fill: { c: colour } });
+    const after = commentOf(rec);
+    if (after !== before) commentOps.push({ cell, text: after, exists: before !== null });
+  }
+
+  quietly(env.app, () => {
+    saveStore(book, open);
+    writeFills(env, ws, fillOps);
+    writeComments(env, ws, commentOps);
+  });
+}
+
+/** Marks cells of any sheets; every sheet is checked to exist before anything is changed. */
+export function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): void {
+  const bySheet = new Map<string, CellMark[]>();
+  for (const m of marks) {
+    let list = bySheet.get(m.sheet);
+    if (!list) bySheet.set(m.sheet, (list = []));
+    list.push(m);
+  }
+  for (const name of bySheet.keys()) sheetNamed(env.book, name);
+  for (const [name, list] of bySheet) markSheetIn(env, name, list);
+}
+
+/**
+ * Restores what was there before every recorded mark: fills (only where our colour is still on the cell),
+ * comments (ours removed, originals put back), and removes the record and the sheets' id names. Sheets are found
+ * by id, so renames do not matter; records of deleted sheets are dropped; a mark whose row fingerprint no longer
+ * matches is looked for in the sheet (rows inserted, deleted, sorted) and restored where its row is now — or, when
+ * its row was edited in place and our colour is still on the cell, restored there.
+ */
+export function clearMarksIn(env: MarkEnv): ClearMarksResult {
+  const { book } = env;
+  const result: ClearMarksResult = { restored: 0, relocated: 0, skipped: [] };
+  const open = openStore(book);
+  if (!open.sheet) return result;
+  const sheets = new Map<string, SheetRef>();
+  for (const s of userSheets(book)) {
+    const id = readSheetId(s.ws);
+    if (id && !sheets.has(id)) sheets.set(id, s);
+  }
+  const bySheet = new Map<string, MarkRecord[]>();
+  for (const rec of open.store.marks) {
+    if (!sheets.has(rec.s)) {
+      result.skipped.push({ sheet: rec.n, address: cellAddress(rec.r, rec.c), reason: 'sheet-deleted' });
+      continue;
+    }
+    let list = bySheet.get(rec.s);
+    if (!list) bySheet.set(rec.s, (list = []));
+    list.push(rec);
+  }
+  const keepStore = open.store.meta.stateChunks > 0;
+  assertWritable(
+    book,
+    [...bySheet.keys()].map((id) => sheets.get(id)!),
+    !keepStore,
+  );
+
+  const plans: Array<{
+    ref: SheetRef;
+    fills: Array<{ cell: CellRef; fill: FillState | null }>;
+    comments: CommentOp[];
+  }> = [];
+  for (const [id, recs] of bySheet) {
+    const ref = sheets.get(id)!;
+    const keys = new RowKeys(ref.ws, open.store.meta.spans[id] ?? RowKeys.spanOf(ref.ws));
+    const { moved, lost } = reconcile(recs, keys);
+    const fillsNow = probeFills(env, ref.ws, byColour(recs));
+    const placed = recs.filter((r) => !lost.includes(r));
+    const claimed = new Set(placed.map((r) => cellKey(r.r, r.c)));
+    // Not found again: its row was edited in place if our colour is still there and nobody else claims the cell.
+    const restorable: MarkRecord[] = [...placed];
+    for (const rec of lost) {
+      const k = cellKey(rec.r, rec.c);
+      if (!claimed.has(k) && isOurs(fillsNow.get(k), rec.m)) {
+        claimed.add(k);
+        restorable.push(rec);
+      } else result.skipped.push({ sheet: ref.name, address: cellAddress(rec.r, rec.c), reason: 'moved' });
+    }
+    const comments = readComments(
+      ref.ws,
+      restorable.filter((r) => r.o !== null).map((r) => ({ row: r.r, column: r.c })),
+    );
+    const fills: Array<{ cell: CellRef; fill: FillState | null }> = [];
+    const commentOps: CommentOp[] = [];
+    for (const rec of restorable) {
+      const k = cellKey(rec.r, rec.c);
+      const cell = { row: rec.r, column: rec.c };
+      if (isOurs(fillsNow.get(k), rec.m)) {
+        fills.push({ cell, fill: rec.f });
+        result.restored++;
+      } else result.skipped.push({ sheet: ref.name, address: cellAddress(rec.r, rec.c), reason: 'changed' });
+      if (rec.o === null) {
+        if (rec.t) commentOps.push({ cell, text: null, exists: true });
+      } else if (comments.get(k) !== rec.o) commentOps.push({ cell, text: rec.o, exists: comments.has(k) });
+    }
+    result.relocated += moved;
+    plans.push({ ref, fills, comments: commentOps });
+  }
+
+  quietly(env.app, () => {
+    for (const p of plans) {
+      writeFills(env, p.ref.ws, p.fills);
+      writeComments(env, p.ref.ws, p.comments);
+    }
+    for (const s of sheets.values()) dropSheetId(s.ws);
+    // The record goes last: if anything above failed, the next 清除标记 still knows every original.
+    if (keepStore) {
+      open.store = { meta: { ...open.store.meta, spans: {} }, marks: [] };
+      open.sheet!.write(open.store, open.oldChunks);
+    } else open.sheet!.ws.Delete();
+  });
+  return result;
+}

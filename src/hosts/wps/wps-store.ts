@@ -1,0 +1,199 @@
+import type { Severity } from '../../core/issue';
+import { type EtWorkbook, type EtWorksheet, XL_SHEET_VERY_HIDDEN } from './et-model';
+import { findSheet, STORE_SHEET } from './wps-book';
+import { toMatrix } from './wps-values';
+
+/**
+ * Where the record of marks and the pane's state live: the very hidden sheet `_drc_marks`, JSON in cells.
+ *
+ * Why a sheet: it is saved inside the workbook (.xlsx and .et) on every WPS version, so 清除标记 still restores
+ * the originals after the file was saved, mailed and reopened. `PluginStorage` is not an option — WPS documents it
+ * as shared between the add-in's pages but never persisted — and a custom document property holds at most 255
+ * characters, far less than a record of thousands of marks.
+ *
+ * Layout: B1 the meta (counts, column spans), column A the mark record, column C the pane state, each as chunks of
+ * at most 30,000 characters (a cell holds 32,767), every chunk starting with `|` and written as text.
+ */
+const CHUNK_CHARS = 30_000;
+const CHUNK_TAG = '|';
+
+/** A cell's fill as read before marking (BGR colour; pattern and its colour only when not solid); null = no fill. */
+export interface FillState {
+  c: number;
+  p?: number;
+  pc?: number;
+}
+
+/**
+ * One marked cell. The sheet is kept by id (its hidden name survives renames) and by its name when marked; `k` is
+ * a fingerprint of the row's values when marked, to find the row again after rows were inserted, deleted or sorted.
+ */
+export interface MarkRecord {
+  s: string;
+  n: string;
+  r: number;
+  c: number;
+  /** Original fill (null: none). */
+  f: FillState | null;
+  /** Original comment text (null: the cell had none). */
+  o: string | null;
+  /** Mark colour applied (BGR). */
+  m: number;
+  v: Severity;
+  /** Our note text as appended to the comment ('' when the mark carries none). */
+  t: string;
+  k: string;
+}
+
+/** The meta cell: counts and, per sheet id, the columns the row fingerprints span. */
+export interface StoreMeta {
+  v: 1;
+  about: string;
+  chunks: number;
+  stateChunks: number;
+  spans: Record<string, [number, number]>;
+}
+
+/** The mark record of a workbook. */
+export interface MarkStore {
+  meta: StoreMeta;
+  marks: MarkRecord[];
+}
+
+/** An empty store. */
+export function emptyStore(): MarkStore {
+  return {
+    meta: {
+      v: 1,
+      about: 'double-random-checklist: marks record and pane state, do not edit',
+      chunks: 0,
+      stateChunks: 0,
+      spans: {},
+    },
+    marks: [],
+  };
+}
+
+/** Splits text into tagged chunks, never inside a surrogate pair. */
+export function chunkText(text: string, size = CHUNK_CHARS): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(text.length, i + size);
+    const ch = text.charCodeAt(end - 1);
+    if (end < text.length && ch >= 0xd800 && ch <= 0xdbff) end--;
+    out.push(CHUNK_TAG + text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+function parseMeta(value: unknown): StoreMeta {
+  const base = emptyStore().meta;
+  if (typeof value !== 'string' || !value.startsWith(CHUNK_TAG)) return base;
+  try {
+    const m = JSON.parse(value.slice(1)) as Partial<StoreMeta>;
+    return { ...base, ...m, spans: m.spans ?? {} };
+  } catch {
+    return base;
+  }
+}
+
+/** Text written so the host keeps it as typed: a leading apostrophe is the "this is text" prefix, not content. */
+export function asText(s: string): string {
+  return `'${s}`;
+}
+
+/** The record sheet of a workbook, read and written through a handful of calls. */
+export class StoreSheet {
+  private constructor(readonly ws: EtWorksheet) {}
+
+  /** The record sheet, if the workbook has one. */
+  static find(book: EtWorkbook): StoreSheet | undefined {
+    const ws = findSheet(book, STORE_SHEET);
+    return ws ? new StoreSheet(ws) : undefined;
+  }
+
+  /** Adds the record sheet, very hidden, after the last sheet; the sheet the user was on stays active. */
+  static create(book: EtWorkbook): StoreSheet {
+    const active = book.ActiveSheet;
+    const sheets = book.Worksheets;
+    const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
+    ws.Name = STORE_SHEET;
+    ws.Range('A:C').NumberFormat = '@';
+    ws.Visible = XL_SHEET_VERY_HIDDEN;
+    // Why: `Worksheets.Add` activates the new sheet.
+    active?.Activate();
+    return new StoreSheet(ws);
+  }
+
+  /** The meta cell. */
+  readMeta(): StoreMeta {
+    return parseMeta(this.ws.Range('B1').Value2);
+  }
+
+  /** Joins `count` chunks of a column (one call). */
+  readChunks(column: 'A' | 'C', count: number): string {
+    if (count <= 0) return '';
+    const values = toMatrix(this.ws.Range(`${column}1:${column}${count}`).Value2, count, 1);
+    let s = '';
+    for (const row of values) {
+      const v = row[0];
+      if (typeof v === 'string' && v.startsWith(CHUNK_TAG)) s += v.slice(1);
+    }
+    return s;
+  }
+
+  /** The whole store: meta, then the record (one call each). */
+  read(): MarkStore {
+    const meta = this.readMeta();
+    const json = this.readChunks('A', meta.chunks);
+    let marks: MarkRecord[] = [];
+    if (json) {
+      try {
+        const parsed = JSON.parse(json) as unknown;
+        if (Array.isArray(parsed)) marks = parsed as MarkRecord[];
+      } catch {
+        marks = [];
+      }
+    }
+    return { meta, marks };
+  }
+
+  /** The pane state (key → value). */
+  readState(meta = this.readMeta()): Record<string, string> {
+    const json = this.readChunks('C', meta.stateChunks);
+    if (!json) return {};
+    try {
+      const parsed = JSON.parse(json) as unknown;
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** Writes `text` as chunks into a column (old chunks beyond them cleared); returns the chunk count. */
+  writeChunks(column: 'A' | 'C', text: string, oldCount: number): number {
+    const chunks = text ? chunkText(text) : [];
+    if (oldCount > chunks.length)
+      this.ws.Range(`${column}${chunks.length + 1}:${column}${oldCount}`).Value2 = null;
+    if (chunks.length > 0)
+      this.ws.Range(`${column}1:${column}${chunks.length}`).Value2 = chunks.map((c) => [asText(c)]);
+    return chunks.length;
+  }
+
+  /** The meta cell, written last so a cut-off write is never trusted. */
+  writeMeta(meta: StoreMeta): void {
+    this.ws.Range('B1').Value2 = asText(CHUNK_TAG + JSON.stringify(meta));
+  }
+
+  /** Writes the record (and the meta). */
+  write(store: MarkStore, oldChunks: number): void {
+    store.meta.chunks = this.writeChunks(
+      'A',
+      store.marks.length ? JSON.stringify(store.marks) : '',
+      oldChunks,
+    );
+    this.writeMeta(store.meta);
+  }
+}
