@@ -16,6 +16,7 @@ const fs = require('fs');
 const path = require('path');
 const os = require('os');
 const { spawnSync } = require('child_process');
+const zlib = require('zlib');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -87,7 +88,12 @@ function webpackConfig({ outDir, mode }) {
     },
     resolve: {
       extensions: ['.ts', '.js'],
-      alias: { 'iconv-lite$': path.join(ROOT, 'src/taskpane/standalone/iconv-browser.ts') },
+      alias: {
+        'iconv-lite$': path.join(ROOT, 'src/taskpane/standalone/iconv-browser.ts'),
+        // exceljs only writes .xlsx files in the browser (the standalone page's marked copy): not needed in WPS,
+        // and its browser build is ES2018 (see no-exceljs.ts).
+        exceljs$: path.join(ROOT, 'src/hosts/wps/addin/no-exceljs.ts'),
+      },
       fallback: { fs: false, path: false, stream: false },
     },
     module: {
@@ -118,12 +124,6 @@ function webpackConfig({ outDir, mode }) {
       ],
     },
     plugins: [
-      // The file adapter (exceljs, ES2018, 1 MB) is only used by the pane's standalone mode for CSV files and the
-      // marked copy; the WPS pane works on the open workbook, so a stub takes its place (see no-file-conversion.ts).
-      new webpack.NormalModuleReplacementPlugin(
-        /[\\/]hosts[\\/]xlsx[\\/]open-workbook$/,
-        path.join(ROOT, 'src/hosts/wps/addin/no-file-conversion.ts'),
-      ),
       // `hash` adds ?<build hash> to the script URLs: WPS's web view caches add-in files hard.
       new HtmlWebpackPlugin({
         filename: 'index.html',
@@ -311,7 +311,10 @@ async function buildWps(options = {}) {
 
   const sizes = jsFiles(outDir)
     .filter((f) => !f.includes(`${path.sep}offline${path.sep}`))
-    .map((f) => `  ${path.relative(outDir, f).padEnd(32)} ${kb(fs.statSync(f).size).padStart(10)}`);
+    .map((f) => {
+      const bytes = fs.readFileSync(f);
+      return `  ${path.relative(outDir, f).padEnd(30)} ${kb(bytes.length).padStart(10)}, ${kb(zlib.gzipSync(bytes, { level: 9 }).length).padStart(9)} gzipped`;
+    });
   console.log(
     `WPS add-in ${folder} → ${path.relative(ROOT, outDir) || '.'}/ (base URL ${baseUrl}); every script parses as ES2017\n${sizes.join('\n')}`,
   );

@@ -62,6 +62,14 @@ const UI = {
     noExcelApi: '此版本的 Excel 不支持本加载项所需的功能（ExcelApi 1.1）。',
     markedSuffix: '-已标注',
     sheetOption: '{name}（{kind}，{count} 个问题）',
+    // Sections (tabs): 校验 is the default; the others write generated sheets.
+    sections: '功能',
+    tabCheck: '校验',
+    tabTally: '监测点汇总',
+    tabAdjust: '动态调整',
+    tabCompare: '平台比对',
+    loadingSection: '正在加载…',
+    retry: '重试',
   },
   'en-US': {
     appTitle: 'Double-Random Checklist',
@@ -126,6 +134,13 @@ const UI = {
     noExcelApi: 'This version of Excel lacks what the add-in needs (ExcelApi 1.1).',
     markedSuffix: '-marked',
     sheetOption: '{name} ({kind}, {count} problems)',
+    sections: 'Sections',
+    tabCheck: 'Validate',
+    tabTally: 'Monitoring points',
+    tabAdjust: 'Adjustments',
+    tabCompare: 'Compare',
+    loadingSection: 'Loading…',
+    retry: 'Retry',
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -17,7 +17,7 @@ for old in "$DIR/${NAME}_"*; do
 done
 rm -rf "${DIR:?}/$FOLDER"
 cp -R "$HERE/$FOLDER" "$DIR/"
-ENTRY="<jsplugin name=\"$NAME\" type=\"et\" url=\"$FOLDER\" version=\"$VERSION\" enable=\"enable\" install=\"null\"/>"
+ENTRY="<jsplugin name=\"$NAME\" type=\"et\" url=\"$FOLDER\" version=\"$VERSION\" enable=\"enable_dev\" install=\"null\" customDomain=\"\"/>"
 XML="$DIR/publish.xml"
 if [ -f "$XML" ] && grep -q '</jsplugins>' "$XML"; then
   TMP=$(mktemp)

@@ -1,4 +1,4 @@
-import type { EtApplication, EtWorkbook, EtWorksheet } from './et-model';
+import { type EtApplication, type EtWorkbook, type EtWorksheet, XL_SHEET_VISIBLE } from './et-model';
 import { WpsHostError } from './wps-errors';
 
 /** The very hidden sheet that keeps the add-in's record of marks and the pane's state inside the workbook. */
@@ -42,6 +42,19 @@ export function userSheets(book: EtWorkbook): SheetRef[] {
   return allSheets(book).filter((s) => s.name !== STORE_SHEET);
 }
 
+/**
+ * The last visible sheet, to add new sheets after. Why not simply the last: adding after a (very) hidden sheet —
+ * the record sheet usually sits at the end — is refused by the VBA-compatible model in some versions.
+ */
+export function lastVisibleSheet(book: EtWorkbook): EtWorksheet {
+  const sheets = book.Worksheets;
+  for (let i = sheets.Count; i >= 1; i--) {
+    const ws = sheets.Item(i);
+    if (ws.Visible === XL_SHEET_VISIBLE) return ws;
+  }
+  return sheets.Item(sheets.Count);
+}
+
 /** A worksheet by name, or undefined (`Worksheets.Item(name)` throws for a missing one). */
 export function findSheet(book: EtWorkbook, name: string): EtWorksheet | undefined {
   try {
@@ -70,14 +83,24 @@ export function readSheetId(ws: EtWorksheet): string | undefined {
   return m && m[1] ? m[1] : undefined;
 }
 
-/** The sheet's id, creating its hidden name when it has none. */
-export function ensureSheetId(ws: EtWorksheet): string {
+/** The key records use for a sheet whose hidden name could not be made: its name (a rename then loses it). */
+export const nameKey = (name: string): string => `n:${name}`;
+
+/**
+ * The sheet's id, creating its hidden name when it has none. The name is read back: a host that would not keep a
+ * sheet-level name gets the sheet's name as its key instead (marks still restore, unless the sheet is renamed).
+ */
+export function ensureSheetId(ws: EtWorksheet, sheetName: string): string {
   const known = readSheetId(ws);
   if (known) return known;
   const id = `s${Date.now().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
-  const name = ws.Names.Add(SHEET_ID_NAME, `="${id}"`, false);
-  name.Visible = false;
-  return id;
+  try {
+    const name = ws.Names.Add(SHEET_ID_NAME, `="${id}"`, false);
+    name.Visible = false;
+  } catch {
+    return nameKey(sheetName);
+  }
+  return readSheetId(ws) === id ? id : nameKey(sheetName);
 }
 
 /** Removes a sheet's id name (nothing of ours is left on it). */

@@ -15,6 +15,7 @@ import {
   dropSheetId,
   ensureSheetId,
   quietly,
+  nameKey,
   readSheetId,
   type SheetRef,
   sheetNamed,
@@ -364,11 +365,11 @@ export function markSheetIn(
   const targets = planTargets(env, sheetName, marks);
   const open = openStore(book);
   const knownId = readSheetId(ws);
-  const mine = knownId ? open.store.marks.filter((m) => m.s === knownId) : [];
+  const mine = open.store.marks.filter((m) => (knownId && m.s === knownId) || m.s === nameKey(sheetName));
   if (targets.length === 0 && (mine.length === 0 || !resetRows)) return;
   assertWritable(book, [ref], !open.sheet);
 
-  const span = (knownId && open.store.meta.spans[knownId]) || RowKeys.spanOf(ws);
+  const span = open.store.meta.spans[knownId ?? nameKey(sheetName)] ?? RowKeys.spanOf(ws);
   const keys = new RowKeys(ws, span);
   reconcile(mine, keys);
   const byCell = new Map(mine.map((m) => [cellKey(m.r, m.c), m]));
@@ -386,7 +387,7 @@ export function markSheetIn(
     ...dropped.filter((m) => m.t && m.o !== null).map((m) => ({ row: m.r, column: m.c })),
   ]);
 
-  const id = knownId ?? ensureSheetId(ws);
+  const id = knownId ?? ensureSheetId(ws, sheetName);
   open.store.meta.spans[id] = span;
   const fillOps: Array<{ cell: CellRef; fill: FillState | null }> = [];
   const commentOps: CommentOp[] = [];
@@ -467,36 +468,39 @@ export function clearMarksIn(env: MarkEnv): ClearMarksResult {
   const result: ClearMarksResult = { restored: 0, relocated: 0, skipped: [] };
   const open = openStore(book);
   if (!open.sheet) return result;
-  const sheets = new Map<string, SheetRef>();
-  for (const s of userSheets(book)) {
+  // Sheets by id (a copied sheet carries its original's id: the one with the recorded name wins) and by name.
+  const user = userSheets(book);
+  const ids = new Map<string, SheetRef[]>();
+  for (const s of user) {
     const id = readSheetId(s.ws);
-    if (id && !sheets.has(id)) sheets.set(id, s);
+    if (id) ids.set(id, [...(ids.get(id) ?? []), s]);
   }
-  const bySheet = new Map<string, MarkRecord[]>();
+  const sheetOf = (rec: MarkRecord): SheetRef | undefined => {
+    if (rec.s.startsWith('n:')) return user.find((s) => s.name === rec.s.slice(2));
+    const found = ids.get(rec.s);
+    return found?.find((s) => s.name === rec.n) ?? found?.[0];
+  };
+  const bySheet = new Map<SheetRef, MarkRecord[]>();
   for (const rec of open.store.marks) {
-    if (!sheets.has(rec.s)) {
+    const sheet = sheetOf(rec);
+    if (!sheet) {
       result.skipped.push({ sheet: rec.n, address: cellAddress(rec.r, rec.c), reason: 'sheet-deleted' });
       continue;
     }
-    let list = bySheet.get(rec.s);
-    if (!list) bySheet.set(rec.s, (list = []));
+    let list = bySheet.get(sheet);
+    if (!list) bySheet.set(sheet, (list = []));
     list.push(rec);
   }
   const keepStore = open.store.meta.stateChunks > 0;
-  assertWritable(
-    book,
-    [...bySheet.keys()].map((id) => sheets.get(id)!),
-    !keepStore,
-  );
+  assertWritable(book, bySheet.keys(), !keepStore);
 
   const plans: Array<{
     ref: SheetRef;
     fills: Array<{ cell: CellRef; fill: FillState | null }>;
     comments: CommentOp[];
   }> = [];
-  for (const [id, recs] of bySheet) {
-    const ref = sheets.get(id)!;
-    const keys = new RowKeys(ref.ws, open.store.meta.spans[id] ?? RowKeys.spanOf(ref.ws));
+  for (const [ref, recs] of bySheet) {
+    const keys = new RowKeys(ref.ws, open.store.meta.spans[recs[0].s] ?? RowKeys.spanOf(ref.ws));
     const { moved, lost } = reconcile(recs, keys);
     const fillsNow = probeFills(env, ref.ws, byColour(recs));
     const placed = recs.filter((r) => !lost.includes(r));
@@ -536,7 +540,7 @@ export function clearMarksIn(env: MarkEnv): ClearMarksResult {
       writeFills(env, p.ref.ws, p.fills);
       writeComments(env, p.ref.ws, p.comments);
     }
-    for (const s of sheets.values()) dropSheetId(s.ws);
+    for (const list of ids.values()) for (const s of list) dropSheetId(s.ws);
     // The record goes last: if anything above failed, the next 清除标记 still knows every original.
     if (keepStore) {
       open.store = { meta: { ...open.store.meta, spans: {} }, marks: [] };

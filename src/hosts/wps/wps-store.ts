@@ -1,6 +1,6 @@
 import type { Severity } from '../../core/issue';
 import { type EtWorkbook, type EtWorksheet, XL_SHEET_VERY_HIDDEN } from './et-model';
-import { findSheet, STORE_SHEET } from './wps-book';
+import { findSheet, lastVisibleSheet, STORE_SHEET } from './wps-book';
 import { toMatrix } from './wps-values';
 
 /**
@@ -88,11 +88,19 @@ export function chunkText(text: string, size = CHUNK_CHARS): string[] {
   return out;
 }
 
+/** A chunk's text without its tag (and without a text prefix, should a host hand it back), or undefined. */
+function untag(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const v = value.startsWith("'") ? value.slice(1) : value;
+  return v.startsWith(CHUNK_TAG) ? v.slice(1) : undefined;
+}
+
 function parseMeta(value: unknown): StoreMeta {
   const base = emptyStore().meta;
-  if (typeof value !== 'string' || !value.startsWith(CHUNK_TAG)) return base;
+  const text = untag(value);
+  if (text === undefined) return base;
   try {
-    const m = JSON.parse(value.slice(1)) as Partial<StoreMeta>;
+    const m = JSON.parse(text) as Partial<StoreMeta>;
     return { ...base, ...m, spans: m.spans ?? {} };
   } catch {
     return base;
@@ -117,8 +125,7 @@ export class StoreSheet {
   /** Adds the record sheet, very hidden, after the last sheet; the sheet the user was on stays active. */
   static create(book: EtWorkbook): StoreSheet {
     const active = book.ActiveSheet;
-    const sheets = book.Worksheets;
-    const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
+    const ws = book.Worksheets.Add(undefined, lastVisibleSheet(book));
     ws.Name = STORE_SHEET;
     ws.Range('A:C').NumberFormat = '@';
     ws.Visible = XL_SHEET_VERY_HIDDEN;
@@ -137,10 +144,7 @@ export class StoreSheet {
     if (count <= 0) return '';
     const values = toMatrix(this.ws.Range(`${column}1:${column}${count}`).Value2, count, 1);
     let s = '';
-    for (const row of values) {
-      const v = row[0];
-      if (typeof v === 'string' && v.startsWith(CHUNK_TAG)) s += v.slice(1);
-    }
+    for (const row of values) s += untag(row[0]) ?? '';
     return s;
   }
 
@@ -177,14 +181,15 @@ export class StoreSheet {
     const chunks = text ? chunkText(text) : [];
     if (oldCount > chunks.length)
       this.ws.Range(`${column}${chunks.length + 1}:${column}${oldCount}`).Value2 = null;
+    // The columns are formatted as text (`@`) when the sheet is made: the chunks are stored as they are.
     if (chunks.length > 0)
-      this.ws.Range(`${column}1:${column}${chunks.length}`).Value2 = chunks.map((c) => [asText(c)]);
+      this.ws.Range(`${column}1:${column}${chunks.length}`).Value2 = chunks.map((c) => [c]);
     return chunks.length;
   }
 
   /** The meta cell, written last so a cut-off write is never trusted. */
   writeMeta(meta: StoreMeta): void {
-    this.ws.Range('B1').Value2 = asText(CHUNK_TAG + JSON.stringify(meta));
+    this.ws.Range('B1').Value2 = CHUNK_TAG + JSON.stringify(meta);
   }
 
   /** Writes the record (and the meta). */

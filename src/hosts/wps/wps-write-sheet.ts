@@ -21,7 +21,7 @@ import {
   XL_V_TOP,
 } from './et-model';
 import { quoteSheet, rectAddress } from './wps-address';
-import { assertWritable, findSheet, quietly, STORE_SHEET } from './wps-book';
+import { assertWritable, findSheet, lastVisibleSheet, quietly, STORE_SHEET } from './wps-book';
 import type { RangeEnv } from './wps-ranges';
 import { asText } from './wps-store';
 
@@ -135,8 +135,7 @@ export function writeSheetIn(env: WriteEnv, spec: SheetSpec): EtWorksheet {
       while (findSheet(book, `_drc_old_${n}`)) n++;
       existing.Name = `_drc_old_${n}`;
     }
-    const sheets = book.Worksheets;
-    const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
+    const ws = book.Worksheets.Add(undefined, lastVisibleSheet(book));
     ws.Name = spec.name;
     existing?.Delete();
 

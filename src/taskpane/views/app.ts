@@ -26,11 +26,31 @@ import { defaultPaneSettings, type PaneSettings, parsePaneSettings } from '../mo
 import { FilePanePort, markedCopyName, pageSettingsStore } from '../standalone/file-port';
 import { IssueList, PAGE, placeKey } from './issue-list';
 import { MappingPanel } from './mapping-panel';
+import { LazySection } from './lazy-section';
+import { saveBytes } from './download';
+import type { SectionProps } from './report-kit';
 import { SettingsPanel } from './settings-panel';
+import { PANE_VIEWS, type PaneView, Tabs } from './tabs';
 
-/** Where the pane runs: inside Excel with its adapter, or in a plain browser on a chosen file. */
+export type { PaneView } from './tabs';
+
+/** What a host may say about the pane besides its mode (all optional). */
+interface HostOptions {
+  language?: string;
+  /**
+   * The sections to offer, in tab order (default: all — 校验, 监测点汇总, 动态调整, 平台比对). 校验 is shown first
+   * when listed; a host that draws a section of its own can leave the pane's out.
+   */
+  sections?: readonly PaneView[];
+}
+
+/**
+ * Where the pane runs: inside a host (Excel, or WPS through its adapter) with the open workbook's port, or in a
+ * plain browser on a chosen file. `workbookName` is the open workbook's file name where the host knows it.
+ */
 export type HostContext =
-  { mode: 'excel'; port: PaneWorkbookPort; language?: string } | { mode: 'standalone'; language?: string };
+  | ({ mode: 'excel'; port: PaneWorkbookPort; workbookName?: string } & HostOptions)
+  | ({ mode: 'standalone' } & HostOptions);
 
 type Busy = 'read' | 'validate' | 'clear' | 'download' | 'recheck';
 
@@ -61,26 +81,19 @@ interface AppState {
   preview?: { cell: string; text: string };
   live: boolean;
   dragging?: boolean;
+  /** The section shown, and the sections opened so far (kept alive, with their results, while hidden). */
+  view: PaneView;
+  opened: PaneView[];
+}
+
+/** The sections a host offers, in tab order (all when it names none it knows). */
+function viewsOf(props: HostContext): readonly PaneView[] {
+  const asked = props.sections?.filter((v) => PANE_VIEWS.includes(v));
+  return asked && asked.length > 0 ? PANE_VIEWS.filter((v) => asked.includes(v)) : PANE_VIEWS;
 }
 
 function kindLabel(kind: string, locale: PaneSettings['locale']): string | undefined {
   return SCHEMAS.find((s) => s.kind === kind)?.label[locale];
-}
-
-/** Triggers a browser download of bytes under a name. */
-function saveBytes(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], {
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A sliders glyph for the settings button (two rails, two knobs), drawn in the current text colour. */
@@ -118,8 +131,15 @@ export class App extends Component<HostContext, AppState> {
       filter: SHOW_ALL,
       limit: PAGE,
       live: false,
+      view: viewsOf(props)[0],
+      opened: [viewsOf(props)[0]],
     };
   }
+
+  private chooseView = (view: PaneView) => {
+    const opened = this.state.opened.includes(view) ? this.state.opened : [...this.state.opened, view];
+    this.setState({ view, opened });
+  };
 
   override componentDidMount(): void {
     document.documentElement.lang = this.state.settings.locale;
@@ -588,23 +608,25 @@ export class App extends Component<HostContext, AppState> {
         : null;
 
     const grid = s.sheet ? s.grids[s.sheet] : undefined;
-    const panel =
+    const settingsPanel =
       s.panel === 'settings'
         ? h(SettingsPanel, {
             settings: s.settings,
             onSave: this.saveSettings,
             onCancel: () => this.setState({ panel: undefined }),
           })
-        : s.panel === 'mapping' && grid && s.sheet
-          ? h(MappingPanel, {
-              key: s.sheet,
-              grid,
-              hint: s.hints[s.sheet],
-              locale,
-              busy,
-              onApply: this.applyHint,
-            })
-          : null;
+        : null;
+    const panel =
+      s.panel === 'mapping' && grid && s.sheet
+        ? h(MappingPanel, {
+            key: s.sheet,
+            grid,
+            hint: s.hints[s.sheet],
+            locale,
+            busy,
+            onApply: this.applyHint,
+          })
+        : null;
 
     const preview = s.preview
       ? h(
@@ -658,11 +680,56 @@ export class App extends Component<HostContext, AppState> {
       );
     }
 
+    const views = viewsOf(this.props);
+    const view = views.includes(s.view) ? s.view : views[0];
+    const tabs =
+      views.length > 1 ? h(Tabs, { locale, views, current: view, onChoose: this.chooseView }) : null;
+    const tabPanel = (v: PaneView, ...children: ComponentChild[]) =>
+      h(
+        'div',
+        {
+          key: v,
+          id: `view-${v}`,
+          class: 'view',
+          role: tabs ? 'tabpanel' : undefined,
+          'aria-labelledby': tabs ? `tab-${v}` : undefined,
+          hidden: v !== view,
+        },
+        ...children,
+      );
+    const sectionProps = (v: PaneView): SectionProps => ({
+      locale,
+      port: s.port,
+      standalone,
+      workbookName:
+        s.port instanceof FilePanePort
+          ? s.port.fileName
+          : this.props.mode === 'excel'
+            ? this.props.workbookName
+            : undefined,
+      active: v === view,
+    });
+    // The check view is drawn only while shown (its state is the app's); a report section stays mounted, hidden,
+    // once opened, so its choices and results are still there when its tab is chosen again.
+    const sections = views.map((v) => {
+      if (v === 'check')
+        return v === view
+          ? tabPanel(v, fileZone, sheetPicker, info, toolbar, notice, panel, preview, body)
+          : null;
+      if (!s.opened.includes(v) && v !== view) return null;
+      return tabPanel(v, h(LazySection, { ...sectionProps(v), view: v }));
+    });
+
     return h(
       'div',
-      { class: `app${busy ? ' busy' : ''}`, 'data-mode': this.props.mode, 'data-busy': s.busy ?? '' },
-      bar,
-      h('main', null, fileZone, sheetPicker, info, toolbar, notice, panel, preview, body),
+      {
+        class: `app${busy ? ' busy' : ''}`,
+        'data-mode': this.props.mode,
+        'data-busy': s.busy ?? '',
+        'data-view': view,
+      },
+      h('div', { class: 'app-top' }, bar, tabs),
+      h('main', null, settingsPanel, ...sections),
     );
   }
 }

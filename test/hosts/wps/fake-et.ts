@@ -244,6 +244,8 @@ export interface FakeEtOptions {
   numberFormatArrays?: boolean;
   readOnly?: boolean;
   protectStructure?: boolean;
+  /** A host whose worksheets refuse sheet-level names (`Names.Add` fails). */
+  noSheetNames?: boolean;
 }
 
 /** Counts of host calls. */
@@ -950,6 +952,7 @@ class NamesObj {
     return this.model.names.size;
   }
   Add(name: string, refersTo: string, visible = true): unknown {
+    if (this.fake.options.noSheetNames) throw new Error('fake ET: sheet-level names are not supported');
     this.model.names.set(name, { refersTo, visible });
     return this.Item(name);
   }

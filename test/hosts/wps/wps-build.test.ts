@@ -1,11 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
 import { strFromU8, unzipSync } from 'fflate';
+import { chromium } from 'playwright-core';
 import { SaxesParser } from 'saxes';
+import webpack from 'webpack';
 import { path7za } from '7zip-bin';
 import { checklistSheet } from './checklist-sheet';
 import { FakeEt } from './fake-et';
@@ -228,4 +240,117 @@ describe('npm run build:wps', () => {
     for (const f of ['publish.xml', 'install-windows.cmd', 'install-windows.ps1', 'install-linux.sh'])
       expect(zip[f]).toBeDefined();
   });
+
+  test('install-linux.sh copies the folder into ~/.local/share/Kingsoft/wps/jsaddons and registers it, keeping other add-ins', () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'drc-home-'));
+    const jsaddons = path.join(home, '.local', 'share', 'Kingsoft', 'wps', 'jsaddons');
+    mkdirSync(path.join(jsaddons, `${PKG.name}_0.0.1`), { recursive: true });
+    writeFileSync(
+      path.join(jsaddons, 'publish.xml'),
+      `<jsplugins><jsplugin name="other" type="wps" url="other_1" version="1"/><jsplugin name="${PKG.name}" type="et" url="${PKG.name}_0.0.1" version="0.0.1"/></jsplugins>\n`,
+    );
+    execFileSync('sh', [path.join(out, 'offline', 'install-linux.sh')], {
+      env: { ...process.env, HOME: home },
+      stdio: 'pipe',
+    });
+    expect(readdirSync(jsaddons).sort()).toEqual([FOLDER, 'publish.xml']);
+    expect(existsSync(path.join(jsaddons, FOLDER, 'ribbon.xml'))).toBe(true);
+    const entries = elements(readFileSync(path.join(jsaddons, 'publish.xml'), 'utf8')).filter(
+      (t) => t.name === 'jsplugin',
+    );
+    expect(entries.map((e) => [e.attributes.name, e.attributes.url, e.attributes.version])).toEqual([
+      ['other', 'other_1', '1'],
+      [PKG.name, FOLDER, PKG.version],
+    ]);
+  });
+
+  test('lookbehind regexes become RegExp calls with a fallback for engines without lookbehind', () => {
+    const loader = createRequire(__filename)('../../../scripts/build-wps.regex-loader.cjs') as {
+      downlevelRegExps(source: string): string;
+      withoutLookbehind(pattern: string): string;
+    };
+    expect(loader.withoutLookbehind('(?<!\\d)\\s+|\\s+(?!\\d)')).toBe('\\s+|\\s+(?!\\d)');
+    expect(loader.withoutLookbehind('(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Z])')).toBe(
+      '[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Z])',
+    );
+    expect(loader.withoutLookbehind('(?<=[(（])x')).toBe('x');
+    const code = loader.downlevelRegExps('export const A = /(?<!\\d)\\s+/g;\nexport const B = /plain/;\n');
+    expect(() => acorn.parse(code, { ecmaVersion: 2017, sourceType: 'module' })).not.toThrow();
+    expect(code).toContain('/plain/');
+    const A = new Function(`${code.replace(/export /g, '')}; return A;`)() as RegExp;
+    expect('a 1  2'.replace(A, '_')).toBe('a_1  2'.replace(/(?<!\d)\s+/g, '_'));
+  });
+
+  const chromiumPath = '/usr/bin/chromium';
+  (existsSync(chromiumPath) ? test : test.skip)(
+    'the built pane runs in Chromium on a WPS Application: validate, click an issue to select its cell, clear',
+    async () => {
+      const fakeScript = await bundleForBrowser(path.join(__dirname, 'browser-fake.ts'));
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'],
+      });
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.addInitScript({ content: fakeScript });
+        // file:// as WPS loads an offline add-in from its jsaddons folder.
+        await page.goto(pathToFileURL(path.join(out, 'taskpane.html')).href);
+        await page.click('[data-testid="validate"]');
+        const issue = page.locator('[data-cell]').first();
+        await issue.waitFor({ timeout: 20_000 });
+        const cell = await issue.getAttribute('data-cell');
+        const sheet = await issue.getAttribute('data-sheet');
+        await issue.click();
+        await page.waitForFunction(
+          (want) => (window as unknown as { __fake: { selection?: string } }).__fake.selection === want,
+          `${sheet}!${cell}`,
+        );
+        const marked = await page.evaluate(() =>
+          (window as unknown as { __fake: FakeEt }).__fake.decorations('检查实施清单'),
+        );
+        expect(marked).not.toBe(JSON.stringify([[], []]));
+        await page.click('[data-testid="clear"]');
+        await page.waitForFunction(
+          () => (window as unknown as { __fake: FakeEt }).__fake.decorations('检查实施清单') === '[[],[]]',
+        );
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    60_000,
+  );
 });
+
+/** Bundles a test script for the browser with webpack (the fake object model has no Node dependency). */
+function bundleForBrowser(entry: string): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'drc-fake-'));
+  return new Promise((resolve, reject) =>
+    webpack(
+      {
+        mode: 'development',
+        devtool: false,
+        target: ['web', 'es2020'],
+        entry,
+        output: { path: dir, filename: 'fake.js' },
+        resolve: { extensions: ['.ts', '.js'] },
+        module: {
+          rules: [
+            {
+              test: /\.ts$/,
+              loader: 'ts-loader',
+              options: { transpileOnly: true, compilerOptions: { module: 'ESNext', target: 'ES2020' } },
+            },
+          ],
+        },
+      },
+      (err, stats) => {
+        if (err || !stats || stats.hasErrors())
+          return reject(err ?? new Error(stats?.toString('errors-only')));
+        resolve(readFileSync(path.join(dir, 'fake.js'), 'utf8'));
+      },
+    ),
+  );
+}

@@ -187,6 +187,18 @@ describe('marking cells', () => {
     expect(decorations).not.toBe(saved.decorations('清单(改名)'));
   });
 
+  test('a host without sheet-level names: marks are keyed by sheet name and still restore exactly', async () => {
+    const fake = new FakeEt({ noSheetNames: true, sheets: [decorated()] });
+    const decorations = fake.decorations('清单');
+    await adapterOn(fake).applyMarks([
+      mark('清单', 'B2', 'error', '甲'),
+      mark('清单', 'B3', 'warning', '乙'),
+    ]);
+    const reopened = FakeEt.open(fake.save(), { noSheetNames: true });
+    expect((await adapterOn(reopened).clearMarksWithReport()).restored).toBe(2);
+    expect(reopened.decorations('清单')).toBe(decorations);
+  });
+
   test('a fill the user changed after marking is left alone and reported', async () => {
     const fake = new FakeEt({ sheets: [decorated()] });
     const wb = adapterOn(fake);

@@ -111,6 +111,12 @@ describe('writing generated sheets', () => {
     expect(fake.value(s, 'C3')).toBe(0.05);
     expect(fake.formula(s, 'B5')).toBe('=COUNT(A3:A4)');
     expect(fake.value(s, 'A1')).toBe('于都县测试局2026年度行政检查事项清单动态调整情况表');
+    // The hazard is real in the fake as in WPS: the same text written plainly becomes a formula and a number.
+    const ws = (fake.app as { ActiveSheet: { Range(a: string): { Value2: unknown } } }).ActiveSheet;
+    ws.Range('F1').Value2 = '=1';
+    ws.Range('F2').Value2 = '0123';
+    expect(fake.formula(s, 'F1')).toBe('=1');
+    expect(fake.value(s, 'F2')).toBe(123);
   });
 
   test('fonts, fills, borders, widths in characters, heights, merges, page setup, breaks, freeze, rules, chart, link', async () => {

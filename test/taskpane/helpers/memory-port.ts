@@ -12,6 +12,8 @@ export class MemoryPort implements PaneWorkbookPort {
   readonly marks = new Map<string, CellMark>();
   readonly state = new Map<string, string>();
   readonly calls: string[] = [];
+  /** Generated sheets written, in the order they were written. */
+  readonly written: SheetSpec[] = [];
   selection?: { sheet: string; address: string };
   private listener?: (change: RowsChanged) => void;
 
@@ -46,8 +48,9 @@ export class MemoryPort implements PaneWorkbookPort {
   async selectCell(sheet: string, address: string): Promise<void> {
     this.selection = { sheet, address };
   }
-  async writeSheet(_spec: SheetSpec): Promise<void> {
+  async writeSheet(spec: SheetSpec): Promise<void> {
     this.calls.push('writeSheet');
+    this.written.push(spec);
   }
   async applyMarks(marks: CellMark[]): Promise<void> {
     this.calls.push(`applyMarks ${marks.length}`);

@@ -93,7 +93,7 @@ export async function adjustCommand(
     const sheet = findPreviousSheet(await port.sheetNames(), currentName);
     if (!sheet)
       throw new CommandError(
-        '没有找到上年度清单：请把上年清单放在本工作簿中、工作表名写明年份（如“2019年清单”）或“上年”，或在任务窗格的“动态调整情况表”中选择工作表或文件。',
+        '没有找到上年度清单：请把上年清单放在本工作簿中、工作表名写明年份（如“2019年清单”）或“上年”，或在任务窗格的“动态调整”中选择上年清单的工作表或文件。',
       );
     from = { sheet };
   }

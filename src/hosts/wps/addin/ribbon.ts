@@ -98,8 +98,13 @@ export function showPane(): void {
 
 /** Reloads an open pane so it shows what a ribbon command just did (it restores the last result on load). */
 function refreshPane(): void {
-  const pane = existingPane(app());
-  if (pane && pane.Visible) pane.Navigate(paneUrl());
+  try {
+    const pane = existingPane(app());
+    if (pane && pane.Visible) pane.Navigate(paneUrl());
+  } catch (e) {
+    // The pane shows the result the next time it opens anyway.
+    console.error(e);
+  }
 }
 
 function messageOf(e: unknown): string {
@@ -144,6 +149,7 @@ export function start(work: (p: WpsWorkbook) => Promise<string>): void {
         host().alert(`出错了：${text}`);
       },
     )
+    .catch((e: unknown) => console.error(e))
     .then(() => setBusy(false));
 }
 

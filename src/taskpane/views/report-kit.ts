@@ -1,0 +1,231 @@
+import { type ComponentChild, h } from 'preact';
+import type { Severity } from '../../core/issue';
+import type { Locale } from '../../core/locale';
+import type { PaneWorkbookPort } from '../../hosts/workbook-port';
+import { severityLabel } from '../../features/check-workbook';
+import { t } from '../i18n';
+import { rt } from '../report-i18n';
+import type { ChosenFile, ListSource } from '../model/report-sources';
+
+// Pieces the report sections share: props, the list picker (a sheet of the workbook or a file), compact lists,
+// notices. Every text goes in as a Preact text node: cell text can never become markup.
+
+/** Props of a report section. */
+export interface SectionProps {
+  locale: Locale;
+  /** The open workbook: the host's, or in the standalone page the file chosen under 校验 (absent until then). */
+  port?: PaneWorkbookPort;
+  /** True in the standalone page: sheets are downloaded instead of written into the workbook. */
+  standalone: boolean;
+  /** The open workbook's file name, where known (a unit may be named only by it). */
+  workbookName?: string;
+  /** True while the section's tab is shown (the sheet list is read again when it is). */
+  active: boolean;
+}
+
+/** A line of feedback under a section's buttons. */
+export interface SectionNotice {
+  kind: 'info' | 'success' | 'error';
+  text: string;
+}
+
+/** The notice box (the 校验 view's look). */
+export function noticeBox(notice: SectionNotice | undefined, testid: string): ComponentChild {
+  if (!notice) return null;
+  return h(
+    'div',
+    {
+      class: `notice notice-${notice.kind}`,
+      role: notice.kind === 'error' ? 'alert' : 'status',
+      'data-testid': testid,
+    },
+    notice.text,
+  );
+}
+
+/** The heading and the one-line explanation of a section. */
+export function sectionHead(title: string, hint: string): ComponentChild {
+  return h('div', { class: 'section-head' }, h('h2', null, title), h('p', { class: 'hint' }, hint));
+}
+
+/** A file button: a label styled as a button around a hidden file input (keyboard focus shows on the label). */
+export function fileButton(props: {
+  text: string;
+  testid: string;
+  multiple?: boolean;
+  accept?: string;
+  primary?: boolean;
+  disabled?: boolean;
+  onFiles(files: File[]): void;
+}): ComponentChild {
+  return h(
+    'label',
+    {
+      class: `btn file-button${props.primary ? ' primary' : ''}${props.disabled ? ' disabled' : ''}`,
+      'aria-disabled': props.disabled ? 'true' : undefined,
+    },
+    props.text,
+    h('input', {
+      type: 'file',
+      multiple: props.multiple,
+      accept: props.accept ?? '.xlsx,.xlsm,.csv,.tsv,.txt',
+      disabled: props.disabled,
+      'data-testid': props.testid,
+      onChange: (e: Event) => {
+        const input = e.currentTarget as HTMLInputElement;
+        const files = Array.from(input.files ?? []);
+        input.value = '';
+        if (files.length > 0) props.onFiles(files);
+      },
+    }),
+  );
+}
+
+const FILE_VALUE = '\u0000file';
+
+/** Props of a list picker. */
+export interface ListPickerProps {
+  locale: Locale;
+  label: string;
+  testid: string;
+  /** The open workbook's sheets (none in the standalone page before a file is chosen). */
+  sheets: readonly string[];
+  value?: ListSource;
+  /** The file chosen for this list, offered in the select once chosen. */
+  file?: ChosenFile;
+  disabled?: boolean;
+  onChange(source: ListSource | undefined): void;
+  onFile(file: File): void;
+}
+
+/** A list's source: a sheet of the open workbook (select), or a file chosen with the button beside it. */
+export function listPicker(p: ListPickerProps): ComponentChild {
+  const value = p.value?.kind === 'sheet' ? `s:${p.value.sheet}` : p.value?.kind === 'file' ? FILE_VALUE : '';
+  return h(
+    'div',
+    { class: 'field list-picker' },
+    h('span', null, p.label),
+    h(
+      'div',
+      { class: 'picker-row' },
+      h(
+        'select',
+        {
+          value,
+          disabled: p.disabled,
+          'aria-label': p.label,
+          'data-testid': p.testid,
+          onChange: (e: Event) => {
+            const v = (e.currentTarget as HTMLSelectElement).value;
+            if (v === FILE_VALUE && p.file) p.onChange({ kind: 'file', file: p.file });
+            else if (v.startsWith('s:')) p.onChange({ kind: 'sheet', sheet: v.slice(2) });
+            else p.onChange(undefined);
+          },
+        },
+        h('option', { value: '' }, rt(p.locale, 'chooseSheet')),
+        p.sheets.map((name) => h('option', { value: `s:${name}` }, name)),
+        p.file ? h('option', { value: FILE_VALUE }, rt(p.locale, 'fileOption', { name: p.file.name })) : null,
+      ),
+      fileButton({
+        text: rt(p.locale, 'fromFile'),
+        testid: `${p.testid}-file`,
+        disabled: p.disabled,
+        onFiles: (files) => p.onFile(files[0]),
+      }),
+    ),
+  );
+}
+
+/** One row of a compact issue list. */
+export interface IssueRow {
+  key: string;
+  severity: Severity;
+  where: string;
+  text: string;
+  cell?: string;
+  sheet?: string;
+  onClick?: () => void;
+}
+
+/** Issues as rows (badge, place, sentence); a row with a place to go to is a button. */
+export function issueRows(
+  locale: Locale,
+  rows: readonly IssueRow[],
+  selected: string | undefined,
+  testid: string,
+): ComponentChild {
+  if (rows.length === 0) return null;
+  return h(
+    'section',
+    { class: 'group report-issues', 'data-testid': testid },
+    h('h3', { class: 'group-head' }, h('span', null, rt(locale, 'problemsTitle', { count: rows.length }))),
+    h(
+      'ul',
+      { class: 'issues' },
+      rows.map((r) =>
+        h(
+          'li',
+          {
+            key: r.key,
+            class: `issue sev-${r.severity}${selected === r.key ? ' selected' : ''}${r.onClick ? '' : ' static'}`,
+            'data-cell': r.cell ?? '',
+            'data-sheet': r.sheet ?? '',
+            role: r.onClick ? 'button' : undefined,
+            tabIndex: r.onClick ? 0 : undefined,
+            onClick: r.onClick,
+            onKeyDown: (e: KeyboardEvent) => {
+              if (r.onClick && (e.key === 'Enter' || e.key === ' ')) {
+                e.preventDefault();
+                r.onClick();
+              }
+            },
+          },
+          h('span', { class: `badge badge-${r.severity}` }, severityLabel(r.severity, locale)),
+          h('span', { class: 'addr', title: r.where }, r.where),
+          h('span', { class: 'msg' }, r.text),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A titled block of short lines (items added, names in one list only, …); 无 when empty. */
+export function listBlock(
+  locale: Locale,
+  title: string,
+  items: readonly ComponentChild[],
+  testid: string,
+  tone?: 'warn' | 'ok',
+): ComponentChild {
+  return h(
+    'section',
+    { class: `group block${tone ? ` block-${tone}` : ''}`, 'data-testid': testid },
+    h('h3', { class: 'group-head' }, h('span', null, title)),
+    items.length === 0
+      ? h('p', { class: 'block-empty' }, rt(locale, 'none'))
+      : h(
+          'ul',
+          { class: 'lines' },
+          items.map((item, i) => h('li', { key: i }, item)),
+        ),
+  );
+}
+
+/** The text of a cell shown in the section (the standalone page has no grid on screen to select it in). */
+export function cellPreview(
+  locale: Locale,
+  preview: { cell: string; text: string } | undefined,
+): ComponentChild {
+  if (!preview) return null;
+  return h(
+    'div',
+    { class: 'preview', 'data-testid': 'section-preview' },
+    h('span', { class: 'preview-cell' }, t(locale, 'selected', { cell: preview.cell })),
+    h('span', { class: 'preview-text' }, preview.text === '' ? t(locale, 'emptyCell') : preview.text),
+  );
+}
+
+/** The file's name without folders. */
+export function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, '');
+}

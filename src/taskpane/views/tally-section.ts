@@ -1,0 +1,515 @@
+import { Component, type ComponentChild, h } from 'preact';
+import type { Grid } from '../../core/grid';
+import { renderIssue } from '../../features/check-workbook';
+import type { QuotaRead, TallyIssue, UnitStatus } from '../../features/tally';
+import { YUDU_2020 } from '../../features/tally/quota-table';
+import { t } from '../i18n';
+import { rt } from '../report-i18n';
+import { errorText } from '../model/error-text';
+import {
+  addressOf,
+  cellTextAt,
+  type ChosenFile,
+  downloadName,
+  isRead,
+  readChosenFile,
+  readChosenFiles,
+  sheetsToXlsx,
+  type UnreadFile,
+  writeSheets,
+} from '../model/report-sources';
+import type { TallyOutcome } from '../model/tally-flow';
+import {
+  baseName,
+  cellPreview,
+  fileButton,
+  type IssueRow,
+  issueRows,
+  listBlock,
+  noticeBox,
+  sectionHead,
+  type SectionNotice,
+  type SectionProps,
+} from './report-kit';
+import { saveBytes } from './download';
+
+/** The report code, fetched the first time a section runs. */
+const reports = () => import(/* webpackChunkName: "reports" */ '../model/reports');
+
+type From = 'workbook' | 'files';
+
+interface TallyState {
+  from: From;
+  files?: Array<ChosenFile | UnreadFile>;
+  quota?: QuotaRead;
+  outcome?: TallyOutcome;
+  busy?: 'read' | 'run' | 'write';
+  notice?: SectionNotice;
+  selected?: string;
+  preview?: { cell: string; text: string };
+}
+
+/** The status of a unit as the summary sheet writes it, in the pane's language. */
+export function statusLabel(locale: SectionProps['locale'], status: UnitStatus, difference: number): string {
+  if (status === 'none') return rt(locale, 'statusNone');
+  if (status === 'short') return rt(locale, 'statusShort', { n: -difference });
+  return status === 'over' ? rt(locale, 'statusOver', { n: difference }) : rt(locale, 'statusMet');
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/**
+ * 监测点汇总: tallies the declarations of the open workbook or of chosen files against the quota table (the
+ * default, the workbook's own, or a chosen file), shows the units' counts and what needs acting on, and writes
+ * the summary sheet (with 申报明细 when the declarations came from files) — downloaded in the standalone page.
+ */
+export class TallySection extends Component<SectionProps, TallyState> {
+  /** The grids of the last workbook tally: an issue's cell text is shown from them. */
+  private workbookGrids: Grid[] = [];
+
+  constructor(props: SectionProps) {
+    super(props);
+    this.state = { from: props.port ? 'workbook' : 'files' };
+  }
+
+  override componentDidUpdate(previous: SectionProps): void {
+    // The standalone page: a file chosen under 校验 becomes the open workbook; none left means files only.
+    if (previous.port !== this.props.port && !this.props.port && this.state.from === 'workbook')
+      this.setState({ from: 'files', outcome: undefined });
+  }
+
+  private get locale() {
+    return this.props.locale;
+  }
+
+  private async busy(kind: NonNullable<TallyState['busy']>, work: () => Promise<void>): Promise<void> {
+    if (this.state.busy) return;
+    this.setState({ busy: kind, notice: undefined });
+    try {
+      await work();
+    } catch (e) {
+      console.error(e);
+      this.setState({
+        notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + errorText(e, this.locale) },
+      });
+    } finally {
+      this.setState({ busy: undefined });
+    }
+  }
+
+  /** Tallies the chosen source with the chosen quota table. */
+  private async tally(from: From, files = this.state.files, quota = this.state.quota): Promise<void> {
+    const r = await reports();
+    let outcome: TallyOutcome;
+    if (from === 'workbook') {
+      const port = this.props.port;
+      if (!port) return;
+      this.workbookGrids = await port.readSheets();
+      const name = this.props.workbookName ?? rt(this.locale, 'openWorkbookName');
+      outcome = r.tallyOpenWorkbook(this.workbookGrids, name, quota);
+    } else {
+      if (!files || files.length === 0) return;
+      outcome = r.tallyChosenFiles(files, quota);
+    }
+    this.setState({
+      outcome,
+      selected: undefined,
+      preview: undefined,
+      notice:
+        outcome.result.declarations.length === 0
+          ? { kind: 'info', text: rt(this.locale, 'noDeclarations') }
+          : undefined,
+    });
+  }
+
+  private run = () => void this.busy('run', () => this.tally(this.state.from));
+
+  private chooseFiles = (list: File[]) =>
+    void this.busy('read', async () => {
+      const files = await readChosenFiles(list, this.locale);
+      this.setState({ files, from: 'files' });
+      await this.tally('files', files);
+    });
+
+  private chooseQuota = (list: File[]) =>
+    void this.busy('read', async () => {
+      const r = await reports();
+      const quota = r.readQuotaFile(await readChosenFile(list[0]));
+      this.setState({ quota });
+      if (this.state.outcome) await this.tally(this.state.from, this.state.files, quota);
+    });
+
+  private resetQuota = () =>
+    void this.busy('run', async () => {
+      this.setState({ quota: undefined });
+      if (this.state.outcome) await this.tally(this.state.from, this.state.files, undefined);
+    });
+
+  private setFrom(from: From): void {
+    if (from === this.state.from) return;
+    this.setState({ from, outcome: undefined, notice: undefined, preview: undefined });
+    if (from === 'workbook') this.run();
+    else if (this.state.files?.length) void this.busy('run', () => this.tally('files'));
+  }
+
+  /** Writes the summary (and 申报明细) into the open workbook; in the standalone page, downloads them. */
+  private write = () =>
+    void this.busy('write', async () => {
+      const outcome = this.state.outcome;
+      if (!outcome) return;
+      const { port, standalone, locale } = this.props;
+      if (standalone || !port) {
+        const name = downloadName(outcome.sheets[0].name);
+        saveBytes(await sheetsToXlsx(outcome.sheets), name);
+        this.setState({ notice: { kind: 'success', text: rt(locale, 'downloaded', { file: name }) } });
+        return;
+      }
+      const names = await writeSheets(port, outcome.sheets);
+      this.setState({
+        notice: {
+          kind: 'success',
+          text: rt(locale, 'written', { names: names.join(locale === 'zh-CN' ? '、' : ', ') }),
+        },
+      });
+    });
+
+  /** An issue's cell: selected in the open workbook, else its text shown here. */
+  private showIssue(key: string, issue: TallyIssue): void {
+    const cell = addressOf(issue);
+    if (!cell || issue.row === undefined || issue.column === undefined) return;
+    const { port, standalone } = this.props;
+    const outcome = this.state.outcome;
+    this.setState({ selected: key, preview: undefined });
+    if (outcome?.from === 'workbook' && port && !standalone) {
+      port.selectCell(issue.sheet, cell).catch((e: unknown) =>
+        this.setState({
+          notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + errorText(e, this.locale) },
+        }),
+      );
+      return;
+    }
+    const grids =
+      outcome?.from === 'workbook'
+        ? this.workbookGrids
+        : (this.state.files?.find((f) => f.name === issue.file && isRead(f)) as ChosenFile | undefined)
+            ?.grids;
+    const grid = grids?.find((g) => g.name === issue.sheet);
+    if (grid)
+      this.setState({
+        preview: {
+          cell: `${issue.sheet}!${cell}`,
+          text: cellTextAt(grid, issue.row, issue.column),
+        },
+      });
+  }
+
+  private renderSource(): ComponentChild {
+    const { locale, port } = this.props;
+    const s = this.state;
+    const disabled = s.busy !== undefined;
+    const seg = (from: From, label: string, enabled: boolean) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `seg${s.from === from ? ' on' : ''}`,
+          'aria-pressed': s.from === from ? 'true' : 'false',
+          disabled: disabled || !enabled,
+          'data-testid': `tally-from-${from}`,
+          onClick: () => this.setFrom(from),
+        },
+        label,
+      );
+    const files = s.files ?? [];
+    const quota = s.quota?.table;
+    return h(
+      'div',
+      { class: 'panel tally-source' },
+      h(
+        'div',
+        { class: 'field' },
+        h('span', null, rt(locale, 'tallyFrom')),
+        h(
+          'div',
+          { class: 'segmented', role: 'group', 'aria-label': rt(locale, 'tallyFrom') },
+          seg('workbook', rt(locale, 'tallyFromWorkbook'), !!port),
+          seg('files', rt(locale, 'tallyFromFiles'), true),
+        ),
+      ),
+      s.from === 'files'
+        ? h(
+            'div',
+            { class: 'files-row' },
+            fileButton({
+              text: rt(locale, 'chooseFiles'),
+              testid: 'tally-files',
+              multiple: true,
+              primary: files.length === 0,
+              disabled,
+              onFiles: this.chooseFiles,
+            }),
+            h(
+              'span',
+              { class: 'file-name', 'data-testid': 'tally-file-count' },
+              files.length ? rt(locale, 'filesChosen', { count: files.length }) : rt(locale, 'noFilesChosen'),
+            ),
+            h('p', { class: 'hint' }, rt(locale, 'tallyFilesHint')),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'field' },
+        h('span', null, rt(locale, 'quota')),
+        h(
+          'div',
+          { class: 'quota-line', 'data-testid': 'tally-quota' },
+          h('span', { class: 'quota-text' }, this.quotaText()),
+          h(
+            'span',
+            { class: 'quota-actions' },
+            fileButton({
+              text: rt(locale, 'chooseQuota'),
+              testid: 'tally-quota-file',
+              disabled,
+              onFiles: this.chooseQuota,
+            }),
+            quota
+              ? h(
+                  'button',
+                  { type: 'button', class: 'link', disabled, onClick: this.resetQuota },
+                  rt(locale, 'resetQuota'),
+                )
+              : null,
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** Which quota table the tally uses (after a run, the one it found). */
+  private quotaText(): string {
+    const { locale } = this.props;
+    const table = this.state.outcome?.result.quota ?? this.state.quota?.table ?? YUDU_2020;
+    const args = { units: table.units.length, total: table.total };
+    if (table.source === 'default') return rt(locale, 'quotaDefault', { title: table.title, ...args });
+    if (table.source === 'workbook')
+      return rt(locale, 'quotaWorkbook', { sheet: table.sheet ?? '', ...args });
+    return rt(locale, 'quotaFile', { file: baseName(table.file ?? ''), ...args });
+  }
+
+  private renderResult(outcome: TallyOutcome): ComponentChild {
+    const { locale, standalone, port } = this.props;
+    const s = this.state;
+    const r = outcome.result;
+    const diff = r.declaredTotal - r.quotaTotal;
+    const status = (st: UnitStatus, d: number) =>
+      h('span', { class: `status status-${st}`, 'data-status': st }, statusLabel(locale, st, d));
+    const read =
+      outcome.from === 'files'
+        ? rt(locale, 'tallyReadFiles', { files: r.files.length, declarations: r.declarations.length })
+        : rt(locale, 'tallyReadWorkbook', { declarations: r.declarations.length });
+
+    const total = h(
+      'div',
+      { class: 'total-card', 'data-testid': 'tally-total', 'data-status': outcome.totalStatus },
+      h(
+        'div',
+        { class: 'total-figures' },
+        h('strong', null, String(r.declaredTotal)),
+        h('span', null, ` / ${r.quotaTotal}`),
+      ),
+      h(
+        'div',
+        { class: 'total-words' },
+        h('span', null, rt(locale, 'tallyTotal', { quota: r.quotaTotal, declared: r.declaredTotal })),
+        status(outcome.totalStatus, diff),
+      ),
+      h('span', { class: 'hint' }, read),
+      outcome.live ? h('span', { class: 'hint' }, rt(locale, 'liveCounts')) : null,
+    );
+
+    const table = h(
+      'div',
+      { class: 'table-card' },
+      h(
+        'table',
+        { class: 'tally-table', 'data-testid': 'tally-units' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { class: 'unit' }, rt(locale, 'colUnit')),
+            h('th', { class: 'num' }, rt(locale, 'colQuota')),
+            h('th', { class: 'num' }, rt(locale, 'colDeclared')),
+            h('th', { class: 'num' }, rt(locale, 'colDifference')),
+            h('th', null, rt(locale, 'colStatus')),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          r.units.map((u) =>
+            h(
+              'tr',
+              { key: u.unit, 'data-unit': u.unit, 'data-status': u.status },
+              h('td', { class: 'unit' }, u.unit),
+              h('td', { class: 'num' }, String(u.quota)),
+              h('td', { class: 'num' }, String(u.declared)),
+              h('td', { class: `num${u.difference < 0 ? ' neg' : ''}` }, signed(u.difference)),
+              h('td', null, status(u.status, u.difference)),
+            ),
+          ),
+        ),
+        h(
+          'tfoot',
+          null,
+          h(
+            'tr',
+            { 'data-unit': '' },
+            h('td', { class: 'unit' }, rt(locale, 'total')),
+            h('td', { class: 'num' }, String(r.quotaTotal)),
+            h('td', { class: 'num' }, String(r.declaredTotal)),
+            h('td', { class: `num${diff < 0 ? ' neg' : ''}` }, signed(diff)),
+            h('td', null, status(outcome.totalStatus, diff)),
+          ),
+        ),
+      ),
+    );
+
+    const dim = (text: string) => h('span', { class: 'dim' }, text);
+    const sep = locale === 'zh-CN' ? '、' : ', ';
+    const duplicates = listBlock(
+      locale,
+      rt(locale, 'duplicatesTitle', { count: r.duplicates.length }),
+      r.duplicates.map((d) =>
+        h(
+          'span',
+          null,
+          h('strong', null, d.enterprise),
+          d.uscc ? dim(` ${d.uscc}`) : null,
+          ` — ${d.units.join(sep)}`,
+        ),
+      ),
+      'tally-duplicates',
+      r.duplicates.length ? 'warn' : undefined,
+    );
+    const unknown = listBlock(
+      locale,
+      rt(locale, 'unknownTitle', { count: r.unknownUnits.length }),
+      r.unknownUnits.map((u) =>
+        h(
+          'span',
+          null,
+          h('strong', null, u.name || rt(locale, 'noUnitName')),
+          dim(` ${rt(locale, 'unknownFrom', { file: baseName(u.file), count: u.declarations })}`),
+          u.suggestion
+            ? h('span', { class: 'suggest' }, rt(locale, 'suggestion', { suggestion: u.suggestion }))
+            : null,
+        ),
+      ),
+      'tally-unknown',
+      r.unknownUnits.length ? 'warn' : undefined,
+    );
+    const excluded = listBlock(
+      locale,
+      rt(locale, 'excludedTitle', { count: r.excluded.length }),
+      r.excluded.map((e) =>
+        h(
+          'span',
+          null,
+          h('strong', null, e.enterprise),
+          ` — ${e.unit}`,
+          dim(` ${rt(locale, e.reason === 'large-enterprise' ? 'reasonLarge' : 'reasonDuplicate')}`),
+        ),
+      ),
+      'tally-excluded',
+    );
+    const failed = r.files.filter((f) => f.error);
+    const fileErrors = failed.length
+      ? listBlock(
+          locale,
+          rt(locale, 'fileErrorsTitle', { count: failed.length }),
+          failed.map((f) => h('span', { class: 'problem' }, f.error?.message ?? f.file)),
+          'tally-file-errors',
+          'warn',
+        )
+      : null;
+
+    const rows: IssueRow[] = r.issues.map((issue, i) => {
+      const cell = addressOf(issue);
+      const key = `${i}|${issue.code}`;
+      const where = `${outcome.from === 'files' ? `${baseName(issue.file)} · ` : ''}${issue.sheet}${cell ? `!${cell}` : ''}`;
+      return {
+        key,
+        severity: issue.severity,
+        where,
+        text: renderIssue(issue, locale),
+        cell,
+        sheet: issue.sheet,
+        onClick: cell ? () => this.showIssue(key, issue) : undefined,
+      };
+    });
+
+    const busy = s.busy !== undefined;
+    return h(
+      'div',
+      { class: 'result' },
+      total,
+      h(
+        'div',
+        { class: 'toolbar' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn primary',
+            'data-testid': 'tally-write',
+            disabled: busy || (!standalone && !port),
+            onClick: this.write,
+          },
+          s.busy === 'write'
+            ? rt(locale, standalone ? 'preparing' : 'writing')
+            : rt(locale, standalone ? 'downloadSummary' : 'writeSummary'),
+        ),
+      ),
+      noticeBox(s.notice, 'tally-notice'),
+      table,
+      fileErrors,
+      duplicates,
+      unknown,
+      excluded,
+      cellPreview(locale, s.preview),
+      issueRows(locale, rows, s.selected, 'tally-issues'),
+    );
+  }
+
+  override render(): ComponentChild {
+    const { locale } = this.props;
+    const s = this.state;
+    const busy = s.busy !== undefined;
+    return h(
+      'section',
+      { class: 'report-section', 'data-testid': 'section-tally', 'data-busy': s.busy ?? '' },
+      sectionHead(rt(locale, 'tallyTitle'), rt(locale, 'tallyHint')),
+      this.renderSource(),
+      h(
+        'div',
+        { class: 'toolbar' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `btn${s.outcome ? '' : ' primary'}`,
+            'data-testid': 'tally-run',
+            disabled: busy || (s.from === 'workbook' ? !this.props.port : !s.files?.length),
+            onClick: this.run,
+          },
+          s.busy === 'run' || s.busy === 'read' ? rt(locale, 'running') : rt(locale, 'runTally'),
+        ),
+      ),
+      s.outcome ? this.renderResult(s.outcome) : noticeBox(s.notice, 'tally-notice'),
+    );
+  }
+}
