@@ -103,7 +103,6 @@ function webpackConfig({ outDir, mode }) {
           test: /\.ts$/,
           exclude: /node_modules/,
           use: [
-            { loader: path.join(__dirname, 'build-wps.regex-loader.cjs') },
             {
               loader: 'ts-loader',
               options: {

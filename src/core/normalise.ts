@@ -196,3 +196,10 @@ export function textWidth(text: string): number {
   for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
   return w;
 }
+
+/** Removes spaces except between two digits ("=1 0%" must not read as =10%); no lookbehind (ES2017 hosts). */
+export function dropInnerSpaces(text: string): string {
+  return text.replace(/\s+/g, (run, at: number, all: string) =>
+    /\d/.test(all.charAt(at - 1)) && /\d/.test(all.charAt(at + run.length)) ? run : '',
+  );
+}

@@ -25,7 +25,19 @@ export async function pickHost(): Promise<HostContext> {
   // ExcelApi 1.1 is what the manifest asks for; anything newer is checked by the adapter where it is used.
   if (!office.context.requirements.isSetSupported('ExcelApi', '1.1'))
     throw new Error(t(toLocale(language), 'noExcelApi'));
-  return { mode: 'excel', port: createExcelPort(office), language };
+  return { mode: 'excel', port: createExcelPort(office), language, workbookName: workbookName(office) };
+}
+
+/** The open workbook's file name from its address, where Office gives one (a new, unsaved workbook has none). */
+function workbookName(office: typeof Office): string | undefined {
+  try {
+    const url = office.context.document?.url;
+    if (!url) return undefined;
+    const last = url.split(/[?#]/)[0].split(/[\\/]/).pop() ?? '';
+    return decodeURIComponent(last) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function boot(): Promise<void> {

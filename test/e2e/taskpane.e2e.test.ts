@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cellAddress, columnLetter, type Grid } from '../../src/core/grid';
@@ -17,6 +17,15 @@ import { SAVED_KEY, type StubInit } from './stub/stub-init';
 
 const SHOTS = process.env.DRC_E2E_SCREENSHOTS;
 const SHEET = '检查实施清单';
+/** The 23 units' monitoring-point declarations (examples/tally). */
+const TALLY_FILES = readdirSync(join(EXAMPLES, 'tally'))
+  .filter((n) => n.endsWith('.xlsx'))
+  .map((n) => join(EXAMPLES, 'tally', n));
+const ADJUST = join(EXAMPLES, 'adjust');
+const MARKET_2019 = join(ADJUST, '于都县市场监督管理局-2019年度检查事项清单.xlsx');
+const MARKET_2020 = join(ADJUST, '于都县市场监督管理局-2020年度检查事项清单.xlsx');
+const SUMMARY_TITLE = '于都县中小微企业行政检查监测点汇总表';
+const REPORT_TITLE = '于都县市场监督管理局2020年度行政检查事项清单动态调整情况表';
 const MARK_RGB = (argb: string) => `#${argb.slice(2)}`;
 /** What office.js does in a plain browser: it loads and reports no host. */
 const BROWSER_OFFICE_JS =
@@ -99,7 +108,11 @@ describeWithChromium('the task pane in headless Chromium', () => {
   }
 
   async function shoot(page: Page, name: string): Promise<void> {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+    if (!SHOTS) return;
+    // From the top: a full-page shot of a scrolled page draws the sticky header halfway down.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(4, 4);
+    await page.screenshot({ path: join(SHOTS, name), fullPage: true });
   }
 
   describe('standalone mode (no Office host)', () => {
@@ -210,6 +223,126 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(
         await page.evaluate(() => (window as unknown as { __drcXss?: number }).__drcXss),
       ).toBeUndefined();
+      expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('监测点汇总: tallies the 23 chosen files, downloads the summary that exceljs reads back', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS);
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      await page.waitForSelector('[data-testid=tab-check][aria-selected=true]');
+      expect(requested.some((u) => u.includes('reports'))).toBe(false);
+      await page.click('[data-testid=tab-tally]');
+      await page.waitForSelector('[data-testid=section-tally]');
+      expect(requested.some((u) => u.includes('reports'))).toBe(true);
+      expect(await page.isDisabled('[data-testid=tally-from-workbook]')).toBe(true);
+
+      await page.setInputFiles('[data-testid=tally-files]', TALLY_FILES);
+      await page.waitForSelector('tr[data-unit="工信局"] .status');
+      expect(await page.textContent('[data-testid=tally-file-count]')).toBe('已选择 23 个文件');
+      expect(await page.textContent('tr[data-unit="工信局"] .status')).toBe('不足1');
+      expect(await page.getAttribute('tr[data-unit="工信局"]', 'data-status')).toBe('short');
+      expect(await page.textContent('tr[data-unit="民政局"] .status')).toBe('未申报');
+      expect(await page.textContent('tr[data-unit="市场监督管理局"] .status')).toBe('超出1');
+      const total = await page.textContent('[data-testid=tally-total]');
+      expect(total).toContain('全县任务 66 家，已计入 62 家');
+      expect(total).toContain('不足4');
+      expect(await page.$$eval('[data-testid=tally-units] tbody tr', (rows) => rows.length)).toBe(23);
+      expect(await page.textContent('[data-testid=tally-duplicates]')).toContain('江西鑫建建设工程有限公司');
+      expect(await page.textContent('[data-testid=tally-unknown]')).toContain('最接近：统战部');
+      expect(await page.textContent('[data-testid=tally-excluded]')).toContain('赣南商贸集团股份有限公司');
+      // Nothing wider than the pane (long file and item names wrap or are cut short).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await shoot(page, 'pane-tally.png');
+
+      // An issue of a chosen file shows its cell's text (there is no sheet on screen to select it in).
+      await page.click('[data-testid=tally-issues] .issue[data-cell="J5"]');
+      expect(await page.textContent('[data-testid=section-preview]')).toContain('大型');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid=tally-write]'),
+      ]);
+      expect(download.suggestedFilename()).toBe('监测点汇总.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['监测点汇总', '申报明细']);
+      const summary = workbook.getWorksheet('监测点汇总')!;
+      expect(summary.getCell('A1').value).toBe(SUMMARY_TITLE);
+      const row = summary.getColumn(2).values.indexOf('工信局');
+      expect(row).toBeGreaterThan(0);
+      const status = summary.getCell(row, 6).value as ExcelJS.CellFormulaValue;
+      expect(status.result).toBe('不足1');
+      expect(await page.textContent('[data-testid=tally-notice]')).toContain('已下载');
+      expect(errors).toEqual([]);
+    }, 90_000);
+
+    it('动态调整情况表: two chosen files compared, a pair confirmed, the report downloaded and read back', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS);
+      await page.click('[data-testid=tab-adjust]');
+      await page.waitForSelector('[data-testid=section-adjust]');
+      await page.setInputFiles('[data-testid=adjust-previous-file]', MARKET_2019);
+      await page.waitForSelector('[data-testid=adjust-previous] option:checked:has-text("2019年度")', {
+        state: 'attached',
+      });
+      await page.setInputFiles('[data-testid=adjust-current-file]', MARKET_2020);
+      await page.waitForSelector('[data-testid=adjust-current] option:checked:has-text("2020年度")', {
+        state: 'attached',
+      });
+      await page.click('[data-testid=adjust-run]');
+      await page.waitForSelector('[data-testid=adjust-counts]');
+      const counts = () =>
+        page.$$eval('[data-testid=adjust-counts] [data-count]', (tiles) =>
+          Object.fromEntries(
+            tiles.map((t) => [t.getAttribute('data-count'), Number(t.querySelector('strong')?.textContent)]),
+          ),
+        );
+      expect(await counts()).toEqual({ added: 2, deleted: 3, modified: 4, unchanged: 3 });
+      expect(await page.textContent('[data-testid=adjust-title]')).toContain(REPORT_TITLE);
+      expect(await page.textContent('[data-testid=adjust-modified]')).toContain('检查比例 5% → 10%');
+      expect(await page.textContent('[data-testid=adjust-uncertain]')).toContain('商品条码印刷企业检查');
+      // A change without a reason: its cell in this year's list (L9), shown as text in the standalone page.
+      await page.click('[data-testid=adjust-issues] .issue[data-cell="L9"]');
+      await page.waitForSelector('[data-testid=section-preview]');
+      // Nothing wider than the pane (long file and item names wrap or are cut short).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await shoot(page, 'pane-adjust.png');
+
+      await page.click('[data-testid=confirm-same]');
+      await page.waitForSelector('[data-testid=adjust-decisions]');
+      expect(await counts()).toEqual({ added: 1, deleted: 2, modified: 5, unchanged: 3 });
+      expect(await page.$$('[data-testid=adjust-uncertain]')).toHaveLength(0);
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid=adjust-write]'),
+      ]);
+      expect(download.suggestedFilename()).toBe(`${REPORT_TITLE}.xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['动态调整情况表', '调整后清单']);
+      expect(workbook.getWorksheet('动态调整情况表')!.getCell('A1').value).toBe(REPORT_TITLE);
+      expect(errors).toEqual([]);
+    }, 90_000);
+
+    it('两平台比对: two platform exports compared, the differences listed', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS, { locale: 'en-US' });
+      await page.click('[data-testid=tab-compare]');
+      await page.waitForSelector('[data-testid=section-compare]');
+      await page.setInputFiles(
+        '[data-testid=compare-a-file]',
+        join(ADJUST, '互联网+监管-检查实施清单导出.xlsx'),
+      );
+      await page.setInputFiles(
+        '[data-testid=compare-b-file]',
+        join(ADJUST, '双随机平台-抽查事项清单导出.xlsx'),
+      );
+      await page.waitForSelector('[data-testid=compare-run]:not([disabled])');
+      await page.click('[data-testid=compare-run]');
+      await page.waitForSelector('[data-testid=compare-summary]');
+      expect(await page.textContent('[data-testid=compare-summary]')).toMatch(/\d+ differences\./);
+      expect(await page.textContent('[data-testid=compare-agency]')).toContain('Agency code');
+      expect(await page.textContent('[data-testid=tab-compare]')).toBe('Compare');
       expect(errors).toEqual([]);
     }, 60_000);
   });
@@ -349,6 +482,68 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(await page.textContent('[data-testid=notice]')).toContain('受保护');
       expect(await fake(page, (f) => f.decorations('检查实施清单'))).toBe(before);
     }, 60_000);
+
+    it('监测点汇总 in Excel: chosen files tallied, the summary and 申报明细 written into the workbook', async () => {
+      const { page, errors } = await open(stubJs(), { stub: stub() });
+      await page.click('[data-testid=tab-tally]');
+      await page.waitForSelector('[data-testid=tally-from-workbook][aria-pressed=true]');
+      await page.click('[data-testid=tally-from-files]');
+      await page.setInputFiles('[data-testid=tally-files]', TALLY_FILES);
+      await page.waitForSelector('tr[data-unit="工信局"] .status');
+      expect(await page.textContent('[data-testid=tally-write]')).toBe('写入汇总表');
+      await page.click('[data-testid=tally-write]');
+      await page.waitForSelector('[data-testid=tally-notice].notice-success');
+      expect(await page.textContent('[data-testid=tally-notice]')).toBe(
+        '已写入工作表：监测点汇总、申报明细。',
+      );
+      expect(await fake(page, (f) => f.sheetNames())).toEqual(
+        expect.arrayContaining(['检查实施清单', '监测点汇总', '申报明细']),
+      );
+      expect(await fake(page, (f) => f.value('监测点汇总', 'A1'))).toBe(SUMMARY_TITLE);
+      expect(await fake(page, (f) => f.formula('监测点汇总', 'D4'))).toMatch(
+        /^=COUNTIFS\('申报明细'!\$B:\$B,\$B4/,
+      );
+      expect(await fake(page, (f) => f.value('申报明细', 'A1'))).toBe('行政检查监测点企业申报明细');
+      // The summary is shown; the list the clerk validates is untouched.
+      const shown = await fake(page, (f) => f.book.activeId === f.sheetId('监测点汇总'));
+      expect(shown).toBe(true);
+      expect(errors).toEqual([]);
+    }, 120_000);
+
+    it('动态调整情况表 in Excel: last year’s sheet against the active one; an issue selects its cell', async () => {
+      // This year's list first (the active sheet when the workbook opens), last year's beside it.
+      const grids = [
+        ...exampleGrids('adjust/于都县市场监督管理局-2020年度检查事项清单.xlsx'),
+        ...exampleGrids('adjust/于都县市场监督管理局-2019年度检查事项清单.xlsx'),
+      ];
+      const init: StubInit = { workbook: fakeWorkbook(grids), language: 'zh-CN' };
+      init.workbook.sheets = init.workbook.sheets.map((sh) => ({
+        ...sh,
+        fills: undefined,
+        notes: undefined,
+      }));
+      const { page, errors } = await open(stubJs(), { stub: init });
+      await page.click('[data-testid=tab-adjust]');
+      // This year's list is the active sheet, last year's guessed from the sheet names.
+      await page.waitForSelector('[data-testid=adjust-previous] option:checked:has-text("2019年清单")', {
+        state: 'attached',
+      });
+      expect(await page.$eval('[data-testid=adjust-current]', (s) => (s as HTMLSelectElement).value)).toBe(
+        's:检查实施清单',
+      );
+      await page.click('[data-testid=adjust-run]');
+      await page.waitForSelector('[data-testid=adjust-counts]');
+      await page.click('[data-testid=adjust-issues] .issue[data-cell="L9"]');
+      await page.waitForFunction(
+        () => (window as unknown as FakeWindow).__drcFake.book.selection?.address === 'L9',
+      );
+      expect(await fake(page, (f) => f.book.activeId === f.sheetId('检查实施清单'))).toBe(true);
+      await page.click('[data-testid=adjust-write]');
+      await page.waitForSelector('[data-testid=adjust-notice].notice-success');
+      expect(await fake(page, (f) => f.value('动态调整情况表', 'A1'))).toBe(REPORT_TITLE);
+      expect(await fake(page, (f) => f.sheetNames())).toContain('调整后清单');
+      expect(errors).toEqual([]);
+    }, 120_000);
 
     it('runs the ribbon commands without the pane: 校验 marks, 清除标记 restores, both complete', async () => {
       const context = await browser.newContext({ locale: 'zh-CN' });

@@ -5,6 +5,7 @@ import type { CellValue, Grid } from '../../src/core/grid';
 import { ADJUSTED_LIST_SHEET, REPORT_SHEET } from '../../src/features/adjust';
 import { DIFFERENCE_SHEET } from '../../src/features/compare';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../../src/features/tally';
+import { sheetNamesOf } from '../../src/taskpane/excel-port';
 import { errorText } from '../../src/taskpane/model/error-text';
 import { PaneError } from '../../src/taskpane/model/pane-error';
 import {
@@ -30,6 +31,7 @@ import {
   tallyChosenFiles,
   tallyOpenWorkbook,
 } from '../../src/taskpane/model/reports';
+import { FakeExcel } from '../hosts/excel/fake-excel';
 import { exampleBytes, exampleGrids, EXAMPLES } from './helpers/examples';
 import { MemoryPort } from './helpers/memory-port';
 
@@ -355,5 +357,23 @@ describe('两平台比对 in the pane', () => {
     );
     const same = runCompare(a, a);
     expect([same.result.onlyInA, same.result.onlyInB, same.result.differences]).toEqual([[], [], []]);
+  });
+});
+
+describe('sheet names in Excel', () => {
+  test('listed without reading cells, the adapter’s own sheets left out', async () => {
+    const fake = new FakeExcel({
+      api: '1.18',
+      sheets: [
+        { name: '2019年清单', values: [['x']] },
+        { name: '检查实施清单', values: [['y']] },
+        { name: '校验结果', values: [['z']] },
+        { name: '_drc_marks', values: [['{}']] },
+      ],
+    });
+    const names = sheetNamesOf(fake as unknown as Pick<typeof Excel, 'run'>);
+    expect(await names()).toEqual(['2019年清单', '检查实施清单']);
+    const port = Object.assign(new MemoryPort([]), { sheetNames: names });
+    expect(await workbookSheetNames(port)).toEqual(['2019年清单', '检查实施清单']);
   });
 });

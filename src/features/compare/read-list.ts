@@ -43,7 +43,8 @@ export interface ListRead {
 const UNIT_LINE = /^(?:填报单位|报送单位|单位名称|单位)\s*(?:[(（](?:盖章|印章|公章)[)）])?\s*[:：]\s*(.*)$/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 const LIST_WORDS = /(?:行政检查事项|检查实施|抽查事项|双随机|检查事项|随机抽查|监管事项)/;
-const USCC = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Z])/;
+// An 18-character code standing alone (no lookbehind: ES2017 web views lack it).
+const USCC = /(?:^|[^0-9A-Z])([0-9A-HJ-NPQRTUWXY]{18})(?![0-9A-Z])/;
 
 /** Texts of the rows above the header, row by row, cells in column order. */
 function linesAbove(view: GridView, header: HeaderMatch): string[][] {
@@ -70,7 +71,7 @@ export function readMeta(lines: readonly (readonly string[])[]): ListMeta {
         if (named && !/^[_\s]*$/.test(named)) meta.unit = named;
       }
       const code = USCC.exec(cell.toUpperCase());
-      if (code && !meta.agencyCode) meta.agencyCode = code[0];
+      if (code && !meta.agencyCode) meta.agencyCode = code[1];
     });
     const joined = cells.join('');
     if (!meta.title && LIST_WORDS.test(joined) && !UNIT_LINE.test(cells[0])) meta.title = joined;

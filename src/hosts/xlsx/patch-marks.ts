@@ -44,7 +44,13 @@ function decode(s: string): string {
   );
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /**
  * String → XML text or attribute value: `& < > " '` as entities; characters XML cannot hold (controls other
@@ -56,8 +62,11 @@ export function escapeXml(text: string): string {
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(/[&<>"']/g, (c) => ESCAPES[c])
     .replace(
-      /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+      // Surrogate pairs are matched first and kept, so only lone halves are escaped (no lookbehind: older
+      // WebViews of the task pane lack it).
+      // eslint-disable-next-line no-control-regex -- matching the control characters XML cannot hold is the point
+      /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\x00-\x08\x0B-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g,
+      (c) => (c.length === 2 ? c : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
     );
 }
 
@@ -168,10 +177,14 @@ function freeName(taken: (name: string) => boolean, prefix: string, suffix: stri
 // ---------------------------------------------------------------------------------------------- styles
 
 /** The solid fill of a mark colour, as Excel writes a fill (no bgColor: exceljs reads that back as part of the fill). */
-const fillXml = (argb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/></patternFill></fill>`;
+const fillXml = (argb: string) =>
+  `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/></patternFill></fill>`;
 
 /** Top-level elements of a `<fills>`/`<cellXfs>` body, with their positions. */
-function childElements(body: string, tag: string): { start: number; end: number; xml: string; attrs: string }[] {
+function childElements(
+  body: string,
+  tag: string,
+): { start: number; end: number; xml: string; attrs: string }[] {
   const out: { start: number; end: number; xml: string; attrs: string }[] = [];
   const re = new RegExp(`<${tag}\\b([^>]*?)(?:\\/>|>[\\s\\S]*?<\\/${tag}>)`, 'g');
   for (let m = re.exec(body); m; m = re.exec(body)) {
@@ -181,7 +194,11 @@ function childElements(body: string, tag: string): { start: number; end: number;
 }
 
 /** Normalised fill XML for comparing fills (whitespace between tags and quote style ignored). */
-const normalise = (xml: string) => xml.replace(/>\s+</g, '><').replace(/'/g, '"').replace(/\s*\/>/g, '/>');
+const normalise = (xml: string) =>
+  xml
+    .replace(/>\s+</g, '><')
+    .replace(/'/g, '"')
+    .replace(/\s*\/>/g, '/>');
 
 /**
  * The styles part: new solid fills and cell formats are allocated on demand (one per original style and
@@ -216,9 +233,17 @@ class StyleBook {
     const known = this.cache.get(key);
     if (known !== undefined) return known;
     const fillId = this.fill(argb);
-    const base = this.xfs[s] ?? this.xfs[0] ?? { xml: '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', attrs: ' numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"' };
+    const base = this.xfs[s] ??
+      this.xfs[0] ?? {
+        xml: '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+        attrs: ' numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"',
+      };
     let index: number;
-    if (this.xfs[s] && attr(base.attrs, 'fillId') === String(fillId) && attr(base.attrs, 'applyFill') === '1') {
+    if (
+      this.xfs[s] &&
+      attr(base.attrs, 'fillId') === String(fillId) &&
+      attr(base.attrs, 'applyFill') === '1'
+    ) {
       index = s; // already this mark's colour (a marked copy marked again)
     } else {
       const attrs = setAttr(setAttr(base.attrs, 'fillId', String(fillId)), 'applyFill', '1');
@@ -286,7 +311,8 @@ function appendChildren(
   const m = new RegExp(`<${tag}\\b([^>]*?)(\\/?)>`).exec(xml);
   if (m) {
     const open = `<${tag}${setAttr(m[1], 'count', String(count))}>`;
-    if (m[2] === '/') return `${xml.slice(0, m.index)}${open}${children}</${tag}>${xml.slice(m.index + m[0].length)}`;
+    if (m[2] === '/')
+      return `${xml.slice(0, m.index)}${open}${children}</${tag}>${xml.slice(m.index + m[0].length)}`;
     const close = xml.indexOf(`</${tag}>`, m.index);
     return `${xml.slice(0, m.index)}${open}${xml.slice(m.index + m[0].length, close)}${children}${xml.slice(close)}`;
   }
@@ -295,7 +321,9 @@ function appendChildren(
     const end = new RegExp(`<\\/${prev}>|<${prev}\\b[^>]*\\/>`).exec(xml);
     if (end) at = Math.max(at, end.index + end[0].length);
   }
-  if (at < 0) at = new RegExp(`<${root}\\b[^>]*>`).exec(xml)!.index + new RegExp(`<${root}\\b[^>]*>`).exec(xml)![0].length;
+  if (at < 0)
+    at =
+      new RegExp(`<${root}\\b[^>]*>`).exec(xml)!.index + new RegExp(`<${root}\\b[^>]*>`).exec(xml)![0].length;
   return `${xml.slice(0, at)}<${tag} count="${count}">${children}</${tag}>${xml.slice(at)}`;
 }
 
@@ -308,7 +336,9 @@ interface SheetInfo {
 
 function sheetsOf(files: Record<string, Uint8Array>): SheetInfo[] {
   const workbook = strFromU8(files['xl/workbook.xml'] ?? new Uint8Array());
-  const rels = relationships(files['xl/_rels/workbook.xml.rels'] && strFromU8(files['xl/_rels/workbook.xml.rels']));
+  const rels = relationships(
+    files['xl/_rels/workbook.xml.rels'] && strFromU8(files['xl/_rels/workbook.xml.rels']),
+  );
   const targets = new Map<string, string>();
   for (const r of rels) {
     if (/\/worksheet$/.test(r.type)) targets.set(r.id, resolveTarget('xl/workbook.xml', r.target));
@@ -393,7 +423,11 @@ interface PlannedSheet {
  * Sets the marked cells' styles in a sheet's XML: an existing `<c>` gets `s`, a missing one is inserted in its
  * row in column order, a missing row in row order.
  */
-function patchCells(xml: string, cells: PlannedCell[], styleOf: (s: number, severity: Severity) => number): string {
+function patchCells(
+  xml: string,
+  cells: PlannedCell[],
+  styleOf: (s: number, severity: Severity) => number,
+): string {
   const byRow = new Map<number, PlannedCell[]>();
   for (const c of cells) {
     const list = byRow.get(c.row);
@@ -415,7 +449,11 @@ function patchCells(xml: string, cells: PlannedCell[], styleOf: (s: number, seve
   const sheetData = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!sheetData) throw new Error('worksheet has no sheetData');
   if (sheetData[1] === '/') {
-    edits.push({ at: sheetData.index, length: sheetData[0].length, text: `<sheetData>${rows.map(newRow).join('')}</sheetData>` });
+    edits.push({
+      at: sheetData.index,
+      length: sheetData[0].length,
+      text: `<sheetData>${rows.map(newRow).join('')}</sheetData>`,
+    });
     return applyEdits(xml, edits);
   }
 
@@ -444,7 +482,11 @@ function patchCells(xml: string, cells: PlannedCell[], styleOf: (s: number, seve
     const spans = attr(rowOpen.attrs, 'spans');
     const m = spans && /^(\d+):(\d+)$/.exec(spans);
     if (m && (minInserted < Number(m[1]) || maxInserted > Number(m[2]))) {
-      const attrs = setAttr(rowOpen.attrs, 'spans', `${Math.min(minInserted, Number(m[1]))}:${Math.max(maxInserted, Number(m[2]))}`);
+      const attrs = setAttr(
+        rowOpen.attrs,
+        'spans',
+        `${Math.min(minInserted, Number(m[1]))}:${Math.max(maxInserted, Number(m[2]))}`,
+      );
       edits.push({ at: rowOpen.index + 4, length: rowOpen.attrs.length, text: attrs });
     }
   };
@@ -467,7 +509,10 @@ function patchCells(xml: string, cells: PlannedCell[], styleOf: (s: number, seve
         nextCell = 0;
         maxInserted = 0;
         minInserted = Infinity;
-        rowStyle = attr(m[1], 'customFormat') === '1' || attr(m[1], 'customFormat') === 'true' ? Number(attr(m[1], 's') ?? 0) : undefined;
+        rowStyle =
+          attr(m[1], 'customFormat') === '1' || attr(m[1], 'customFormat') === 'true'
+            ? Number(attr(m[1], 's') ?? 0)
+            : undefined;
         rowOpen = { index: m.index, attrs: m[1], length: token.length };
         if (m[2] === '/') {
           // <row …/> → <row …>cells</row>
@@ -505,7 +550,11 @@ function patchCells(xml: string, cells: PlannedCell[], styleOf: (s: number, seve
     if (nextCell < targets.length && targets[nextCell].column === column) {
       const c = targets[nextCell++];
       const s = Number(CELL_S.exec(attrs)?.[1] ?? 0);
-      edits.push({ at: m.index + 2, length: attrs.length, text: setAttr(attrs, 's', String(styleOf(s, c.severity))) });
+      edits.push({
+        at: m.index + 2,
+        length: attrs.length,
+        text: setAttr(attrs, 's', String(styleOf(s, c.severity))),
+      });
     }
   }
   return applyEdits(xml, edits);
@@ -556,7 +605,8 @@ function patchComments(xml: string | undefined, targets: NoteTarget[]): { xml: s
       } else {
         let inner = body[1];
         // A plain <t> (no runs) becomes a run, so that the text stays one sequence of runs.
-        if (!/<r\b/.test(inner)) inner = inner.replace(/^(\s*)(<t\b[^>]*?(?:\/>|>[\s\S]*?<\/t>))/, '$1<r>$2</r>');
+        if (!/<r\b/.test(inner))
+          inner = inner.replace(/^(\s*)(<t\b[^>]*?(?:\/>|>[\s\S]*?<\/t>))/, '$1<r>$2</r>');
         const tail = /<(rPh|phoneticPr)\b/.exec(inner);
         inner = tail ? `${inner.slice(0, tail.index)}${ours}${inner.slice(tail.index)}` : `${inner}${ours}`;
         const bodyStart = old.xml.indexOf(body[0]);
@@ -581,7 +631,8 @@ function patchComments(xml: string | undefined, targets: NoteTarget[]): { xml: s
           ? doc.replace(/<\/authors>/, `${a}</authors>`)
           : doc.replace(/(<comments\b[^>]*>)/, `$1<authors>${a}</authors>`);
     }
-    if (/<commentList\s*\/>/.test(doc)) doc = doc.replace(/<commentList\s*\/>/, `<commentList>${appended}</commentList>`);
+    if (/<commentList\s*\/>/.test(doc))
+      doc = doc.replace(/<commentList\s*\/>/, `<commentList>${appended}</commentList>`);
     else if (/<\/commentList>/.test(doc)) doc = doc.replace(/<\/commentList>/, `${appended}</commentList>`);
     else doc = doc.replace(/<\/comments>/, `<commentList>${appended}</commentList></comments>`);
   }
@@ -681,7 +732,9 @@ const AFTER_LEGACY_DRAWING = [
 function addLegacyDrawing(xml: string, rId: string): string {
   const root = /<worksheet\b([^>]*)>/.exec(xml);
   const declared = root && attr(root[1], 'xmlns:r') === NS_REL;
-  const element = declared ? `<legacyDrawing r:id="${rId}"/>` : `<legacyDrawing xmlns:r="${NS_REL}" r:id="${rId}"/>`;
+  const element = declared
+    ? `<legacyDrawing r:id="${rId}"/>`
+    : `<legacyDrawing xmlns:r="${NS_REL}" r:id="${rId}"/>`;
   const from = Math.max(xml.indexOf('</sheetData>'), xml.search(/<sheetData\b[^>]*\/>/), 0);
   let at = xml.lastIndexOf('</worksheet>');
   for (const tag of AFTER_LEGACY_DRAWING) {
@@ -704,7 +757,8 @@ function addRelationship(xml: string | undefined, id: string, type: string, targ
   if (!xml) {
     return `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`;
   }
-  if (/<Relationships\b[^>]*\/>/.test(xml)) return xml.replace(/<Relationships\b([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
+  if (/<Relationships\b[^>]*\/>/.test(xml))
+    return xml.replace(/<Relationships\b([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
   return xml.replace(/<\/Relationships>/, `${rel}</Relationships>`);
 }
 
@@ -825,7 +879,8 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
       const legacy = /<legacyDrawing\b([^>]*?)\/?>/.exec(xml);
       const legacyId = legacy ? /\s[\w]+:id="([^"]*)"/.exec(legacy[1])?.[1] : undefined;
       const vmlRel =
-        rels.find((r) => r.id === legacyId && !r.external) ?? rels.find((r) => r.type === REL_VML && !r.external && !legacy);
+        rels.find((r) => r.id === legacyId && !r.external) ??
+        rels.find((r) => r.type === REL_VML && !r.external && !legacy);
 
       let commentsPath = commentsRel ? resolveTarget(sheet.info.path, commentsRel.target) : undefined;
       const commentsXml = commentsPath && files[commentsPath] ? strFromU8(files[commentsPath]) : undefined;
@@ -837,7 +892,12 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
           newParts.set(commentsPath, newComments);
           if (!commentsRel) {
             const id = freeRelId(relationships(relsXml));
-            relsXml = addRelationship(relsXml, id, REL_COMMENTS, relativeTarget(sheet.info.path, commentsPath));
+            relsXml = addRelationship(
+              relsXml,
+              id,
+              REL_COMMENTS,
+              relativeTarget(sheet.info.path, commentsPath),
+            );
           }
           if (!contentTypes.includes(`PartName="/${commentsPath}"`)) {
             contentTypes = contentTypes.replace(
@@ -868,7 +928,10 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
           !new RegExp(`<Default\\b[^>]*Extension="${ext}"`, 'i').test(contentTypes) &&
           !contentTypes.includes(`PartName="/${vmlPath}"`)
         ) {
-          contentTypes = contentTypes.replace(/<\/Types>/, `<Default Extension="${ext}" ContentType="${CT_VML}"/></Types>`);
+          contentTypes = contentTypes.replace(
+            /<\/Types>/,
+            `<Default Extension="${ext}" ContentType="${CT_VML}"/></Types>`,
+          );
         }
       }
       if (relsXml !== undefined && relsXml !== (files[relsPath] ? strFromU8(files[relsPath]) : undefined)) {
@@ -904,7 +967,10 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
   const out: Zippable = {};
   for (const name of Object.keys(files)) {
     const text = changed.get(name);
-    out[name] = [text === undefined ? files[name] : strToU8(text), { level: stored.get(name) ? 0 : text === undefined ? 6 : 4 }];
+    out[name] = [
+      text === undefined ? files[name] : strToU8(text),
+      { level: stored.get(name) ? 0 : text === undefined ? 6 : 4 },
+    ];
   }
   for (const [name, text] of newParts) out[name] = [strToU8(text), { level: 4 }];
   return zipSync(out);

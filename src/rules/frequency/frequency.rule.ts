@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/issue';
 import type { MessageTable } from '../../core/locale';
-import { normaliseText, replaceChineseNumbers, roundNoise } from '../../core/normalise';
+import { dropInnerSpaces, normaliseText, replaceChineseNumbers, roundNoise } from '../../core/normalise';
 import { type ParseResult, type Rule, type RuleContext, fail, ok } from '../rule';
 
 /** A 检查频次 in inspections per year; irregular (不定期) and asNeeded (根据监管需要确定) carry no number. */
@@ -32,8 +32,6 @@ export const frequencyMessages: MessageTable = {
   },
 };
 
-// Spaces go, except between two digits: "=1 0%" must not read as =10%.
-const INNER_SPACE = /(?<!\d)\s+|\s+(?!\d)/g;
 // A full stop or comma left at the end of a cell: 每年1次。
 const TRAILING_STOP = /[。.,;、]+$/;
 type Bound = 'periodic' | 'atLeast' | 'atMost';
@@ -118,8 +116,7 @@ function readNumeric(t: string): FrequencyValue | undefined {
  */
 export function parseFrequencyText(text: string): ParseResult<FrequencyValue> {
   const received = normaliseText(text);
-  const t = replaceChineseNumbers(received)
-    .replace(INNER_SPACE, '')
+  const t = dropInnerSpaces(replaceChineseNumbers(received))
     .replace(TRAILING_STOP, '')
     .replace(LABEL, '');
   const value = readNumeric(t);

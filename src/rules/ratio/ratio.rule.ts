@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/issue';
 import type { MessageTable } from '../../core/locale';
-import { normaliseText, replaceChineseNumbers, roundNoise } from '../../core/normalise';
+import { dropInnerSpaces, normaliseText, replaceChineseNumbers, roundNoise } from '../../core/normalise';
 import { type ParseResult, type Rule, type RuleContext, fail, ok } from '../rule';
 
 /** A 检查比例 in percent units (5% is 5): exact low = high, atLeast low, atMost high, range low–high. */
@@ -46,8 +46,6 @@ export const ratioMessages: MessageTable = {
 const NUM = String.raw`\d+(?:\.\d+)?`;
 // One number or a range, each side with an optional %; a leading minus only on a single number (-5%).
 const CORE = new RegExp(String.raw`(-?${NUM})(%?)(?:(?:-|~|至|到|—|–)(${NUM})(%?))?`);
-// Spaces go, except between two digits: "=1 0%" must not read as =10%.
-const INNER_SPACE = /(?<!\d)\s+|\s+(?!\d)/g;
 // A full stop or comma left at the end of a cell: 每年1次。
 const TRAILING_STOP = /[。.,;、]+$/;
 type Bound = 'exact' | 'atLeast' | 'atMost';
@@ -85,8 +83,7 @@ function showRatio(v: RatioValue): string {
  */
 export function parseRatioText(text: string): ParseResult<RatioValue> {
   const received = normaliseText(text);
-  let t = replaceChineseNumbers(received)
-    .replace(INNER_SPACE, '')
+  let t = dropInnerSpaces(replaceChineseNumbers(received))
     .replace(TRAILING_STOP, '')
     .replace(/−/g, '-');
   if (t === '全覆盖') return ok({ kind: 'exact', low: 100, high: 100 });

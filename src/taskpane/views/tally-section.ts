@@ -73,9 +73,14 @@ export class TallySection extends Component<SectionProps, TallyState> {
   }
 
   override componentDidUpdate(previous: SectionProps): void {
-    // The standalone page: a file chosen under 校验 becomes the open workbook; none left means files only.
-    if (previous.port !== this.props.port && !this.props.port && this.state.from === 'workbook')
-      this.setState({ from: 'files', outcome: undefined });
+    if (previous.port === this.props.port || this.state.from !== 'workbook') return;
+    // The standalone page: another file chosen under 校验 is another workbook (none left: files only).
+    this.setState({
+      from: this.props.port ? 'workbook' : 'files',
+      outcome: undefined,
+      notice: undefined,
+      preview: undefined,
+    });
   }
 
   private get locale() {
@@ -378,7 +383,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
       ),
     );
 
-    const dim = (text: string) => h('span', { class: 'dim' }, text);
+    const sub = (text: string, cls = 'sub') => h('span', { class: cls }, text);
     const sep = locale === 'zh-CN' ? '、' : ', ';
     const duplicates = listBlock(
       locale,
@@ -388,8 +393,8 @@ export class TallySection extends Component<SectionProps, TallyState> {
           'span',
           null,
           h('strong', null, d.enterprise),
-          d.uscc ? dim(` ${d.uscc}`) : null,
-          ` — ${d.units.join(sep)}`,
+          d.uscc ? sub(d.uscc) : null,
+          sub(d.units.join(sep), 'sub strong-sub'),
         ),
       ),
       'tally-duplicates',
@@ -403,10 +408,8 @@ export class TallySection extends Component<SectionProps, TallyState> {
           'span',
           null,
           h('strong', null, u.name || rt(locale, 'noUnitName')),
-          dim(` ${rt(locale, 'unknownFrom', { file: baseName(u.file), count: u.declarations })}`),
-          u.suggestion
-            ? h('span', { class: 'suggest' }, rt(locale, 'suggestion', { suggestion: u.suggestion }))
-            : null,
+          sub(rt(locale, 'unknownFrom', { file: baseName(u.file), count: u.declarations })),
+          u.suggestion ? sub(rt(locale, 'suggestion', { suggestion: u.suggestion }), 'sub suggest') : null,
         ),
       ),
       'tally-unknown',
@@ -421,7 +424,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
           null,
           h('strong', null, e.enterprise),
           ` — ${e.unit}`,
-          dim(` ${rt(locale, e.reason === 'large-enterprise' ? 'reasonLarge' : 'reasonDuplicate')}`),
+          sub(rt(locale, e.reason === 'large-enterprise' ? 'reasonLarge' : 'reasonDuplicate')),
         ),
       ),
       'tally-excluded',
@@ -440,7 +443,9 @@ export class TallySection extends Component<SectionProps, TallyState> {
     const rows: IssueRow[] = r.issues.map((issue, i) => {
       const cell = addressOf(issue);
       const key = `${i}|${issue.code}`;
-      const where = `${outcome.from === 'files' ? `${baseName(issue.file)} · ` : ''}${issue.sheet}${cell ? `!${cell}` : ''}`;
+      // The place first (it is what the row is about), then the file, cut short when long.
+      const place = `${issue.sheet}${cell ? `!${cell}` : ''}`;
+      const where = outcome.from === 'files' ? `${place} · ${baseName(issue.file)}` : place;
       return {
         key,
         severity: issue.severity,

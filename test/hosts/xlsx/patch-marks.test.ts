@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -15,7 +15,8 @@ const SHEET = '清单';
 const PLAIN = '说明';
 const EXISTING_NOTE = '原有批注:请以营业执照为准';
 const IMAGE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 250, 251, 252]);
-const CUSTOM_XML = '<?xml version="1.0" encoding="UTF-8"?><root xmlns="urn:drc:test"><item>不要改动 &amp; 保留</item></root>';
+const CUSTOM_XML =
+  '<?xml version="1.0" encoding="UTF-8"?><root xmlns="urn:drc:test"><item>不要改动 &amp; 保留</item></root>';
 const SPECIAL = `符号 & < > " ' 控制\u0001字符 _x0041_ 结束`;
 
 /**
@@ -141,7 +142,8 @@ describe('markXlsxBytes', () => {
     const wb = await load(marked);
     const original = await load(source);
     const ws = wb.getWorksheet(SHEET)!;
-    const fill = (address: string) => (ws.getCell(address).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    const fill = (address: string) =>
+      (ws.getCell(address).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     expect(fill('C5')).toBe(MARK_COLOURS.warning);
     expect(fill('C3')).toBe(MARK_COLOURS.error);
     expect(fill('B4')).toBe(MARK_COLOURS.info);
@@ -168,10 +170,9 @@ describe('markXlsxBytes', () => {
   });
 
   it('escapes note text: entities, control characters and literal _xHHHH_', () => {
-    expect(escapeXml(SPECIAL)).toBe(
-      '符号 &amp; &lt; &gt; &quot; &apos; 控制_x0001_字符 _x005F_x0041_ 结束',
-    );
+    expect(escapeXml(SPECIAL)).toBe('符号 &amp; &lt; &gt; &quot; &apos; 控制_x0001_字符 _x005F_x0041_ 结束');
     expect(strFromU8(after['xl/comments1.xml'])).toContain(escapeXml(SPECIAL));
+    expect(escapeXml('\t\n\r 😀 \uD800 \uFFFF')).toBe('\t\n_x000D_ 😀 _xD800_ _xFFFF_');
   });
 
   it('writes comments and VML as Excel does: rels, legacyDrawing in schema order, content types', () => {
@@ -207,7 +208,12 @@ describe('markXlsxBytes', () => {
   it('is idempotent: marking the marked copy again adds no note, fill or format', async () => {
     const again = markXlsxBytes(marked, MARKS, 'copy.xlsx');
     const twice = unzipSync(again);
-    for (const name of ['xl/styles.xml', 'xl/comments1.xml', 'xl/comments2.xml', 'xl/worksheets/sheet1.xml']) {
+    for (const name of [
+      'xl/styles.xml',
+      'xl/comments1.xml',
+      'xl/comments2.xml',
+      'xl/worksheets/sheet1.xml',
+    ]) {
       expect([name, strFromU8(twice[name])]).toEqual([name, strFromU8(after[name])]);
     }
     const ws = (await load(again)).getWorksheet(SHEET)!;
@@ -235,7 +241,44 @@ describe('markXlsxBytes', () => {
     await wb.applyMarks(MARKS);
     const out = unzipSync(await wb.toBuffer());
     expect(Object.keys(out)).toEqual(Object.keys(after));
-    for (const name of Object.keys(after)) expect([name, strFromU8(out[name])]).toEqual([name, strFromU8(after[name])]);
+    for (const name of Object.keys(after))
+      expect([name, strFromU8(out[name])]).toEqual([name, strFromU8(after[name])]);
+  });
+});
+
+describe('markXlsxBytes on rows Excel writes without cells', () => {
+  it('fills a self-closing row with a row format: cells inserted in order, format copied, spans widened', () => {
+    const files = unzipSync(source);
+    const xml = strFromU8(files['xl/worksheets/sheet2.xml']).replace(
+      /<sheetData>[\s\S]*<\/sheetData>/,
+      '<sheetData><row r="1" spans="1:2"><c r="A1"/><c r="B1"/></row>' +
+        '<row r="2" s="1" customFormat="1" spans="1:1"/>' +
+        '<row r="3"><c r="C3" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+    );
+    files['xl/worksheets/sheet2.xml'] = strToU8(xml);
+    const out = unzipSync(
+      markXlsxBytes(
+        zipSync(files as Zippable),
+        [
+          { sheet: PLAIN, row: 2, column: 3, severity: 'error', note: '' },
+          { sheet: PLAIN, row: 2, column: 2, severity: 'error', note: '' },
+        ],
+        'rows.xlsx',
+      ),
+    );
+    const sheet = strFromU8(out['xl/worksheets/sheet2.xml']);
+    const m =
+      /<row r="2" s="1" customFormat="1" spans="1:3"><c r="B2" s="(\d+)"\/><c r="C2" s="(\d+)"\/><\/row>/.exec(
+        sheet,
+      );
+    expect(m).not.toBeNull();
+    expect(m![1]).toBe(m![2]);
+    const xfs = [...strFromU8(out['xl/styles.xml']).matchAll(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/g)][0][1];
+    const list = [...xfs.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((x) => x[0]);
+    const strip = (x: string) => x.replace(/ fillId="\d+"| applyFill="1"/g, '');
+    expect(strip(list[Number(m![1])])).toBe(strip(list[1]));
+    expect(sheet).not.toContain('<legacyDrawing'); // no note, no drawing
+    expect(out['xl/worksheets/_rels/sheet2.xml.rels']).toBeUndefined();
   });
 });
 
@@ -243,19 +286,41 @@ const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => exist
 
 (soffice ? describe : describe.skip)('LibreOffice opens the marked copy', () => {
   let dir: string;
+  let file: string;
+  const convert = (to: string, out: string) =>
+    execFileSync(
+      soffice!,
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        to,
+        '--outdir',
+        out,
+        file,
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'drc-patch-'));
+    file = path.join(dir, 'marked.xlsx');
+    writeFileSync(file, marked);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('converts it to PDF headless', () => {
-    const file = path.join(dir, 'marked.xlsx');
-    writeFileSync(file, marked);
-    execFileSync(
-      soffice!,
-      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-      { stdio: 'pipe', timeout: 120_000 },
-    );
+    convert('pdf', dir);
     expect(existsSync(path.join(dir, 'marked.pdf'))).toBe(true);
+  }, 150_000);
+
+  it('reads our notes and fills (saved back as .xlsx by LibreOffice, then read with exceljs)', async () => {
+    const out = path.join(dir, 'lo');
+    convert('xlsx:Calc MS Excel 2007 XML', out);
+    const wb = await load(new Uint8Array(readFileSync(path.join(out, 'marked.xlsx'))));
+    const ws = wb.getWorksheet(SHEET)!;
+    expect(noteText(ws.getCell('C5').note)).toBe(`${EXISTING_NOTE}\n名称与登记不一致`);
+    expect(noteText(ws.getCell('B4').note)).toBe('整行为空');
+    expect((ws.getCell('C3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_COLOURS.error);
+    expect(noteText(wb.getWorksheet(PLAIN)!.getCell('B1').note)).toBe('版本号请填 5');
   }, 150_000);
 });
