@@ -345,6 +345,50 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(await page.textContent('[data-testid=tab-compare]')).toBe('Compare');
       expect(errors).toEqual([]);
     }, 60_000);
+
+    it('shows the lists’ cell text as text in the report sections', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS);
+      const list = async (names: string[]) => {
+        const workbook = new ExcelJS.Workbook();
+        const ws = workbook.addWorksheet('清单');
+        ws.addRow([
+          '序号',
+          '检查事项名称',
+          '检查依据',
+          '检查主体',
+          '检查对象',
+          '检查方式',
+          '检查比例',
+          '检查频次',
+        ]);
+        names.forEach((n, i) =>
+          ws.addRow([i + 1, n, '《食品安全法》', '市场监管局', '企业', '双随机抽查', '5%', '每年1次']),
+        );
+        return Buffer.from(await workbook.xlsx.writeBuffer());
+      };
+      const markup = '<img src=x onerror="window.__drcXss=1">食品检查';
+      await page.click('[data-testid=tab-adjust]');
+      await page.waitForSelector('[data-testid=section-adjust]');
+      await page.setInputFiles('[data-testid=adjust-previous-file]', {
+        name: '上年.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: await list([markup, '药品检查']),
+      });
+      await page.setInputFiles('[data-testid=adjust-current-file]', {
+        name: '本年.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: await list(['药品检查']),
+      });
+      await page.waitForSelector('[data-testid=adjust-run]:not([disabled])');
+      await page.click('[data-testid=adjust-run]');
+      await page.waitForSelector('[data-testid=adjust-deleted]');
+      expect(await page.textContent('[data-testid=adjust-deleted]')).toContain(markup);
+      expect(await page.$$('[data-testid=section-adjust] img')).toHaveLength(0);
+      expect(
+        await page.evaluate(() => (window as unknown as { __drcXss?: number }).__drcXss),
+      ).toBeUndefined();
+      expect(errors).toEqual([]);
+    }, 60_000);
   });
 
   describe('standalone.html (the pane without the Office.js tag)', () => {

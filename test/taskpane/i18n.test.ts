@@ -1,5 +1,6 @@
 import { LOCALES } from '../../src/core/locale';
 import { t, type UiKey } from '../../src/taskpane/i18n';
+import { type ReportKey, rt } from '../../src/taskpane/report-i18n';
 
 const KEYS: UiKey[] = ['appTitle', 'validate', 'clearMarks', 'summary', 'restored', 'download'];
 
@@ -13,5 +14,14 @@ describe('pane texts', () => {
   it('uses Chinese punctuation in Chinese texts', () => {
     expect(t('zh-CN', 'restored', { time: 'x' })).not.toMatch(/[\u4e00-\u9fff][,;:]/);
     expect(t('zh-CN', 'standaloneHint')).not.toMatch(/[\u4e00-\u9fff][,;:]/);
+  });
+
+  it('has the report sections’ texts in both languages, Chinese punctuation in Chinese', () => {
+    const keys: ReportKey[] = ['tallyHint', 'statusShort', 'uncertainHint', 'compareHint', 'errNotListSheet'];
+    for (const locale of LOCALES) for (const key of keys) expect(rt(locale, key).length).toBeGreaterThan(0);
+    for (const key of keys) expect(rt('zh-CN', key)).not.toMatch(/[\u4e00-\u9fff][,;:]/);
+    expect(rt('zh-CN', 'statusShort', { n: 1 })).toBe('不足1');
+    expect(rt('en-US', 'statusShort', { n: 1 })).toBe('Short 1');
+    expect(t('zh-CN', 'tabTally')).toBe('监测点汇总');
   });
 });
