@@ -5,6 +5,7 @@ const UI = {
   'zh-CN': {
     appTitle: '双随机清单助手',
     modeExcel: 'Excel',
+    modeWps: 'WPS',
     modeStandalone: '独立模式',
     standaloneHint: '未在 Excel 中运行：请选择一个 .xlsx 或 .csv 文件，在浏览器中校验，文件不会上传。',
     chooseFile: '选择文件…',
@@ -74,6 +75,7 @@ const UI = {
   'en-US': {
     appTitle: 'Double-Random Checklist',
     modeExcel: 'Excel',
+    modeWps: 'WPS',
     modeStandalone: 'Standalone',
     standaloneHint:
       'Not running in Excel: choose an .xlsx or .csv file to check it in the browser. Nothing is uploaded.',

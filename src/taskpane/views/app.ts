@@ -436,7 +436,14 @@ export class App extends Component<HostContext, AppState> {
       h(
         'span',
         { class: `mode mode-${this.props.mode}`, 'data-testid': 'mode' },
-        t(locale, standalone ? 'modeStandalone' : 'modeExcel'),
+        t(
+          locale,
+          this.props.mode === 'standalone'
+            ? 'modeStandalone'
+            : this.props.port.capabilities().host === 'wps'
+              ? 'modeWps'
+              : 'modeExcel',
+        ),
       ),
       h(
         'button',
