@@ -2,7 +2,7 @@
 // Serves the built add-in folder over http for a trial of the online mode (WPS on this machine or another one in
 // the office): `node wps/serve.cjs [folder] [port]`, by default dist-wps on port 3889, reachable at
 // http://<this machine>:3889/double-random-checklist/ — the base URL `npm run build:wps` writes into jsplugins.xml.
-// For everyday use, put dist-wps/ on the office's web server instead (see docs/wps.md).
+// For everyday use, put dist-wps/ on the office's web server instead (see the README's WPS section).
 const http = require('http');
 const fs = require('fs');
 const path = require('path');
