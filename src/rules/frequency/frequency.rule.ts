@@ -116,9 +116,7 @@ function readNumeric(t: string): FrequencyValue | undefined {
  */
 export function parseFrequencyText(text: string): ParseResult<FrequencyValue> {
   const received = normaliseText(text);
-  const t = dropInnerSpaces(replaceChineseNumbers(received))
-    .replace(TRAILING_STOP, '')
-    .replace(LABEL, '');
+  const t = dropInnerSpaces(replaceChineseNumbers(received)).replace(TRAILING_STOP, '').replace(LABEL, '');
   const value = readNumeric(t);
   if (value) return ok(value);
   // Words only: a number or % beside them (不定期/5%) is a combined cell, not a frequency.

@@ -83,9 +83,7 @@ function showRatio(v: RatioValue): string {
  */
 export function parseRatioText(text: string): ParseResult<RatioValue> {
   const received = normaliseText(text);
-  let t = dropInnerSpaces(replaceChineseNumbers(received))
-    .replace(TRAILING_STOP, '')
-    .replace(/−/g, '-');
+  let t = dropInnerSpaces(replaceChineseNumbers(received)).replace(TRAILING_STOP, '').replace(/−/g, '-');
   if (t === '全覆盖') return ok({ kind: 'exact', low: 100, high: 100 });
 
   const note = COUNT_NOTE.exec(t);

@@ -271,7 +271,11 @@ describe('npm run build:wps', () => {
   /** Every .ts file under a folder. */
   function listTs(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory() ? listTs(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
+      d.isDirectory()
+        ? listTs(path.join(dir, d.name))
+        : d.name.endsWith('.ts')
+          ? [path.join(dir, d.name)]
+          : [],
     );
   }
 
