@@ -84,3 +84,34 @@ export interface ConditionalFormatSpec {
 
 /** A text cell. */
 export const text = (value: string | number | null, style?: string): CellSpec => ({ value, style });
+
+/** Rectangles of same-style cells: horizontal runs per row, merged down where consecutive rows share a run. */
+export function styleRects(spec: SheetSpec): Map<string, MergeRange[]> {
+  const out = new Map<string, MergeRange[]>();
+  const open = new Map<string, MergeRange>();
+  spec.rows.forEach((row, i) => {
+    const r = i + 1;
+    const runs: Array<[string, number, number]> = [];
+    row.cells.forEach((cell, j) => {
+      const s = cell?.style;
+      if (!s) return;
+      const last = runs[runs.length - 1];
+      if (last && last[0] === s && last[2] === j) last[2] = j + 1;
+      else runs.push([s, j + 1, j + 1]);
+    });
+    for (const [style, left, right] of runs) {
+      const key = `${style}\u0001${left}\u0001${right}`;
+      const prev = open.get(key);
+      if (prev && prev.bottom === r - 1) {
+        prev.bottom = r;
+        continue;
+      }
+      const rect = { top: r, left, bottom: r, right };
+      open.set(key, rect);
+      let list = out.get(style);
+      if (!list) out.set(style, (list = []));
+      list.push(rect);
+    }
+  });
+  return out;
+}

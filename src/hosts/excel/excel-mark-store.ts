@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { Severity } from '../../core/issue';
+import { CHUNK_CHARS, CHUNK_TAG, chunkText, joinChunks, untagChunk } from '../record-chunks';
 import { type ApiLevel, jsonBytes, type SyncBatcher, type SyncLimits } from './excel-api';
 
 /**
@@ -12,11 +13,6 @@ import { type ApiLevel, jsonBytes, type SyncBatcher, type SyncLimits } from './e
  * and says what it is in its first meta cell.
  */
 export const STORE_SHEET = '_drc_marks';
-
-/** Characters per chunk cell (Excel's cell limit is 32,767). */
-const CHUNK_CHARS = 30_000;
-/** Every stored chunk starts with this character, so no chunk can ever be read as a number or a formula. */
-const CHUNK_TAG = '|';
 
 /** A cell's fill as read before marking; `null` stands for "no fill". */
 export interface FillState {
@@ -87,35 +83,12 @@ export function emptyStore(): MarkStore {
   };
 }
 
-/** Splits text into tagged cell-sized chunks, never inside a surrogate pair. */
-export function chunkText(text: string, size = CHUNK_CHARS): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let end = Math.min(text.length, i + size);
-    const c = text.charCodeAt(end - 1);
-    if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
-    out.push(CHUNK_TAG + text.slice(i, end));
-    i = end;
-  }
-  return out;
-}
-
-/** Joins chunks read back from cells (values of a one-column range). */
-export function joinChunks(values: readonly unknown[][]): string {
-  let s = '';
-  for (const row of values) {
-    const v = row[0];
-    if (typeof v === 'string' && v.startsWith(CHUNK_TAG)) s += v.slice(1);
-  }
-  return s;
-}
-
 function parseMeta(value: unknown): StoreMeta {
   const base = emptyStore().meta;
-  if (typeof value !== 'string' || !value.startsWith(CHUNK_TAG)) return base;
+  const text = untagChunk(value);
+  if (text === undefined) return base;
   try {
-    const m = JSON.parse(value.slice(1)) as Partial<StoreMeta>;
+    const m = JSON.parse(text) as Partial<StoreMeta>;
     return { ...base, ...m, spans: m.spans ?? {} };
   } catch {
     return base;

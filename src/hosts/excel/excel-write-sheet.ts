@@ -1,6 +1,12 @@
 /// <reference types="office-js" />
 import { cellAddress, type MergeRange } from '../../core/grid';
-import type { CellSpec, ChartSpec, SheetSpec, StyleSpec } from '../../features/sheet-spec';
+import {
+  type CellSpec,
+  type ChartSpec,
+  type SheetSpec,
+  type StyleSpec,
+  styleRects,
+} from '../../features/sheet-spec';
 import { argbToHex, jsonBytes, SyncBatcher } from './excel-api';
 import { columnSpan, quoteSheet, rectAddress } from './excel-address';
 import { assertWritable, type BookInfo } from './excel-book';
@@ -19,37 +25,6 @@ export function charsToPoints(chars: number): number {
 
 /** Text that must stay text: the `@` number format stops Excel from reading `=1`, `+86…` or `0123` as anything else. */
 const TEXT_FORMAT = '@';
-
-/** Rectangles of same-style cells: horizontal runs per row, merged down where consecutive rows share a run. */
-function styleRects(spec: SheetSpec): Map<string, MergeRange[]> {
-  const out = new Map<string, MergeRange[]>();
-  const open = new Map<string, MergeRange>();
-  spec.rows.forEach((row, i) => {
-    const r = i + 1;
-    const runs: Array<[string, number, number]> = [];
-    row.cells.forEach((cell, j) => {
-      const s = cell?.style;
-      if (!s) return;
-      const last = runs[runs.length - 1];
-      if (last && last[0] === s && last[2] === j) last[2] = j + 1;
-      else runs.push([s, j + 1, j + 1]);
-    });
-    for (const [style, left, right] of runs) {
-      const key = `${style}\u0001${left}\u0001${right}`;
-      const prev = open.get(key);
-      if (prev && prev.bottom === r - 1) {
-        prev.bottom = r;
-        continue;
-      }
-      const rect = { top: r, left, bottom: r, right };
-      open.set(key, rect);
-      let list = out.get(style);
-      if (!list) out.set(style, (list = []));
-      list.push(rect);
-    }
-  });
-  return out;
-}
 
 function applyStyle(format: Excel.RangeFormat, style: StyleSpec, rect: MergeRange): void {
   if (style.font) {

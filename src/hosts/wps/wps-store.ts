@@ -1,4 +1,5 @@
 import type { Severity } from '../../core/issue';
+import { CHUNK_TAG, chunkText, untagChunk } from '../record-chunks';
 import { type EtWorkbook, type EtWorksheet, XL_SHEET_VERY_HIDDEN } from './et-model';
 import { findSheet, lastVisibleSheet, STORE_SHEET } from './wps-book';
 import { toMatrix } from './wps-values';
@@ -14,8 +15,6 @@ import { toMatrix } from './wps-values';
  * Layout: B1 the meta (counts, column spans), column A the mark record, column C the pane state, each as chunks of
  * at most 30,000 characters (a cell holds 32,767), every chunk starting with `|` and written as text.
  */
-const CHUNK_CHARS = 30_000;
-const CHUNK_TAG = '|';
 
 /** A cell's fill as read before marking (BGR colour; pattern and its colour only when not solid); null = no fill. */
 export interface FillState {
@@ -74,30 +73,9 @@ export function emptyStore(): MarkStore {
   };
 }
 
-/** Splits text into tagged chunks, never inside a surrogate pair. */
-export function chunkText(text: string, size = CHUNK_CHARS): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let end = Math.min(text.length, i + size);
-    const ch = text.charCodeAt(end - 1);
-    if (end < text.length && ch >= 0xd800 && ch <= 0xdbff) end--;
-    out.push(CHUNK_TAG + text.slice(i, end));
-    i = end;
-  }
-  return out;
-}
-
-/** A chunk's text without its tag (and without a text prefix, should a host hand it back), or undefined. */
-function untag(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const v = value.startsWith("'") ? value.slice(1) : value;
-  return v.startsWith(CHUNK_TAG) ? v.slice(1) : undefined;
-}
-
 function parseMeta(value: unknown): StoreMeta {
   const base = emptyStore().meta;
-  const text = untag(value);
+  const text = untagChunk(value);
   if (text === undefined) return base;
   try {
     const m = JSON.parse(text) as Partial<StoreMeta>;
@@ -144,7 +122,7 @@ export class StoreSheet {
     if (count <= 0) return '';
     const values = toMatrix(this.ws.Range(`${column}1:${column}${count}`).Value2, count, 1);
     let s = '';
-    for (const row of values) s += untag(row[0]) ?? '';
+    for (const row of values) s += untagChunk(row[0]) ?? '';
     return s;
   }
 

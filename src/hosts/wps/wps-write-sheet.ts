@@ -1,5 +1,11 @@
-import { cellAddress, type MergeRange } from '../../core/grid';
-import type { CellSpec, ChartSpec, SheetSpec, StyleSpec } from '../../features/sheet-spec';
+import { cellAddress } from '../../core/grid';
+import {
+  type CellSpec,
+  type ChartSpec,
+  type SheetSpec,
+  type StyleSpec,
+  styleRects,
+} from '../../features/sheet-spec';
 import {
   type EtRange,
   type EtWorkbook,
@@ -24,37 +30,6 @@ import { quoteSheet, rectAddress } from './wps-address';
 import { assertWritable, findSheet, lastVisibleSheet, quietly, STORE_SHEET } from './wps-book';
 import type { RangeEnv } from './wps-ranges';
 import { asText } from './wps-store';
-
-/** Rectangles of same-style cells: horizontal runs per row, merged down where consecutive rows share a run. */
-export function styleRects(spec: SheetSpec): Map<string, MergeRange[]> {
-  const out = new Map<string, MergeRange[]>();
-  const open = new Map<string, MergeRange>();
-  spec.rows.forEach((row, i) => {
-    const r = i + 1;
-    const runs: Array<[string, number, number]> = [];
-    row.cells.forEach((cell, j) => {
-      const s = cell?.style;
-      if (!s) return;
-      const last = runs[runs.length - 1];
-      if (last && last[0] === s && last[2] === j) last[2] = j + 1;
-      else runs.push([s, j + 1, j + 1]);
-    });
-    for (const [style, left, right] of runs) {
-      const key = `${style}\u0001${left}\u0001${right}`;
-      const prev = open.get(key);
-      if (prev && prev.bottom === r - 1) {
-        prev.bottom = r;
-        continue;
-      }
-      const rect = { top: r, left, bottom: r, right };
-      open.set(key, rect);
-      let list = out.get(style);
-      if (!list) out.set(style, (list = []));
-      list.push(rect);
-    }
-  });
-  return out;
-}
 
 /**
  * A cell's value as written in one bulk `Value2`: text gets the leading apostrophe that makes WPS (and Excel) keep
