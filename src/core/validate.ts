@@ -4,7 +4,7 @@ import type { Finding, Issue, Severity } from './issue';
 import { cellText } from './normalise';
 import type { SheetReport } from './report';
 import { classifyRows } from './rows';
-import type { FieldSpec, RowFields, SheetSchema } from './schema';
+import type { CombinedColumnSpec, FieldSpec, RowFields, SheetSchema } from './schema';
 import type { Settings } from './settings';
 import { type CellInput, type RuleContext, runRule } from '../rules/rule';
 import { uniqueKey } from '../rules/unique/unique.rule';
@@ -198,10 +198,12 @@ export function validateRows(
   const consistentFirst = new Map<string, { text: string; row: number }>();
   let previousSeq: number | undefined;
   const memo = new RuleMemo();
+  const splits = new Map<string, Record<string, string | undefined>>();
 
   for (const r of dataRows) {
     const row = new Row(columns);
     readRowCells(view, header!, schema.fields, r, row, lastSeen);
+    splitCombinedCells(schema.combined ?? [], row, splits);
     const check = !onlyRows || onlyRows.has(r);
     // One context per row, its options swapped per field: no object per cell on 50k-row sheets.
     const ctx: RuleContext = { settings, doubleRandom: false };
@@ -322,5 +324,36 @@ function readRowCells(
     }
     if (input.text !== '') lastSeen.set(spec.key, input);
     row.cells.set(spec.key, { input, column, source });
+  }
+}
+
+/**
+ * A ratio cell that also gives the frequency (25%,不少于1次/年), or a frequency cell that also gives the ratio
+ * (1次/年 100%), is split like a combined column: each field keeps its own part, and a blank (or absent) partner
+ * field takes the other part, located at the cell that holds it.
+ */
+function splitCombinedCells(
+  specs: readonly CombinedColumnSpec[],
+  row: Row,
+  cache: Map<string, Record<string, string | undefined>>,
+): void {
+  for (const spec of specs) {
+    for (const key of spec.fields) {
+      const cell = row.cells.get(key);
+      if (!cell || cell.source === 'combined' || cell.input.text === '') continue;
+      let parts = cache.get(cell.input.text);
+      if (!parts) {
+        parts = spec.split(cell.input.text);
+        if (cache.size < 5000) cache.set(cell.input.text, parts);
+      }
+      if (spec.fields.some((f) => !parts![f])) continue;
+      const source = cell.source === 'borrowed' ? 'borrowed' : 'combined';
+      for (const field of spec.fields) {
+        const own = row.cells.get(field);
+        if (field !== key && own && own.input.text !== '') continue;
+        const text = parts[field]!;
+        row.cells.set(field, { input: { text, value: text }, column: cell.column, source });
+      }
+    }
   }
 }

@@ -269,3 +269,31 @@ describe('live re-validation of edited rows', () => {
     expect(partial.map((i) => i.code)).toEqual(['ratio/invalid']);
   });
 });
+
+describe('a ratio or frequency cell that holds both', () => {
+  test('is split; the blank partner field takes the other part, located at the cell that holds it', () => {
+    const a = ok(1);
+    a[7] = '25%,不少于1次/年';
+    a[8] = '';
+    const b = ok(2);
+    b[7] = '';
+    b[8] = '1次/年 150%';
+    expect(tuples([HEAD, a, b])).toEqual(['I3 ratio/out-of-range']);
+  });
+
+  test('a list with only a ratio column reads the frequency from it', () => {
+    const head = ['序号', '检查事项', '检查依据', '检查主体', '检查对象', '检查方式', '抽查比例'];
+    const row = (n: number, v: string): CellValue[] => [
+      n,
+      `事项${n}`,
+      '《法》',
+      '局',
+      '对象',
+      '双随机抽查',
+      v,
+    ];
+    expect(
+      tuples([head, row(1, '3%;2次/年'), row(2, '5%;每周一次')]).filter((t) => !t.includes('header/')),
+    ).toEqual(['G3 frequency/too-frequent']);
+  });
+});
