@@ -201,8 +201,8 @@ module.exports = async (env = {}, argv = {}) => {
     target: ['web', 'es2017'],
     devtool: dev ? 'eval-source-map' : 'source-map',
     entry: {
-      taskpane: './src/taskpane/taskpane.ts',
-      commands: './src/commands/commands.ts',
+      taskpane: './src/entries/excel-addin.ts',
+      commands: './src/entries/excel-commands.ts',
     },
     output: {
       path: outDir,
@@ -247,7 +247,7 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
-        template: './src/commands/commands.html',
+        template: './src/entries/excel-commands.html',
         chunks: ['commands'],
       }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),

@@ -75,8 +75,8 @@ function webpackConfig({ outDir, mode }) {
     target: ['web', 'es2017'],
     devtool: false,
     entry: {
-      main: './src/hosts/wps/addin/ribbon.ts',
-      taskpane: './src/hosts/wps/addin/pane.ts',
+      main: './src/entries/wps-addin.ts',
+      taskpane: './src/entries/wps-pane.ts',
     },
     output: {
       path: outDir,
@@ -92,7 +92,7 @@ function webpackConfig({ outDir, mode }) {
         'iconv-lite$': path.join(ROOT, 'src/taskpane/standalone/iconv-browser.ts'),
         // exceljs only writes .xlsx files in the browser (the standalone page's marked copy): not needed in WPS,
         // and its browser build is ES2018 (see no-exceljs.ts).
-        exceljs$: path.join(ROOT, 'src/hosts/wps/addin/no-exceljs.ts'),
+        exceljs$: path.join(ROOT, 'src/hosts/wps/no-exceljs.ts'),
       },
       fallback: { fs: false, path: false, stream: false },
     },

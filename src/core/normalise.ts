@@ -203,3 +203,10 @@ export function dropInnerSpaces(text: string): string {
     /\d/.test(all.charAt(at - 1)) && /\d/.test(all.charAt(at + run.length)) ? run : '',
   );
 }
+
+/** The comparison key for duplicates: normalised, no spaces or quotes, ASCII letters upper-cased. */
+export function uniqueKey(text: string): string {
+  return normaliseText(text)
+    .replace(/[\s“”"‘’']/g, '')
+    .toUpperCase();
+}

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from './issue';
 import type { Locale } from './locale';
-import type { Rule } from '../rules/rule';
+import type { Rule } from './rule';
 
 /** Values of one data row, by field key, after merges and combined columns are resolved. */
 export interface RowFields {

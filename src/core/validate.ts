@@ -1,13 +1,12 @@
 import { GridView, type Grid, columnLetter } from './grid';
 import { detectHeader, headerAt, type HeaderMatch } from './header';
 import type { Finding, Issue, Severity } from './issue';
-import { cellText } from './normalise';
+import { cellText, uniqueKey } from './normalise';
 import type { SheetReport } from './report';
 import { classifyRows } from './rows';
 import type { CombinedColumnSpec, FieldSpec, RowFields, SheetSchema } from './schema';
 import type { Settings } from './settings';
-import { type CellInput, type RuleContext, runRule } from '../rules/rule';
-import { uniqueKey } from '../rules/unique/unique.rule';
+import { type CellInput, type RuleContext, runRule } from './rule';
 
 /** Severity of a code when neither the settings nor the schema name it. */
 export type SeverityDefaults = Readonly<Record<string, Severity>>;

@@ -6,9 +6,8 @@ import { formatIssue } from '../core/messages';
 import type { SheetReport } from '../core/report';
 import { type DeepPartial, resolveSettings, type Settings } from '../core/settings';
 import { type SheetHint, validateGrid } from '../core/validate';
-import type { CellMark } from '../hosts/workbook-port';
-import { CATALOGUE } from '../rules';
-import { SCHEMAS } from '../schemas';
+import type { CellMark } from '../core/workbook-port';
+import { CATALOGUE, SCHEMAS } from '../schemas';
 import { DEFAULT_SEVERITIES } from '../schemas/severities';
 
 /** Validates every sheet of a workbook; each sheet is reported, recognised or not. Hints are per sheet name. */

@@ -1,6 +1,5 @@
-import { ENGINE_MESSAGES, type MessageCatalogue } from '../core/messages';
+import { ENGINE_MESSAGES } from '../core/messages';
 import type { MessageTable } from '../core/locale';
-import { FIELD_LABELS } from '../schemas/field-labels';
 import { adjustMessages } from './adjust/adjust.rule';
 import { basisRule } from './basis/basis.rule';
 import { consistentMessages } from './consistent/consistent.rule';
@@ -12,7 +11,7 @@ import { methodRule } from './method/method.rule';
 import { phoneRule } from './phone/phone.rule';
 import { ratioRule } from './ratio/ratio.rule';
 import { requiredRule } from './required/required.rule';
-import type { Rule } from './rule';
+import type { Rule } from '../core/rule';
 import { scaleRule } from './scale/scale.rule';
 import { seqRule } from './seq/seq.rule';
 import { tallyMessages } from './tally/tally.rule';
@@ -45,8 +44,8 @@ const OTHER_MESSAGES: Record<string, MessageTable> = {
   tally: tallyMessages,
 };
 
-/** Every message table by rule id, and the field labels: what `formatIssue` needs. */
-export const CATALOGUE: MessageCatalogue = {
-  tables: { ...Object.fromEntries(RULES.map((r) => [r.id, r.messages])), ...OTHER_MESSAGES },
-  fieldLabels: FIELD_LABELS,
+/** Every message table by rule id (the engine's own included). */
+export const RULE_MESSAGES: Readonly<Record<string, MessageTable>> = {
+  ...Object.fromEntries(RULES.map((r) => [r.id, r.messages])),
+  ...OTHER_MESSAGES,
 };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { drc } from '../helpers/drc';
-import { MARK_COLOURS } from '../../src/hosts/workbook-port';
+import { MARK_COLOURS } from '../../src/core/workbook-port';
 import { buildRichWorkbook, RICH } from '../fixtures/build-rich-workbook';
 
 // The whole `drc check --out` path on a realistic workbook: everything the clerk made is kept, exactly the

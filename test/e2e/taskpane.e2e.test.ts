@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cellAddress, columnLetter, type Grid } from '../../src/core/grid';
-import { MARK_COLOURS } from '../../src/hosts/workbook-port';
+import { MARK_COLOURS } from '../../src/core/workbook-port';
 import type { FakeExcel, FakeSheetInit } from '../hosts/excel/fake-excel';
 import { exampleBytes, exampleGrids, EXAMPLES, MARKET_LIST } from '../taskpane/helpers/examples';
 import { buildForTests } from './helpers/build';

@@ -3,7 +3,7 @@ import type { Finding } from '../../src/core/issue';
 import { LOCALES } from '../../src/core/locale';
 import { cellText } from '../../src/core/normalise';
 import { resolveSettings } from '../../src/core/settings';
-import { type Rule, type RuleContext, runRule } from '../../src/rules/rule';
+import { type Rule, type RuleContext, runRule } from '../../src/core/rule';
 
 /** One table row: a cell (text or raw value with a number format) and what the rule must say of it. */
 export interface RuleCase {

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LOCALES } from '../../src/core/locale';
-import { CATALOGUE, RULES } from '../../src/rules';
-import { SCHEMAS } from '../../src/schemas';
+import { RULES } from '../../src/rules';
+import { CATALOGUE, SCHEMAS } from '../../src/schemas';
 import { DEFAULT_SEVERITIES } from '../../src/schemas/severities';
 
 const SRC = path.join(__dirname, '..', '..', 'src');

@@ -1,4 +1,4 @@
-import { MARK_COLOURS } from '../../src/hosts/workbook-port';
+import { MARK_COLOURS } from '../../src/core/workbook-port';
 import {
   changedMarkRows,
   checkGrid,

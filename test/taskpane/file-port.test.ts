@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { MARK_COLOURS } from '../../src/hosts/workbook-port';
+import { MARK_COLOURS } from '../../src/core/workbook-port';
 import { WorkbookReadError } from '../../src/hosts/xlsx/errors';
 import { checkGrid } from '../../src/taskpane/model/check-flow';
 import { defaultPaneSettings } from '../../src/taskpane/model/pane-settings';

@@ -69,7 +69,7 @@ function sourceOf(url: string): string {
   const path = new URL(url).pathname.slice(1);
   const pages: Record<string, string> = {
     'taskpane.html': 'src/taskpane/taskpane.html',
-    'commands.html': 'src/commands/commands.html',
+    'commands.html': 'src/entries/excel-commands.html',
     'help.html': 'src/taskpane/help.html',
   };
   return join(ROOT, pages[path] ?? path);
@@ -248,7 +248,7 @@ describe('manifest.xml', () => {
       'ShowTaskpane',
     ]);
     const functions = actions.slice(0, 2).map((a) => child(a, 'FunctionName').text.trim());
-    const commands = readFileSync(join(ROOT, 'src/commands/commands.ts'), 'utf8');
+    const commands = readFileSync(join(ROOT, 'src/entries/excel-commands.ts'), 'utf8');
     for (const f of functions) expect(commands).toMatch(new RegExp(`: '${f}'`));
     expect(urls.get(child(actions[2], 'SourceLocation').attrs.resid)?.attrs.DefaultValue).toBe(
       `${ORIGIN}/taskpane.html`,

@@ -5,7 +5,7 @@ import type { CellValue, Grid } from '../../src/core/grid';
 import { ADJUSTED_LIST_SHEET, REPORT_SHEET } from '../../src/features/adjust';
 import { DIFFERENCE_SHEET } from '../../src/features/compare';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../../src/features/tally';
-import { sheetNamesOf } from '../../src/taskpane/excel-port';
+import { sheetNamesOf } from '../../src/entries/excel-port';
 import { errorText } from '../../src/taskpane/model/error-text';
 import { PaneError } from '../../src/taskpane/model/pane-error';
 import {

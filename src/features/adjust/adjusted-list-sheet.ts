@@ -1,6 +1,6 @@
 import { FIELD_LABELS } from '../../schemas/field-labels';
 import type { ListRead } from '../compare/read-list';
-import type { SheetSpec, StyleSpec } from '../sheet-spec';
+import type { SheetSpec, StyleSpec } from '../../core/sheet-spec';
 import type { AdjustResult } from './adjust-lists';
 import { BODY_FONT, FORM_STYLES, formPage } from './form-styles';
 import { fitRowHeight } from './text-fit';

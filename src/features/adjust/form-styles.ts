@@ -1,4 +1,4 @@
-import type { CellSpec, PageSpec, StyleSpec } from '../sheet-spec';
+import type { CellSpec, PageSpec, StyleSpec } from '../../core/sheet-spec';
 
 /** Title font of official forms: 黑体 is on every Chinese Windows and WPS install (方正小标宋 often is not). */
 export const TITLE_FONT = '黑体';

@@ -1,4 +1,4 @@
-import type { SheetSpec } from '../sheet-spec';
+import type { SheetSpec } from '../../core/sheet-spec';
 
 const POINTS_PER_INCH = 72;
 /** A4 in points, portrait. */

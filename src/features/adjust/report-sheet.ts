@@ -1,6 +1,6 @@
 import { FIELD_LABELS } from '../../schemas/field-labels';
 import type { FieldChange } from '../compare/field-compare';
-import type { CellSpec, SheetSpec } from '../sheet-spec';
+import type { CellSpec, SheetSpec } from '../../core/sheet-spec';
 import type { AdjustEntry, AdjustResult } from './adjust-lists';
 import { BODY_SIZE, FORM_STYLES, formPage, styledRow } from './form-styles';
 import { keepClosingRowsWithTable } from './paginate';

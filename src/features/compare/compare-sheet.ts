@@ -2,7 +2,7 @@ import { FIELD_LABELS } from '../../schemas/field-labels';
 import { BODY_SIZE, FORM_STYLES, formPage, styledRow } from '../adjust/form-styles';
 import { keepClosingRowsWithTable } from '../adjust/paginate';
 import { fitRowHeight } from '../adjust/text-fit';
-import type { SheetSpec } from '../sheet-spec';
+import type { SheetSpec } from '../../core/sheet-spec';
 import type { CompareResult } from './compare-lists';
 
 /** The difference sheet's name. */

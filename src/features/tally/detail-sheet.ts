@@ -1,4 +1,4 @@
-import type { CellSpec, SheetSpec, StyleSpec } from '../sheet-spec';
+import type { CellSpec, SheetSpec, StyleSpec } from '../../core/sheet-spec';
 import type { LiveSource } from './live-formulas';
 import { unitLabel } from './tally';
 import type { TallyResult } from './tally-sources';

@@ -1,6 +1,6 @@
 /** Monitoring points (Annex 1 and 2): declarations read, matched to the quota table, tallied and summarised. */
 import type { Grid } from '../../core/grid';
-import type { SheetSpec } from '../sheet-spec';
+import type { SheetSpec } from '../../core/sheet-spec';
 import { liveSourcesIn } from './live-formulas';
 import { buildSummarySheet } from './summary-sheet';
 import { type TallyOptions, type TallyResult, tallySources } from './tally-sources';

@@ -1,7 +1,7 @@
 import { GridView, type Grid } from '../../core/grid';
 import type { Finding, Severity } from '../../core/issue';
 import { cellText, normaliseLabel } from '../../core/normalise';
-import { runRule, type RuleContext } from '../../rules/rule';
+import { runRule, type RuleContext } from '../../core/rule';
 import { declarationSchema } from '../../schemas/declaration.schema';
 import { DEFAULT_SEVERITIES } from '../../schemas/severities';
 import type { CellAt, Declaration } from './declaration';

@@ -1,5 +1,5 @@
 import { cellAddress, type MergeRange } from '../../core/grid';
-import type { CellSpec, SheetSpec, StyleSpec } from '../sheet-spec';
+import type { CellSpec, SheetSpec, StyleSpec } from '../../core/sheet-spec';
 import { countFormula, type LiveSource } from './live-formulas';
 import type { ExclusionReason, UnitStatus } from './tally';
 import type { TallyResult } from './tally-sources';

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { RowsChanged } from '../workbook-port';
+import type { RowsChanged } from '../../core/workbook-port';
 import type { ApiLevel, ExcelRun } from './excel-api';
 import { parseAddressList } from './excel-address';
 import { STORE_SHEET } from './excel-mark-store';

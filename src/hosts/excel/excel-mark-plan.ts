@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { cellAddress, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
-import { type CellMark, MARK_COLOURS } from '../workbook-port';
+import { type CellMark, MARK_COLOURS } from '../../core/workbook-port';
 import { type ApiLevel, argbToHex, SyncBatcher } from './excel-api';
 import { cellKey, type CellRef, MAX_COLUMNS, MAX_ROWS } from './excel-address';
 import { type BookInfo, sheetNamed, type SheetInfo } from './excel-book';

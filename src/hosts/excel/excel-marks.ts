@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { CellMark } from '../workbook-port';
+import type { CellMark } from '../../core/workbook-port';
 import { SyncBatcher } from './excel-api';
 import { cellKey, type CellRef } from './excel-address';
 import { assertWritable, loadBook, sheetNamed, type SheetInfo } from './excel-book';

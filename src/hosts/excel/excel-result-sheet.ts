@@ -2,7 +2,7 @@ import { cellAddress } from '../../core/grid';
 import { SEVERITY_RANK } from '../../core/issue';
 import type { Locale } from '../../core/locale';
 import { severityLabel } from '../../features/check-workbook';
-import type { CellSpec, SheetSpec } from '../../features/sheet-spec';
+import type { CellSpec, SheetSpec } from '../../core/sheet-spec';
 import type { MarkRecord } from './excel-mark-store';
 
 /** Name of the result sheet written where the host has neither notes nor comments (ExcelApi < 1.10). */

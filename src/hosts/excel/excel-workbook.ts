@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
 import type { Grid, MergeRange } from '../../core/grid';
 import type { Locale } from '../../core/locale';
-import type { SheetSpec } from '../../features/sheet-spec';
-import type { CellMark, HostCapabilities, PaneWorkbookPort, RowsChanged } from '../workbook-port';
+import type { SheetSpec } from '../../core/sheet-spec';
+import type { CellMark, HostCapabilities, PaneWorkbookPort, RowsChanged } from '../../core/workbook-port';
 import {
   ApiLevel,
   DEFAULT_LIMITS,

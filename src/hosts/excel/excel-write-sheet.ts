@@ -6,7 +6,7 @@ import {
   type SheetSpec,
   type StyleSpec,
   styleRects,
-} from '../../features/sheet-spec';
+} from '../../core/sheet-spec';
 import { argbToHex, jsonBytes, SyncBatcher } from './excel-api';
 import { columnSpan, quoteSheet, rectAddress } from './excel-address';
 import { assertWritable, type BookInfo } from './excel-book';

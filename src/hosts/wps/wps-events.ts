@@ -1,4 +1,4 @@
-import type { RowsChanged } from '../workbook-port';
+import type { RowsChanged } from '../../core/workbook-port';
 import type { EtApplication, EtRange, EtWorksheet } from './et-model';
 import { STORE_SHEET } from './wps-book';
 

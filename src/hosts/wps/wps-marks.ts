@@ -1,6 +1,6 @@
 import { type CellValue, cellAddress, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
-import { type CellMark, MARK_COLOURS } from '../workbook-port';
+import { type CellMark, MARK_COLOURS } from '../../core/workbook-port';
 import {
   type EtRange,
   type EtWorkbook,

@@ -1,6 +1,6 @@
 import type { Grid, MergeRange } from '../../core/grid';
-import type { SheetSpec } from '../../features/sheet-spec';
-import type { CellMark, HostCapabilities, PaneWorkbookPort, RowsChanged } from '../workbook-port';
+import type { SheetSpec } from '../../core/sheet-spec';
+import type { CellMark, HostCapabilities, PaneWorkbookPort, RowsChanged } from '../../core/workbook-port';
 import type { EtApplication, EtWorkbook } from './et-model';
 import { MAX_ADDRESS_CHARS } from './wps-address';
 import { activeBook, assertWritable, quietly, sheetNamed, STORE_SHEET, userSheets } from './wps-book';

@@ -5,7 +5,7 @@ import {
   type SheetSpec,
   type StyleSpec,
   styleRects,
-} from '../../features/sheet-spec';
+} from '../../core/sheet-spec';
 import {
   type EtRange,
   type EtWorkbook,

@@ -2,7 +2,7 @@ import { textWidth } from '../../core/normalise';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { CellValue, Grid } from '../../core/grid';
-import type { CellMark, WorkbookPort } from '../workbook-port';
+import type { CellMark, WorkbookPort } from '../../core/workbook-port';
 import { WorkbookMarkError, WorkbookReadError } from './errors';
 import { asBytes, isBlankBytes, stemOf } from './sniff';
 import { decodeText, type TextEncoding } from './text-decode';

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { cellAddress, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
-import { MARK_COLOURS, type CellMark } from '../workbook-port';
+import { MARK_COLOURS, type CellMark } from '../../core/workbook-port';
 import { WorkbookMarkError } from './errors';
 import { mergesOf, rowsOf } from './exceljs-internals';
 

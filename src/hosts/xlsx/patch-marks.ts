@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { cellAddress, columnNumber, parseRange, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
-import { MARK_COLOURS, type CellMark } from '../workbook-port';
+import { MARK_COLOURS, type CellMark } from '../../core/workbook-port';
 import { WorkbookMarkError } from './errors';
 
 // Why patch the package instead of going through exceljs: exceljs loads the whole object model (~1 GB and

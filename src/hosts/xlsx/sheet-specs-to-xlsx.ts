@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { SheetSpec } from '../../features/sheet-spec';
+import type { SheetSpec } from '../../core/sheet-spec';
 import { writeSheetSpec } from './write-sheet-spec';
 import { toUint8Array } from './xlsx-workbook';
 

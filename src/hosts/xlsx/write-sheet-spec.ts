@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { SheetSpec, StyleSpec } from '../../features/sheet-spec';
+import type { SheetSpec, StyleSpec } from '../../core/sheet-spec';
 
 const thin = { style: 'thin' as const };
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid } from '../../core/grid';
-import type { CellMark, WorkbookPort } from '../workbook-port';
+import type { CellMark, WorkbookPort } from '../../core/workbook-port';
 import { WorkbookMarkError, WorkbookReadError } from './errors';
 import { mergesOf, rowsOf, ValueType, type ValueModel } from './exceljs-internals';
 import { planMarks, writeMarks } from './marks';

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/issue';
 import type { MessageTable } from '../../core/locale';
-import { type Rule, ok } from '../rule';
+import { type Rule, ok } from '../../core/rule';
 
 /** Messages of the `basis` rule. */
 export const basisMessages: MessageTable = {

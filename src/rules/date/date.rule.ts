@@ -1,6 +1,6 @@
 import type { MessageTable } from '../../core/locale';
 import { parseDate, replaceChineseNumbers } from '../../core/normalise';
-import { type Rule, fail, ok } from '../rule';
+import { type Rule, fail, ok } from '../../core/rule';
 
 /** A calendar date as read from a cell. */
 export interface CalendarDate {

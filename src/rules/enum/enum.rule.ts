@@ -1,6 +1,6 @@
 import type { MessageTable } from '../../core/locale';
 import { normaliseText } from '../../core/normalise';
-import { type Rule, fail, ok } from '../rule';
+import { type Rule, fail, ok } from '../../core/rule';
 
 /** Options of the `enum` rule: allowed values, spellings that mean one of them, and whether a prefix is enough. */
 export interface EnumOptions {

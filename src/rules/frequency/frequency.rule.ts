@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/issue';
 import type { MessageTable } from '../../core/locale';
 import { dropInnerSpaces, normaliseText, replaceChineseNumbers, roundNoise } from '../../core/normalise';
-import { type ParseResult, type Rule, type RuleContext, fail, ok } from '../rule';
+import { type ParseResult, type Rule, type RuleContext, fail, ok } from '../../core/rule';
 
 /** A 检查频次 in inspections per year; irregular (不定期) and asNeeded (根据监管需要确定) carry no number. */
 export interface FrequencyValue {

@@ -1,5 +1,5 @@
 import type { MessageTable } from '../../core/locale';
-import { type Rule, ok } from '../rule';
+import { type Rule, ok } from '../../core/rule';
 
 /** 检查方式 as read: the named methods, and whether any of them is a 双随机 (random) check. */
 export interface InspectionMethods {

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Finding } from '../../core/issue';
 import type { MessageTable } from '../../core/locale';
-import type { Rule } from '../rule';
+import type { Rule } from '../../core/rule';
 
 /** What kind of number a cell holds: mobile, landline with area code, service (400/800/95xxx/12xxx), or a bare local number. */
 export type PhoneKind = 'mobile' | 'fixed' | 'service' | 'local';

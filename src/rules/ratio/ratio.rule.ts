@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/issue';
 import type { MessageTable } from '../../core/locale';
 import { dropInnerSpaces, normaliseText, replaceChineseNumbers, roundNoise } from '../../core/normalise';
-import { type ParseResult, type Rule, type RuleContext, fail, ok } from '../rule';
+import { type ParseResult, type Rule, type RuleContext, fail, ok } from '../../core/rule';
 
 /** A 检查比例 in percent units (5% is 5): exact low = high, atLeast low, atMost high, range low–high. */
 export interface RatioValue {

@@ -1,5 +1,5 @@
 import type { MessageTable } from '../../core/locale';
-import { type Rule, fail, ok } from '../rule';
+import { type Rule, fail, ok } from '../../core/rule';
 
 /** Messages of the `required` rule; `{field}` is the field's display name, filled in by the engine. */
 export const requiredMessages: MessageTable = {

@@ -1,6 +1,6 @@
 import type { MessageTable } from '../../core/locale';
 import { aliasTable, type EnumOptions, matchEnum } from '../enum/enum.rule';
-import { type Rule, fail, ok } from '../rule';
+import { type Rule, fail, ok } from '../../core/rule';
 
 /** Enterprise sizes a declaration may state; only 中型/小型/微型 are 中小微企业 and eligible as monitoring points. */
 export type Scale = '中型' | '小型' | '微型' | '大型';

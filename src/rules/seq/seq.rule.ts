@@ -1,6 +1,6 @@
 import type { MessageTable } from '../../core/locale';
 import { parseChineseNumber } from '../../core/normalise';
-import { type Rule, fail, ok } from '../rule';
+import { type Rule, fail, ok } from '../../core/rule';
 
 /** Messages of the `seq` rule; the engine reports `not-sequential` when a 序号 does not follow the one above. */
 export const seqMessages: MessageTable = {

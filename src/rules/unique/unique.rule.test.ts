@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { LOCALES, fillTemplate } from '../../core/locale';
-import { cellText } from '../../core/normalise';
+import { cellText, uniqueKey } from '../../core/normalise';
 import { resolveSettings } from '../../core/settings';
 import { testRule } from '../../../test/helpers/rule-tester';
-import { uniqueKey, uniqueRule } from './unique.rule';
+import { uniqueRule } from './unique.rule';
 
 testRule(uniqueRule, {
   valid: [

@@ -1,19 +1,11 @@
 import type { MessageTable } from '../../core/locale';
-import { normaliseText } from '../../core/normalise';
-import { type Rule, ok } from '../rule';
+import { type Rule, ok } from '../../core/rule';
 
 /** Messages of the `unique` rule; the engine reports `duplicate` when a value repeats across rows. */
 export const uniqueMessages: MessageTable = {
   'zh-CN': { duplicate: '“{name}”重复,与第{firstRow}行相同' },
   'en-US': { duplicate: '"{name}" is a duplicate of row {firstRow}' },
 };
-
-/** The comparison key for duplicates: normalised, no spaces or quotes, ASCII letters upper-cased. */
-export function uniqueKey(text: string): string {
-  return normaliseText(text)
-    .replace(/[\s“”"‘’']/g, '')
-    .toUpperCase();
-}
 
 /** 唯一: the cross-row check is the engine's; per cell the text passes through unchanged. */
 export const uniqueRule: Rule<string> = {

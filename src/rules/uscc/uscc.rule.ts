@@ -1,5 +1,5 @@
 import type { MessageTable } from '../../core/locale';
-import { type Rule, fail, ok } from '../rule';
+import { type Rule, fail, ok } from '../../core/rule';
 
 // GB 32100-2015: 31 characters (no I, O, S, V, Z); a character's value is its index.
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

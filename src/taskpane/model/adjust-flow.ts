@@ -7,7 +7,7 @@ import {
   reportTitle,
 } from '../../features/adjust';
 import type { ConfirmMap } from '../../features/compare';
-import type { SheetSpec } from '../../features/sheet-spec';
+import type { SheetSpec } from '../../core/sheet-spec';
 import type { PaneList } from './list-read';
 
 /** A person's word on an uncertain pair: one renamed item (`same`), or a deletion and an addition. */

@@ -6,7 +6,7 @@ import {
   listsAgree,
   listUnit,
 } from '../../features/compare';
-import type { SheetSpec } from '../../features/sheet-spec';
+import type { SheetSpec } from '../../core/sheet-spec';
 import type { PaneList } from './list-read';
 
 /** The two-platform comparison as the 两平台比对 section shows and writes it. */

@@ -2,8 +2,8 @@ import { cellAddress, type Grid, GridView } from '../../core/grid';
 import type { Locale } from '../../core/locale';
 import { cellText } from '../../core/normalise';
 import type { FileError } from '../../core/report';
-import type { SheetSpec } from '../../features/sheet-spec';
-import type { PaneWorkbookPort } from '../../hosts/workbook-port';
+import type { SheetSpec } from '../../core/sheet-spec';
+import type { PaneWorkbookPort } from '../../core/workbook-port';
 import { readFileGrids } from '../standalone/file-port';
 import { errorText } from './error-text';
 

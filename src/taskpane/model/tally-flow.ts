@@ -1,6 +1,6 @@
 import type { Grid } from '../../core/grid';
 import { resolveSettings } from '../../core/settings';
-import type { SheetSpec } from '../../features/sheet-spec';
+import type { SheetSpec } from '../../core/sheet-spec';
 import {
   buildDetailSheet,
   buildSummarySheet,

@@ -1,9 +1,9 @@
 import type { Grid } from '../../core/grid';
-import type { SheetSpec } from '../../features/sheet-spec';
+import type { SheetSpec } from '../../core/sheet-spec';
 import { WorkbookReadError } from '../../hosts/xlsx/errors';
 import { readXlsxGrids } from '../../hosts/xlsx/fast-reader';
 import { extensionOf, hasEncryptionInfo, sniff, stemOf } from '../../hosts/xlsx/sniff';
-import type { CellMark, HostCapabilities, PaneWorkbookPort } from '../../hosts/workbook-port';
+import type { CellMark, HostCapabilities, PaneWorkbookPort } from '../../core/workbook-port';
 import { STATE_KEYS } from '../model/check-flow';
 
 /** Extensions read as .xlsx packages (macro-enabled and templates are the same package). */

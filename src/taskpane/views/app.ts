@@ -4,7 +4,7 @@ import type { Issue } from '../../core/issue';
 import { cellText } from '../../core/normalise';
 import type { SheetReport } from '../../core/report';
 import type { SheetHint } from '../../core/validate';
-import type { PaneWorkbookPort, RowsChanged } from '../../hosts/workbook-port';
+import type { PaneWorkbookPort, RowsChanged } from '../../core/workbook-port';
 import { parseRange } from '../../core/grid';
 import { SCHEMAS } from '../../schemas';
 import { t } from '../i18n';

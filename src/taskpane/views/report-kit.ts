@@ -1,7 +1,7 @@
 import { type ComponentChild, h } from 'preact';
 import type { Severity } from '../../core/issue';
 import type { Locale } from '../../core/locale';
-import type { PaneWorkbookPort } from '../../hosts/workbook-port';
+import type { PaneWorkbookPort } from '../../core/workbook-port';
 import { severityLabel } from '../../features/check-workbook';
 import { t } from '../i18n';
 import { rt } from '../report-i18n';

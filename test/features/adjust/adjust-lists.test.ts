@@ -9,7 +9,7 @@ import {
   reportTitle,
 } from '../../../src/features/adjust/report-sheet';
 import { fitRowHeight, wrappedLines } from '../../../src/features/adjust/text-fit';
-import type { SheetSpec } from '../../../src/features/sheet-spec';
+import type { SheetSpec } from '../../../src/core/sheet-spec';
 import { HEAD, list, row, sheet } from '../../helpers/list-grid';
 
 const ADJ = [...HEAD, '调整类型', '调整原因', '备注'];

@@ -1,6 +1,6 @@
 // Synthetic 检查实施清单 sheets for the Excel adapter tests: Chinese text, a merged title, a 检查主体 column merged
 // down over groups of five rows (as clerks do), percent-formatted ratios, and about 5% bad cells.
-import type { CellMark } from '../../../src/hosts/workbook-port';
+import type { CellMark } from '../../../src/core/workbook-port';
 import type { FakeSheetInit } from './fake-excel';
 
 export const HEADER = [

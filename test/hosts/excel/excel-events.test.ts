@@ -1,4 +1,4 @@
-import type { RowsChanged } from '../../../src/hosts/workbook-port';
+import type { RowsChanged } from '../../../src/core/workbook-port';
 import { FakeExcel, type FakeSheetInit } from './fake-excel';
 import { adapterOn } from './helpers';
 

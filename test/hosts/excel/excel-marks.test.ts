@@ -1,6 +1,6 @@
 import { checkGrids, issuesToMarks } from '../../../src/features/check-workbook';
 import { ExcelHostError, STORE_SHEET } from '../../../src/hosts/excel';
-import { MARK_COLOURS } from '../../../src/hosts/workbook-port';
+import { MARK_COLOURS } from '../../../src/core/workbook-port';
 import { checklistSheet, scatteredMarks } from './checklist-data';
 import { FakeExcel, type FakeSheetInit } from './fake-excel';
 import { adapterOn, figures } from './helpers';

@@ -1,4 +1,4 @@
-import type { SheetSpec } from '../../../src/features/sheet-spec';
+import type { SheetSpec } from '../../../src/core/sheet-spec';
 import { charsToPoints } from '../../../src/hosts/excel';
 import { FakeExcel } from './fake-excel';
 import { adapterOn } from './helpers';

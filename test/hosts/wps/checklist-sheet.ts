@@ -1,6 +1,6 @@
 // Synthetic 检查实施清单 sheets for the WPS adapter tests: a merged title, a unit line, a 15-column header, Chinese
 // text, percent ratios, about 15% bad rows; optionally a 检查主体 column merged down over groups of five rows.
-import type { CellMark } from '../../../src/hosts/workbook-port';
+import type { CellMark } from '../../../src/core/workbook-port';
 import type { FakeSheetInit } from './fake-et';
 
 export const HEADER = [

@@ -15,7 +15,7 @@ import {
   findPreviousSheet,
   tallyCommand,
   validateCommand,
-} from '../../../src/hosts/wps/addin/commands';
+} from '../../../src/entries/wps-commands';
 import { readXlsxGrids } from '../../../src/hosts/xlsx/fast-reader';
 import { checklistSheet } from './checklist-sheet';
 import { FakeEt, type FakeSheetInit } from './fake-et';

@@ -1,7 +1,7 @@
 import { cellAddress } from '../../../src/core/grid';
 import { checkGrids, issuesToMarks } from '../../../src/features/check-workbook';
 import { markColour, SHEET_ID_NAME, STORE_SHEET, WpsHostError } from '../../../src/hosts/wps';
-import { MARK_COLOURS } from '../../../src/hosts/workbook-port';
+import { MARK_COLOURS } from '../../../src/core/workbook-port';
 import { checklistSheet, scatteredMarks } from './checklist-sheet';
 import { bgr, FakeEt, type FakeSheetInit, hex } from './fake-et';
 import { adapterOn, figures } from './helpers';

@@ -1,4 +1,4 @@
-import type { SheetSpec } from '../../../src/features/sheet-spec';
+import type { SheetSpec } from '../../../src/core/sheet-spec';
 import { bgr, FakeEt } from './fake-et';
 import { adapterOn } from './helpers';
 

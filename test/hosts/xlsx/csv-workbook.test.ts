@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Grid } from '../../../src/core/grid';
-import { MARK_COLOURS } from '../../../src/hosts/workbook-port';
+import { MARK_COLOURS } from '../../../src/core/workbook-port';
 import { CsvWorkbook, toSheetName } from '../../../src/hosts/xlsx/csv-workbook';
 import { WorkbookMarkError } from '../../../src/hosts/xlsx/errors';
 import { openWorkbookFile } from '../../../src/hosts/xlsx/node-file';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { MARK_COLOURS, type CellMark } from '../../../src/hosts/workbook-port';
+import { MARK_COLOURS, type CellMark } from '../../../src/core/workbook-port';
 import { WorkbookMarkError } from '../../../src/hosts/xlsx/errors';
 import { readXlsxGrids } from '../../../src/hosts/xlsx/fast-reader';
 import { escapeXml, markXlsxBytes } from '../../../src/hosts/xlsx/patch-marks';

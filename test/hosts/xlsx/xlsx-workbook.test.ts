@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import ExcelJS from 'exceljs';
 import { cellAddress, type Grid } from '../../../src/core/grid';
 import type { Severity } from '../../../src/core/issue';
-import { MARK_COLOURS, type CellMark } from '../../../src/hosts/workbook-port';
+import { MARK_COLOURS, type CellMark } from '../../../src/core/workbook-port';
 import { WorkbookMarkError } from '../../../src/hosts/xlsx/errors';
 import { openWorkbookFile, readFileBytes } from '../../../src/hosts/xlsx/node-file';
 import { XlsxWorkbook } from '../../../src/hosts/xlsx/xlsx-workbook';

@@ -1,11 +1,11 @@
 import type { Grid } from '../../../src/core/grid';
-import type { SheetSpec } from '../../../src/features/sheet-spec';
+import type { SheetSpec } from '../../../src/core/sheet-spec';
 import type {
   CellMark,
   HostCapabilities,
   PaneWorkbookPort,
   RowsChanged,
-} from '../../../src/hosts/workbook-port';
+} from '../../../src/core/workbook-port';
 
 /** A pane port in memory: grids, marks per cell, state, and a log of the calls, for the pane's flow tests. */
 export class MemoryPort implements PaneWorkbookPort {

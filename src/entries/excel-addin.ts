@@ -2,8 +2,9 @@
 import { h, render } from 'preact';
 import { toLocale } from '../core/locale';
 import { createExcelPort } from './excel-port';
-import { t } from './i18n';
-import { App, type HostContext } from './views/app';
+import { showBootError } from '../taskpane/boot-error';
+import { t } from '../taskpane/i18n';
+import { App, type HostContext } from '../taskpane/views/app';
 
 /** Office.js as the page sees it: absent when the CDN could not be reached (then the page is standalone). */
 function officeGlobal(): typeof Office | undefined {
@@ -46,13 +47,7 @@ async function boot(): Promise<void> {
   try {
     render(h(App, await pickHost()), root);
   } catch (e) {
-    console.error(e);
-    // Boot failed before the pane existed: say so in plain text (textContent, never markup).
-    const p = document.createElement('p');
-    p.className = 'notice notice-error boot-error';
-    p.setAttribute('role', 'alert');
-    p.textContent = e instanceof Error ? e.message : String(e);
-    root.replaceChildren(p);
+    showBootError(root, e);
   }
 }
 

@@ -1,7 +1,8 @@
 import { h, render } from 'preact';
-import { App, type HostContext } from '../../../taskpane/views/app';
-import type { EtApplication } from '../et-model';
-import { WpsWorkbook } from '../wps-workbook';
+import { showBootError } from '../taskpane/boot-error';
+import { App, type HostContext } from '../taskpane/views/app';
+import type { EtApplication } from '../hosts/wps/et-model';
+import { WpsWorkbook } from '../hosts/wps/wps-workbook';
 
 /**
  * The WPS task pane page (taskpane.html): the same pane as in Excel — it only talks to the workbook port, and its
@@ -28,14 +29,7 @@ async function boot(): Promise<void> {
     const context = { mode: 'excel', port, language: 'zh-CN', workbookName } as HostContext;
     render(h(App, context), root);
   } catch (e) {
-    console.error(e);
-    const p = document.createElement('p');
-    p.className = 'notice notice-error boot-error';
-    p.setAttribute('role', 'alert');
-    p.textContent = e instanceof Error ? e.message : String(e);
-    // textContent + appendChild rather than replaceChildren(): older WPS web views lack the newer DOM methods.
-    root.textContent = '';
-    root.appendChild(p);
+    showBootError(root, e);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { MergeRange } from '../core/grid';
+import type { MergeRange } from './grid';
 
 /** Cell look: fonts as in official documents, fills, alignment, thin borders, number format. */
 export interface StyleSpec {

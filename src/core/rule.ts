@@ -1,7 +1,7 @@
-import type { CellValue } from '../core/grid';
-import type { Finding } from '../core/issue';
-import type { MessageTable } from '../core/locale';
-import type { Settings } from '../core/settings';
+import type { CellValue } from './grid';
+import type { Finding } from './issue';
+import type { MessageTable } from './locale';
+import type { Settings } from './settings';
 
 /** One cell as a rule sees it: normalised text plus the raw value and number format. */
 export interface CellInput {

@@ -1,8 +1,8 @@
-import { STATE_KEYS } from '../../../taskpane/model/check-flow';
-import { DOCK_RIGHT, type EtApplication, type EtTaskPane } from '../et-model';
-import { WpsHostError } from '../wps-errors';
-import { WpsWorkbook } from '../wps-workbook';
-import { adjustCommand, clearCommand, tallyCommand, validateCommand } from './commands';
+import { STATE_KEYS } from '../taskpane/model/check-flow';
+import { DOCK_RIGHT, type EtApplication, type EtTaskPane } from '../hosts/wps/et-model';
+import { WpsHostError } from '../hosts/wps/wps-errors';
+import { WpsWorkbook } from '../hosts/wps/wps-workbook';
+import { adjustCommand, clearCommand, tallyCommand, validateCommand } from './wps-commands';
 
 /**
  * The add-in's entry script (main.js, loaded by index.html): the callbacks `ribbon.xml` names. WPS calls them by

@@ -3,8 +3,8 @@ import { clearAllMarks, STATE_KEYS, validateActiveSheet } from '../taskpane/mode
 import { toLocale } from '../core/locale';
 import { errorText } from '../taskpane/model/error-text';
 import { defaultPaneSettings } from '../taskpane/model/pane-settings';
-import { createExcelPort } from '../taskpane/excel-port';
-import type { PaneWorkbookPort } from '../hosts/workbook-port';
+import { createExcelPort } from './excel-port';
+import type { PaneWorkbookPort } from '../core/workbook-port';
 
 /** The function names the manifest's ExecuteFunction buttons call. */
 export const COMMAND_NAMES = { validate: 'validateSheet', clear: 'clearMarks' } as const;

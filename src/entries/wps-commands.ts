@@ -1,17 +1,17 @@
-import type { Grid } from '../../../core/grid';
-import { countBySeverity } from '../../../taskpane/model/issue-groups';
+import type { Grid } from '../core/grid';
+import { countBySeverity } from '../taskpane/model/issue-groups';
 import {
   adjustLists,
   ADJUSTED_LIST_SHEET,
   buildAdjustedList,
   buildAdjustReport,
   REPORT_SHEET,
-} from '../../../features/adjust';
-import { readList, readListSheet } from '../../../features/compare/read-list';
-import { DETAIL_SHEET, SUMMARY_SHEET, tallyWorkbook } from '../../../features/tally';
-import { clearAllMarks, validateActiveSheet } from '../../../taskpane/model/check-flow';
-import { defaultPaneSettings } from '../../../taskpane/model/pane-settings';
-import type { WpsWorkbook } from '../wps-workbook';
+} from '../features/adjust';
+import { readList, readListSheet } from '../features/compare/read-list';
+import { DETAIL_SHEET, SUMMARY_SHEET, tallyWorkbook } from '../features/tally';
+import { clearAllMarks, validateActiveSheet } from '../taskpane/model/check-flow';
+import { defaultPaneSettings } from '../taskpane/model/pane-settings';
+import type { WpsWorkbook } from '../hosts/wps/wps-workbook';
 
 /** A failure the user can act on, in their words (shown as it is). */
 export class CommandError extends Error {

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { toLocale } from '../core/locale';
 import { ExcelWorkbook, RESULT_SHEET_NAME, STORE_SHEET } from '../hosts/excel';
-import type { PaneWorkbookPort } from '../hosts/workbook-port';
+import type { PaneWorkbookPort } from '../core/workbook-port';
 
 /**
  * The workbook's sheet names in tab order, read without any cell (the report sections' sheet lists: reading every

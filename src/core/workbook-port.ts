@@ -1,5 +1,5 @@
-import type { Grid } from '../core/grid';
-import type { Severity } from '../core/issue';
+import type { Grid } from './grid';
+import type { Severity } from './issue';
 
 /** A mark to put on one cell: a fill by severity and a note saying what is wrong and what is expected. */
 export interface CellMark {
@@ -57,11 +57,11 @@ export interface PaneWorkbookPort extends WorkbookPort {
   /** Name of the sheet the user is looking at. */
   activeSheet(): Promise<string>;
   /** Reads one sheet only (the pane validates the active sheet by default). */
-  readSheet(name: string): Promise<import('../core/grid').Grid>;
+  readSheet(name: string): Promise<import('./grid').Grid>;
   /** Selects a cell (and shows its sheet): one click from an issue to its cell. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Adds (or replaces) a generated sheet: results, summaries, reports. Never touches other sheets' data. */
-  writeSheet(spec: import('../features/sheet-spec').SheetSpec): Promise<void>;
+  writeSheet(spec: import('./sheet-spec').SheetSpec): Promise<void>;
   /** Re-marks only the given rows of a sheet: their old marks are restored first, then the new ones applied. */
   remarkRows(sheet: string, rows: readonly number[], marks: CellMark[]): Promise<void>;
   /** Subscribes to edits; returns the unsubscribe function. Absent where the host has no events. */
