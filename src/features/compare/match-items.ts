@@ -51,23 +51,114 @@ export const CANDIDATE_SCORE = 0.45;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** The normalised texts matching looks at, computed once per item (keys are costly: Chinese numerals, NFKC). */
+interface ItemKeys {
+  name: string;
+  /** Undefined when the cell is blank (a blank is not compared). */
+  basis?: string;
+  object?: string;
+  code: string;
+}
+
+function keysOf(item: ListItem): ItemKeys {
+  return {
+    name: nameKey(item.itemName),
+    basis: item.texts.basis ? textKey(item.texts.basis) : undefined,
+    object: item.texts.object ? textKey(item.texts.object) : undefined,
+    code: item.itemCode.replace(/\s/g, '').toUpperCase(),
+  };
+}
+
+function scoreKeys(a: ItemKeys, b: ItemKeys): number {
+  const longer = Math.max(a.name.length, b.name.length);
+  const name = longer === 0 ? 0 : 1 - distance(a.name, b.name) / longer;
+  let agreeing = 0;
+  let compared = 0;
+  if (a.basis !== undefined && b.basis !== undefined) {
+    compared++;
+    if (a.basis === b.basis) agreeing++;
+  }
+  if (a.object !== undefined && b.object !== undefined) {
+    compared++;
+    if (a.object === b.object) agreeing++;
+  }
+  const support = compared ? agreeing / compared : name;
+  return round2(0.75 * name + 0.25 * support);
+}
+
 /**
  * How alike two items are, 0–1: 0.75 × name similarity (1 − edit distance ÷ longer name) + 0.25 × the share of
  * 检查依据 and 检查对象 that agree (a renamed item usually keeps its basis and objects).
  */
 export function similarity(a: ListItem, b: ListItem): number {
-  const x = nameKey(a.itemName);
-  const y = nameKey(b.itemName);
-  const longer = Math.max(x.length, y.length);
-  const name = longer === 0 ? 0 : 1 - distance(x, y) / longer;
-  const agree: number[] = [];
-  for (const f of ['basis', 'object']) {
-    const p = a.texts[f] ?? '';
-    const q = b.texts[f] ?? '';
-    if (p !== '' && q !== '') agree.push(textKey(p) === textKey(q) ? 1 : 0);
+  return scoreKeys(keysOf(a), keysOf(b));
+}
+
+/** Up to this many unpaired pairs are all scored; above it, only pairs that share a blocking key. */
+const EXHAUSTIVE_PAIRS = 250_000;
+/** A blocking key shared by more items than this says nothing about a pair (检查, 企业): it is skipped. */
+const MAX_POSTING = 128;
+/** How many of a name's rarest bigrams are followed up to `MAX_RARE_POSTING` items. */
+const RAREST_ALWAYS = 3;
+const MAX_RARE_POSTING = 4096;
+/** Candidates scored per item in blocked matching: those sharing the most name bigrams, then basis or object. */
+const MAX_CANDIDATES = 48;
+
+/** Character bigrams of a name key (a one-character name is its own key), without repeats. */
+function bigrams(name: string): string[] {
+  if (name.length < 2) return name === '' ? [] : [name];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < name.length; i++) out.add(name.slice(i, i + 2));
+  return [...out];
+}
+
+/**
+ * Pairs worth scoring, as index pairs into `prev` × `cur`. Small lists: every pair, as a person would compare them.
+ * Large lists: only pairs that share a rare name bigram, the same 检查依据 or the same 检查对象 — linear in the
+ * list size instead of quadratic; a renamed item that shares none of them is left unpaired (reported as deleted
+ * and added), which a person can still pair in the confirmation file.
+ */
+function candidatePairs(prev: readonly ItemKeys[], cur: readonly ItemKeys[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (prev.length * cur.length <= EXHAUSTIVE_PAIRS) {
+    for (let i = 0; i < prev.length; i++) for (let j = 0; j < cur.length; j++) out.push([i, j]);
+    return out;
   }
-  const support = agree.length ? agree.reduce((s, v) => s + v, 0) / agree.length : name;
-  return round2(0.75 * name + 0.25 * support);
+  const postings = new Map<string, number[]>();
+  const post = (key: string, j: number) => {
+    const list = postings.get(key);
+    if (list) list.push(j);
+    else postings.set(key, [j]);
+  };
+  cur.forEach((k, j) => {
+    for (const g of bigrams(k.name)) post(`n${g}`, j);
+    if (k.basis) post(`b${k.basis}`, j);
+    if (k.object) post(`o${k.object}`, j);
+  });
+  const shared = new Int32Array(cur.length);
+  for (let i = 0; i < prev.length; i++) {
+    const k = prev[i];
+    const touched: number[] = [];
+    const add = (key: string, weight: number, cap = MAX_POSTING) => {
+      const list = postings.get(key);
+      if (!list || list.length > cap) return;
+      for (const j of list) {
+        if (shared[j] === 0) touched.push(j);
+        shared[j] += weight;
+      }
+    };
+    // The rarest bigrams of the name are always followed, however common: they are what a renamed item keeps.
+    const grams = bigrams(k.name).sort(
+      (x, y) => (postings.get(`n${x}`)?.length ?? 0) - (postings.get(`n${y}`)?.length ?? 0),
+    );
+    grams.forEach((g, n) => add(`n${g}`, 1, n < RAREST_ALWAYS ? MAX_RARE_POSTING : MAX_POSTING));
+    if (k.basis) add(`b${k.basis}`, 2);
+    if (k.object) add(`o${k.object}`, 2);
+    touched.sort((x, y) => shared[y] - shared[x] || x - y);
+    for (const j of touched.slice(0, MAX_CANDIDATES)) out.push([i, j]);
+    for (const j of touched) shared[j] = 0;
+  }
+  return out;
 }
 
 /** Pairs items of two lists that share a key, first come first served; returns the pairs made. */
@@ -115,8 +206,14 @@ export function matchItems(
   const taken = new Set<ListItem>();
   const pairs: ItemPair[] = [];
   const unknown: UnknownConfirmName[] = [];
-  const byName = (items: ListItem[], name: string) =>
-    items.find((i) => !taken.has(i) && nameKey(i.itemName) === nameKey(name));
+  const keys = new Map<ListItem, ItemKeys>();
+  for (const i of prev) keys.set(i, keysOf(i));
+  for (const i of cur) keys.set(i, keysOf(i));
+  const key = (i: ListItem) => keys.get(i)!;
+  const byName = (items: ListItem[], name: string) => {
+    const k = nameKey(name);
+    return items.find((i) => !taken.has(i) && key(i).name === k);
+  };
 
   for (const c of confirm?.pairs ?? []) {
     const p = byName(prev, c.previous);
@@ -129,31 +226,23 @@ export function matchItems(
   }
   const alone = new Set<ListItem>();
   for (const a of confirm?.alone ?? []) {
-    const items = (a.side === 'previous' ? prev : cur).filter((i) => nameKey(i.itemName) === nameKey(a.name));
+    const k = nameKey(a.name);
+    const items = (a.side === 'previous' ? prev : cur).filter((i) => key(i).name === k);
     if (items.length === 0) unknown.push({ name: a.name, side: a.side, line: a.line });
     for (const i of items) alone.add(i);
   }
 
-  pairs.push(...pairBy(prev, cur, taken, (i) => i.itemCode.replace(/\s/g, '').toUpperCase(), 'code'));
-  pairs.push(
-    ...pairBy(
-      prev,
-      cur,
-      taken,
-      (i) => `${nameKey(i.itemName)}\u0001${textKey(i.texts.object ?? '')}`,
-      'name',
-    ),
-  );
-  pairs.push(...pairBy(prev, cur, taken, (i) => nameKey(i.itemName), 'name'));
+  pairs.push(...pairBy(prev, cur, taken, (i) => key(i).code, 'code'));
+  pairs.push(...pairBy(prev, cur, taken, (i) => `${key(i).name}\u0001${key(i).object ?? ''}`, 'name'));
+  pairs.push(...pairBy(prev, cur, taken, (i) => key(i).name, 'name'));
 
+  const free = (i: ListItem) => !taken.has(i) && !alone.has(i);
+  const freePrev = prev.filter(free);
+  const freeCur = cur.filter(free);
   const candidates: UncertainPair[] = [];
-  for (const p of prev) {
-    if (taken.has(p) || alone.has(p)) continue;
-    for (const c of cur) {
-      if (taken.has(c) || alone.has(c)) continue;
-      const score = similarity(p, c);
-      if (score >= CANDIDATE_SCORE) candidates.push({ previous: p, current: c, score });
-    }
+  for (const [i, j] of candidatePairs(freePrev.map(key), freeCur.map(key))) {
+    const score = scoreKeys(key(freePrev[i]), key(freeCur[j]));
+    if (score >= CANDIDATE_SCORE) candidates.push({ previous: freePrev[i], current: freeCur[j], score });
   }
   // Best first; on a tie, the earlier rows (lists keep related items together).
   candidates.sort(
