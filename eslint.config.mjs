@@ -42,7 +42,7 @@ export const LAYERS = [
  */
 const LAYER_EXCEPTIONS = [
   { from: 'src/taskpane/standalone/file-port.ts', to: ['hosts'] },
-  { from: 'src/taskpane/model/report-sources.ts', to: ['hosts'] },
+  { from: 'src/taskpane/files.ts', to: ['hosts'] },
 ];
 
 export default tseslint.config(

@@ -66,6 +66,10 @@ export interface PaneWorkbookPort extends WorkbookPort {
   remarkRows(sheet: string, rows: readonly number[], marks: CellMark[]): Promise<void>;
   /** Subscribes to edits; returns the unsubscribe function. Absent where the host has no events. */
   onRowsChanged?(listener: (change: RowsChanged) => void): Promise<() => void>;
+  /** The sheet names in tab order, without reading any cell, where the host can list them cheaply. */
+  sheetNames?(): Promise<string[]>;
+  /** The open workbook's file name, where the host knows it. */
+  workbookName?(): Promise<string>;
   /** Small state kept inside the workbook (the last result, the user's column mapping). */
   loadState(key: string): Promise<string | undefined>;
   saveState(key: string, value: string): Promise<void>;

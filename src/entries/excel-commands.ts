@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
-import { clearAllMarks, STATE_KEYS, validateActiveSheet } from '../taskpane/model/check-flow';
+import { clearAllMarks, STATE_KEYS, validateActiveSheet } from '../app/check-flow';
 import { toLocale } from '../core/locale';
-import { errorText } from '../taskpane/model/error-text';
-import { defaultPaneSettings } from '../taskpane/model/pane-settings';
+import { errorText } from '../app/error-text';
+import { defaultPaneSettings } from '../app/pane-settings';
 import { createExcelPort } from './excel-port';
 import type { PaneWorkbookPort } from '../core/workbook-port';
 

@@ -1,8 +1,15 @@
-import { STATE_KEYS } from '../taskpane/model/check-flow';
+import { STATE_KEYS } from '../app/check-flow';
+import { errorText } from '../app/error-text';
 import { DOCK_RIGHT, type EtApplication, type EtTaskPane } from '../hosts/wps/et-model';
-import { WpsHostError } from '../hosts/wps/wps-errors';
 import { WpsWorkbook } from '../hosts/wps/wps-workbook';
-import { adjustCommand, clearCommand, tallyCommand, validateCommand } from './wps-commands';
+import {
+  adjustCommand,
+  clearCommand,
+  commandText,
+  tallyCommand,
+  validateCommand,
+} from '../app/ribbon-commands';
+import type { Locale } from '../core/locale';
 
 /**
  * The add-in's entry script (main.js, loaded by index.html): the callbacks `ribbon.xml` names. WPS calls them by
@@ -10,6 +17,9 @@ import { adjustCommand, clearCommand, tallyCommand, validateCommand } from './wp
  * each starts its work without awaiting it and reports the outcome through an alert (shown by WPS on its main
  * window) and the pane.
  */
+
+/** WPS's JS API names no UI language: its add-in speaks Chinese (the texts have English too). */
+const LOCALE: Locale = 'zh-CN';
 
 /** Ribbon control ids (ribbon.xml) → what they do. */
 export const CONTROLS = {
@@ -52,7 +62,7 @@ let busy = false;
 
 function app(): EtApplication {
   const a = host().Application;
-  if (!a) throw new Error('WPS 加载项环境未就绪（window.Application 不存在）');
+  if (!a) throw new Error(commandText(LOCALE, 'noApplication'));
   return a;
 }
 
@@ -89,8 +99,8 @@ export function showPane(): void {
     known.Visible = true;
     return;
   }
-  if (!a.CreateTaskPane) throw new Error('此版本的 WPS 不支持任务窗格（CreateTaskPane）');
-  const pane = a.CreateTaskPane(paneUrl(), '清单助手');
+  if (!a.CreateTaskPane) throw new Error(commandText(LOCALE, 'noTaskPane'));
+  const pane = a.CreateTaskPane(paneUrl(), commandText(LOCALE, 'paneTitle'));
   pane.DockPosition = DOCK_RIGHT;
   pane.Visible = true;
   a.PluginStorage?.setItem(PANE_ID_KEY, pane.ID);
@@ -108,8 +118,7 @@ function refreshPane(): void {
 }
 
 function messageOf(e: unknown): string {
-  if (e instanceof WpsHostError) return e.messageIn('zh-CN');
-  return e instanceof Error ? e.message : String(e);
+  return errorText(e, LOCALE);
 }
 
 function setBusy(on: boolean): void {
@@ -127,7 +136,7 @@ function setBusy(on: boolean): void {
  */
 export function start(work: (p: WpsWorkbook) => Promise<string>): void {
   if (busy) {
-    host().alert('清单助手正在处理上一个操作，请稍候。');
+    host().alert(commandText(LOCALE, 'busy'));
     return;
   }
   setBusy(true);
@@ -146,7 +155,7 @@ export function start(work: (p: WpsWorkbook) => Promise<string>): void {
         } catch {
           // Read-only or protected: the alert below is enough.
         }
-        host().alert(`出错了：${text}`);
+        host().alert(commandText(LOCALE, 'failed', { message: text }));
       },
     )
     .catch((e: unknown) => console.error(e))
@@ -184,7 +193,7 @@ export function OnAction(control: RibbonControl): boolean {
       try {
         showPane();
       } catch (e) {
-        host().alert(`出错了：${messageOf(e)}`);
+        host().alert(commandText(LOCALE, 'failed', { message: messageOf(e) }));
       }
       break;
     default:

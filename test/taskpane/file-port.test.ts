@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { MARK_COLOURS } from '../../src/core/workbook-port';
 import { WorkbookReadError } from '../../src/hosts/xlsx/errors';
-import { checkGrid } from '../../src/taskpane/model/check-flow';
-import { defaultPaneSettings } from '../../src/taskpane/model/pane-settings';
+import { checkGrid } from '../../src/app/check-flow';
+import { defaultPaneSettings } from '../../src/app/pane-settings';
 import {
   FilePanePort,
   type KeyValueStore,

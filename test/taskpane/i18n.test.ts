@@ -1,6 +1,6 @@
 import { LOCALES } from '../../src/core/locale';
 import { t, type UiKey } from '../../src/taskpane/i18n';
-import { type ReportKey, rt } from '../../src/taskpane/report-i18n';
+import { type ReportKey, rt } from '../../src/app/report-i18n';
 
 const KEYS: UiKey[] = ['appTitle', 'validate', 'clearMarks', 'summary', 'restored', 'download'];
 

@@ -4,7 +4,7 @@ import { WorkbookReadError } from '../../hosts/xlsx/errors';
 import { readXlsxGrids } from '../../hosts/xlsx/fast-reader';
 import { extensionOf, hasEncryptionInfo, sniff, stemOf } from '../../hosts/xlsx/sniff';
 import type { CellMark, HostCapabilities, PaneWorkbookPort } from '../../core/workbook-port';
-import { STATE_KEYS } from '../model/check-flow';
+import { STATE_KEYS } from '../../app/check-flow';
 
 /** Extensions read as .xlsx packages (macro-enabled and templates are the same package). */
 const ZIP_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);

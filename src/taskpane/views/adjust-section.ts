@@ -2,12 +2,12 @@ import { Component, type ComponentChild, h } from 'preact';
 import type { AdjustEntry, AdjustIssue } from '../../features/adjust';
 import { renderIssue } from '../../features/check-workbook';
 import { t } from '../i18n';
-import { rt } from '../report-i18n';
-import type { AdjustOutcome, PairDecision } from '../model/adjust-flow';
-import { errorText } from '../model/error-text';
-import { fieldLabel } from '../model/issue-groups';
-import type { PaneList } from '../model/list-read';
-import { PaneError } from '../model/pane-error';
+import { rt } from '../../app/report-i18n';
+import type { AdjustOutcome, PairDecision } from '../../app/adjust-flow';
+import { errorText } from '../../app/error-text';
+import { fieldLabel } from '../../app/issue-groups';
+import type { PaneList } from '../../app/list-read';
+import { PaneError } from '../../app/pane-error';
 import {
   addressOf,
   cellTextAt,
@@ -15,11 +15,10 @@ import {
   downloadName,
   guessPreviousSheet,
   type ListSource,
-  readChosenFile,
-  sheetsToXlsx,
   workbookSheetNames,
   writeSheets,
-} from '../model/report-sources';
+} from '../../app/report-sources';
+import { readChosenFile, sheetsToXlsx } from '../files';
 import {
   cellPreview,
   type IssueRow,
@@ -33,7 +32,7 @@ import {
 } from './report-kit';
 import { saveBytes } from './download';
 
-const reports = () => import(/* webpackChunkName: "reports" */ '../model/reports');
+const reports = () => import(/* webpackChunkName: "reports" */ '../../app/reports');
 
 type Role = 'previous' | 'current';
 

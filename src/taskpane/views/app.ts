@@ -19,10 +19,10 @@ import {
   type StoredResult,
   validateSheet,
   withSheet,
-} from '../model/check-flow';
-import { errorText } from '../model/error-text';
-import { countBySeverity, type IssueFilter, SHOW_ALL, targetCell } from '../model/issue-groups';
-import { defaultPaneSettings, type PaneSettings, parsePaneSettings } from '../model/pane-settings';
+} from '../../app/check-flow';
+import { errorText } from '../../app/error-text';
+import { countBySeverity, type IssueFilter, SHOW_ALL, targetCell } from '../../app/issue-groups';
+import { defaultPaneSettings, type PaneSettings, parsePaneSettings } from '../../app/pane-settings';
 import { FilePanePort, markedCopyName, pageSettingsStore } from '../standalone/file-port';
 import { IssueList, PAGE, placeKey } from './issue-list';
 import { MappingPanel } from './mapping-panel';

@@ -1,18 +1,17 @@
 import { Component, type ComponentChild, h } from 'preact';
 import { t } from '../i18n';
-import { rt } from '../report-i18n';
-import type { CompareOutcome } from '../model/compare-flow';
-import { errorText } from '../model/error-text';
-import { PaneError } from '../model/pane-error';
+import { rt } from '../../app/report-i18n';
+import type { CompareOutcome } from '../../app/compare-flow';
+import { errorText } from '../../app/error-text';
+import { PaneError } from '../../app/pane-error';
 import {
   type ChosenFile,
   downloadName,
   type ListSource,
-  readChosenFile,
-  sheetsToXlsx,
   workbookSheetNames,
   writeSheets,
-} from '../model/report-sources';
+} from '../../app/report-sources';
+import { readChosenFile, sheetsToXlsx } from '../files';
 import { changeField } from './adjust-section';
 import {
   listBlock,
@@ -24,7 +23,7 @@ import {
 } from './report-kit';
 import { saveBytes } from './download';
 
-const reports = () => import(/* webpackChunkName: "reports" */ '../model/reports');
+const reports = () => import(/* webpackChunkName: "reports" */ '../../app/reports');
 
 type Side = 'a' | 'b';
 

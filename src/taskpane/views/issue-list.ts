@@ -13,7 +13,7 @@ import {
   limitGroups,
   SEVERITIES,
   toggleSeverity,
-} from '../model/issue-groups';
+} from '../../app/issue-groups';
 
 /** How many issue rows are drawn at first, and added by each "show more". */
 export const PAGE = 300;

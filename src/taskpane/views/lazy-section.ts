@@ -1,6 +1,6 @@
 import { Component, type ComponentChild, type ComponentType, h } from 'preact';
 import { t } from '../i18n';
-import { errorText } from '../model/error-text';
+import { errorText } from '../../app/error-text';
 import type { SectionProps } from './report-kit';
 
 /** A report section: 监测点汇总, 动态调整情况表 or 两平台比对. */

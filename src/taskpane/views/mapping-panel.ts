@@ -3,7 +3,7 @@ import type { Grid } from '../../core/grid';
 import type { Locale } from '../../core/locale';
 import type { SheetHint } from '../../core/validate';
 import { t } from '../i18n';
-import { columnText, describeMapping, hintFromForm, type MappingView } from '../model/mapping';
+import { columnText, describeMapping, hintFromForm, type MappingView } from '../../app/mapping';
 
 /** Props of the form that corrects the detected header and column mapping. */
 export interface MappingPanelProps {

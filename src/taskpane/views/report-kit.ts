@@ -4,8 +4,8 @@ import type { Locale } from '../../core/locale';
 import type { PaneWorkbookPort } from '../../core/workbook-port';
 import { severityLabel } from '../../features/check-workbook';
 import { t } from '../i18n';
-import { rt } from '../report-i18n';
-import type { ChosenFile, ListSource } from '../model/report-sources';
+import { rt } from '../../app/report-i18n';
+import type { ChosenFile, ListSource } from '../../app/report-sources';
 
 // Pieces the report sections share: props, the list picker (a sheet of the workbook or a file), compact lists,
 // notices. Every text goes in as a Preact text node: cell text can never become markup.

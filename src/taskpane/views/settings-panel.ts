@@ -1,7 +1,7 @@
 import { Component, type ComponentChild, h } from 'preact';
 import { LOCALES, type Locale } from '../../core/locale';
 import { LOCALE_NAMES, t, type UiKey } from '../i18n';
-import { checkPaneSettings, type PaneSettings, type SettingsProblem } from '../model/pane-settings';
+import { checkPaneSettings, type PaneSettings, type SettingsProblem } from '../../app/pane-settings';
 
 /** Props of the settings form. */
 export interface SettingsPanelProps {

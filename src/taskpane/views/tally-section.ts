@@ -4,21 +4,19 @@ import { renderIssue } from '../../features/check-workbook';
 import type { QuotaRead, TallyIssue, UnitStatus } from '../../features/tally';
 import { YUDU_2020 } from '../../features/tally/quota-table';
 import { t } from '../i18n';
-import { rt } from '../report-i18n';
-import { errorText } from '../model/error-text';
+import { rt } from '../../app/report-i18n';
+import { errorText } from '../../app/error-text';
 import {
   addressOf,
   cellTextAt,
   type ChosenFile,
   downloadName,
   isRead,
-  readChosenFile,
-  readChosenFiles,
-  sheetsToXlsx,
   type UnreadFile,
   writeSheets,
-} from '../model/report-sources';
-import type { TallyOutcome } from '../model/tally-flow';
+} from '../../app/report-sources';
+import { readChosenFile, readChosenFiles, sheetsToXlsx } from '../files';
+import type { TallyOutcome } from '../../app/tally-flow';
 import {
   baseName,
   cellPreview,
@@ -34,7 +32,7 @@ import {
 import { saveBytes } from './download';
 
 /** The report code, fetched the first time a section runs. */
-const reports = () => import(/* webpackChunkName: "reports" */ '../model/reports');
+const reports = () => import(/* webpackChunkName: "reports" */ '../../app/reports');
 
 type From = 'workbook' | 'files';
 

@@ -1,9 +1,9 @@
-import type { Grid } from '../../core/grid';
-import type { Locale } from '../../core/locale';
-import type { SheetReport } from '../../core/report';
-import type { SheetHint } from '../../core/validate';
-import { checkGrids, issuesToMarks } from '../../features/check-workbook';
-import type { CellMark, PaneWorkbookPort } from '../../core/workbook-port';
+import type { Grid } from '../core/grid';
+import type { Locale } from '../core/locale';
+import type { SheetReport } from '../core/report';
+import type { SheetHint } from '../core/validate';
+import { checkGrids, issuesToMarks } from '../features/check-workbook';
+import type { CellMark, PaneWorkbookPort } from '../core/workbook-port';
 import { type PaneSettings, parsePaneSettings, toEngineSettings } from './pane-settings';
 
 /** Keys of what the pane keeps inside the workbook (or, standalone, in the browser). */

@@ -1,11 +1,8 @@
-import { cellAddress, type Grid, GridView } from '../../core/grid';
-import type { Locale } from '../../core/locale';
-import { cellText } from '../../core/normalise';
-import type { FileError } from '../../core/report';
-import type { SheetSpec } from '../../core/sheet-spec';
-import type { PaneWorkbookPort } from '../../core/workbook-port';
-import { readFileGrids } from '../standalone/file-port';
-import { errorText } from './error-text';
+import { cellAddress, type Grid, GridView } from '../core/grid';
+import { cellText } from '../core/normalise';
+import type { FileError } from '../core/report';
+import type { SheetSpec } from '../core/sheet-spec';
+import type { PaneWorkbookPort } from '../core/workbook-port';
 
 // What the report sections (监测点汇总, 动态调整情况表, 两平台比对) share: files chosen in the pane, sheets of the open
 // workbook, the sheets they write. Small and host-free: the tally, adjustment and comparison code itself is loaded
@@ -45,32 +42,6 @@ export const GENERATED_SHEETS: readonly string[] = [
   '差异',
 ];
 
-/** Reads a chosen file: .xlsx in the page, CSV through the lazily loaded adapter; throws a `WorkbookReadError`. */
-export async function readChosenFile(file: FileLike): Promise<ChosenFile> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return { name: file.name, grids: await readFileGrids(bytes, file.name) };
-}
-
-/** Reads several files in order; one that cannot be read is returned with its error (the tally lists it). */
-export async function readChosenFiles(
-  files: readonly FileLike[],
-  locale: Locale,
-): Promise<Array<ChosenFile | UnreadFile>> {
-  const out: Array<ChosenFile | UnreadFile> = [];
-  for (const f of files) {
-    try {
-      out.push(await readChosenFile(f));
-    } catch (e) {
-      const code = (e as { code?: unknown }).code;
-      out.push({
-        name: f.name,
-        error: { code: typeof code === 'string' ? code : 'file/failed', message: errorText(e, locale) },
-      });
-    }
-  }
-  return out;
-}
-
 /** Files in name order, as the command line takes a folder: the first nomination of an enterprise counts. */
 export function byName<T extends { name: string }>(files: readonly T[]): T[] {
   return [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -81,15 +52,11 @@ export function isRead(f: ChosenFile | UnreadFile): f is ChosenFile {
   return 'grids' in f;
 }
 
-/** A port that can list its sheets without reading them (the WPS adapter can). */
-type NamingPort = PaneWorkbookPort & { sheetNames?: () => Promise<string[]> };
-
 /** The names of the open workbook's sheets in tab order, without the sheets the sections write. */
 export async function workbookSheetNames(port: PaneWorkbookPort): Promise<string[]> {
-  const naming = port as NamingPort;
   const names =
-    typeof naming.sheetNames === 'function'
-      ? await naming.sheetNames()
+    typeof port.sheetNames === 'function'
+      ? await port.sheetNames()
       : (await port.readSheets()).map((g) => g.name);
   return names.filter((n) => !GENERATED_SHEETS.includes(n));
 }
@@ -151,14 +118,6 @@ export async function writeSheets(port: PaneWorkbookPort, specs: readonly SheetS
   for (const spec of writeOrder(specs)) await port.writeSheet(spec);
   if (specs[0]) await port.selectCell(specs[0].name, 'A1').catch(() => undefined);
   return specs.map((s) => s.name);
-}
-
-/** The generated sheets as a new .xlsx (exceljs is fetched only now, in the file adapter's chunk). */
-export async function sheetsToXlsx(specs: readonly SheetSpec[]): Promise<Uint8Array> {
-  const { sheetSpecsToXlsx } = await import(
-    /* webpackChunkName: "xlsx-adapter" */ '../../hosts/xlsx/sheet-specs-to-xlsx'
-  );
-  return sheetSpecsToXlsx(specs);
 }
 
 /** A file name from a title: characters Windows refuses replaced, `.xlsx` added. */

@@ -11,10 +11,10 @@ import {
   STATE_KEYS,
   validateActiveSheet,
   withSheet,
-} from '../../src/taskpane/model/check-flow';
-import { defaultPaneSettings } from '../../src/taskpane/model/pane-settings';
-import { cloneGrid, exampleGrids } from './helpers/examples';
-import { MemoryPort } from './helpers/memory-port';
+} from '../../src/app/check-flow';
+import { defaultPaneSettings } from '../../src/app/pane-settings';
+import { cloneGrid, exampleGrids } from '../taskpane/helpers/examples';
+import { MemoryPort } from '../taskpane/helpers/memory-port';
 
 const ZH = defaultPaneSettings('zh-CN');
 

@@ -5,9 +5,9 @@ import {
   buildAdjustReport,
   noChangeSentence,
   reportTitle,
-} from '../../features/adjust';
-import type { ConfirmMap } from '../../features/compare';
-import type { SheetSpec } from '../../core/sheet-spec';
+} from '../features/adjust';
+import type { ConfirmMap } from '../features/compare';
+import type { SheetSpec } from '../core/sheet-spec';
 import type { PaneList } from './list-read';
 
 /** A person's word on an uncertain pair: one renamed item (`same`), or a deletion and an addition. */

@@ -1,7 +1,7 @@
-import { checkGrid } from '../../src/taskpane/model/check-flow';
-import { columnText, describeMapping, hintFromForm } from '../../src/taskpane/model/mapping';
-import { defaultPaneSettings } from '../../src/taskpane/model/pane-settings';
-import { exampleGrids } from './helpers/examples';
+import { checkGrid } from '../../src/app/check-flow';
+import { columnText, describeMapping, hintFromForm } from '../../src/app/mapping';
+import { defaultPaneSettings } from '../../src/app/pane-settings';
+import { exampleGrids } from '../taskpane/helpers/examples';
 
 describe('the header correction form', () => {
   const [grid, notes] = exampleGrids();

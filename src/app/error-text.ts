@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/locale';
+import type { Locale } from '../core/locale';
 
 /**
  * A failure as a person should read it, in the pane's language: adapter and file errors carry their sentence in

@@ -1,27 +1,18 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { cellAddress, type Grid } from '../../../src/core/grid';
-import {
-  adjustLists,
-  ADJUSTED_LIST_SHEET,
-  buildAdjustReport,
-  REPORT_SHEET,
-} from '../../../src/features/adjust';
-import { readListSheet } from '../../../src/features/compare/read-list';
-import { SUMMARY_SHEET } from '../../../src/features/tally';
-import {
-  adjustCommand,
-  clearCommand,
-  findPreviousSheet,
-  tallyCommand,
-  validateCommand,
-} from '../../../src/entries/wps-commands';
-import { readXlsxGrids } from '../../../src/hosts/xlsx/fast-reader';
-import { checklistSheet } from './checklist-sheet';
-import { FakeEt, type FakeSheetInit } from './fake-et';
-import { adapterOn } from './helpers';
+import { cellAddress, type Grid } from '../../src/core/grid';
+import { adjustLists, ADJUSTED_LIST_SHEET, buildAdjustReport, REPORT_SHEET } from '../../src/features/adjust';
+import { readListSheet } from '../../src/features/compare/read-list';
+import { SUMMARY_SHEET } from '../../src/features/tally';
+import { adjustCommand, clearCommand, tallyCommand, validateCommand } from '../../src/app/ribbon-commands';
+import { errorText } from '../../src/app/error-text';
+import { guessPreviousSheet } from '../../src/app/report-sources';
+import { readXlsxGrids } from '../../src/hosts/xlsx/fast-reader';
+import { checklistSheet } from '../hosts/wps/checklist-sheet';
+import { FakeEt, type FakeSheetInit } from '../hosts/wps/fake-et';
+import { adapterOn } from '../hosts/wps/helpers';
 
-const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 
 /** A sheet of an example .xlsx as a fake sheet (values, number formats, merges), renamed. */
 function fromXlsx(file: string, name: string, index = 0): FakeSheetInit {
@@ -71,7 +62,7 @@ describe('the ribbon commands on an open workbook', () => {
     const wb = adapterOn(fake);
     const said = await adjustCommand(wb);
     expect(said).toMatch(/新增 2 项、删除 3 项、修改 4 项、无变化 3 项/);
-    expect(fake.sheetNames()).toEqual(['2019年清单', '2020年清单', ADJUSTED_LIST_SHEET, REPORT_SHEET]);
+    expect(fake.sheetNames()).toEqual(['2019年清单', '2020年清单', REPORT_SHEET, ADJUSTED_LIST_SHEET]);
     const expected = buildAdjustReport(
       adjustLists(
         readListSheet(await wb.readSheet('2019年清单'))!,
@@ -121,10 +112,20 @@ describe('the ribbon commands on an open workbook', () => {
   });
 
   test('last year’s sheet is guessed from the names', () => {
-    expect(findPreviousSheet(['2019年清单', '2020年清单'], '2020年清单')).toBe('2019年清单');
-    expect(findPreviousSheet(['上年清单', '本年清单'], '本年清单')).toBe('上年清单');
-    expect(findPreviousSheet(['清单(2018)', '清单(2019)', '说明'], '本年')).toBe('清单(2019)');
-    expect(findPreviousSheet(['本年清单', '说明'], '本年清单')).toBeUndefined();
-    expect(findPreviousSheet(['2019年清单', REPORT_SHEET], REPORT_SHEET)).toBe('2019年清单');
+    expect(guessPreviousSheet(['2019年清单', '2020年清单'], '2020年清单')).toBe('2019年清单');
+    expect(guessPreviousSheet(['上年清单', '本年清单'], '本年清单')).toBe('上年清单');
+    expect(guessPreviousSheet(['清单(2018)', '清单(2019)', '说明'], '本年')).toBe('清单(2019)');
+    expect(guessPreviousSheet(['本年清单', '说明'], '本年清单')).toBeUndefined();
+    expect(guessPreviousSheet(['2019年清单', REPORT_SHEET], REPORT_SHEET)).toBe('2019年清单');
+  });
+
+  test('the sentences come from the locale tables, English too', async () => {
+    const fake = new FakeEt({ sheets: [checklistSheet('检查实施清单', 30)] });
+    expect(await validateCommand(adapterOn(fake), 'en-US')).toMatch(
+      /^Validated sheet “检查实施清单”: \d+ errors, \d+ warnings/,
+    );
+    const failure: unknown = await adjustCommand(adapterOn(fake)).catch((e: unknown) => e);
+    expect(errorText(failure, 'zh-CN')).toMatch(/^没有找到上年度清单/);
+    expect(errorText(failure, 'en-US')).toMatch(/^Last year’s list was not found/);
   });
 });

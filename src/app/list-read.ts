@@ -1,6 +1,6 @@
-import type { Grid } from '../../core/grid';
-import { type ListRead, readList, readListSheet } from '../../features/compare';
-import type { PaneWorkbookPort } from '../../core/workbook-port';
+import type { Grid } from '../core/grid';
+import { type ListRead, readList, readListSheet } from '../features/compare';
+import type { PaneWorkbookPort } from '../core/workbook-port';
 import { PaneError } from './pane-error';
 import type { ListSource } from './report-sources';
 

@@ -1,6 +1,6 @@
-import type { Grid } from '../../core/grid';
-import { resolveSettings } from '../../core/settings';
-import type { SheetSpec } from '../../core/sheet-spec';
+import type { Grid } from '../core/grid';
+import { resolveSettings } from '../core/settings';
+import type { SheetSpec } from '../core/sheet-spec';
 import {
   buildDetailSheet,
   buildSummarySheet,
@@ -13,7 +13,7 @@ import {
   tallyWorkbook,
   type UnitStatus,
   YUDU_2020,
-} from '../../features/tally';
+} from '../features/tally';
 import { PaneError } from './pane-error';
 import { byName, type ChosenFile, GENERATED_SHEETS, isRead, type UnreadFile } from './report-sources';
 

@@ -1,9 +1,9 @@
-import { columnLetter, type Grid } from '../../core/grid';
-import type { Locale } from '../../core/locale';
-import { normaliseText } from '../../core/normalise';
-import { readSheet, type SheetHint } from '../../core/validate';
-import { SCHEMAS } from '../../schemas';
-import { FIELD_LABELS } from '../../schemas/field-labels';
+import { columnLetter, type Grid } from '../core/grid';
+import type { Locale } from '../core/locale';
+import { normaliseText } from '../core/normalise';
+import { readSheet, type SheetHint } from '../core/validate';
+import { SCHEMAS } from '../schemas';
+import { FIELD_LABELS } from '../schemas/field-labels';
 
 /** A column of the sheet as the mapping form lists it: number, letter, header label (may be empty). */
 export interface ColumnChoice {

@@ -5,8 +5,8 @@ import {
   differenceRows,
   listsAgree,
   listUnit,
-} from '../../features/compare';
-import type { SheetSpec } from '../../core/sheet-spec';
+} from '../features/compare';
+import type { SheetSpec } from '../core/sheet-spec';
 import type { PaneList } from './list-read';
 
 /** The two-platform comparison as the 两平台比对 section shows and writes it. */

@@ -1,5 +1,5 @@
-import { type Locale, toLocale } from '../../core/locale';
-import { DEFAULT_SETTINGS, type DeepPartial, type Settings } from '../../core/settings';
+import { type Locale, toLocale } from '../core/locale';
+import { DEFAULT_SETTINGS, type DeepPartial, type Settings } from '../core/settings';
 
 /** What a person can change in the pane: the thresholds of 扰企 / 盲区 and the language. */
 export interface PaneSettings {

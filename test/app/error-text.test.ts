@@ -1,6 +1,6 @@
 import { ExcelHostError } from '../../src/hosts/excel';
 import { WorkbookReadError } from '../../src/hosts/xlsx/errors';
-import { errorText } from '../../src/taskpane/model/error-text';
+import { errorText } from '../../src/app/error-text';
 
 describe('error text', () => {
   it('shows adapter and file errors in the pane language', () => {

@@ -1,7 +1,7 @@
-import { cellAddress } from '../../core/grid';
-import { type Issue, type Severity, SEVERITY_RANK } from '../../core/issue';
-import type { Locale } from '../../core/locale';
-import { FIELD_LABELS } from '../../schemas/field-labels';
+import { cellAddress } from '../core/grid';
+import { type Issue, type Severity, SEVERITY_RANK } from '../core/issue';
+import type { Locale } from '../core/locale';
+import { FIELD_LABELS } from '../schemas/field-labels';
 
 /** Every severity, worst first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -11,7 +11,7 @@ import {
   SHOW_ALL,
   targetCell,
   toggleSeverity,
-} from '../../src/taskpane/model/issue-groups';
+} from '../../src/app/issue-groups';
 
 const issue = (
   severity: Issue['severity'],

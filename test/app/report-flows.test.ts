@@ -6,8 +6,8 @@ import { ADJUSTED_LIST_SHEET, REPORT_SHEET } from '../../src/features/adjust';
 import { DIFFERENCE_SHEET } from '../../src/features/compare';
 import { DETAIL_SHEET, SUMMARY_SHEET } from '../../src/features/tally';
 import { sheetNamesOf } from '../../src/entries/excel-port';
-import { errorText } from '../../src/taskpane/model/error-text';
-import { PaneError } from '../../src/taskpane/model/pane-error';
+import { errorText } from '../../src/app/error-text';
+import { PaneError } from '../../src/app/pane-error';
 import {
   byName,
   type ChosenFile,
@@ -15,12 +15,11 @@ import {
   GENERATED_SHEETS,
   guessPreviousSheet,
   isRead,
-  readChosenFiles,
-  sheetsToXlsx,
   workbookSheetNames,
   writeOrder,
   writeSheets,
-} from '../../src/taskpane/model/report-sources';
+} from '../../src/app/report-sources';
+import { readChosenFiles, sheetsToXlsx } from '../../src/taskpane/files';
 import {
   confirmMapOf,
   readListSource,
@@ -30,10 +29,10 @@ import {
   sameSource,
   tallyChosenFiles,
   tallyOpenWorkbook,
-} from '../../src/taskpane/model/reports';
+} from '../../src/app/reports';
 import { FakeExcel } from '../hosts/excel/fake-excel';
-import { exampleBytes, exampleGrids, EXAMPLES } from './helpers/examples';
-import { MemoryPort } from './helpers/memory-port';
+import { exampleBytes, exampleGrids, EXAMPLES } from '../taskpane/helpers/examples';
+import { MemoryPort } from '../taskpane/helpers/memory-port';
 
 const TALLY = 'tally';
 const ADJUST = 'adjust';

@@ -1,5 +1,5 @@
-import type { Locale } from '../../core/locale';
-import { type ReportKey, rt } from '../report-i18n';
+import type { Locale } from '../core/locale';
+import { type ReportKey, rt } from './report-i18n';
 
 /**
  * A problem with what the person chose (a sheet that is not a list, a file without a quota table), said in the

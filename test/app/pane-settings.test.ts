@@ -4,7 +4,7 @@ import {
   defaultPaneSettings,
   parsePaneSettings,
   toEngineSettings,
-} from '../../src/taskpane/model/pane-settings';
+} from '../../src/app/pane-settings';
 
 describe('pane settings', () => {
   it('defaults to the engine thresholds and the host language (Chinese unless English)', () => {
