@@ -1,80 +1,90 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Locale } from '../core/locale';
-import type { FileReport } from '../core/report';
+import type { FileError, FileReport } from '../core/report';
 import type { DeepPartial, Settings } from '../core/settings';
 import { checkGrids, issuesToMarks } from '../features/check-workbook';
-import { openWorkbook } from '../hosts/xlsx/open-workbook';
-import { WorkbookReadError } from '../hosts/xlsx/errors';
-import { cliText, type CliMessage } from './cli-messages';
+import { outputProblemText } from '../hosts/files/file-messages';
+import { openWorkbookFile } from '../hosts/files/open-file';
+import { writeFileAtomically, writeProblem } from '../hosts/files/output-plan';
+import type { Converter } from '../hosts/files/soffice';
+import { type LegacyFormat, WorkbookMarkError, WorkbookReadError } from '../hosts/xlsx/errors';
+import { cliText } from './cli-messages';
 
-/** A file problem found by the command line itself (path, permissions, output place). */
-class CliFileError extends Error {
-  constructor(readonly code: CliMessage & `file/${string}`) {
-    super(code);
-  }
+/** The result of checking one file from the command line: the report, and what happened to its copy. */
+export interface CheckedFile extends FileReport {
+  /** The marked copy written, if one was. */
+  copy?: string;
+  /** The legacy format the file was converted from before reading, if it was. */
+  convertedFrom?: LegacyFormat;
+  /** Why the marked copy could not be written (the check results stand). */
+  writeError?: FileError;
 }
 
 /** Options of `drc check`. */
 export interface CheckOptions {
-  out?: string;
   locale: Locale;
   settings?: DeepPartial<Settings>;
+  /** Largest file or uncompressed package read, in bytes (default 1 GB). */
+  maxSize?: number;
+  /** Converts legacy formats; without one they are reported as needing LibreOffice. */
+  converter?: Converter;
+  /** Input → path of its marked copy, decided before anything is written; none: no copies. */
+  targets?: ReadonlyMap<string, string>;
   /** Called after each file, for progress. */
   onFile?: (done: number, total: number, file: string) => void;
 }
 
-/** Where the marked copy of an input goes: same name under `out`; a CSV becomes an .xlsx (CSV holds no fills). */
-export function markedCopyPath(file: string, out: string): string {
-  const base = path.basename(file);
-  return path.join(out, /\.(csv|tsv|txt)$/i.test(base) ? base.replace(/\.[^.]+$/, '.xlsx') : base);
+function failed(file: string, error: FileError): CheckedFile {
+  return { file, error, sheets: [] };
 }
 
-/** Checks one file: read, validate every sheet, and (with `out`) write the marked copy. Never throws for bad input. */
-export async function checkFile(file: string, options: CheckOptions): Promise<FileReport> {
+/**
+ * Checks one file: read (converted first when it is a legacy format), validate every sheet, and (when it has a
+ * planned target) write the marked copy atomically. Never throws for bad input: a file that cannot be read is its
+ * `error`; a copy that cannot be written is its `writeError`, beside the check results.
+ */
+export async function checkFile(file: string, options: CheckOptions): Promise<CheckedFile> {
+  const { locale } = options;
+  let opened: Awaited<ReturnType<typeof openWorkbookFile>>;
+  let report: CheckedFile;
   try {
-    const bytes = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
-      throw new CliFileError(e.code === 'ENOENT' ? 'file/not-found' : 'file/unreadable');
-    });
-    const workbook = await openWorkbook(
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      path.basename(file),
-    );
-    const grids = await workbook.readSheets();
-    const sheets = checkGrids(grids, options.settings);
-    if (options.out) {
-      await workbook.applyMarks(issuesToMarks(sheets, options.locale));
-      const data = await workbook.toBuffer();
-      const target = markedCopyPath(file, options.out);
-      if (path.resolve(target) === path.resolve(file)) throw new CliFileError('file/same-as-output');
-      await fs.mkdir(options.out, { recursive: true });
-      // Written beside, then renamed: a failure never leaves a half-written copy.
-      const temp = `${target}.${process.pid}.tmp`;
-      await fs.writeFile(temp, data);
-      await fs.rename(temp, target);
-    }
-    return { file, error: null, sheets };
+    opened = await openWorkbookFile(file, { maxSize: options.maxSize, converter: options.converter });
+    const sheets = checkGrids(await opened.workbook.readSheets(), options.settings);
+    report = { file, error: null, sheets };
+    if (opened.convertedFrom) report.convertedFrom = opened.convertedFrom;
   } catch (e) {
-    if (e instanceof WorkbookReadError)
-      return { file, error: { code: e.code, message: e.messageIn(options.locale) }, sheets: [] };
-    if (e instanceof CliFileError)
-      return {
-        file,
-        error: { code: e.code, message: cliText(options.locale, e.code, { file }) },
-        sheets: [],
-      };
+    if (e instanceof WorkbookReadError) return failed(file, { code: e.code, message: e.messageIn(locale) });
     const detail = e instanceof Error ? e.message : String(e);
-    return {
-      file,
-      error: { code: 'file/failed', message: cliText(options.locale, 'file/failed', { file, detail }) },
-      sheets: [],
-    };
+    return failed(file, { code: 'file/failed', message: cliText(locale, 'file/failed', { file, detail }) });
   }
+  const target = options.targets?.get(file);
+  if (!target) return report;
+  let data: Uint8Array;
+  try {
+    await opened.workbook.applyMarks(issuesToMarks(report.sheets, locale));
+    data = await opened.workbook.toBuffer();
+  } catch (e) {
+    // The package could be read but not marked: a read error is the file's own (no copy of a broken file).
+    if (e instanceof WorkbookReadError) return failed(file, { code: e.code, message: e.messageIn(locale) });
+    const message =
+      e instanceof WorkbookMarkError
+        ? e.messageIn(locale)
+        : cliText(locale, 'file/failed', { file, detail: e instanceof Error ? e.message : String(e) });
+    report.writeError = { code: e instanceof WorkbookMarkError ? e.code : 'file/failed', message };
+    return report;
+  }
+  try {
+    await writeFileAtomically(target, data);
+    report.copy = target;
+  } catch (e) {
+    const problem = writeProblem(target, e);
+    report.writeError = { code: problem.code, message: outputProblemText(locale, problem) };
+  }
+  return report;
 }
 
 /** Checks every file in turn. */
-export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
+export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckedFile[]> {
+  const reports: CheckedFile[] = [];
   for (const [i, file] of files.entries()) {
     reports.push(await checkFile(file, options));
     options.onFile?.(i + 1, files.length, file);

@@ -1,11 +1,12 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Grid } from '../core/grid';
 import type { Locale } from '../core/locale';
 import type { FileError } from '../core/report';
 import { type ListRead, readList } from '../features/compare/read-list';
+import { outputProblemText } from '../hosts/files/file-messages';
+import { openWorkbookFile } from '../hosts/files/open-file';
+import { checkOutFile, writeFileAtomically, writeProblem } from '../hosts/files/output-plan';
+import { findSoffice, libreOfficeConverter } from '../hosts/files/soffice';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
-import { openWorkbook } from '../hosts/xlsx/open-workbook';
 import { cliText } from './cli-messages';
 import { type CliIo, EXIT } from './cli-types';
 import { listText } from './list-messages';
@@ -15,25 +16,22 @@ export interface InputError extends FileError {
   file: string;
 }
 
-/** Reads a workbook or CSV file into grids, or an error naming the file (never throws for bad input). */
+/**
+ * Reads a workbook or CSV file into grids (a legacy format converted by LibreOffice when it is installed), or an
+ * error naming the file (never throws for bad input).
+ */
 export async function readGrids(file: string, locale: Locale): Promise<Grid[] | InputError> {
-  let bytes: Buffer;
+  const soffice = findSoffice();
+  const converter = soffice ? libreOfficeConverter(soffice) : undefined;
   try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file/not-found' : 'file/unreadable';
-    return { file, code, message: cliText(locale, code, { file }) };
-  }
-  try {
-    const workbook = await openWorkbook(
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      path.basename(file),
-    );
+    const { workbook } = await openWorkbookFile(file, { converter });
     return await workbook.readSheets();
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, code: e.code, message: e.messageIn(locale) };
     const detail = e instanceof Error ? e.message : String(e);
     return { file, code: 'file/failed', message: cliText(locale, 'file/failed', { file, detail }) };
+  } finally {
+    await converter?.close();
   }
 }
 
@@ -58,25 +56,32 @@ export function isInputError(v: unknown): v is InputError {
 }
 
 /** Writes bytes beside the target, then renames: a failure never leaves a half-written file. */
-export async function writeAtomically(target: string, data: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-  const temp = `${target}.${process.pid}.tmp`;
-  await fs.writeFile(temp, data);
-  await fs.rename(temp, target);
+export const writeAtomically = writeFileAtomically;
+
+/**
+ * An error for `--out FILE.xlsx` (empty, not .xlsx, an input of the run, a folder or special file, or in a
+ * place that cannot be written), or undefined when it can be written.
+ */
+export async function checkOutPath(
+  out: string,
+  inputs: readonly string[],
+  locale: Locale,
+): Promise<InputError | undefined> {
+  const problem = await checkOutFile(out, inputs, '--out', locale === 'zh-CN' ? '报告.xlsx' : 'report.xlsx');
+  if (!problem) return undefined;
+  // The codes these commands gave before output checks were shared are kept.
+  const code = OLD_CODES[problem.code] ?? problem.code;
+  return { file: out, code, message: outputProblemText(locale, problem) };
 }
 
-/** An error for `--out` (not .xlsx, or an input's own path), or undefined when it can be written. */
-export function checkOutPath(out: string, inputs: readonly string[], locale: Locale): InputError | undefined {
-  if (!/\.xlsx$/i.test(out))
-    return { file: out, code: 'args/out-xlsx', message: listText(locale, 'args/out-xlsx', { value: out }) };
-  const same = inputs.find((f) => path.resolve(f) === path.resolve(out));
-  if (same)
-    return {
-      file: out,
-      code: 'args/out-is-input',
-      message: listText(locale, 'args/out-is-input', { file: same }),
-    };
-  return undefined;
+const OLD_CODES: Record<string, string> = {
+  'out/not-xlsx': 'args/out-xlsx',
+  'out/file-is-input': 'args/out-is-input',
+};
+
+/** The error of a report that could not be written (no permission, disk full …), in the locale. */
+export function writeError(out: string, e: unknown, locale: Locale): InputError {
+  return { file: out, code: 'file/write-failed', message: outputProblemText(locale, writeProblem(out, e)) };
 }
 
 /** Prints an input error to standard error (and as `{"error":…}` with --json), and records exit 2. */

@@ -1,4 +1,5 @@
 import { fillTemplate, localiseTemplate, type Locale } from '../core/locale';
+import { PATH_KEYS, quoteParams } from '../core/messages';
 
 const MESSAGES = {
   'zh-CN': {
@@ -53,7 +54,7 @@ const MESSAGES = {
     'file/write-failed': 'Cannot write "{file}": {detail}',
     adjustTitle: 'Double-random checklist assistant · dynamic adjustment',
     compareTitle: 'Double-random checklist assistant · two-platform comparison',
-    listLine: '{role}: {file} (sheet "{sheet}", {count} items)',
+    listLine: '{role}: {file} (sheet "{sheet}", {count} {count|item|items})',
     previous: "Last year's list",
     current: "This year's list",
     listA: 'List A',
@@ -66,14 +67,14 @@ const MESSAGES = {
     noReason: 'no reason given',
     similar: '(paired by a similar name, similarity {score})',
     uncertain:
-      '{count} pairs to confirm (not paired: counted as deleted and added; confirm them with --confirm-map and run again):',
+      '{count} {count|pair|pairs} to confirm (not paired: counted as deleted and added; confirm them with --confirm-map and run again):',
     uncertainPair: '{previous} ⇄ {current} (similarity {score})',
     confirmHint: 'Confirmation file (CSV), for example:',
-    issues: '{errors} errors, {warnings} warnings',
+    issues: '{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}',
     written: 'Written: {path}',
     onlyInA: '{count} only in list A:',
     onlyInB: '{count} only in list B:',
-    differences: '{count} field differences:',
+    differences: '{count} field {count|difference|differences}:',
     difference: '{itemName}: {field} A "{a}", B "{b}"',
     counts: 'Items: A {countA}, B {countB}',
     agencyCode: 'Agency code: A {a}, B {b}, {verdict}',
@@ -83,7 +84,7 @@ const MESSAGES = {
     codeInvalid: ' (invalid)',
     none: '(none)',
     agree: 'The two lists agree; no difference found',
-    disagree: '{count} differences in all',
+    disagree: '{count} {count|difference|differences} in all',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -96,5 +97,8 @@ export function listText(
   key: ListMessage,
   params: Record<string, string | number> = {},
 ): string {
-  return fillTemplate(localiseTemplate(MESSAGES[locale][key], locale), params);
+  return fillTemplate(
+    localiseTemplate(MESSAGES[locale][key], locale),
+    quoteParams(params, locale, PATH_KEYS),
+  );
 }

@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Locale } from '../core/locale';
 import type { FileError } from '../core/report';
 import { resolveSettings } from '../core/settings';
@@ -12,8 +10,11 @@ import {
   type TallySource,
   tallySources,
 } from '../features/tally';
+import { outputProblemText } from '../hosts/files/file-messages';
+import { openWorkbookFile } from '../hosts/files/open-file';
+import { checkOutFile, writeFileAtomically, writeProblem } from '../hosts/files/output-plan';
+import { type Converter, findSoffice, libreOfficeConverter } from '../hosts/files/soffice';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
-import { openWorkbook } from '../hosts/xlsx/open-workbook';
 import { sheetSpecsToXlsx } from '../hosts/xlsx/sheet-specs-to-xlsx';
 import { cliText } from './cli-messages';
 import { tallyText } from './tally-messages';
@@ -26,31 +27,28 @@ export interface TallyCliOptions {
   locale: Locale;
 }
 
-/** What `drc tally` produced: the tally, a problem that stops it (bad `--quota` or `--out`), the summary written. */
+/**
+ * What `drc tally` produced: the tally, a problem that stops it (a bad `--quota`), the summary written, or why it
+ * could not be written (a bad `--out`: the tally is still printed).
+ */
 export interface TallyRun {
   result?: TallyResult;
   fatal?: FileError;
   written?: string;
+  outError?: FileError;
 }
 
-/** Reads one file's sheets; a file that cannot be read becomes its error, never an exception. */
-export async function readSource(file: string, locale: Locale): Promise<TallySource> {
+/**
+ * Reads one file's sheets (a legacy format converted first when a converter is given); a file that cannot be read
+ * becomes its error, never an exception.
+ */
+export async function readSource(file: string, locale: Locale, converter?: Converter): Promise<TallySource> {
   try {
-    const bytes = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
-      throw Object.assign(new Error(e.code), {
-        cli: e.code === 'ENOENT' ? ('file/not-found' as const) : ('file/unreadable' as const),
-      });
-    });
-    const workbook = await openWorkbook(
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      path.basename(file),
-    );
+    const { workbook } = await openWorkbookFile(file, { converter });
     return { file, grids: await workbook.readSheets() };
   } catch (e) {
     if (e instanceof WorkbookReadError)
       return { file, error: { code: e.code, message: e.messageIn(locale) } };
-    const code = (e as { cli?: 'file/not-found' | 'file/unreadable' }).cli;
-    if (code) return { file, error: { code, message: cliText(locale, code, { file }) } };
     const detail = e instanceof Error ? e.message : String(e);
     return {
       file,
@@ -60,8 +58,12 @@ export async function readSource(file: string, locale: Locale): Promise<TallySou
 }
 
 /** The quota table of a `--quota` file: its first sheet with 单位 and 任务数 columns. */
-async function readQuotaFile(file: string, locale: Locale): Promise<QuotaRead | FileError> {
-  const source = await readSource(file, locale);
+async function readQuotaFile(
+  file: string,
+  locale: Locale,
+  converter?: Converter,
+): Promise<QuotaRead | FileError> {
+  const source = await readSource(file, locale, converter);
   if (source.error) return source.error;
   const settings = resolveSettings();
   for (const grid of source.grids ?? []) {
@@ -73,37 +75,45 @@ async function readQuotaFile(file: string, locale: Locale): Promise<QuotaRead | 
 
 /** Reads every file, tallies, and (with `out`) writes the summary and 申报明细 sheets into a new .xlsx. */
 export async function runTally(files: readonly string[], options: TallyCliOptions): Promise<TallyRun> {
-  if (options.out && !/\.xlsx$/i.test(options.out))
-    return {
-      fatal: {
-        code: 'out/not-xlsx',
-        message: tallyText(options.locale, 'out/not-xlsx', { file: options.out }),
-      },
-    };
-  if (options.out && files.some((f) => path.resolve(f) === path.resolve(options.out!)))
-    return {
-      fatal: {
-        code: 'file/same-as-output',
-        message: tallyText(options.locale, 'out/is-input', { file: options.out }),
-      },
-    };
-  let quota: QuotaRead | undefined;
-  if (options.quota) {
-    const read = await readQuotaFile(options.quota, options.locale);
-    if ('code' in read) return { fatal: read };
-    quota = read;
+  // A bad --out does not stop the tally: its results are printed, then the reason nothing was written.
+  let outError: FileError | undefined;
+  if (options.out !== undefined) {
+    const inputs = options.quota ? [...files, options.quota] : files;
+    const example = options.locale === 'zh-CN' ? '监测点汇总.xlsx' : 'summary.xlsx';
+    const problem = await checkOutFile(options.out, inputs, '--out', example);
+    if (problem)
+      outError = {
+        code: problem.code === 'out/file-is-input' ? 'file/same-as-output' : problem.code,
+        message: outputProblemText(options.locale, problem),
+      };
   }
-  const sources: TallySource[] = [];
-  for (const file of files) sources.push(await readSource(file, options.locale));
-  const result = tallySources(sources, { quota, unit: options.unit });
-  if (!options.out) return { result };
-  const detail = buildDetailSheet(result);
-  const summary = buildSummarySheet(result, { live: [detail.live], files: files.length });
-  const bytes = await sheetSpecsToXlsx([summary, detail.spec]);
-  await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-  // Written beside, then renamed: a failure never leaves a half-written summary.
-  const temp = `${options.out}.${process.pid}.tmp`;
-  await fs.writeFile(temp, bytes);
-  await fs.rename(temp, options.out);
-  return { result, written: options.out };
+  const soffice = findSoffice();
+  const converter = soffice ? libreOfficeConverter(soffice) : undefined;
+  try {
+    let quota: QuotaRead | undefined;
+    if (options.quota) {
+      const read = await readQuotaFile(options.quota, options.locale, converter);
+      if ('code' in read) return { fatal: read };
+      quota = read;
+    }
+    const sources: TallySource[] = [];
+    for (const file of files) sources.push(await readSource(file, options.locale, converter));
+    const result = tallySources(sources, { quota, unit: options.unit });
+    if (options.out === undefined || outError) return { result, outError };
+    const detail = buildDetailSheet(result);
+    const summary = buildSummarySheet(result, { live: [detail.live], files: files.length });
+    const bytes = await sheetSpecsToXlsx([summary, detail.spec]);
+    try {
+      await writeFileAtomically(options.out, bytes);
+    } catch (e) {
+      const problem = writeProblem(options.out, e);
+      return {
+        result,
+        outError: { code: problem.code, message: outputProblemText(options.locale, problem) },
+      };
+    }
+    return { result, written: options.out };
+  } finally {
+    await converter?.close();
+  }
 }

@@ -1,10 +1,9 @@
 import { fillTemplate, localiseTemplate, type Locale } from '../core/locale';
+import { PATH_KEYS, quoteParams } from '../core/messages';
 
 const MESSAGES = {
   'zh-CN': {
     'quota/not-found': '文件"{file}"中没有分配表:需要一个表头含"单位"和"任务数"的工作表',
-    'out/not-xlsx': '汇总表只能写成 .xlsx 文件,"{file}"不是;例如 --out 监测点汇总.xlsx',
-    'out/is-input': '汇总表"{file}"会覆盖一个输入文件;请另选文件名',
     title: '双随机清单助手 · 监测点汇总',
     quotaLine: '分配表:{title}({source},{units} 个单位,合计 {total} 家)',
     'source/default': '默认',
@@ -39,14 +38,12 @@ const MESSAGES = {
   'en-US': {
     'quota/not-found':
       'No quota table in "{file}": a sheet whose header has 单位 (unit) and 任务数 (quota) is needed',
-    'out/not-xlsx': 'The summary is written as an .xlsx file; "{file}" is not one, e.g. --out summary.xlsx',
-    'out/is-input': 'The summary "{file}" would overwrite an input file; choose another name',
     title: 'Double-random checklist assistant · monitoring points',
     quotaLine: 'Quota table: {title} ({source}, {units} units, total {total})',
     'source/default': 'default',
     'source/workbook': 'from workbook "{file}"',
     'source/file': 'from file "{file}"',
-    readLine: 'Read: {files} files, {declarations} declarations',
+    readLine: 'Read: {files} {files|file|files}, {declarations} {declarations|declaration|declarations}',
     fileError: 'Not read: {message}',
     head: 'No.|Unit|Quota|Declared|Diff.|Status',
     total: 'Total',
@@ -64,7 +61,8 @@ const MESSAGES = {
     excludedLine: '{enterprise} ({unit}): {reason}',
     'reason/large-enterprise': 'large enterprise, not a small, medium or micro one',
     'reason/duplicate': 'nominated before, counted there',
-    issues: 'Problems: {errors} errors, {warnings} warnings, {infos} notes',
+    issues:
+      'Problems: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes}',
     written: 'Summary written: {path}',
     more: '… {count} more; use --json to see all',
     conclusion: 'County quota {quota}, counted {declared}: {state}',
@@ -83,5 +81,8 @@ export function tallyText(
   key: TallyMessage,
   params: Record<string, string | number> = {},
 ): string {
-  return fillTemplate(localiseTemplate(MESSAGES[locale][key], locale), params);
+  return fillTemplate(
+    localiseTemplate(MESSAGES[locale][key], locale),
+    quoteParams(params, locale, PATH_KEYS),
+  );
 }

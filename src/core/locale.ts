@@ -7,12 +7,21 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
 /** Message templates of one rule: message id → template with `{param}` slots, for every locale. */
 export type MessageTable = Record<Locale, Record<string, string>>;
 
-/** Fills `{name}` slots of a template from params; unknown slots are left as they are. */
+/**
+ * Fills `{name}` slots of a template from params; unknown slots are left as they are. A slot
+ * `{name|one|other}` picks a word by the number in `name` (1 → `one`, else `other`): English plurals
+ * ("1 error", "2 errors") without a plural library.
+ */
 export function fillTemplate(template: string, params: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = params[key];
-    return v === undefined ? whole : String(v);
-  });
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, key: string, one?: string, other?: string) => {
+      const v = params[key];
+      if (v === undefined) return whole;
+      if (one !== undefined) return Number(v) === 1 ? one : (other ?? '');
+      return String(v);
+    },
+  );
 }
 
 /** Picks a locale from a loose tag (zh, zh-cn, en, en-GB…); Chinese is the default. */

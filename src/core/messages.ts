@@ -18,6 +18,37 @@ export const ENGINE_MESSAGES: Record<'header' | 'sheet', MessageTable> = {
   },
 };
 
+/** About how many characters of a quoted cell value a message shows (a cell may hold 32,767). */
+export const QUOTE_LIMIT = 200;
+
+/**
+ * A value as a message quotes it: whole when short; else its first `QUOTE_LIMIT` characters (whole code points),
+ * an ellipsis and the full length, so that a 50,000-character cell is neither printed whole nor copied into a note.
+ */
+export function quoteValue(text: string, locale: Locale): string {
+  if (text.length <= QUOTE_LIMIT) return text;
+  const head = Array.from(text.slice(0, QUOTE_LIMIT + 1))
+    .slice(0, QUOTE_LIMIT)
+    .join('');
+  const length = Array.from(text).length;
+  return locale === 'zh-CN' ? `${head}…(共 ${length} 字)` : `${head}… (${length} characters)`;
+}
+
+/** Params that hold file paths: never cut. */
+export const PATH_KEYS: readonly string[] = ['file', 'path', 'target', 'parent', 'written'];
+
+/** Params with every string value cut as `quoteValue` does, except the keys named (file paths, labels). */
+export function quoteParams<T extends Record<string, string | number | undefined>>(
+  params: T,
+  locale: Locale,
+  keep: readonly string[] = [],
+): T {
+  const out: Record<string, string | number | undefined> = { ...params };
+  for (const [k, v] of Object.entries(out))
+    if (typeof v === 'string' && v.length > QUOTE_LIMIT && !keep.includes(k)) out[k] = quoteValue(v, locale);
+  return out as T;
+}
+
 /** Everything needed to render issues: message tables by rule id and field labels by key. */
 export interface MessageCatalogue {
   tables: Readonly<Record<string, MessageTable>>;
@@ -37,8 +68,7 @@ export function formatIssue(issue: Issue, locale: Locale, catalogue: MessageCata
   const label = (key: string | number | undefined) =>
     key === undefined ? undefined : (catalogue.fieldLabels[String(key)]?.[locale] ?? String(key));
   const params: Record<string, string | number | undefined> = {
-    received: issue.received,
-    ...issue.params,
+    ...quoteParams({ received: issue.received, ...issue.params }, locale),
     field: label(issue.params.field),
     fieldLabel: label(issue.params.field ?? issue.field),
   };

@@ -104,7 +104,7 @@ const UI = {
     cleared: 'Marks cleared; the cells’ original fills and notes are back.',
     download: 'Download marked copy',
     downloading: 'Preparing the copy…',
-    summary: '{error} errors, {warning} warnings, {info} notes',
+    summary: '{error} {error|error|errors}, {warning} {warning|warning|warnings}, {info} {info|note|notes}',
     noIssues: 'No problems found.',
     notChecked: 'Not validated yet. Click “Validate” to check the active sheet.',
     notCheckedStandalone: 'A chosen file is validated at once.',

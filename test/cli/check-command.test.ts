@@ -28,7 +28,7 @@ describe('drc check', () => {
     const { code, out } = await drc('check', MARKET, '--json');
     expect(code).toBe(1);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['files', 'summary']);
+    expect(Object.keys(json)).toEqual(['files', 'skipped', 'summary']);
     const [file] = json.files;
     expect(file.file).toBe(MARKET);
     expect(file.error).toBeNull();
@@ -48,7 +48,7 @@ describe('drc check', () => {
       params: expect.any(Object),
     });
     expect(file.sheets[1]).toMatchObject({ name: '填表说明', kind: 'unknown' });
-    expect(json.summary).toEqual({ files: 1, errors: 7, warnings: 3, infos: 0 });
+    expect(json.summary).toEqual({ files: 1, errors: 7, warnings: 3, infos: 0, skipped: 0 });
   });
 
   test('--lang en-US renders messages in English', async () => {
@@ -71,9 +71,27 @@ describe('drc check', () => {
     expect(await codes('--ratio-disturb', '50')).toEqual(['ratio/disturb']);
   });
 
-  test('a folder is expanded into its readable files', async () => {
+  test('a folder is expanded into its readable files; its subfolders are listed, not read', async () => {
     const { out } = await drc('check', EXAMPLES, '--json');
-    expect(JSON.parse(out).files).toHaveLength(3);
+    const json = JSON.parse(out);
+    expect(json.files).toHaveLength(3);
+    expect(json.skipped).toEqual([
+      {
+        file: path.join(EXAMPLES, 'adjust'),
+        reason: 'skip/subfolder',
+        message: expect.stringContaining('--recursive'),
+      },
+      {
+        file: path.join(EXAMPLES, 'tally'),
+        reason: 'skip/subfolder',
+        message: expect.stringContaining('--recursive'),
+      },
+    ]);
+    const deep = JSON.parse((await drc('check', EXAMPLES, '--json', '--recursive')).out);
+    expect(deep.files.length).toBeGreaterThan(3);
+    expect(deep.files.map((f: { file: string }) => f.file)).toContain(
+      path.join(EXAMPLES, 'adjust', '于都县市场监督管理局-2020年度检查事项清单.xlsx'),
+    );
   });
 
   test('wrong arguments exit 2', async () => {

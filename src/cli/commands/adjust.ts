@@ -1,5 +1,4 @@
 import { Option } from 'commander';
-import { toLocale } from '../../core/locale';
 import { adjustLists } from '../../features/adjust/adjust-lists';
 import { buildAdjustedList } from '../../features/adjust/adjusted-list-sheet';
 import { readConfirmMap } from '../../features/adjust/confirm-map';
@@ -8,6 +7,7 @@ import type { ConfirmMap } from '../../features/compare/match-items';
 import { sheetSpecsToXlsx } from '../../hosts/xlsx/sheet-specs-to-xlsx';
 import { adjustJson, adjustText } from '../adjust-output';
 import { EXIT, type RegisterCommand } from '../cli-types';
+import { helpText } from '../help-messages';
 import { listText } from '../list-messages';
 import {
   checkOutPath,
@@ -17,6 +17,7 @@ import {
   readGrids,
   readListFile,
   writeAtomically,
+  writeError,
 } from '../list-files';
 
 interface AdjustFlags {
@@ -34,25 +35,21 @@ interface AdjustFlags {
  * `drc adjust --previous FILE --current FILE [--unit] [--year] [--json] [--out FILE.xlsx] [--confirm-map FILE]`:
  * compares last year's list with this year's and writes the 动态调整情况表 with the adjusted list beside it.
  */
-export const registerAdjust: RegisterCommand = (program, io, setCode) => {
+export const registerAdjust: RegisterCommand = (program, io, setCode, locale) => {
   program
     .command('adjust')
-    .description(
-      "比对上年与本年清单,生成动态调整情况表 · compare last year's list with this year's, write the adjustment report",
+    .description(helpText(locale, 'adjust'))
+    .requiredOption('--previous <file>', helpText(locale, 'adjustPrevious'))
+    .requiredOption('--current <file>', helpText(locale, 'adjustCurrent'))
+    .option('--unit <name>', helpText(locale, 'adjustUnit'))
+    .option('--year <year>', helpText(locale, 'adjustYear'))
+    .option('--json', helpText(locale, 'json'))
+    .option('--out <file.xlsx>', helpText(locale, 'adjustOut'))
+    .option('--confirm-map <file>', helpText(locale, 'adjustConfirm'))
+    .addOption(
+      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
     )
-    .requiredOption('--previous <file>', "上年清单 (.xlsx / .csv) · last year's list")
-    .requiredOption('--current <file>', "本年清单 (.xlsx / .csv) · this year's list")
-    .option('--unit <name>', '填报单位(默认取自清单标题或填报单位行)· the unit')
-    .option('--year <year>', '年度(默认取自本年清单标题,否则 2020)· the year')
-    .option('--json', '以 JSON 输出结果 · print JSON')
-    .option('--out <file.xlsx>', '写出动态调整情况表和调整后清单 · write the report workbook')
-    .option(
-      '--confirm-map <file>',
-      '事项对应确认文件:两列 原事项名称,现事项名称 · confirmed item pairs (CSV / .xlsx)',
-    )
-    .addOption(new Option('--lang <locale>', '语言 · language').choices(['zh-CN', 'en-US']).default('zh-CN'))
     .action(async (flags: AdjustFlags) => {
-      const locale = toLocale(flags.lang);
       const fail = (e: InputError) => failWith(io, setCode, e, flags.json);
       if (flags.year !== undefined && !/^\d{4}$/.test(flags.year.trim()))
         return fail({
@@ -61,8 +58,8 @@ export const registerAdjust: RegisterCommand = (program, io, setCode) => {
           message: listText(locale, 'args/year', { value: flags.year }),
         });
       const inputs = [flags.previous, flags.current, ...(flags.confirmMap ? [flags.confirmMap] : [])];
-      const outError = flags.out ? checkOutPath(flags.out, inputs, locale) : undefined;
-      if (outError) return fail(outError);
+      // A bad --out does not stop the comparison: its results are printed, then the reason nothing was written.
+      let outError = flags.out !== undefined ? await checkOutPath(flags.out, inputs, locale) : undefined;
 
       const previous = await readListFile(flags.previous, locale);
       if (isInputError(previous)) return fail(previous);
@@ -84,19 +81,14 @@ export const registerAdjust: RegisterCommand = (program, io, setCode) => {
       const unit = flags.unit?.trim() || undefined;
       const year = flags.year ? Number(flags.year) : undefined;
       const result = adjustLists(previous, current, { unit, year, confirm });
-      if (flags.out) {
+      if (flags.out !== undefined && !outError) {
         try {
           await writeAtomically(
             flags.out,
             await sheetSpecsToXlsx([buildAdjustReport(result), buildAdjustedList(result, current)]),
           );
         } catch (e) {
-          const detail = e instanceof Error ? e.message : String(e);
-          return fail({
-            file: flags.out,
-            code: 'file/write-failed',
-            message: listText(locale, 'file/write-failed', { file: flags.out, detail }),
-          });
+          outError = writeError(flags.out, e, locale);
         }
       }
       const about = {
@@ -105,10 +97,16 @@ export const registerAdjust: RegisterCommand = (program, io, setCode) => {
         confirmFile: flags.confirmMap,
         previous,
         current,
-        written: flags.out,
+        written: outError ? undefined : flags.out,
       };
-      if (flags.json) io.out.write(`${JSON.stringify(adjustJson(result, about, locale), null, 2)}\n`);
-      else io.out.write(`${adjustText(result, about, locale, !!io.out.isTTY)}\n`);
+      if (flags.json) {
+        const doc = adjustJson(result, about, locale) as Record<string, unknown>;
+        io.out.write(`${JSON.stringify(outError ? { ...doc, outError } : doc, null, 2)}\n`);
+      } else io.out.write(`${adjustText(result, about, locale, !!io.out.isTTY)}\n`);
+      if (outError) {
+        io.err.write(`${outError.message}\n`);
+        return setCode(EXIT.failure);
+      }
       setCode(result.issues.some((i) => i.severity === 'error') ? EXIT.errors : EXIT.ok);
     });
 };

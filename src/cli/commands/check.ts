@@ -1,75 +1,128 @@
 import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
-import { toLocale } from '../../core/locale';
-import { checkFiles, markedCopyPath } from '../check-command';
+import type { FileError } from '../../core/report';
+import { outputProblemText } from '../../hosts/files/file-messages';
+import { listInputs } from '../../hosts/files/list-inputs';
+import { checkOutFolder, copyExtension, planCopies } from '../../hosts/files/output-plan';
+import { findSoffice, libreOfficeConverter } from '../../hosts/files/soffice';
+import { checkFiles } from '../check-command';
 import { cliText } from '../cli-messages';
-import { collectFiles } from '../collect-files';
 import { EXIT, type RegisterCommand } from '../cli-types';
+import { helpText } from '../help-messages';
+import { checkArgs, isArgProblem } from '../option-values';
 import { summarise, toJson, toText } from '../output';
 
 interface CheckFlags {
   json?: boolean;
+  recursive?: boolean;
   out?: string;
   lang?: string;
   ratioDisturb?: string;
   ratioBlind?: string;
   maxPerYear?: string;
+  maxSize?: string;
+  soffice?: string;
+  sofficeTimeout?: string;
+  convert?: boolean;
 }
 
-/** `drc check FILE... [--json] [--out DIR] [--lang]`: validates every list sheet, optionally writes marked copies. */
-export const registerCheck: RegisterCommand = (program, io, setCode) => {
+/**
+ * `drc check FILE_OR_FOLDER... [--json] [--out DIR] [--lang] [thresholds] [--max-size] [--soffice]`: validates
+ * every list sheet and optionally writes marked copies. Order of a run: option values checked (exit 2 at once);
+ * folders listed (every entry not read is reported); the copies' paths planned and checked before any write; every
+ * file checked; results printed; then the reason no copy was written, if any (exit 2).
+ */
+export const registerCheck: RegisterCommand = (program, io, setCode, locale) => {
   program
     .command('check')
-    .description(
-      '检查文件中的每个清单工作表;--out 写出标注副本 · check every list sheet; --out writes marked copies',
+    .description(helpText(locale, 'check'))
+    .argument('<files...>', helpText(locale, 'checkFiles'))
+    .option('-r, --recursive', helpText(locale, 'recursive'))
+    .option('--json', helpText(locale, 'json'))
+    .option('--out <dir>', helpText(locale, 'checkOut'))
+    .addOption(
+      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
     )
-    .argument('<files...>', '.xlsx / .csv 文件或文件夹')
-    .option('--json', '以 JSON 输出结果 · print JSON')
-    .option('--out <dir>', '把标注副本写入该文件夹(原文件不变)· write marked copies here')
-    .addOption(new Option('--lang <locale>', '语言 · language').choices(['zh-CN', 'en-US']).default('zh-CN'))
-    .option('--ratio-disturb <percent>', '双随机比例达到该值即提示扰企 (默认 100)')
-    .option('--ratio-blind <percent>', '双随机比例不高于该值即提示盲区 (默认 0)')
-    .option('--max-per-year <n>', '每年检查次数超过该值即提示扰企 (默认 12)')
+    .option('--ratio-disturb <percent>', helpText(locale, 'ratioDisturb'))
+    .option('--ratio-blind <percent>', helpText(locale, 'ratioBlind'))
+    .option('--max-per-year <n>', helpText(locale, 'maxPerYear'))
+    .option('--max-size <size>', helpText(locale, 'maxSize'))
+    .option('--soffice <path>', helpText(locale, 'soffice'))
+    .option('--soffice-timeout <seconds>', helpText(locale, 'sofficeTimeout'))
+    .option('--no-convert', helpText(locale, 'noConvert'))
     .action(async (inputs: string[], flags: CheckFlags) => {
-      const locale = toLocale(flags.lang);
-      const files = await collectFiles(inputs);
-      if (files.length === 0) {
+      const args = checkArgs(inputs, flags, locale);
+      if (isArgProblem(args)) {
+        if (flags.json) io.out.write(`${JSON.stringify({ error: args }, null, 2)}\n`);
+        io.err.write(`${args.message}\n`);
+        setCode(EXIT.failure);
+        return;
+      }
+      const out = flags.out;
+      const listing = await listInputs(inputs, { recursive: flags.recursive, exclude: out ? [out] : [] });
+      if (listing.files.length === 0) {
+        const text = toText([], locale, false, { skipped: listing.skipped });
+        if (flags.json)
+          io.out.write(`${JSON.stringify(toJson([], locale, { skipped: listing.skipped }), null, 2)}\n`);
+        else if (listing.skipped.length > 0) io.out.write(`${text}\n`);
         io.err.write(`${cliText(locale, 'args/no-readable', { path: inputs.join(' ') })}\n`);
         setCode(EXIT.failure);
         return;
       }
-      const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
-      const settings = {
-        ratio: { disturbAtOrAbove: num(flags.ratioDisturb), blindSpotAtOrBelow: num(flags.ratioBlind) },
-        frequency: { maxPerYear: num(flags.maxPerYear) },
-      };
-      for (const group of [settings.ratio, settings.frequency] as Record<string, number | undefined>[])
-        for (const k of Object.keys(group))
-          if (group[k] === undefined || Number.isNaN(group[k])) delete group[k];
-      const stderr = io.err;
+
+      // Every output path is decided and checked before the first file is read, so a refused plan writes nothing.
+      let targets: Map<string, string> | undefined;
+      let outError: FileError | undefined;
+      if (out !== undefined) {
+        let problem = await checkOutFolder(out);
+        if (!problem) {
+          const requests = [];
+          for (const f of listing.files)
+            requests.push({ input: f.path, root: f.root, extension: await copyExtension(f.path) });
+          const plan = await planCopies(
+            requests,
+            out,
+            listing.files.map((f) => f.path),
+          );
+          problem = plan.problem;
+          if (!problem) targets = plan.targets;
+        }
+        if (problem) outError = { code: problem.code, message: outputProblemText(locale, problem) };
+      }
+
+      const soffice = flags.convert === false ? undefined : (args.soffice ?? findSoffice());
+      const converter = soffice ? libreOfficeConverter(soffice, { timeoutMs: args.timeoutMs }) : undefined;
+      const files = listing.files.map((f) => f.path);
       const bar =
-        stderr.isTTY && files.length > 1 && !flags.json
+        io.err.isTTY && files.length > 1 && !flags.json
           ? new SingleBar({
-              stream: stderr as NodeJS.WriteStream,
+              stream: io.err as NodeJS.WriteStream,
               format: '{bar} {value}/{total} {file}',
               hideCursor: true,
               clearOnComplete: true,
             })
           : undefined;
       bar?.start(files.length, 0, { file: '' });
-      const reports = await checkFiles(files, {
-        out: flags.out,
-        locale,
-        settings,
-        onFile: (done, _total, file) => bar?.update(done, { file }),
-      });
-      bar?.stop();
-      const written = new Map<string, string>();
-      if (flags.out)
-        for (const r of reports) if (!r.error) written.set(r.file, markedCopyPath(r.file, flags.out));
-      if (flags.json) io.out.write(`${JSON.stringify(toJson(reports, locale), null, 2)}\n`);
-      else io.out.write(`${toText(reports, locale, !!io.out.isTTY, written)}\n`);
+      let reports;
+      try {
+        reports = await checkFiles(files, {
+          locale,
+          settings: args.settings,
+          maxSize: args.maxSize,
+          converter,
+          targets,
+          onFile: (done, _total, file) => bar?.update(done, { file }),
+        });
+      } finally {
+        bar?.stop();
+        await converter?.close();
+      }
+      const extras = { skipped: listing.skipped, outError };
+      if (flags.json) io.out.write(`${JSON.stringify(toJson(reports, locale, extras), null, 2)}\n`);
+      else io.out.write(`${toText(reports, locale, !!io.out.isTTY, extras)}\n`);
+      if (outError) io.err.write(`${cliText(locale, 'outRefused', { reason: outError.message })}\n`);
       const total = summarise(reports);
-      setCode(reports.some((r) => r.error) ? EXIT.failure : total.errors > 0 ? EXIT.errors : EXIT.ok);
+      const failedSomewhere = !!outError || reports.some((r) => r.error || r.writeError);
+      setCode(failedSomewhere ? EXIT.failure : total.errors > 0 ? EXIT.errors : EXIT.ok);
     });
 };

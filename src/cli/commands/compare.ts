@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { Option } from 'commander';
-import { toLocale } from '../../core/locale';
 import { compareLists, listsAgree } from '../../features/compare/compare-lists';
 import { buildCompareSheet } from '../../features/compare/compare-sheet';
 import { listUnit } from '../../features/compare/read-list';
 import { sheetSpecsToXlsx } from '../../hosts/xlsx/sheet-specs-to-xlsx';
 import { EXIT, type RegisterCommand } from '../cli-types';
+import { helpText } from '../help-messages';
 import { compareJson, compareText } from '../compare-output';
-import { listText } from '../list-messages';
 import {
   checkOutPath,
   failWith,
@@ -15,6 +14,7 @@ import {
   isInputError,
   readListFile,
   writeAtomically,
+  writeError,
 } from '../list-files';
 
 interface CompareFlags {
@@ -27,27 +27,29 @@ interface CompareFlags {
  * `drc compare FILE_A FILE_B [--json] [--out FILE.xlsx]`: compares two exports of one unit's list (互联网+监管 and
  * the 双随机 platform) and writes every difference on its own row of a 差异 sheet. Exit 1 when they differ.
  */
-export const registerCompare: RegisterCommand = (program, io, setCode) => {
+export const registerCompare: RegisterCommand = (program, io, setCode, locale) => {
   program
     .command('compare')
-    .description('比对两个平台导出的清单,列出每一处差异 · compare two platform exports of a list')
-    .argument('<fileA>', '清单A (.xlsx / .csv),如 互联网+监管 导出')
-    .argument('<fileB>', '清单B (.xlsx / .csv),如 双随机平台 导出')
-    .option('--json', '以 JSON 输出结果 · print JSON')
-    .option('--out <file.xlsx>', '写出差异表 · write the 差异 sheet')
-    .addOption(new Option('--lang <locale>', '语言 · language').choices(['zh-CN', 'en-US']).default('zh-CN'))
+    .description(helpText(locale, 'compare'))
+    .argument('<fileA>', helpText(locale, 'compareA'))
+    .argument('<fileB>', helpText(locale, 'compareB'))
+    .option('--json', helpText(locale, 'json'))
+    .option('--out <file.xlsx>', helpText(locale, 'compareOut'))
+    .addOption(
+      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
+    )
     .action(async (fileA: string, fileB: string, flags: CompareFlags) => {
-      const locale = toLocale(flags.lang);
       const fail = (e: InputError) => failWith(io, setCode, e, flags.json);
-      const outError = flags.out ? checkOutPath(flags.out, [fileA, fileB], locale) : undefined;
-      if (outError) return fail(outError);
+      // A bad --out does not stop the comparison: its results are printed, then the reason nothing was written.
+      let outError =
+        flags.out !== undefined ? await checkOutPath(flags.out, [fileA, fileB], locale) : undefined;
       const a = await readListFile(fileA, locale);
       if (isInputError(a)) return fail(a);
       const b = await readListFile(fileB, locale);
       if (isInputError(b)) return fail(b);
 
       const result = compareLists(a, b);
-      if (flags.out) {
+      if (flags.out !== undefined && !outError) {
         const sheet = buildCompareSheet(result, {
           nameA: path.basename(fileA),
           nameB: path.basename(fileB),
@@ -56,17 +58,18 @@ export const registerCompare: RegisterCommand = (program, io, setCode) => {
         try {
           await writeAtomically(flags.out, await sheetSpecsToXlsx([sheet]));
         } catch (e) {
-          const detail = e instanceof Error ? e.message : String(e);
-          return fail({
-            file: flags.out,
-            code: 'file/write-failed',
-            message: listText(locale, 'file/write-failed', { file: flags.out, detail }),
-          });
+          outError = writeError(flags.out, e, locale);
         }
       }
-      const about = { fileA, fileB, a, b, written: flags.out };
-      if (flags.json) io.out.write(`${JSON.stringify(compareJson(result, about, locale), null, 2)}\n`);
-      else io.out.write(`${compareText(result, about, locale, !!io.out.isTTY)}\n`);
+      const about = { fileA, fileB, a, b, written: outError ? undefined : flags.out };
+      if (flags.json) {
+        const doc = compareJson(result, about, locale) as Record<string, unknown>;
+        io.out.write(`${JSON.stringify(outError ? { ...doc, outError } : doc, null, 2)}\n`);
+      } else io.out.write(`${compareText(result, about, locale, !!io.out.isTTY)}\n`);
+      if (outError) {
+        io.err.write(`${outError.message}\n`);
+        return setCode(EXIT.failure);
+      }
       setCode(listsAgree(result) ? EXIT.ok : EXIT.errors);
     });
 };

@@ -1,8 +1,9 @@
 import { Option } from 'commander';
-import { toLocale } from '../../core/locale';
+import { fileText, skipText } from '../../hosts/files/file-messages';
+import { listInputs } from '../../hosts/files/list-inputs';
 import { cliText } from '../cli-messages';
 import { EXIT, type RegisterCommand } from '../cli-types';
-import { collectFiles } from '../collect-files';
+import { helpText } from '../help-messages';
 import { runTally } from '../tally-command';
 import { tallyComplete, tallyJson, tallyTextReport } from '../tally-output';
 
@@ -10,6 +11,7 @@ interface TallyFlags {
   quota?: string;
   unit?: string;
   json?: boolean;
+  recursive?: boolean;
   out?: string;
   lang?: string;
 }
@@ -19,25 +21,32 @@ interface TallyFlags {
  * counted per unit against the quota table. Exit 0 when every unit meets its quota and nothing is wrong, 1 when a
  * unit is short, over or silent or an error was found, 2 when a file cannot be read or an argument is wrong.
  */
-export const registerTally: RegisterCommand = (program, io, setCode) => {
+export const registerTally: RegisterCommand = (program, io, setCode, locale) => {
   program
     .command('tally')
-    .description(
-      '监测点汇总:按分配表统计各单位申报的监测点企业 · tally monitoring-point declarations against the quota',
+    .description(helpText(locale, 'tally'))
+    .argument('<files...>', helpText(locale, 'tallyFiles'))
+    .option('--quota <file>', helpText(locale, 'tallyQuota'))
+    .option('--unit <name>', helpText(locale, 'tallyUnit'))
+    .option('-r, --recursive', helpText(locale, 'recursive'))
+    .option('--json', helpText(locale, 'json'))
+    .option('--out <file>', helpText(locale, 'tallyOut'))
+    .addOption(
+      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
     )
-    .argument('<files...>', '申报表 .xlsx / .csv 文件或文件夹')
-    .option(
-      '--quota <file>',
-      '用该文件中的分配表(表头含"单位"和"任务数")代替默认的于都县 2020 年分配表 · quota table file',
-    )
-    .option('--unit <name>', '文件中没有写明推荐单位时使用的单位 · unit of files that name none')
-    .option('--json', '以 JSON 输出结果 · print JSON')
-    .option('--out <file>', '写出汇总表(.xlsx,含申报明细)· write the summary workbook')
-    .addOption(new Option('--lang <locale>', '语言 · language').choices(['zh-CN', 'en-US']).default('zh-CN'))
     .action(async (inputs: string[], flags: TallyFlags) => {
-      const locale = toLocale(flags.lang);
-      const files = await collectFiles(inputs);
+      // Every entry of a folder is read or listed as skipped with the reason (a unit's .xls is never silently lost).
+      const listing = await listInputs(inputs, { recursive: flags.recursive });
+      const files = listing.files.map((f) => f.path);
+      const skippedLines = () =>
+        listing.skipped.length === 0
+          ? ''
+          : `\n${[
+              fileText(locale, 'skipped', { count: listing.skipped.length }),
+              ...listing.skipped.map((k) => `  ${k.path}  ${skipText(locale, k)}`),
+            ].join('\n')}\n`;
       if (files.length === 0) {
+        io.out.write(skippedLines());
         io.err.write(`${cliText(locale, 'args/no-readable', { path: inputs.join(' ') })}\n`);
         setCode(EXIT.failure);
         return;
@@ -49,8 +58,22 @@ export const registerTally: RegisterCommand = (program, io, setCode) => {
         return;
       }
       const { result } = run;
-      if (flags.json) io.out.write(`${JSON.stringify(tallyJson(result, locale, run.written), null, 2)}\n`);
-      else io.out.write(`${tallyTextReport(result, locale, !!io.out.isTTY, run.written)}\n`);
+      if (flags.json) {
+        const doc = tallyJson(result, locale, run.written) as Record<string, unknown>;
+        const skipped = listing.skipped.map((k) => ({
+          file: k.path,
+          reason: k.reason,
+          message: skipText(locale, k),
+        }));
+        const extra = run.outError ? { skipped, outError: run.outError } : { skipped };
+        io.out.write(`${JSON.stringify({ ...doc, ...extra }, null, 2)}\n`);
+      } else
+        io.out.write(`${tallyTextReport(result, locale, !!io.out.isTTY, run.written)}\n${skippedLines()}`);
+      if (run.outError) {
+        io.err.write(`${run.outError.message}\n`);
+        setCode(EXIT.failure);
+        return;
+      }
       setCode(
         result.files.some((f) => f.error) ? EXIT.failure : tallyComplete(result) ? EXIT.ok : EXIT.errors,
       );

@@ -3,39 +3,167 @@ import { fillTemplate, localiseTemplate, type Locale } from '../../core/locale';
 
 /** Why a file could not be opened at all. */
 export type WorkbookReadCode =
-  'file/empty' | 'file/not-xlsx' | 'file/encrypted' | 'file/legacy-xls' | 'file/corrupt' | 'file/unsupported';
+  | 'file/empty'
+  | 'file/not-xlsx'
+  | 'file/not-text'
+  | 'file/encrypted'
+  | 'file/legacy-xls'
+  | 'file/needs-libreoffice'
+  | 'file/conversion-failed'
+  | 'file/corrupt'
+  | 'file/too-large'
+  | 'file/unsupported'
+  | 'file/not-found'
+  | 'file/no-permission'
+  | 'file/busy'
+  | 'file/symlink-loop'
+  | 'file/is-directory'
+  | 'file/not-regular'
+  | 'file/unreadable';
 
 /** Why marks could not be written. */
 export type WorkbookMarkCode = 'mark/unknown-sheet' | 'mark/outside-sheet' | 'mark/clear-unsupported';
+
+/** Formats read only after conversion (by LibreOffice, in the command line). */
+export type LegacyFormat = 'xls' | 'et' | 'ods' | 'html' | 'xml2003';
+
+/** How each legacy format is named in messages (`{format}`). */
+const FORMAT_NAMES: Record<Locale, Record<LegacyFormat, string>> = {
+  'zh-CN': {
+    xls: 'Excel 97-2003 .xls',
+    et: 'WPS 表格 .et',
+    ods: 'OpenDocument 表格 .ods',
+    html: '网页(HTML)表格,以 .xls 为扩展名',
+    xml2003: 'Excel 2003 XML 表格',
+  },
+  'en-US': {
+    xls: 'Excel 97-2003 .xls',
+    et: 'WPS Spreadsheets .et',
+    ods: 'OpenDocument .ods',
+    html: 'a web page (HTML) named .xls',
+    xml2003: 'Excel 2003 XML',
+  },
+};
+
+/** The name of a legacy format in a locale. */
+export function legacyFormatName(format: LegacyFormat, locale: Locale): string {
+  return FORMAT_NAMES[locale][format];
+}
 
 const READ_MESSAGES: Record<Locale, Record<WorkbookReadCode, string>> = {
   'zh-CN': {
     'file/empty': '文件"{file}"是空的(0 字节或只有空白),请确认导出已完成、文件未被清空后重试',
     'file/not-xlsx':
-      '文件"{file}"不是有效的 .xlsx 工作簿(可能是改了扩展名的文本文件),请在 Excel 或 WPS 中另存为 .xlsx 后重试',
+      '文件"{file}"不是有效的 .xlsx 工作簿(可能是改了扩展名的{what}),请在 Excel 或 WPS 中另存为 .xlsx 后重试',
+    'file/not-text':
+      '文件"{file}"的扩展名是 {ext},内容却不是文本(可能是改了扩展名的其他文件);请确认文件,或在 Excel 或 WPS 中另存为 .csv 或 .xlsx 后重试',
     'file/encrypted':
       '文件"{file}"设置了打开密码,无法读取;请在 Excel 或 WPS 中取消密码保护(文件→信息→保护工作簿/文档加密)并另存为 .xlsx 后重试',
-    'file/legacy-xls':
-      '文件"{file}"是旧版 .xls 格式(Excel 97-2003 或网页导出的表格),本工具只读取 .xlsx;请在 Excel 或 WPS 中另存为 .xlsx 后重试',
+    'file/legacy-xls': '文件"{file}"是旧格式({formatName}),这里只能直接读取 .xlsx;请另存为 .xlsx 后再检查',
+    'file/needs-libreoffice':
+      '文件"{file}"是旧格式({formatName}),需要 LibreOffice 转换,但没有找到 LibreOffice;请另存为 .xlsx 后再检查(或安装 LibreOffice,或用 --soffice 指定 soffice 的位置)',
+    'file/conversion-failed':
+      '文件"{file}"是旧格式({formatName}),用 LibreOffice 转换失败({detail});请在 Excel 或 WPS 中打开,另存为 .xlsx 后再检查',
     'file/corrupt':
-      '文件"{file}"已损坏或不完整,无法作为 .xlsx 工作簿读取;请重新导出,或在 Excel 或 WPS 中打开后另存为 .xlsx 再重试',
+      '文件"{file}"已损坏或不完整({part}{detail}),无法读取;请重新导出,或在 Excel 或 WPS 中打开后另存为 .xlsx 再重试',
+    'file/too-large':
+      '文件"{file}"约有 {size}(.xlsx 按解压后的大小计),超过了上限 {max};如确需检查,请用 --max-size 提高上限(如 --max-size 4GB)',
     'file/unsupported': '不支持文件"{file}"的格式({ext});请提供 .xlsx 工作簿,或 .csv / .tsv 文本文件',
+    'file/not-found': '找不到文件"{file}";请检查路径是否正确',
+    'file/no-permission': '没有权限读取文件"{file}";请检查文件权限,或复制到自己的文件夹后重试',
+    'file/busy': '文件"{file}"正被其他程序占用;请关闭占用它的程序后重试',
+    'file/symlink-loop': '"{file}"是循环的符号链接(链接最终指回自身),无法读取;请改为指向实际文件',
+    'file/is-directory': '"{file}"是文件夹,不是文件',
+    'file/not-regular': '"{file}"不是普通文件({kind}),不会读取;请指定保存在磁盘上的 .xlsx / .csv 文件',
+    'file/unreadable': '无法读取文件"{file}"({detail});请确认文件完好、可以打开后重试',
   },
   'en-US': {
     'file/empty':
       'The file "{file}" is empty (0 bytes or only whitespace); check that the export finished and try again',
     'file/not-xlsx':
-      'The file "{file}" is not a valid .xlsx workbook (perhaps a text file with a changed extension); save it as .xlsx in Excel or WPS and try again',
+      'The file "{file}" is not a valid .xlsx workbook (perhaps a {what} with a changed extension); save it as .xlsx in Excel or WPS and try again',
+    'file/not-text':
+      'The file "{file}" is named {ext} but does not hold text (perhaps another kind of file renamed); check it, or save it as .csv or .xlsx in Excel or WPS and try again',
     'file/encrypted':
       'The file "{file}" is protected by an opening password and cannot be read; remove the password in Excel or WPS (File → Info → Protect Workbook / Encrypt) and save it as .xlsx, then try again',
     'file/legacy-xls':
-      'The file "{file}" is in the old .xls format (Excel 97-2003 or a web-page export); only .xlsx is read: save it as .xlsx in Excel or WPS and try again',
+      'The file "{file}" is in an older format ({formatName}); only .xlsx is read directly here: save it as .xlsx and check it again',
+    'file/needs-libreoffice':
+      'The file "{file}" is in an older format ({formatName}) that needs LibreOffice to convert, and LibreOffice was not found; save it as .xlsx and check it again (or install LibreOffice, or name its soffice with --soffice)',
+    'file/conversion-failed':
+      'The file "{file}" is in an older format ({formatName}) and LibreOffice could not convert it ({detail}); open it in Excel or WPS, save it as .xlsx and check it again',
     'file/corrupt':
-      'The file "{file}" is damaged or incomplete and cannot be read as an .xlsx workbook; export it again, or open it in Excel or WPS and save it as .xlsx, then try again',
+      'The file "{file}" is damaged or incomplete ({part}{detail}) and cannot be read; export it again, or open it in Excel or WPS and save it as .xlsx, then try again',
+    'file/too-large':
+      'The file "{file}" holds about {size} (an .xlsx counted unpacked), over the limit of {max}; to check it anyway, raise the limit with --max-size (e.g. --max-size 4GB)',
     'file/unsupported':
       'The format of "{file}" ({ext}) is not supported; provide an .xlsx workbook or a .csv / .tsv text file',
+    'file/not-found': 'File "{file}" not found; check the path',
+    'file/no-permission':
+      'No permission to read "{file}"; check its permissions, or copy it into your own folder and try again',
+    'file/busy': 'The file "{file}" is in use by another program; close that program and try again',
+    'file/symlink-loop':
+      '"{file}" is a symbolic link that loops back on itself and cannot be read; point it at the real file',
+    'file/is-directory': '"{file}" is a folder, not a file',
+    'file/not-regular':
+      '"{file}" is not a regular file ({kind}) and is not read; name an .xlsx / .csv file saved on disk',
+    'file/unreadable':
+      'Cannot read "{file}" ({detail}); check that the file is intact and opens, then try again',
   },
 };
+
+/** Words filled into the messages above, per locale: what a renamed file may be, special file kinds. */
+const WORDS: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    text: '文本文件',
+    word: 'Word 文档',
+    powerpoint: 'PowerPoint 演示文稿',
+    fifo: '命名管道',
+    device: '设备文件',
+    socket: '套接字',
+    other: '特殊文件',
+    package: '文件包结构',
+    timeout: '超过 {detail} 秒仍未完成',
+    'no-output': 'LibreOffice 没有写出 .xlsx{colonDetail}',
+    'start-failed': '无法启动 LibreOffice{colonDetail}',
+  },
+  'en-US': {
+    text: 'text file',
+    word: 'Word document',
+    powerpoint: 'PowerPoint presentation',
+    fifo: 'a named pipe',
+    device: 'a device',
+    socket: 'a socket',
+    other: 'a special file',
+    package: 'the package structure',
+    timeout: 'not finished after {detail} seconds',
+    'no-output': 'LibreOffice wrote no .xlsx{colonDetail}',
+    'start-failed': 'LibreOffice could not be started{colonDetail}',
+  },
+};
+
+/** Params that name a thing (`what`, `kind`, `format`) rendered as words of the locale. */
+function localParams(code: WorkbookReadCode, params: Params, locale: Locale): Params {
+  const out: Params = { ...params };
+  if (code === 'file/not-xlsx')
+    out.what = WORDS[locale][String(params.what ?? 'text')] ?? String(params.what);
+  if (code === 'file/not-regular')
+    out.kind = WORDS[locale][String(params.kind ?? 'other')] ?? String(params.kind);
+  if (code === 'file/legacy-xls' || code === 'file/needs-libreoffice' || code === 'file/conversion-failed')
+    out.formatName = legacyFormatName((params.format as LegacyFormat | undefined) ?? 'xls', locale);
+  if (code === 'file/conversion-failed' && params.reason !== undefined) {
+    const detail = String(params.detail ?? '');
+    out.detail = fillTemplate(WORDS[locale][String(params.reason)] ?? String(params.reason), {
+      detail,
+      colonDetail: detail ? `${locale === 'zh-CN' ? ':' : ': '}${detail}` : '',
+    });
+  }
+  if (code === 'file/corrupt') {
+    out.part = params.part === undefined ? WORDS[locale].package : `${params.part}`;
+    out.detail = params.detail ? `${locale === 'zh-CN' ? ':' : ': '}${params.detail}` : '';
+  }
+  return out;
+}
 
 const MARK_MESSAGES: Record<Locale, Record<WorkbookMarkCode, string>> = {
   'zh-CN': {
@@ -70,12 +198,18 @@ export class WorkbookReadError extends Error {
     readonly params: Params = {},
     options?: { cause?: unknown },
   ) {
-    super(render(READ_MESSAGES['zh-CN'][code], 'zh-CN', { file, ...params }), options);
+    super(
+      render(READ_MESSAGES['zh-CN'][code], 'zh-CN', { file, ...localParams(code, params, 'zh-CN') }),
+      options,
+    );
   }
 
   /** The message in the given locale. */
   messageIn(locale: Locale): string {
-    return render(READ_MESSAGES[locale][this.code], locale, { file: this.file, ...this.params });
+    return render(READ_MESSAGES[locale][this.code], locale, {
+      file: this.file,
+      ...localParams(this.code, this.params, locale),
+    });
   }
 
   /** The file-level error of a report, rendered in the given locale. */

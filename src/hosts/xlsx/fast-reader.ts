@@ -192,12 +192,48 @@ function isDate(format: string | undefined): boolean {
   return !!format && /[yd]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
 }
 
+/** Limits of one read: the largest uncompressed package, in bytes (default `DEFAULT_MAX_SIZE`). */
+export interface ReadLimits {
+  maxSize?: number;
+}
+
+/** 1 GB: a checklist is a few MB; anything near this is a bomb or not a list. */
+export const DEFAULT_MAX_SIZE = 1024 ** 3;
+
+/** A package that would unpack to more than the limit (its entries' sizes as the zip directory gives them). */
+export class PackageTooLargeError extends Error {
+  override readonly name = 'PackageTooLargeError';
+
+  constructor(
+    readonly size: number,
+    readonly max: number,
+  ) {
+    super(`the package unpacks to ${size} bytes, over the limit of ${max}`);
+  }
+}
+
+/**
+ * Throws `PackageTooLargeError` when the entries' uncompressed sizes add up to more than `max`, before anything is
+ * inflated (a zip bomb is refused by its directory; an entry that inflates past its declared size fails on its own).
+ */
+export function assertPackageSize(bytes: Uint8Array, max: number): void {
+  let total = 0;
+  unzipSync(bytes, {
+    filter: (f) => {
+      total += f.originalSize;
+      return false;
+    },
+  });
+  if (total > max) throw new PackageTooLargeError(total, max);
+}
+
 /**
  * Reads every worksheet of an .xlsx into grids: values as Excel stores them (shared and inline strings, numbers,
  * booleans, errors, formulas' cached results), number formats, merged ranges. Merged followers are empty, as in
  * Excel. Throws on a package that is not a workbook; the caller turns that into a located message.
  */
-export function readXlsxGrids(bytes: Uint8Array): Grid[] {
+export function readXlsxGrids(bytes: Uint8Array, limits: ReadLimits = {}): Grid[] {
+  assertPackageSize(bytes, limits.maxSize ?? DEFAULT_MAX_SIZE);
   const files = unzipSync(bytes, {
     filter: (f) =>
       /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(

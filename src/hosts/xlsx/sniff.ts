@@ -34,6 +34,21 @@ export function isZip(b: Uint8Array): boolean {
   );
 }
 
+/**
+ * True for an OpenDocument package (.ods): ODF puts an uncompressed `mimetype` entry first, holding
+ * `application/vnd.oasis.opendocument.…`, so the first local header says it.
+ */
+export function isOdfPackage(b: Uint8Array): boolean {
+  if (!isZip(b) || b.length < 30) return false;
+  const nameLength = b[26] | (b[27] << 8);
+  const extraLength = b[28] | (b[29] << 8);
+  const name = String.fromCharCode(...b.subarray(30, 30 + Math.min(nameLength, 16)));
+  if (name !== 'mimetype') return false;
+  const start = 30 + nameLength + extraLength;
+  const content = String.fromCharCode(...b.subarray(start, start + 34));
+  return content.startsWith('application/vnd.oasis.opendocument');
+}
+
 /** True for an OLE compound file (CFB): old .xls, WPS .et, or an encrypted OOXML package. */
 export function isCfb(b: Uint8Array): boolean {
   if (b.length < 512) return false;

@@ -4,7 +4,8 @@ import type { CellMark, WorkbookPort } from '../../core/workbook-port';
 import { WorkbookMarkError, WorkbookReadError } from './errors';
 import { mergesOf, rowsOf, ValueType, type ValueModel } from './exceljs-internals';
 import { planMarks, writeMarks } from './marks';
-import { readXlsxGrids } from './fast-reader';
+import { PackageTooLargeError, type ReadLimits, readXlsxGrids } from './fast-reader';
+import { sizeParams } from './sizes';
 import { markXlsxBytes } from './patch-marks';
 import { asBytes, hasEncryptionInfo, sniff } from './sniff';
 
@@ -16,9 +17,11 @@ export function assertXlsxBytes(bytes: Uint8Array, fileName: string): void {
     case 'empty':
       throw new WorkbookReadError('file/empty', fileName);
     case 'cfb':
-      throw new WorkbookReadError(hasEncryptionInfo(bytes) ? 'file/encrypted' : 'file/legacy-xls', fileName);
+      throw new WorkbookReadError(hasEncryptionInfo(bytes) ? 'file/encrypted' : 'file/legacy-xls', fileName, {
+        format: 'xls',
+      });
     default:
-      throw new WorkbookReadError('file/not-xlsx', fileName);
+      throw new WorkbookReadError('file/not-xlsx', fileName, { what: 'text' });
   }
 }
 
@@ -156,13 +159,19 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Reads .xlsx bytes; every failure becomes a `WorkbookReadError` naming the file. */
-  static async load(data: Uint8Array | ArrayBuffer, fileName: string): Promise<XlsxWorkbook> {
+  static async load(
+    data: Uint8Array | ArrayBuffer,
+    fileName: string,
+    limits?: ReadLimits,
+  ): Promise<XlsxWorkbook> {
     const bytes = asBytes(data);
     assertXlsxBytes(bytes, fileName);
     let grids: Grid[];
     try {
-      grids = readXlsxGrids(bytes);
+      grids = readXlsxGrids(bytes, limits);
     } catch (cause) {
+      if (cause instanceof PackageTooLargeError)
+        throw new WorkbookReadError('file/too-large', fileName, sizeParams(cause.size, cause.max), { cause });
       throw new WorkbookReadError('file/corrupt', fileName, {}, { cause });
     }
     if (grids.length === 0) throw new WorkbookReadError('file/corrupt', fileName);

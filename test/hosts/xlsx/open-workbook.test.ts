@@ -117,16 +117,23 @@ describe('openWorkbook: files that cannot be read', () => {
 
   it('binary that is neither zip nor OLE', async () => {
     const noise = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
-    await expectCode(file('乱码.csv', noise), 'file/corrupt');
+    // Named as text but not text: said so, never "cannot be read as an .xlsx workbook".
+    const err = await expectCode(file('乱码.csv', noise), 'file/not-text');
+    expect(err.message).not.toContain('.xlsx 工作簿读取');
+    expect(err.messageIn('en-US')).toContain('.csv');
     await expectCode(file('乱码.xlsx', noise), 'file/not-xlsx');
   });
 
-  it('other extensions', async () => {
+  it('an OpenDocument .ods is a legacy format, named as such', async () => {
     const err = await expectCode(
       file('清单.ods', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet') })),
-      'file/unsupported',
+      'file/legacy-xls',
     );
-    expect(err.message).toContain('.ods');
+    expect(err.message).toContain('OpenDocument');
+    expect(err.message).toContain('请另存为 .xlsx 后再检查');
+  });
+
+  it('other extensions', async () => {
     await expectCode(file('清单.pdf', '%PDF-1.4'), 'file/unsupported');
     await expectCode(file('清单', '序号'), 'file/unsupported');
   });
