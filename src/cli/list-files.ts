@@ -95,3 +95,22 @@ export function failWith(
   io.err.write(`${error.message}\n`);
   setCode(EXIT.failure);
 }
+
+/**
+ * Prints a report command's result (JSON with `outError` added when the report could not be written, or text),
+ * then the reason nothing was written; false when there was one (the caller exits 2).
+ */
+export function printResult(
+  io: CliIo,
+  json: boolean | undefined,
+  doc: () => unknown,
+  text: () => string,
+  outError: InputError | undefined,
+): boolean {
+  if (json) {
+    const d = doc() as Record<string, unknown>;
+    io.out.write(`${JSON.stringify(outError ? { ...d, outError } : d, null, 2)}\n`);
+  } else io.out.write(`${text()}\n`);
+  if (outError) io.err.write(`${outError.message}\n`);
+  return !outError;
+}

@@ -8,7 +8,7 @@ describe('pane texts', () => {
   it('has every text in every locale, slots filled', () => {
     for (const locale of LOCALES) for (const key of KEYS) expect(t(locale, key).length).toBeGreaterThan(0);
     expect(t('zh-CN', 'summary', { error: 1, warning: 2, info: 3 })).toBe('错误 1 个，警告 2 个，提示 3 个');
-    expect(t('en-US', 'summary', { error: 1, warning: 2, info: 3 })).toBe('1 errors, 2 warnings, 3 notes');
+    expect(t('en-US', 'summary', { error: 1, warning: 2, info: 3 })).toBe('1 error, 2 warnings, 3 notes');
   });
 
   it('uses Chinese punctuation in Chinese texts', () => {

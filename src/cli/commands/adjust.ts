@@ -17,6 +17,7 @@ import {
   readGrids,
   readListFile,
   writeAtomically,
+  printResult,
   writeError,
 } from '../list-files';
 
@@ -99,14 +100,14 @@ export const registerAdjust: RegisterCommand = (program, io, setCode, locale) =>
         current,
         written: outError ? undefined : flags.out,
       };
-      if (flags.json) {
-        const doc = adjustJson(result, about, locale) as Record<string, unknown>;
-        io.out.write(`${JSON.stringify(outError ? { ...doc, outError } : doc, null, 2)}\n`);
-      } else io.out.write(`${adjustText(result, about, locale, !!io.out.isTTY)}\n`);
-      if (outError) {
-        io.err.write(`${outError.message}\n`);
-        return setCode(EXIT.failure);
-      }
+      const ok = printResult(
+        io,
+        flags.json,
+        () => adjustJson(result, about, locale),
+        () => adjustText(result, about, locale, !!io.out.isTTY),
+        outError,
+      );
+      if (!ok) return setCode(EXIT.failure);
       setCode(result.issues.some((i) => i.severity === 'error') ? EXIT.errors : EXIT.ok);
     });
 };

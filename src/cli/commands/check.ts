@@ -9,20 +9,14 @@ import { checkFiles } from '../check-command';
 import { cliText } from '../cli-messages';
 import { EXIT, type RegisterCommand } from '../cli-types';
 import { helpText } from '../help-messages';
-import { checkArgs, isArgProblem } from '../option-values';
+import { checkArgs, type CheckOptionValues, isArgProblem } from '../option-values';
 import { summarise, toJson, toText } from '../output';
 
-interface CheckFlags {
+interface CheckFlags extends CheckOptionValues {
   json?: boolean;
   recursive?: boolean;
   out?: string;
   lang?: string;
-  ratioDisturb?: string;
-  ratioBlind?: string;
-  maxPerYear?: string;
-  maxSize?: string;
-  soffice?: string;
-  sofficeTimeout?: string;
   convert?: boolean;
 }
 

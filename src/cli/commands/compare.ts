@@ -14,6 +14,7 @@ import {
   isInputError,
   readListFile,
   writeAtomically,
+  printResult,
   writeError,
 } from '../list-files';
 
@@ -62,14 +63,14 @@ export const registerCompare: RegisterCommand = (program, io, setCode, locale) =
         }
       }
       const about = { fileA, fileB, a, b, written: outError ? undefined : flags.out };
-      if (flags.json) {
-        const doc = compareJson(result, about, locale) as Record<string, unknown>;
-        io.out.write(`${JSON.stringify(outError ? { ...doc, outError } : doc, null, 2)}\n`);
-      } else io.out.write(`${compareText(result, about, locale, !!io.out.isTTY)}\n`);
-      if (outError) {
-        io.err.write(`${outError.message}\n`);
-        return setCode(EXIT.failure);
-      }
+      const ok = printResult(
+        io,
+        flags.json,
+        () => compareJson(result, about, locale),
+        () => compareText(result, about, locale, !!io.out.isTTY),
+        outError,
+      );
+      if (!ok) return setCode(EXIT.failure);
       setCode(listsAgree(result) ? EXIT.ok : EXIT.errors);
     });
 };

@@ -20,7 +20,7 @@ const MESSAGES = {
     'skip/too-deep': '文件夹层级过深,不读取',
     'skip/folder-loop': '符号链接指向已读取过的文件夹,不重复读取',
     'skip/not-regular': '不是普通文件(如命名管道、设备文件),不读取',
-    skipped: '未读取({count} 项):',
+    skipped: '未读取({count} 项)：',
     'out/empty': '{option} 不能为空;请写出名称,如 {option} {example}',
     'out/not-folder': '--out 应为文件夹,"{path}"却是{kind};请另选一个文件夹',
     'out/parent-not-folder': '无法在"{path}"下建文件夹:"{parent}"不是文件夹',
