@@ -148,15 +148,27 @@ export function parseChineseNumber(text: string): number | undefined {
   return total + section + (digit ?? 0);
 }
 
-/** Replaces Chinese numerals inside text by Arabic digits (每年两次 → 每年2次, 百分之五 → 5%). */
+// What may follow a lone numeral character for it to be a number (一次, 三月, 五家); 一般, 一并, 统一 are words.
+const COUNTERS = '次年个季月半周星旬日天号时分秒家户批件所处座辆轮类级档倍成条款项章节人名届%‰-~至到';
+
+/**
+ * Replaces Chinese numerals inside text by Arabic digits (每年两次 → 每年2次, 百分之五 → 5%, 第一百一十条 → 第110条).
+ * A lone numeral character is a number only before a counter or after 第 / 每 (一般, 一并, 统一 stay words).
+ */
 export function replaceChineseNumbers(text: string): string {
   return text
     .replace(/百分之([零〇一二两三四五六七八九十百\d.]+)/g, (whole, n: string) => {
       const v = parseChineseNumber(n);
       return v === undefined ? whole : `${v}%`;
     })
-    .replace(/[零〇一二两三四五六七八九十百千]+/g, (run) => {
-      const v = parseChineseNumber(run);
+    .replace(/[零〇一二两三四五六七八九十百千]+/g, (run: string, at: number, all: string) => {
+      const before = all.charAt(at - 1);
+      const after = all.charAt(at + 1);
+      const lone =
+        run.length === 1 &&
+        !(before !== '' && '第每'.includes(before)) &&
+        !(after !== '' && COUNTERS.includes(after));
+      const v = lone ? undefined : parseChineseNumber(run);
       return v === undefined ? run : String(v);
     });
 }

@@ -94,6 +94,8 @@ interface FieldCell {
    * the value above meaning "same as above"). A borrowed value is checked once, where it is written.
    */
   source: 'own' | 'combined' | 'borrowed';
+  /** A combined cell that is not blank but does not give this field: the whole cell's text. */
+  absentFrom?: string;
 }
 
 class Row implements RowFields {
@@ -198,6 +200,7 @@ export function validateRows(
   let previousSeq: number | undefined;
   const memo = new RuleMemo();
   const splits = new Map<string, Record<string, string | undefined>>();
+  const absent: Array<{ spec: FieldSpec; cell: FieldCell }> = [];
 
   for (const r of dataRows) {
     const row = new Row(columns);
@@ -216,6 +219,12 @@ export function validateRows(
       }
       if (!cell || cell.input.text === '') {
         const required = typeof spec.required === 'function' ? spec.required(row) : spec.required;
+        // A combined cell (抽查比例及频次) that gives the other part but not this one: a warning saying which
+        // part is absent, decided once every field is parsed (below).
+        if (cell?.absentFrom !== undefined && spec.rule) {
+          if (required && check && cell.source !== 'borrowed') absent.push({ spec, cell });
+          continue;
+        }
         if (required && check && columns.has(spec.key))
           push(
             'required',
@@ -236,6 +245,11 @@ export function validateRows(
       if (result.value !== undefined) row.values.set(spec.key, result.value);
       if (check && cell.source !== 'borrowed')
         for (const f of result.findings) push(spec.rule.id, f, r, cell.column, spec.key, cell.input.text);
+    }
+    for (const { spec, cell } of absent.splice(0)) {
+      const others = header!.combined.get(cell.column)?.fields.filter((f) => f !== spec.key) ?? [];
+      if (others.some((f) => row.values.has(f)))
+        push(spec.rule!.id, { id: 'absent' }, r, cell.column, spec.key, cell.absentFrom);
     }
     if (check && schema.rowChecks)
       for (const f of schema.rowChecks(row))
@@ -311,8 +325,13 @@ function readRowCells(
     if (combined) {
       let parts = split.get(column);
       if (!parts) split.set(column, (parts = combined.split(input.text)));
+      const whole = input.text;
       input = { text: parts[spec.key] ?? '', value: parts[spec.key] ?? null };
       if (source === 'own') source = 'combined';
+      if (input.text === '' && whole !== '') {
+        row.cells.set(spec.key, { input, column, source, absentFrom: whole });
+        continue;
+      }
     }
     if (input.text === '' && spec.inheritBlank) {
       const above = lastSeen.get(spec.key);

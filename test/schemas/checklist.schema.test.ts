@@ -156,8 +156,29 @@ describe('checklist schema on inline grids', () => {
         row(3, '1次/年 100%'),
         row(4, '150%,每年1次'),
         row(5, '5%'),
+        row(6, '企业抽查比例为15%,检查1次'),
+        row(7, '待定xyz'),
+        row(8, '每季度各抽查1次'),
       ]),
-    ).toEqual(['G4 ratio/disturb', 'G5 ratio/out-of-range', 'G6 required/missing']);
+    ).toEqual([
+      'G4 ratio/disturb',
+      'G5 ratio/out-of-range',
+      'G6 frequency/absent',
+      'G8 ratio/invalid',
+      'G9 ratio/absent',
+    ]);
+  });
+
+  test('a combined cell missing a part says which part, and only on 双随机 items', () => {
+    const head = ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '抽查比例及频次'];
+    const report = reportOf([
+      head,
+      [1, 'a', '《法》', '局', '对象', '双随机抽查', '企业抽查比例为15%'],
+      [2, 'b', '《法》', '局', '对象', '日常巡查', '企业抽查比例为15%'],
+    ]);
+    expect(report.issues.map((i) => [i.code, i.severity, i.received])).toEqual([
+      ['frequency/absent', 'warning', '企业抽查比例为15%'],
+    ]);
   });
 
   test('0.05 with a % format is 5%; 0 with a % format is a blind spot', () => {

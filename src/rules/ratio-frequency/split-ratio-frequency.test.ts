@@ -30,11 +30,17 @@ describe('splitRatioFrequency', () => {
     ['1次/年', { frequency: '1次/年' }],
     ['1次/2年', { frequency: '1次/2年' }],
     ['每年 1次', { frequency: '每年 1次' }],
-    // Ambiguous or unreadable parts are kept as rest.
-    ['5,=1', { rest: '5 =1' }],
-    ['根据实际情况确定', { rest: '根据实际情况确定' }],
+    // Two bare numbers: the ratio, then the frequency; prose alone answers both parts.
+    ['5,=1', { ratio: '5', frequency: '=1' }],
+    ['根据实际情况确定', { ratio: '根据实际情况确定', frequency: '根据实际情况确定' }],
+    ['企业抽查比例为15%,检查1次', { ratio: '企业抽查比例为15%', frequency: '检查1次' }],
+    ['矿山企业抽查比例为30%每年抽查1次', { ratio: '矿山企业抽查比例为30%', frequency: '每年抽查1次' }],
+    ['市级3% 县级8%,每年1次', { ratio: '市级3% 县级8%', frequency: '每年1次' }],
+    // Text that is neither part is kept as rest; garbage or nothing readable comes back whole as the ratio.
     ['5%,每年1次,备注见附件', { ratio: '5%', frequency: '每年1次', rest: '备注见附件' }],
-    ['abc', { rest: 'abc' }],
+    ['abc', { ratio: 'abc' }],
+    ['待定xyz', { ratio: '待定xyz' }],
+    ['待定', { ratio: '待定' }],
     ['', {}],
     ['  ', {}],
   ])('%j → %j', (text, parts) => expect(splitRatioFrequency(text)).toEqual(parts));

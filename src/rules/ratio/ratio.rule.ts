@@ -1,184 +1,122 @@
 import type { Finding } from '../../core/issue';
 import type { MessageTable } from '../../core/locale';
-import { dropInnerSpaces, normaliseText, replaceChineseNumbers, roundNoise } from '../../core/normalise';
+import { normaliseText } from '../../core/normalise';
+import { frequencyReading, ratioReading, readRatio, type RatioValue } from '../quantity';
 import { type ParseResult, type Rule, type RuleContext, fail, ok } from '../../core/rule';
 
-/** A 检查比例 in percent units (5% is 5): exact low = high, atLeast low, atMost high, range low–high. */
-export interface RatioValue {
-  kind: 'exact' | 'atLeast' | 'atMost' | 'range' | 'count' | 'prose';
-  /** Lower bound in percent; for kind count, a number of enterprises (60-70家 → 60). */
-  low?: number;
-  /** Upper bound in percent; for kind count, a number of enterprises (60-70家 → 70). */
-  high?: number;
-  /** The unit of a count: 家, 户… (kind count, or beside a ratio with `count`). */
-  countUnit?: string;
-  /** A count written beside a ratio, 10%(20户) → 20; not part of the ratio's meaning. */
-  count?: number;
-}
+export { type RatioValue, sameRatio } from '../quantity';
 
-/** Messages of the `ratio` rule. */
+/** Messages of the `ratio` rule. `{read}` / `{readEn}`: the value as read; `{tier}`: the tier a check is about. */
 export const ratioMessages: MessageTable = {
   'zh-CN': {
-    'bare-number': '比例“{received}”缺少百分号,已按 {read} 理解;请写成带 % 的比例,如 5%',
-    count: '“{received}”是检查户数,不是比例;请填写抽查比例(如 5%),户数可写在括号里,如 10%(20户)',
-    'out-of-range': '比例超出范围:{value}%,应在 0%–100% 之间',
-    'inverted-range': '比例范围上下限颠倒:{low}%–{high}%,应小值在前,如 {high}%–{low}%',
-    zero: '抽查比例仅 {value}%,会形成监管盲区;应高于 {threshold}%',
-    disturb: '抽查比例达 {value}%(不低于 {threshold}%),易造成执法扰企;请确认确有必要,或降低比例',
+    'bare-number': '比例“{received}”缺少百分号,已按“{read}”理解;请写成带 % 的比例,如 5%',
+    count:
+      '“{received}”是检查户数,不是比例:已按“{read}”理解;请填写抽查比例(如 5%),户数可写在括号里,如 10%(20户)',
+    hedged: '比例“{received}”带有“原则上”“一般”等限定词:已按“{read}”理解',
+    tiered: '比例按层级或类别分别规定:已按“{read}”理解,并逐项检查',
+    'officer-ratio':
+      '“{received}”是执法人员与检查对象的配比,不是抽查比例:已按“{read}”理解;如可能,请同时写明抽查比例,如 5%',
+    'out-of-range': '{tier}比例超出范围:{value}%,应在 0%–100% 之间',
+    'inverted-range': '{tier}比例范围上下限颠倒:{low}%–{high}%,应小值在前,如 {high}%–{low}%',
+    zero: '{tier}抽查比例仅 {value}%,会形成监管盲区;应高于 {threshold}%',
+    disturb: '{tier}抽查比例达 {value}%(不低于 {threshold}%),易造成执法扰企;请确认确有必要,或降低比例',
     prose: '比例“{received}”未写明数值;请填写具体比例,如 5% 或 不低于5%',
+    'frequency-only': '比例栏“{received}”只写了检查频次(已按“{read}”理解),没有写抽查比例;请填写比例,如 5%',
+    absent: '“{received}”中没有写抽查比例;请补写比例,如 5%',
+    placeholder: '比例为“{received}”,但该事项纳入双随机抽查,应填写抽查比例,如 5%',
     invalid: '无法识别的比例“{received}”;应为百分比,如 5%、不低于5%、5%-10%',
   },
   'en-US': {
-    'bare-number': 'Ratio "{received}" has no percent sign and was read as {read}; write it with %, e.g. 5%',
+    'bare-number':
+      'Ratio "{received}" has no percent sign and was read as "{readEn}"; write it with %, e.g. 5%',
     count:
-      '"{received}" is a number of enterprises, not a ratio; give a percentage (e.g. 5%), the count may follow in brackets, e.g. 10%(20户)',
-    'out-of-range': 'Ratio out of range: {value}%; it must be between 0% and 100%',
+      '"{received}" is a number of enterprises, not a ratio: read as "{readEn}"; give a percentage (e.g. 5%), the count may follow in brackets, e.g. 10%(20户)',
+    hedged: 'Ratio "{received}" is hedged (原则上, 一般 …): read as "{readEn}"',
+    tiered: 'The ratio differs by level or class: read as "{readEn}", each tier checked',
+    'officer-ratio':
+      '"{received}" gives officers to objects, not a ratio: read as "{readEn}"; if possible give the ratio as well, e.g. 5%',
+    'out-of-range': '{tier}Ratio out of range: {value}%; it must be between 0% and 100%',
     'inverted-range':
-      'Ratio range is upside down: {low}%–{high}%; put the smaller value first, e.g. {high}%–{low}%',
-    zero: 'A ratio of only {value}% leaves a blind spot in supervision; it must be above {threshold}%',
+      '{tier}Ratio range is upside down: {low}%–{high}%; put the smaller value first, e.g. {high}%–{low}%',
+    zero: '{tier}A ratio of only {value}% leaves a blind spot in supervision; it must be above {threshold}%',
     disturb:
-      'A ratio of {value}% (at or above {threshold}%) risks disturbing enterprises; confirm it is needed or lower it',
+      '{tier}A ratio of {value}% (at or above {threshold}%) risks disturbing enterprises; confirm it is needed or lower it',
     prose: 'Ratio "{received}" gives no number; give a percentage, e.g. 5% or 不低于5%',
+    'frequency-only':
+      'The ratio cell "{received}" gives only a frequency (read as "{readEn}") and no ratio; give a percentage, e.g. 5%',
+    absent: '"{received}" gives no ratio; add one, e.g. 5%',
+    placeholder: 'The ratio is "{received}" but the item is a double-random one; give a ratio, e.g. 5%',
     invalid: 'Unrecognised ratio "{received}"; expected a percentage such as 5%, 不低于5%, 5%-10%',
   },
 };
 
-const NUM = String.raw`\d+(?:\.\d+)?`;
-// One number or a range, each side with an optional %; a leading minus only on a single number (-5%).
-const CORE = new RegExp(String.raw`(-?${NUM})(%?)(?:(?:-|~|至|到|—|–)(${NUM})(%?))?`);
-// A full stop or comma left at the end of a cell: 每年1次。
-const TRAILING_STOP = /[。.,;、]+$/;
-type Bound = 'exact' | 'atLeast' | 'atMost';
-// A bound written just before the number; strict > and < are read as inclusive (a list fixes no finer step).
-const BOUND_BEFORE: Array<[RegExp, Bound]> = [
-  [/(?:不低于|不少于|不小于|大于等于|至少|最少|最低|>=|≥|≧|>)$/, 'atLeast'],
-  [/(?:不超过|不高于|不大于|不多于|小于等于|至多|最多|最高|<=|≤|≦|<)$/, 'atMost'],
-  [/=$/, 'exact'],
-];
-const SUFFIX_OP = /^(以上|以下|以内|左右)/;
-const COUNT_UNIT = /^(家次|户次|批次|家|户|个|人|处|所|座|辆|件|批)/;
-// A count noted in brackets beside a ratio: 10%(20户).
-const COUNT_NOTE = /\((\d+)(家次|户次|家|户|个|处|所)\)/;
-// Words around a number that do not change it: 矿山企业抽查比例为30%, 100%全覆盖.
-const PROSE_AROUND = /^[\u4e00-\u9fff:,.()、]*$/;
-// Text that fixes no number but is a deliberate answer, not a typo.
-const PROSE_WORDS = /根据|依据|按照|按需|视|酌情|情况|需要|实际|确定|而定|另行|动态/;
-
-/** A bare number without %: ≤ 1 is a fraction (0.05 → 5), above 1 already a percent (5 → 5). */
-function barePercent(n: number, all: number[]): number {
-  return all.every((x) => x >= 0 && x <= 1) ? roundNoise(n * 100) : n;
-}
-
-/** How a ratio reads back, for messages: 5%, ≥5%, 2%–5%. */
-function showRatio(v: RatioValue): string {
-  if (v.kind === 'atLeast') return `≥${v.low}%`;
-  if (v.kind === 'atMost') return `≤${v.high}%`;
-  if (v.kind === 'range') return `${v.low}%–${v.high}%`;
-  return `${v.low}%`;
-}
+const read = (v: RatioValue) => ({ read: ratioReading(v, 'zh-CN'), readEn: ratioReading(v, 'en-US') });
 
 /**
- * Parses ratio text (any spelling: 5%, 不低于5%, ≥10%, 5%-10%, 10-20%, 百分之五, 10%(20户), 2-5, 60-70家,
- * 根据实际情况确定). Bare numbers, counts and prose parse with a note finding; anything else fails `invalid`.
+ * Parses ratio text (any spelling: 5%, 不低于5%, 原则上不得低于全部监管对象的3%, ≥10%, 5%-10%, 10-20%, 百分之五, 3‰,
+ * 10%(20户), 市级3% 县级8%, 按1:8的比例, 2-5, 60-70家, 根据实际情况确定). Bare numbers, counts, hedged, tiered and
+ * officer-ratio values and prose parse with a note saying what was read; anything else fails.
  */
-export function parseRatioText(text: string): ParseResult<RatioValue> {
+export function parseRatioText(text: string, ctx?: RuleContext): ParseResult<RatioValue> {
   const received = normaliseText(text);
-  let t = dropInnerSpaces(replaceChineseNumbers(received)).replace(TRAILING_STOP, '').replace(/−/g, '-');
-  if (t === '全覆盖') return ok({ kind: 'exact', low: 100, high: 100 });
-
-  const note = COUNT_NOTE.exec(t);
-  if (note) t = t.replace(note[0], '');
-
-  const m = CORE.exec(t);
-  if (!m) {
-    if (!note && /[\u4e00-\u9fff]/.test(t) && PROSE_WORDS.test(t))
-      return ok({ kind: 'prose' }, { id: 'prose', params: { received } });
+  const r = readRatio(received);
+  if (!r.ok) {
+    if (r.why === 'placeholder')
+      return ctx?.doubleRandom ? fail('placeholder', { received }) : { ok: false, findings: [] };
+    if (r.why === 'other-part' && r.other)
+      return fail('frequency-only', {
+        received,
+        read: frequencyReading(r.other, 'zh-CN'),
+        readEn: frequencyReading(r.other, 'en-US'),
+      });
     return fail('invalid', { received });
   }
-  let before = t.slice(0, m.index);
-  let after = t.slice(m.index + m[0].length);
-  const isRange = m[3] !== undefined;
-  const hasPercent = m[2] === '%' || m[4] === '%';
-
-  let op: Bound | undefined;
-  for (const [re, kind] of BOUND_BEFORE) {
-    if (re.test(before)) {
-      op = kind;
-      before = before.replace(re, '');
-      break;
-    }
-  }
-
-  const unit = hasPercent ? undefined : COUNT_UNIT.exec(after)?.[1];
-  if (unit) after = after.slice(unit.length);
-  const suffix = SUFFIX_OP.exec(after)?.[1];
-  if (suffix) {
-    after = after.slice(suffix.length);
-    op ??= suffix === '以上' ? 'atLeast' : suffix === '左右' ? 'exact' : 'atMost';
-  }
-  // Other numbers, % signs or Latin letters around the ratio make it unreadable (5%%x, 2020年5%).
-  if (!PROSE_AROUND.test(before) || !PROSE_AROUND.test(after)) return fail('invalid', { received });
-  // A bare number stands alone (2-5, 0.05); with words around it it is something else (每年1次).
-  if (!hasPercent && !unit && before + after !== '') return fail('invalid', { received });
-  // 不低于5%-10% fixes nothing a reader can rely on.
-  if (isRange && op && op !== 'exact') return fail('invalid', { received });
-  const kind: RatioValue['kind'] = isRange ? 'range' : (op ?? 'exact');
-
-  const a = Number(m[1]);
-  const b = isRange ? Number(m[3]) : a;
-  if (unit) {
-    const value: RatioValue = { kind: 'count', countUnit: unit };
-    if (kind !== 'atMost') value.low = a;
-    if (kind !== 'atLeast') value.high = b;
-    return ok(value, { id: 'count', params: { received, unit } });
-  }
-  const findings: Finding[] = [];
-  const [low, high] = hasPercent ? [a, b] : [barePercent(a, [a, b]), barePercent(b, [a, b])];
-  const value: RatioValue = { kind };
-  if (kind !== 'atMost') value.low = low;
-  if (kind !== 'atLeast') value.high = high;
-  if (note) Object.assign(value, { count: Number(note[1]), countUnit: note[2] });
-  if (!hasPercent)
-    findings.push({ id: 'bare-number', params: { received, read: showRatio(value), value: low } });
-  return ok(value, ...findings);
+  const v = r.value;
+  const notes: Finding[] = [];
+  if (r.bare)
+    notes.push({ id: 'bare-number', params: { received, ...read(v), value: v.low ?? v.high ?? 0 } });
+  else if (v.kind === 'count')
+    notes.push({ id: 'count', params: { received, unit: v.countUnit ?? '', ...read(v) } });
+  else if (v.kind === 'prose') notes.push({ id: 'prose', params: { received } });
+  else if (v.kind === 'officerRatio') notes.push({ id: 'officer-ratio', params: { received, ...read(v) } });
+  else if (v.kind === 'tiered') notes.push({ id: 'tiered', params: { received, ...read(v) } });
+  else if (v.hedged) notes.push({ id: 'hedged', params: { received, ...read(v) } });
+  return ok(v, ...notes);
 }
 
 /**
- * Range checks on a parsed ratio. Blind spot (`zero`): the most the text allows (high, else low) is at or below
- * settings.ratio.blindSpotAtOrBelow — on a 双随机 item always, on any item when it is 0% or less, because a
- * written 0% says "never inspected" whatever the method. 扰企 (`disturb`): the least it requires (low) is at or
- * above settings.ratio.disturbAtOrAbove, on 双随机 items only.
+ * Range checks on a parsed ratio, each tier of a tiered one on its own. Blind spot (`zero`): the most the text
+ * allows (high, else low) is at or below settings.ratio.blindSpotAtOrBelow — on a 双随机 item always, on any
+ * item when it is 0% or less, because a written 0% says "never inspected" whatever the method. 扰企
+ * (`disturb`): the least it requires (low) is at or above settings.ratio.disturbAtOrAbove, on 双随机 items only.
  */
-function checkRatio(v: RatioValue, ctx: RuleContext): Finding[] {
-  if (v.kind === 'count' || v.kind === 'prose') return [];
+function checkRatio(v: RatioValue, ctx: RuleContext, tier = ''): Finding[] {
+  if (v.kind === 'tiered') {
+    const out: Finding[] = [];
+    for (const t of v.tiers ?? []) out.push(...checkRatio(t.value, ctx, `[${t.scope}] `));
+    return out;
+  }
+  if (v.kind === 'count' || v.kind === 'prose' || v.kind === 'officerRatio') return [];
   const bad = [v.low, v.high].find((n) => n !== undefined && (n < 0 || n > 100));
-  if (bad !== undefined) return [{ id: 'out-of-range', params: { value: bad } }];
+  if (bad !== undefined) return [{ id: 'out-of-range', params: { value: bad, tier } }];
   if (v.kind === 'range' && (v.low as number) > (v.high as number)) {
-    return [{ id: 'inverted-range', params: { low: v.low as number, high: v.high as number } }];
+    return [{ id: 'inverted-range', params: { low: v.low as number, high: v.high as number, tier } }];
   }
   const { blindSpotAtOrBelow, disturbAtOrAbove } = ctx.settings.ratio;
   const reach = (v.high ?? v.low) as number;
   if (reach <= blindSpotAtOrBelow && (ctx.doubleRandom || reach <= 0)) {
-    return [{ id: 'zero', params: { value: reach, threshold: blindSpotAtOrBelow } }];
+    return [{ id: 'zero', params: { value: reach, threshold: blindSpotAtOrBelow, tier } }];
   }
   if (ctx.doubleRandom && v.low !== undefined && v.low >= disturbAtOrAbove) {
-    return [{ id: 'disturb', params: { value: v.low, threshold: disturbAtOrAbove } }];
+    return [{ id: 'disturb', params: { value: v.low, threshold: disturbAtOrAbove, tier } }];
   }
   return [];
 }
 
-/** True when two ratios mean the same: same kind and bounds (5% = 0.05 with a % format = 百分之五; 不低于5% ≠ 5%). */
-export function sameRatio(a: RatioValue, b: RatioValue): boolean {
-  const eq = (x?: number, y?: number) =>
-    x === undefined || y === undefined ? x === y : roundNoise(x) === roundNoise(y);
-  if (a.kind !== b.kind || !eq(a.low, b.low) || !eq(a.high, b.high)) return false;
-  return a.kind !== 'count' || a.countUnit === b.countUnit;
-}
-
-/** 检查比例 / 抽查比例: a percentage, a bound or a range; flags blind spots (盲区) and 扰企. */
+/** 检查比例 / 抽查比例: a percentage, a bound, a range or tiers; flags blind spots (盲区) and 扰企 in each tier. */
 export const ratioRule: Rule<RatioValue> = {
   id: 'ratio',
   messages: ratioMessages,
-  parse: ({ text }) => parseRatioText(text),
-  check: checkRatio,
+  parse: ({ text }, ctx) => parseRatioText(text, ctx),
+  check: (v, ctx) => checkRatio(v, ctx),
 };
