@@ -24,6 +24,12 @@ const acorn = require('acorn');
 const { zipSync } = require('fflate');
 
 const ROOT = path.resolve(__dirname, '..');
+/**
+ * The oldest web view the WPS add-in runs in: Chromium 61, as in WPS Office 2019 (11.1) builds (README, 支持的 WPS).
+ * Syntax is ES2017 (Chrome 58 has all of it); the built-ins newer than this engine are polyfilled from core-js by
+ * usage, in the WPS build only.
+ */
+const WPS_CHROME = 61;
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 /** Files of the add-in folder that are not part of the served add-in itself. */
 const NOT_IN_FOLDER = new Set(['jsplugins.xml', 'offline']);
@@ -67,6 +73,34 @@ function minimizers() {
   }
 }
 
+/**
+ * Babel after TypeScript: keeps the syntax the engine reads and imports each core-js polyfill where the code uses
+ * the built-in (`useBuiltIns: 'usage'`), so the bundle carries only what that engine lacks.
+ */
+function babelLoader(sourceType) {
+  return {
+    loader: 'babel-loader',
+    options: {
+      babelrc: false,
+      configFile: false,
+      sourceType,
+      compact: false,
+      presets: [
+        [
+          '@babel/preset-env',
+          {
+            targets: { chrome: String(WPS_CHROME) },
+            useBuiltIns: 'usage',
+            corejs: require('core-js/package.json').version,
+            modules: false,
+            bugfixes: true,
+          },
+        ],
+      ],
+    },
+  };
+}
+
 function webpackConfig({ outDir, mode }) {
   return {
     mode,
@@ -103,6 +137,7 @@ function webpackConfig({ outDir, mode }) {
           test: /\.ts$/,
           exclude: /node_modules/,
           use: [
+            babelLoader('module'),
             {
               loader: 'ts-loader',
               options: {
@@ -119,6 +154,14 @@ function webpackConfig({ outDir, mode }) {
               },
             },
           ],
+        },
+        // Libraries too: their use of newer built-ins (Array.prototype.flat, Object.fromEntries…) needs the same
+        // polyfills. core-js itself and exceljs's prebuilt browser bundle (not in this build) are left alone.
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/](core-js|exceljs)[\\/]/,
+          use: [babelLoader('unambiguous')],
         },
       ],
     },
@@ -324,7 +367,7 @@ async function buildWps(options = {}) {
   return made;
 }
 
-module.exports = { buildWps, paneTemplate };
+module.exports = { buildWps, paneTemplate, WPS_CHROME };
 
 if (require.main === module) {
   buildWps(parseArgs(process.argv.slice(2))).catch((e) => {

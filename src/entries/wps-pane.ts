@@ -3,6 +3,7 @@ import { showBootError } from '../taskpane/boot-error';
 import { App, type HostContext } from '../taskpane/views/app';
 import type { EtApplication } from '../hosts/wps/et-model';
 import { WpsWorkbook } from '../hosts/wps/wps-workbook';
+import { addMissingDomMethods } from './old-web-view';
 
 /**
  * The WPS task pane page (taskpane.html): the same pane as in Excel — it only talks to the workbook port, and its
@@ -10,6 +11,7 @@ import { WpsWorkbook } from '../hosts/wps/wps-workbook';
  * plain browser (no `window.Application`), the shared pane's standalone file mode runs instead.
  */
 async function boot(): Promise<void> {
+  addMissingDomMethods(window);
   const root = document.getElementById('app');
   if (!root) return;
   const app = (window as unknown as { Application?: EtApplication }).Application;

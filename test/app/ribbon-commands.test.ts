@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { cellAddress, type Grid } from '../../src/core/grid';
+import { cellAddress } from '../../src/core/grid';
 import { adjustLists, ADJUSTED_LIST_SHEET, buildAdjustReport, REPORT_SHEET } from '../../src/features/adjust';
 import { readListSheet } from '../../src/features/compare/read-list';
 import { SUMMARY_SHEET } from '../../src/features/tally';
@@ -9,31 +9,10 @@ import { errorText } from '../../src/app/error-text';
 import { guessPreviousSheet } from '../../src/app/report-sources';
 import { readXlsxGrids } from '../../src/hosts/xlsx/fast-reader';
 import { checklistSheet } from '../hosts/wps/checklist-sheet';
-import { FakeEt, type FakeSheetInit } from '../hosts/wps/fake-et';
-import { adapterOn } from '../hosts/wps/helpers';
+import { FakeEt } from '../hosts/wps/fake-et';
+import { adapterOn, fromXlsx } from '../hosts/wps/helpers';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
-
-/** A sheet of an example .xlsx as a fake sheet (values, number formats, merges), renamed. */
-function fromXlsx(file: string, name: string, index = 0): FakeSheetInit {
-  const grid: Grid = readXlsxGrids(new Uint8Array(readFileSync(file)))[index];
-  const top = grid.startRow ?? 1;
-  const left = grid.startColumn ?? 1;
-  const formats: Record<string, string> = {};
-  grid.numberFormats?.forEach((row, i) =>
-    row?.forEach((f, j) => f && (formats[cellAddress(top + i, left + j)] = f)),
-  );
-  const values = grid.values.map((row) =>
-    (row ?? []).map((v) => (v === null || typeof v === 'object' ? null : v)),
-  );
-  return {
-    name,
-    origin: cellAddress(top, left),
-    values: values as FakeSheetInit['values'],
-    formats,
-    merges: grid.merges.map((m) => `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`),
-  };
-}
 
 describe('the ribbon commands on an open workbook', () => {
   test('校验 then 清除标记: the active sheet is marked, then restored; the pane state says so', async () => {
