@@ -3,7 +3,7 @@ import { showBootError } from '../taskpane/boot-error';
 import { App, type HostContext } from '../taskpane/views/app';
 import type { EtApplication } from '../hosts/wps/et-model';
 import { WpsWorkbook } from '../hosts/wps/wps-workbook';
-import { addMissingDomMethods } from './old-web-view';
+import { addMissingDomMethods } from './wps-old-web-view';
 
 /**
  * The WPS task pane page (taskpane.html): the same pane as in Excel — it only talks to the workbook port, and its
