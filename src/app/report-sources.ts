@@ -37,6 +37,10 @@ export type ListSource = { kind: 'sheet'; sheet: string } | { kind: 'file'; file
 export const GENERATED_SHEETS: readonly string[] = [
   '监测点汇总',
   '申报明细',
+  '重复申报',
+  '可能重复',
+  '不在分配表的单位',
+  '不计入的企业',
   '动态调整情况表',
   '调整后清单',
   '差异',

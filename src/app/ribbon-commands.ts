@@ -24,7 +24,7 @@ const COMMAND_TEXT = {
     noDeclarations:
       '本工作簿中没有找到监测点申报表或申报清单；请打开汇总好的申报材料（每个单位一个工作表，或一张申报清单）后再试。',
     tallied:
-      '已生成“{sheet}”：{units} 个单位，应申报 {quota} 个、已申报 {declared} 个；{short} 个单位未达到分配数。',
+      '已生成“{sheet}”：{units} 个单位，应申报 {quota} 个、已申报 {declared} 个；{short} 个单位未达到分配数（共差 {shortBy} 个），{over} 个单位超出（共超 {overBy} 个）。',
     currentNotList:
       '当前工作表“{name}”不是检查事项清单；请先切换到本年度的清单工作表，再生成动态调整情况表。',
     noPrevious:
@@ -50,7 +50,7 @@ const COMMAND_TEXT = {
     noDeclarations:
       'No monitoring-point declarations were found in this workbook; open the collected declarations (one sheet per unit, or one list) and try again.',
     tallied:
-      'Wrote “{sheet}”: {units} units, {quota} to nominate, {declared} nominated; {short} units are short of their quota.',
+      'Wrote “{sheet}”: {units} units, {quota} to nominate, {declared} nominated; {short} units are short of their quota (by {shortBy} in all), {over} over it (by {overBy}).',
     currentNotList:
       'The active sheet “{name}” is not an inspection list; switch to this year’s list, then make the adjustment report.',
     noPrevious:
@@ -124,7 +124,10 @@ export async function tallyCommand(port: PaneWorkbookPort, locale: Locale = 'zh-
     units: result.units.length,
     quota: result.quotaTotal,
     declared: result.declaredTotal,
-    short: result.units.filter((u) => u.status === 'short' || u.status === 'none').length,
+    short: result.shortfall.units,
+    shortBy: result.shortfall.enterprises,
+    over: result.excess.units,
+    overBy: result.excess.enterprises,
   });
 }
 

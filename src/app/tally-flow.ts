@@ -2,8 +2,7 @@ import type { Grid } from '../core/grid';
 import { resolveSettings } from '../core/settings';
 import type { SheetSpec } from '../core/sheet-spec';
 import {
-  buildDetailSheet,
-  buildSummarySheet,
+  buildTallySheets,
   type QuotaRead,
   type QuotaTable,
   readQuotaGrid,
@@ -11,6 +10,7 @@ import {
   type TallySource,
   tallySources,
   tallyWorkbook,
+  totalStatus,
   type UnitStatus,
   YUDU_2020,
 } from '../features/tally';
@@ -24,10 +24,16 @@ export interface TallyOutcome {
   result: TallyResult;
   /** The sheets to write, in document order: 监测点汇总, then 申报明细 when the declarations came from files. */
   sheets: SheetSpec[];
-  /** True when the summary counts with COUNTIFS formulas (it updates as declarations are added). */
+  /** True when the summary counts with live formulas (it updates as declarations are added). */
   live: boolean;
   /** The county total against the quota total, as a unit's status. */
   totalStatus: UnitStatus;
+}
+
+/** Today as the summary's 制表日期 prints it (2020年3月30日). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
 /** The quota table used when none is chosen and the workbook has none (Annex 1, Yudu 2020). */
@@ -50,8 +56,8 @@ export function statusOf(quota: number, declared: number): UnitStatus {
 }
 
 function outcome(from: TallyOutcome['from'], result: TallyResult, sheets: SheetSpec[]): TallyOutcome {
-  const live = sheets[0].rows.some((r) => r.cells.some((c) => c?.formula?.startsWith('COUNTIFS(')));
-  return { from, result, sheets, live, totalStatus: statusOf(result.quotaTotal, result.declaredTotal) };
+  const live = sheets[0].rows.some((r) => r.cells.some((c) => c?.formula?.startsWith('SUMPRODUCT(')));
+  return { from, result, sheets, live, totalStatus: totalStatus(result) };
 }
 
 /**
@@ -61,8 +67,8 @@ function outcome(from: TallyOutcome['from'], result: TallyResult, sheets: SheetS
  */
 export function tallyOpenWorkbook(grids: readonly Grid[], fileName: string, quota?: QuotaRead): TallyOutcome {
   const inputs = grids.filter((g) => !GENERATED_SHEETS.includes(g.name));
-  const { result, summary } = tallyWorkbook(inputs, fileName, { quota });
-  return outcome('workbook', result, [summary]);
+  const { result, sheets } = tallyWorkbook(inputs, fileName, { quota, date: today() });
+  return outcome('workbook', result, sheets);
 }
 
 /**
@@ -78,7 +84,6 @@ export function tallyChosenFiles(
     isRead(f) ? { file: f.name, grids: f.grids } : { file: f.name, error: f.error },
   );
   const result = tallySources(sources, { quota });
-  const detail = buildDetailSheet(result);
-  const summary = buildSummarySheet(result, { live: [detail.live], files: files.length });
-  return outcome('files', result, [summary, detail.spec]);
+  const sheets = buildTallySheets(result, { detail: true, files: files.length, date: today() });
+  return outcome('files', result, sheets);
 }

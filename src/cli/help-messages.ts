@@ -25,7 +25,9 @@ const MESSAGES = {
     tally: '监测点汇总:按分配表统计各单位申报的监测点企业',
     tallyFiles: '申报表文件或文件夹',
     tallyQuota: '用该文件中的分配表(表头含"单位"和"任务数")代替默认的于都县 2020 年分配表',
-    tallyUnit: '文件中没有写明推荐单位时使用的单位',
+    tallyUnit: '这些文件都是该单位的申报(覆盖文件中写的单位)',
+    tallyUnits: '单位名录(县直单位和乡镇,可有"别名"列),用于识别各种写法的单位名称',
+    tallyDecisions: '重复申报的决定:企业名称,计入单位(可用汇总表的"重复申报"表)',
     tallyOut: '写出汇总表(.xlsx,含申报明细)',
     adjust: '比对上年与本年清单,生成动态调整情况表',
     adjustPrevious: '上年清单 (.xlsx / .csv)',
@@ -70,7 +72,11 @@ const MESSAGES = {
     tallyFiles: 'declaration files or folders',
     tallyQuota:
       'use the quota table in this file (a header with 单位 and 任务数) instead of the built-in Yudu 2020 table',
-    tallyUnit: 'the unit of files that name none',
+    tallyUnit: 'the unit of every declaration read (overrides what the files say)',
+    tallyUnits:
+      'the units register (县直单位 and 乡镇, with an optional 别名 column) to recognise every spelling',
+    tallyDecisions:
+      'which unit a repeated nomination counts for: 企业名称,计入单位 (the 重复申报 sheet will do)',
     tallyOut: 'write the summary workbook (.xlsx, with the declarations)',
     adjust: "compare last year's list with this year's and write the dynamic-adjustment report",
     adjustPrevious: "last year's list (.xlsx / .csv)",

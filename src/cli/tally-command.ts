@@ -2,14 +2,16 @@ import type { Locale } from '../core/locale';
 import type { FileError } from '../core/report';
 import { resolveSettings } from '../core/settings';
 import {
-  buildDetailSheet,
-  buildSummarySheet,
+  buildTallySheets,
+  type DecisionsRead,
+  readDecisions,
   type QuotaRead,
   readQuotaGrid,
   type TallyResult,
   type TallySource,
   tallySources,
 } from '../features/tally';
+import { readUnitRegisterGrids, type UnitRegisterRead } from '../features/units';
 import { outputProblemText } from '../hosts/files/file-messages';
 import { openWorkbookFile } from '../hosts/files/open-file';
 import { checkOutFile, writeFileAtomically, writeProblem } from '../hosts/files/output-plan';
@@ -23,6 +25,8 @@ import { tallyText } from './tally-messages';
 export interface TallyCliOptions {
   quota?: string;
   unit?: string;
+  units?: string;
+  decisions?: string;
   out?: string;
   locale: Locale;
 }
@@ -36,6 +40,11 @@ export interface TallyRun {
   fatal?: FileError;
   written?: string;
   outError?: FileError;
+}
+
+/** A date as Chinese forms print it: 2020年3月30日. */
+export function chineseDate(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
 /**
@@ -73,12 +82,57 @@ async function readQuotaFile(
   return { code: 'quota/not-found', message: tallyText(locale, 'quota/not-found', { file }) };
 }
 
-/** Reads every file, tallies, and (with `out`) writes the summary and 申报明细 sheets into a new .xlsx. */
+/** The units register of a `--units` file: its first sheet listing units. */
+async function readUnitsFile(
+  file: string,
+  locale: Locale,
+  converter?: Converter,
+): Promise<UnitRegisterRead | FileError> {
+  const source = await readSource(file, locale, converter);
+  if (source.error) return source.error;
+  const read = readUnitRegisterGrids(source.grids ?? []);
+  if (read && read.entries.length > 0) return read;
+  return { code: 'units/not-found', message: tallyText(locale, 'units/not-found', { file }) };
+}
+
+/** The office's decisions on repeated nominations, from a `--decisions` file. */
+async function readDecisionsFile(
+  file: string,
+  locale: Locale,
+  converter?: Converter,
+): Promise<DecisionsRead | FileError> {
+  const source = await readSource(file, locale, converter);
+  if (source.error) return source.error;
+  return (
+    readDecisions(source.grids ?? [], file) ?? {
+      code: 'decisions/not-found',
+      message: tallyText(locale, 'decisions/not-found', { file }),
+    }
+  );
+}
+
+/** `--unit` naming no unit of the table or the register: the run stops, naming a close unit when there is one. */
+function unknownUnitOption(result: TallyResult, locale: Locale): FileError | undefined {
+  const unit = result.unitOption;
+  if (!unit || unit.unit || unit.registered) return undefined;
+  const suggestion = unit.suggestion ? tallyText(locale, 'unit/suggestion', { unit: unit.suggestion }) : '';
+  return {
+    code: 'unit/unknown',
+    message: tallyText(locale, 'unit/unknown', { name: unit.text, suggestion }),
+  };
+}
+
+/**
+ * Reads every file (and the `--quota`, `--units`, `--decisions` files), tallies, and (with `out`) writes the
+ * summary workbook: 监测点汇总, one sheet per list, 申报明细.
+ */
 export async function runTally(files: readonly string[], options: TallyCliOptions): Promise<TallyRun> {
   // A bad --out does not stop the tally: its results are printed, then the reason nothing was written.
   let outError: FileError | undefined;
   if (options.out !== undefined) {
-    const inputs = options.quota ? [...files, options.quota] : files;
+    const inputs = [options.quota, options.units, options.decisions, ...files].filter(
+      (f): f is string => f !== undefined,
+    );
     const example = options.locale === 'zh-CN' ? '监测点汇总.xlsx' : 'summary.xlsx';
     const problem = await checkOutFile(options.out, inputs, '--out', example);
     if (problem)
@@ -96,13 +150,30 @@ export async function runTally(files: readonly string[], options: TallyCliOption
       if ('code' in read) return { fatal: read };
       quota = read;
     }
+    let register: { file: string; read: UnitRegisterRead } | undefined;
+    if (options.units) {
+      const read = await readUnitsFile(options.units, options.locale, converter);
+      if ('code' in read) return { fatal: read };
+      register = { file: options.units, read };
+    }
+    let decisions: DecisionsRead | undefined;
+    if (options.decisions) {
+      const read = await readDecisionsFile(options.decisions, options.locale, converter);
+      if ('code' in read) return { fatal: read };
+      decisions = read;
+    }
     const sources: TallySource[] = [];
     for (const file of files) sources.push(await readSource(file, options.locale, converter));
-    const result = tallySources(sources, { quota, unit: options.unit });
+    const result = tallySources(sources, { quota, unit: options.unit, register, decisions });
+    const fatal = unknownUnitOption(result, options.locale);
+    if (fatal) return { fatal };
     if (options.out === undefined || outError) return { result, outError };
-    const detail = buildDetailSheet(result);
-    const summary = buildSummarySheet(result, { live: [detail.live], files: files.length });
-    const bytes = await sheetSpecsToXlsx([summary, detail.spec]);
+    const sheets = buildTallySheets(result, {
+      detail: true,
+      files: files.length,
+      date: chineseDate(new Date()),
+    });
+    const bytes = await sheetSpecsToXlsx(sheets);
     try {
       await writeFileAtomically(options.out, bytes);
     } catch (e) {

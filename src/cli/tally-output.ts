@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { Locale } from '../core/locale';
 import { issueCell, renderIssue, severityLabel } from '../features/check-workbook';
 import type { TallyIssue, TallyResult, UnitStatus } from '../features/tally';
+import { regionWhole } from '../features/tally/quota-table';
 import { textWidth } from '../features/tally/text-height';
 import { issueJson } from './output';
 import { tallyText } from './tally-messages';
@@ -31,6 +32,7 @@ export function tallyJson(result: TallyResult, locale: Locale, written?: string)
       suggestion: u.suggestion,
       sheet: u.sheet,
       declarations: u.declarations,
+      registered: u.registered,
     })),
     duplicates: result.duplicates,
     excluded: result.excluded,
@@ -42,6 +44,7 @@ export function tallyJson(result: TallyResult, locale: Locale, written?: string)
       file: result.quota.file ?? null,
       sheet: result.quota.sheet ?? null,
       units: result.quota.units.length,
+      stated: result.quota.stated ?? null,
     },
     files: result.files,
     summary: {
@@ -50,6 +53,9 @@ export function tallyJson(result: TallyResult, locale: Locale, written?: string)
       ...counts(result.issues),
     },
     out: written ?? null,
+    shortfall: result.shortfall,
+    excess: result.excess,
+    possibleDuplicates: result.possibleDuplicates,
   };
 }
 
@@ -124,8 +130,18 @@ export function tallyTextReport(
     ),
   );
   const totalDiff = result.declaredTotal - result.quotaTotal;
-  const totalStatus: UnitStatus =
-    result.declaredTotal === 0 ? 'none' : totalDiff < 0 ? 'short' : totalDiff > 0 ? 'over' : 'met';
+  const { shortfall, excess } = result;
+  // Shortage and excess are never netted: four units short by 5 and one over by 1 is 不足5，超出1, not 不足4.
+  const totalWords =
+    result.declaredTotal === 0 && result.quotaTotal > 0
+      ? statusWords(locale, 'none', totalDiff)
+      : shortfall.enterprises > 0 && excess.enterprises > 0
+        ? t('totalStatus', { short: shortfall.enterprises, over: excess.enterprises })
+        : shortfall.enterprises > 0
+          ? statusWords(locale, 'short', -shortfall.enterprises)
+          : excess.enterprises > 0
+            ? statusWords(locale, 'over', excess.enterprises)
+            : statusWords(locale, 'met', 0);
   lines.push(
     c.bold(
       row(
@@ -134,7 +150,7 @@ export function tallyTextReport(
         String(result.quotaTotal),
         String(result.declaredTotal),
         signed(totalDiff),
-        statusWords(locale, totalStatus, totalDiff),
+        totalWords,
       ),
     ),
   );
@@ -142,11 +158,22 @@ export function tallyTextReport(
 
   if (result.duplicates.length > 0) {
     lines.push(c.bold(t('duplicates', { count: result.duplicates.length })));
-    for (const d of result.duplicates.slice(0, MAX_LINES))
+    for (const d of result.duplicates.slice(0, MAX_LINES)) {
+      const counted = d.countedFor
+        ? t('countedFor', { unit: d.countedFor }) + (d.choice === 'order' ? '' : t(`choice/${d.choice}`))
+        : '';
       lines.push(
-        `  ${t('duplicate', { enterprise: d.enterprise, uscc: d.uscc ? ` ${d.uscc}` : '', units: d.units.join('、') })}`,
+        `  ${t('duplicate', { enterprise: d.enterprise, uscc: d.uscc ? ` ${d.uscc}` : '', units: d.units.join('、'), counted })}`,
       );
+    }
     more(result.duplicates.length);
+    lines.push(c.dim(`  ${t('decisionHint')}`));
+  }
+  if (result.possibleDuplicates.length > 0) {
+    lines.push(c.bold(t('possible', { count: result.possibleDuplicates.length })));
+    for (const p of result.possibleDuplicates.slice(0, MAX_LINES))
+      lines.push(`  ${t('possibleLine', { names: p.enterprises.join(' / ') })}（${p.units.join('、')}）`);
+    more(result.possibleDuplicates.length);
   }
   if (result.unknownUnits.length > 0) {
     lines.push(c.bold(t('unknown', { count: result.unknownUnits.length })));
@@ -156,7 +183,13 @@ export function tallyTextReport(
           name: u.name || t('unnamed'),
           file: u.file.replace(/^.*[\\/]/, ''),
           declarations: u.declarations,
-          suggestion: u.suggestion ? t('suggestion', { unit: u.suggestion }) : '',
+          suggestion: u.registered
+            ? t(u.registered === u.name ? 'registeredSame' : 'registered', { unit: u.registered })
+            : u.suggestion
+              ? t('suggestion', { unit: u.suggestion })
+              : u.name
+                ? t('noSuggestion')
+                : '',
         })}`,
       );
     more(result.unknownUnits.length);
@@ -165,7 +198,7 @@ export function tallyTextReport(
     lines.push(c.bold(t('excluded', { count: result.excluded.length })));
     for (const e of result.excluded.slice(0, MAX_LINES))
       lines.push(
-        `  ${t('excludedLine', { enterprise: e.enterprise, unit: e.unit || '-', reason: t(`reason/${e.reason}`) })}`,
+        `  ${t('excludedLine', { enterprise: e.enterprise, unit: e.unit || '-', reason: t(`reason/${e.reason}`, { unit: e.countedFor ?? '?' }) })}`,
       );
     more(result.excluded.length);
   }
@@ -181,12 +214,28 @@ export function tallyTextReport(
   }
   lines.push('');
   const state =
-    totalDiff === 0
-      ? t('state/met')
-      : totalDiff < 0
-        ? t('state/short', { n: -totalDiff })
-        : t('state/over', { n: totalDiff });
-  lines.push(c.bold(t('conclusion', { quota: result.quotaTotal, declared: result.declaredTotal, state })));
+    shortfall.enterprises > 0 && excess.enterprises > 0
+      ? t('state/both', {
+          n: shortfall.enterprises,
+          units: shortfall.units,
+          m: excess.enterprises,
+          mUnits: excess.units,
+        })
+      : shortfall.enterprises > 0
+        ? t('state/short', { n: shortfall.enterprises, units: shortfall.units })
+        : excess.enterprises > 0
+          ? t('state/over', { n: excess.enterprises, units: excess.units })
+          : t('state/met');
+  lines.push(
+    c.bold(
+      t('conclusion', {
+        whole: regionWhole(result.quota.region),
+        quota: result.quotaTotal,
+        declared: result.declaredTotal,
+        state,
+      }),
+    ),
+  );
   if (written) lines.push(c.dim(t('written', { path: written })));
   return lines.join('\n');
 }

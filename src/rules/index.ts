@@ -16,6 +16,7 @@ import { scaleRule } from './scale/scale.rule';
 import { seqRule } from './seq/seq.rule';
 import { tallyMessages } from './tally/tally.rule';
 import { uniqueRule } from './unique/unique.rule';
+import { unitsMessages } from './units/units.rule';
 import { usccRule } from './uscc/uscc.rule';
 
 /** Every cell rule, one sorted line each. */
@@ -42,6 +43,7 @@ const OTHER_MESSAGES: Record<string, MessageTable> = {
   consistent: consistentMessages,
   doubleRandom: doubleRandomMessages,
   tally: tallyMessages,
+  units: unitsMessages,
 };
 
 /** Every message table by rule id (the engine's own included). */

@@ -70,4 +70,13 @@ export const DEFAULT_SEVERITIES: Record<string, Severity> = {
   'tally/quota-total-mismatch': 'error',
   'tally/quota-invalid': 'error',
   'tally/quota-duplicate-unit': 'warning',
+  'tally/quota-no-total': 'info',
+  'tally/unknown-unit-no-match': 'error',
+  'tally/unit-outside-quota': 'warning',
+  'tally/possible-duplicate': 'warning',
+  'tally/decision-unused': 'warning',
+  'tally/decision-unit-unknown': 'error',
+  'tally/decision-no-match': 'error',
+  'units/duplicate-name': 'warning',
+  'units/alias-taken': 'warning',
 };

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { ADJUSTED_LIST_SHEET, REPORT_SHEET } from '../../src/features/adjust';
 import { DIFFERENCE_SHEET } from '../../src/features/compare';
-import { DETAIL_SHEET, SUMMARY_SHEET } from '../../src/features/tally';
+import { DETAIL_SHEET, LIST_SHEETS, SUMMARY_SHEET } from '../../src/features/tally';
 import { sheetNamesOf } from '../../src/entries/excel-port';
 import { errorText } from '../../src/app/error-text';
 import { PaneError } from '../../src/app/pane-error';
@@ -59,7 +59,14 @@ const renamed = (grid: Grid, name: string): Grid => ({ ...grid, name });
 describe('report sources', () => {
   test('the generated sheets are the ones the features write', () => {
     expect([...GENERATED_SHEETS].sort()).toEqual(
-      [SUMMARY_SHEET, DETAIL_SHEET, REPORT_SHEET, ADJUSTED_LIST_SHEET, DIFFERENCE_SHEET].sort(),
+      [
+        SUMMARY_SHEET,
+        DETAIL_SHEET,
+        ...Object.values(LIST_SHEETS),
+        REPORT_SHEET,
+        ADJUSTED_LIST_SHEET,
+        DIFFERENCE_SHEET,
+      ].sort(),
     );
   });
 
@@ -81,11 +88,12 @@ describe('report sources', () => {
 
   test('a sheet counted by another one’s formulas is written first; the first sheet is shown after', async () => {
     const { sheets } = tallyChosenFiles(tallyFiles());
-    expect(sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, DETAIL_SHEET]);
-    expect(writeOrder(sheets).map((s) => s.name)).toEqual([DETAIL_SHEET, SUMMARY_SHEET]);
+    const lists = ['重复申报', '可能重复', '不在分配表的单位', '不计入的企业'];
+    expect(sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, ...lists, DETAIL_SHEET]);
+    expect(writeOrder(sheets).map((s) => s.name)).toEqual([DETAIL_SHEET, SUMMARY_SHEET, ...lists]);
     const port = new MemoryPort(exampleGrids());
-    expect(await writeSheets(port, sheets)).toEqual([SUMMARY_SHEET, DETAIL_SHEET]);
-    expect(port.written.map((s) => s.name)).toEqual([DETAIL_SHEET, SUMMARY_SHEET]);
+    expect(await writeSheets(port, sheets)).toEqual([SUMMARY_SHEET, ...lists, DETAIL_SHEET]);
+    expect(port.written.map((s) => s.name)).toEqual([DETAIL_SHEET, SUMMARY_SHEET, ...lists]);
     expect(port.selection).toEqual({ sheet: SUMMARY_SHEET, address: 'A1' });
   });
 
@@ -127,11 +135,11 @@ describe('report sources', () => {
 });
 
 describe('监测点汇总 in the pane', () => {
-  test('the 23 example files: 工信局 one short, 62 of 66, the duplicate, the unknown unit, the exclusions', () => {
+  test('the example files: 工信局 one short, 61 of 66, the duplicate, the unknown units, the exclusions', () => {
     const o = tallyChosenFiles(tallyFiles());
     const r = o.result;
     expect(o.from).toBe('files');
-    expect(r.files).toHaveLength(23);
+    expect(r.files).toHaveLength(24);
     expect(r.units).toHaveLength(23);
     expect(r.units.find((u) => u.unit === '工信局')).toMatchObject({
       quota: 2,
@@ -141,13 +149,22 @@ describe('监测点汇总 in the pane', () => {
     });
     expect(r.units.find((u) => u.unit === '民政局')?.status).toBe('none');
     expect(r.units.find((u) => u.unit === '市场监督管理局')).toMatchObject({ status: 'over', difference: 1 });
-    expect([r.declaredTotal, r.quotaTotal, o.totalStatus]).toEqual([62, 66, 'short']);
-    expect(r.duplicates.map((d) => [d.enterprise, d.units])).toEqual([
-      ['江西鑫建建设工程有限公司', ['住建局', '城管局']],
+    // Without the office's register, 于都县工商业联合会 is not known as 统战部.
+    expect([r.declaredTotal, r.quotaTotal, o.totalStatus]).toEqual([61, 66, 'short']);
+    expect([r.shortfall, r.excess]).toEqual([
+      { enterprises: 6, units: 5 },
+      { enterprises: 1, units: 1 },
     ]);
-    expect(r.unknownUnits.map((u) => [u.name, u.suggestion])).toEqual([['于都县统计局', '统战部']]);
-    expect(r.excluded.map((e) => e.reason).sort()).toEqual(['duplicate', 'large-enterprise']);
-    // The summary counts 申报明细 with COUNTIFS, as `drc tally --out` writes it.
+    expect(r.duplicates.map((d) => [d.enterprise, d.units, d.countedFor])).toEqual([
+      ['江西鑫建建设工程有限公司', ['于都县人民防空办公室', '住建局', '城管局'], '住建局'],
+    ]);
+    expect(r.unknownUnits.map((u) => [u.name, u.suggestion])).toEqual([
+      ['于都县人民防空办公室', null],
+      ['于都县工商业联合会', null],
+      ['于都县统计局', null],
+    ]);
+    expect(r.excluded.map((e) => e.reason).sort()).toEqual(['duplicate', 'duplicate', 'large-enterprise']);
+    // The summary counts 申报明细 with live formulas, as `drc tally --out` writes it.
     expect(o.live).toBe(true);
     expect(o.sheets[0].rows[0].cells[0]?.value).toBe('于都县中小微企业行政检查监测点汇总表');
   });
@@ -216,7 +233,14 @@ describe('监测点汇总 in the pane', () => {
     const bytes = await sheetsToXlsx(o.sheets);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET, DETAIL_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      SUMMARY_SHEET,
+      '重复申报',
+      '可能重复',
+      '不在分配表的单位',
+      '不计入的企业',
+      DETAIL_SHEET,
+    ]);
     expect(wb.getWorksheet(SUMMARY_SHEET)!.getCell('A1').value).toBe('于都县中小微企业行政检查监测点汇总表');
   });
 });

@@ -86,6 +86,11 @@ describe('drc check', () => {
         reason: 'skip/subfolder',
         message: expect.stringContaining('--recursive'),
       },
+      {
+        file: path.join(EXAMPLES, 'units'),
+        reason: 'skip/subfolder',
+        message: expect.stringContaining('--recursive'),
+      },
     ]);
     const deep = JSON.parse((await drc('check', EXAMPLES, '--json', '--recursive')).out);
     expect(deep.files.length).toBeGreaterThan(3);

@@ -1,58 +1,22 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { drc } from '../helpers/drc';
-import { DETAIL_SHEET, simulateCount, SUMMARY_SHEET } from '../../src/features/tally';
+import { convert, libreOffice, pageSizes, pageTexts, recalculatedSheets } from '../helpers/libre-office';
+import { DETAIL_SHEET, LIST_SHEETS, simulateCount, SUMMARY_SHEET } from '../../src/features/tally';
 import { openWorkbookFile } from '../../src/hosts/xlsx/node-file';
 import {
   addListSheet,
   buildTallyCase,
+  buildUnitsRegister,
   enterprise,
   TALLY_CASE,
   writeWorkbook,
 } from '../fixtures/build-tally-workbooks';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'drc-tally-'));
-
-/** The soffice binary, or '' after saying clearly why the LibreOffice checks are skipped (CI installs it). */
-function libreOffice(): string {
-  const found = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-  if (!found)
-    console.warn(
-      'SKIPPED: soffice (LibreOffice) is not installed, so the tally summary was not converted to PDF or recalculated. Install it with: apt-get install -y libreoffice-calc poppler-utils fonts-noto-cjk',
-    );
-  return found;
-}
-
-/** Page sizes of a PDF in points, rounded: by pdfinfo (poppler-utils), else from LibreOffice's page objects. */
-function pageSizes(pdf: string): number[][] {
-  const round = (m: RegExpMatchArray) => [Math.round(Number(m[1])), Math.round(Number(m[2]))];
-  if (spawnSync('sh', ['-c', 'command -v pdfinfo'], { encoding: 'utf8' }).stdout.trim()) {
-    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
-    return [...info.matchAll(/Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/g)].map(round);
-  }
-  const raw = readFileSync(pdf).toString('latin1');
-  return [...raw.matchAll(/\/Type\s*\/Page\b[^>]*?\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(round);
-}
-
-/**
- * A LibreOffice profile of the test's own: a second LibreOffice running on the machine would otherwise take the
- * job or lock the profile. It recalculates every formula of an .xlsx on load (OOXMLRecalcMode 0), so a
- * conversion shows what the formulas compute, not the values stored beside them.
- */
-function profileArgs(dir: string): string[] {
-  const profile = path.join(dir, 'lo-profile');
-  mkdirSync(path.join(profile, 'user'), { recursive: true });
-  writeFileSync(
-    path.join(profile, 'user', 'registrymodifications.xcu'),
-    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
-      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n</oor:items>\n',
-  );
-  return [`-env:UserInstallation=file://${profile}`];
-}
 
 interface UnitJson {
   unit: string;
@@ -64,18 +28,20 @@ interface UnitJson {
 describe('drc tally on the 23 units’ files', () => {
   let dir: string;
   let files: string[];
+  let units: string;
   let json: Record<string, unknown> & { units: UnitJson[] };
   let code: number;
 
   beforeAll(async () => {
     dir = tmp();
     files = await buildTallyCase(dir);
-    const run = await drc('tally', ...files, '--json');
+    units = await buildUnitsRegister(tmp());
+    const run = await drc('tally', ...files, '--units', units, '--json');
     code = run.code;
     json = JSON.parse(run.out);
   });
 
-  test('the documented JSON shape, fields in order', () => {
+  test('the documented JSON shape, fields in order; new fields added after them', () => {
     expect(Object.keys(json).slice(0, 7)).toEqual([
       'quotaTotal',
       'declaredTotal',
@@ -85,15 +51,28 @@ describe('drc tally on the 23 units’ files', () => {
       'excluded',
       'issues',
     ]);
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining([
+        'quota',
+        'files',
+        'summary',
+        'out',
+        'shortfall',
+        'excess',
+        'possibleDuplicates',
+      ]),
+    );
     expect(Object.keys(json.units[0]).slice(0, 4)).toEqual(['unit', 'quota', 'declared', 'status']);
     expect(code).toBe(1);
   });
 
-  test('totals: quota 66, counted 62', () => {
+  test('totals: quota 66, counted 62; shortage and excess stated apart, never netted', () => {
     expect(json.quotaTotal).toBe(TALLY_CASE.quotaTotal);
     expect(json.declaredTotal).toBe(TALLY_CASE.declaredTotal);
     expect(json.units).toHaveLength(23);
     expect(json.units.reduce((s, u) => s + u.quota, 0)).toBe(66);
+    expect(json.shortfall).toEqual(TALLY_CASE.shortfall);
+    expect(json.excess).toEqual(TALLY_CASE.excess);
   });
 
   test('shortfalls, an excess, a silent unit; every other unit met', () => {
@@ -117,9 +96,15 @@ describe('drc tally on the 23 units’ files', () => {
     });
   });
 
-  test('a county-prefixed full name (于都县工业和信息化局) and an alternative name (县市场监管局) are matched', () => {
+  test('unit names with city and province prefixes, full names and sub-units are matched', () => {
     expect(json.units.find((u) => u.unit === '工信局')).toMatchObject({ declared: 1, submitted: 1 });
     expect(json.units.find((u) => u.unit === '市场监督管理局')).toMatchObject({ declared: 9, submitted: 9 });
+    // 赣州市于都县住房和城乡建设局, 于都县公安局交警大队, 江西省于都县应急管理局, 于都县林业局法规股.
+    for (const unit of ['住建局', '公安局', '应急管理局', '林业局'])
+      expect(json.units.find((u) => u.unit === unit)).toMatchObject({ status: 'met' });
+    const issues = json.issues as Array<{ code: string }>;
+    expect(issues.filter((i) => i.code.startsWith('tally/unknown-unit'))).toHaveLength(0);
+    expect(issues.filter((i) => i.code === 'tally/unit-outside-quota')).toHaveLength(2);
   });
 
   test('a unit named only by its file name (于都县卫生健康委员会-….xlsx) is matched', () => {
@@ -136,49 +121,100 @@ describe('drc tally on the 23 units’ files', () => {
     expect(json.units.find((u) => u.unit === '交通运输局')).toMatchObject({ declared: 4, status: 'met' });
   });
 
-  test('an unknown unit is reported with the closest suggestion, never dropped', () => {
+  test('a unit outside the table: listed, never dropped; a suggestion only when a table unit is close', () => {
     expect(json.unknownUnits).toEqual([
+      {
+        name: TALLY_CASE.outside,
+        file: expect.stringMatching(/人防办/),
+        suggestion: null,
+        sheet: '申报表',
+        declarations: 1,
+        registered: TALLY_CASE.outside,
+      },
       {
         name: '于都县统计局',
         file: expect.stringMatching(/统计局/),
-        suggestion: '统战部',
+        suggestion: null,
         sheet: '申报表',
         declarations: 1,
+        registered: '于都县统计局',
       },
     ]);
-    const issues = json.issues as Array<{ code: string; cell: string; file: string; message: string }>;
-    expect(issues.find((i) => i.code === 'tally/unknown-unit')).toMatchObject({
-      cell: 'B4',
-      message: expect.stringContaining('统战部'),
-    });
   });
 
-  test('the same enterprise nominated by two units in two files: listed, counted once (first file)', () => {
+  test('the register files 于都县工商业联合会 under 统战部; without it the name is unknown and 统战部 silent', async () => {
+    expect(json.units.find((u) => u.unit === '统战部')).toMatchObject({ declared: 1, status: 'met' });
+    const without = JSON.parse((await drc('tally', ...files, '--json')).out);
+    expect(without.declaredTotal).toBe(TALLY_CASE.declaredWithoutRegister);
+    expect(without.units.find((u: UnitJson) => u.unit === '统战部')).toMatchObject({ status: 'none' });
+    expect(without.shortfall).toEqual({ enterprises: 6, units: 5 });
+    const unknown = without.unknownUnits.map((u: { name: string; suggestion: string | null }) => [
+      u.name,
+      u.suggestion,
+    ]);
+    expect(unknown).toEqual([
+      [TALLY_CASE.outside, null],
+      [TALLY_CASE.federation, null],
+      ['于都县统计局', null],
+    ]);
+    const issue = (without.issues as Array<{ code: string; cell: string; message: string }>).find(
+      (i) => i.code === 'tally/unknown-unit-no-match' && i.message.includes('统计局'),
+    );
+    expect(issue).toMatchObject({ cell: 'B4', message: expect.stringContaining('分配表中没有相近的单位') });
+  });
+
+  test('one enterprise nominated by a unit outside the table and two table units: it counts for the first table unit', () => {
     const [dup] = json.duplicates as Array<{
       enterprise: string;
       uscc: string;
       units: string[];
       files: string[];
+      countedFor: string;
+      choice: string;
     }>;
     expect(json.duplicates).toHaveLength(1);
     expect(dup).toMatchObject({
       enterprise: TALLY_CASE.duplicate.enterprise,
       units: TALLY_CASE.duplicate.units,
-      count: 2,
+      count: 3,
+      countedFor: '住建局',
+      choice: 'table-unit',
     });
     expect(dup.uscc).toMatch(/^91360731MA/);
     expect(dup.files.map((f) => path.basename(f))).toEqual([
+      '于都县人防办-监测点企业申报表.xlsx',
       '于都县住建局-监测点企业申报表.xlsx',
       '于都县城管局-监测点企业申报表.xlsx',
     ]);
-    const issue = (json.issues as Array<{ code: string; cell: string; file: string }>).find(
-      (i) => i.code === 'tally/duplicate',
+    const issues = (
+      json.issues as Array<{ code: string; cell: string; file: string; message: string }>
+    ).filter((i) => i.code === 'tally/duplicate');
+    expect(issues.map((i) => [path.basename(i.file), i.cell])).toEqual([
+      ['于都县人防办-监测点企业申报表.xlsx', 'C4'],
+      ['于都县城管局-监测点企业申报表.xlsx', 'C7'],
+    ]);
+    expect(issues[0].message).toContain('该企业已计入住建局');
+  });
+
+  test('names that differ only by 有限公司 / 有限责任公司, neither with a code: listed, both counted', () => {
+    expect(json.possibleDuplicates).toEqual([
+      {
+        enterprises: TALLY_CASE.possible,
+        units: ['农业农村局', '林业局'],
+        files: [expect.stringMatching(/农业农村局/), expect.stringMatching(/林业局/)],
+      },
+    ]);
+    expect(json.units.find((u) => u.unit === '林业局')).toMatchObject({ declared: 2, status: 'met' });
+    expect(json.units.find((u) => u.unit === '农业农村局')).toMatchObject({ declared: 4, status: 'met' });
+    const issue = (json.issues as Array<{ code: string; severity: string }>).find(
+      (i) => i.code === 'tally/possible-duplicate',
     );
-    expect(issue).toMatchObject({ cell: 'C7', file: expect.stringMatching(/城管局/) });
+    expect(issue).toMatchObject({ severity: 'warning' });
   });
 
   test('a 大型 enterprise is excluded, listed, and marked on its cell', () => {
     expect(json.excluded).toEqual([
+      expect.objectContaining({ unit: TALLY_CASE.outside, reason: 'duplicate' }),
       expect.objectContaining({
         enterprise: TALLY_CASE.large.enterprise,
         unit: '商务局',
@@ -197,20 +233,101 @@ describe('drc tally on the 23 units’ files', () => {
   });
 
   test('the readable report names what the Justice Bureau must act on', async () => {
-    const { out } = await drc('tally', ...files);
+    const { out } = await drc('tally', ...files, '--units', units);
     expect(out).toMatch(/民政局\s+2\s+0\s+-2\s+未申报/);
     expect(out).toMatch(/工信局\s+2\s+1\s+-1\s+不足1/);
     expect(out).toMatch(/市场监督管理局\s+8\s+9\s+\+1\s+超出1/);
-    expect(out).toMatch(/合计\s+66\s+62\s+-4\s+不足4/);
-    expect(out).toContain('全县任务 66 家，已计入 62 家，还差 4 家');
+    expect(out).toMatch(/合计\s+66\s+62\s+-4\s+不足5，超出1/);
+    expect(out).toContain('全县任务 66 家，已计入 62 家，还差 5 家(4 个单位)，超出 1 家(1 个单位)');
+    expect(out).toContain(
+      '江西鑫建建设工程有限公司 91360731MA0000001P：于都县人民防空办公室、住建局、城管局 → 计入住建局(分配表中的单位优先)',
+    );
+    expect(out).toContain('可能重复，请核实(1 组)');
+    expect(out).toContain(
+      '于都县统计局(于都县统计局-监测点企业申报表.xlsx，1 份)，在单位名录中，但分配表未给它分配任务',
+    );
+    expect(out).toContain('赣南商贸集团股份有限公司(商务局)：大型企业，不属于中小微企业');
+    expect(out).toContain('江西鑫建建设工程有限公司(城管局)：重复申报，已计入住建局');
     const en = (await drc('tally', ...files, '--lang', 'en-US')).out;
     expect(en).toMatch(/工信局\s+2\s+1\s+-1\s+short by 1/);
-    expect(en).toContain('closest: 统战部');
+    expect(en).toContain('no unit of the quota table is close to it');
+    expect(en).toContain('6 still missing (5 units), 1 over (1 unit)');
   });
 
-  test('a folder stands for its files (sorted: 住建局 before 城管局)', async () => {
-    const folder = JSON.parse((await drc('tally', dir, '--json')).out);
+  test('a folder stands for its files (sorted: 人防办 before 住建局 before 城管局)', async () => {
+    const folder = JSON.parse((await drc('tally', dir, '--units', units, '--json')).out);
     expect(folder.declaredTotal).toBe(62);
+    expect(folder.duplicates[0].countedFor).toBe('住建局');
+  });
+});
+
+describe('the office decides which unit a repeated nomination counts for', () => {
+  let files: string[];
+  let dir: string;
+  beforeAll(async () => {
+    dir = tmp();
+    files = await buildTallyCase(dir);
+  });
+
+  test('a decisions CSV moves 江西鑫建 from 住建局 to 城管局; its wrong rows are reported', async () => {
+    const decisions = path.join(dir, '重复申报决定.csv');
+    writeFileSync(
+      decisions,
+      '企业名称,计入单位\n# 由城管局计入\n江西鑫建建设工程有限公司,于都县城市管理局\n于都县恒通物流有限公司,住建局\n',
+    );
+    const json = JSON.parse((await drc('tally', ...files, '--decisions', decisions, '--json')).out);
+    expect(json.duplicates[0]).toMatchObject({ countedFor: '城管局', choice: 'decision' });
+    expect(json.units.find((u: UnitJson) => u.unit === '城管局')).toMatchObject({
+      declared: 4,
+      status: 'met',
+    });
+    expect(json.units.find((u: UnitJson) => u.unit === '住建局')).toMatchObject({
+      declared: 3,
+      status: 'short',
+    });
+    expect(json.issues.find((i: { code: string }) => i.code === 'tally/decision-unused')).toMatchObject({
+      file: decisions,
+      row: 4,
+    });
+  });
+
+  test('the summary workbook’s 重复申报 sheet is itself a decisions file', async () => {
+    const out = path.join(dir, '汇总.xlsx');
+    await drc('tally', ...files, '--out', out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('重复申报')!;
+    const head = (sheet.getRow(3).values as unknown[]).slice(1);
+    const column = head.indexOf('计入单位') + 1;
+    expect(sheet.getCell(4, column).value).toBe('住建局');
+    sheet.getCell(4, column).value = '城管局';
+    const edited = path.join(dir, '汇总-已改.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const json = JSON.parse((await drc('tally', ...files, '--decisions', edited, '--json')).out);
+    expect(json.duplicates[0]).toMatchObject({ countedFor: '城管局', choice: 'decision' });
+  });
+
+  test('a decision for a unit that did not nominate it, or not in the table, keeps the default and says so', async () => {
+    const decisions = path.join(dir, '决定2.csv');
+    writeFileSync(decisions, '江西鑫建建设工程有限公司,水利局\n91360731MA0000001P,税务局\n');
+    const json = JSON.parse((await drc('tally', ...files, '--decisions', decisions, '--json')).out);
+    expect(json.duplicates[0]).toMatchObject({ countedFor: '住建局', choice: 'table-unit' });
+    expect(
+      json.issues
+        .filter((i: { code: string }) => i.code.startsWith('tally/decision'))
+        .map((i: { code: string; row: number }) => [i.code, i.row]),
+    ).toEqual([
+      ['tally/decision-no-match', 1],
+      ['tally/decision-unit-unknown', 2],
+    ]);
+  });
+
+  test('a decisions file without decisions exits 2', async () => {
+    const empty = path.join(dir, '空.csv');
+    writeFileSync(empty, '说明\n');
+    const run = await drc('tally', ...files, '--decisions', empty);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('没有重复申报的决定');
   });
 });
 
@@ -244,7 +361,7 @@ describe('the quota table replaced', () => {
       ['卫生健康委员会', 4, 4, 'met'],
     ]);
     expect(json.declaredTotal).toBe(14);
-    expect(json.unknownUnits.map((u: { name: string }) => u.name)).toContain('住建局');
+    expect(json.unknownUnits.map((u: { name: string }) => u.name)).toContain('赣州市于都县住房和城乡建设局');
     expect(json.issues.some((i: { code: string }) => i.code === 'tally/quota-total-mismatch')).toBe(false);
     expect(code).toBe(1);
   });
@@ -277,6 +394,50 @@ describe('the quota table replaced', () => {
     expect((await drc('tally', file)).code).toBe(0);
   });
 
+  test('a district’s table (赣县区): its units written 赣县区…, 区… and 赣州市赣县区… match; the text says 全区', async () => {
+    const dir2 = tmp();
+    const quota = await writeWorkbook(dir2, '赣县区分配表.xlsx', (wb) => {
+      const ws = wb.addWorksheet('附件1');
+      ws.addRow(['附件1']);
+      ws.addRow(['赣县区中小微企业行政检查监测点分配表']);
+      ws.addRow(['序号', '单位', '任务数(家)']);
+      ws.addRow([1, '工信局', 2]);
+      ws.addRow([2, '住建局', 1]);
+      ws.addRow([3, '市场监管局', 2]);
+      ws.addRow(['合计', null, 5]);
+    });
+    const decl = (name: string, unit: string, k: number) =>
+      writeWorkbook(dir2, name, (wb) =>
+        addListSheet(
+          wb,
+          '申报表',
+          '行政检查监测点企业申报表',
+          unit,
+          Array.from({ length: k }, () => enterprise()),
+        ),
+      );
+    const files = [
+      await decl('a.xlsx', '赣县区工业和信息化局', 2),
+      await decl('b.xlsx', '区住建局', 1),
+      await decl('c.xlsx', '赣州市赣县区市场监督管理局城关分局', 1),
+    ];
+    const json = JSON.parse((await drc('tally', ...files, '--quota', quota, '--json')).out);
+    expect(json.quota).toMatchObject({ region: '赣县区', units: 3, stated: 5 });
+    expect(json.units.map((u: UnitJson) => [u.unit, u.declared])).toEqual([
+      ['工信局', 2],
+      ['住建局', 1],
+      ['市场监管局', 1],
+    ]);
+    expect(json.unknownUnits).toEqual([]);
+    const { out } = await drc('tally', ...files, '--quota', quota);
+    expect(out).toContain('全区任务 5 家，已计入 4 家，还差 1 家(1 个单位)');
+    const wbOut = path.join(dir2, '区汇总.xlsx');
+    await drc('tally', ...files, '--quota', quota, '--out', wbOut);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(wbOut);
+    expect(wb.getWorksheet(SUMMARY_SHEET)!.getCell('A1').value).toBe('赣县区中小微企业行政检查监测点汇总表');
+  });
+
   test('a --quota file without a quota table exits 2 with a message', async () => {
     const { code, err } = await drc('tally', files[0], '--quota', files[0]);
     expect(code).toBe(2);
@@ -292,33 +453,83 @@ describe('where the unit comes from', () => {
     );
     const without = JSON.parse((await drc('tally', file, '--json')).out);
     expect(without.unknownUnits).toEqual([
-      { name: '', file, suggestion: null, sheet: 'Sheet1', declarations: 1 },
+      { name: '', file, suggestion: null, sheet: 'Sheet1', declarations: 1, registered: null },
     ]);
     expect(without.issues.map((i: { code: string }) => i.code)).toEqual(['tally/no-unit']);
     const withUnit = JSON.parse((await drc('tally', file, '--unit', '于都县林业局', '--json')).out);
     expect(withUnit.units.find((u: UnitJson) => u.unit === '林业局')).toMatchObject({ declared: 1 });
     expect(withUnit.unknownUnits).toEqual([]);
   });
+
+  test('--unit overrides the unit a file writes (its column, title and name)', async () => {
+    const dir = tmp();
+    const file = await writeWorkbook(dir, '于都县水利局-监测点企业申报表.xlsx', (wb) =>
+      addListSheet(wb, '申报表', '于都县水利局行政检查监测点企业申报表', '于都县水利局', [
+        enterprise(),
+        enterprise(),
+      ]),
+    );
+    const json = JSON.parse((await drc('tally', file, '--unit', '县林业局', '--json')).out);
+    expect(json.units.find((u: UnitJson) => u.unit === '林业局')).toMatchObject({
+      declared: 2,
+      status: 'met',
+    });
+    expect(json.units.find((u: UnitJson) => u.unit === '水利局')).toMatchObject({ declared: 0 });
+  });
+
+  test('--unit naming no unit of the table exits 2, with a close one when there is one', async () => {
+    const dir = tmp();
+    const file = await writeWorkbook(dir, 'a.xlsx', (wb) =>
+      addListSheet(wb, 'S', '申报表', '林业局', [enterprise()]),
+    );
+    const far = await drc('tally', file, '--unit', '税务局');
+    expect(far.code).toBe(2);
+    expect(far.err).toContain('--unit 指定的单位"税务局"不在分配表中');
+    const close = await drc('tally', file, '--unit', '自然资原局');
+    expect(close.err).toContain('最接近的是"自然资源局"');
+  });
 });
 
 describe('--out: the summary workbook', () => {
   let dir: string;
   let out: string;
+  let json: {
+    units: UnitJson[];
+    declaredTotal: number;
+    quotaTotal: number;
+    shortfall: { enterprises: number; units: number };
+    excess: { enterprises: number; units: number };
+    summary: { declarations: number };
+    excluded: unknown[];
+  };
+  let text: string;
+  let files: string[];
+  let units: string;
   beforeAll(async () => {
     dir = tmp();
-    const files = await buildTallyCase(dir);
+    files = await buildTallyCase(dir);
+    units = await buildUnitsRegister(tmp());
     out = path.join(dir, 'out', '监测点汇总.xlsx');
-    const run = await drc('tally', ...files, '--out', out, '--json');
+    const run = await drc('tally', ...files, '--units', units, '--out', out, '--json');
+    json = JSON.parse(run.out);
     expect(JSON.parse(run.out).out).toBe(out);
+    text = (await drc('tally', ...files, '--units', units)).out;
   });
 
-  test('re-opened: title, units, values and live formulas', async () => {
+  test('re-opened: title, 制表 line, units, values and exact live formulas; each list on a sheet of its own', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET, DETAIL_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      SUMMARY_SHEET,
+      ...Object.values(LIST_SHEETS),
+      DETAIL_SHEET,
+    ]);
     const ws = wb.getWorksheet(SUMMARY_SHEET)!;
     expect(ws.getCell('A1').value).toBe('于都县中小微企业行政检查监测点汇总表');
-    expect(ws.getRow(3).values).toEqual([
+    expect(ws.getCell('A2').value).toBe('制表单位（盖章）：');
+    expect(ws.getCell('D2').value).toMatch(/^制表日期：\d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(ws.getCell('A3').value).toContain('另见“重复申报”表（1 家）');
+    expect(ws.getRow(4).values).toEqual([
       undefined,
       '序号',
       '单位',
@@ -327,92 +538,143 @@ describe('--out: the summary workbook', () => {
       '差额',
       '完成情况',
     ]);
-    const units = Array.from({ length: 23 }, (_, i) => ws.getCell(4 + i, 2).value);
-    expect(units[0]).toBe('工信局');
-    expect(units[22]).toBe('市场监督管理局');
-    expect(ws.getCell('C4').value).toBe(2);
-    expect(ws.getCell('D4').value).toEqual({
-      formula: `COUNTIFS('申报明细'!$B:$B,$B4,'申报明细'!$F:$F,"是")`,
+    const names = Array.from({ length: 23 }, (_, i) => ws.getCell(5 + i, 2).value);
+    expect(names[0]).toBe('工信局');
+    expect(names[22]).toBe('市场监督管理局');
+    expect(ws.getCell('C5').value).toBe(2);
+    expect(ws.getCell('D5').value).toEqual({
+      formula: `SUMPRODUCT(EXACT('申报明细'!$B$3:$B$1068,$B5)*('申报明细'!$F$3:$F$1068="是"))`,
       result: 1,
     });
-    expect(ws.getCell('E4').value).toMatchObject({ formula: 'D4-C4', result: -1 });
-    expect(ws.getCell('F4').value).toMatchObject({
-      formula: expect.stringContaining('"不足"&(C4-D4)'),
+    expect(ws.getCell('E5').value).toMatchObject({ formula: 'D5-C5', result: -1 });
+    expect(ws.getCell('F5').value).toMatchObject({
+      formula: expect.stringContaining('"不足"&(C5-D5)'),
       result: '不足1',
     });
-    expect(ws.getCell('F6').value).toMatchObject({ result: '未申报' });
-    expect(ws.getCell('F26').value).toMatchObject({ result: '超出1' });
-    expect(ws.getCell('A27').value).toBe('合计');
-    expect(ws.getCell('C27').value).toEqual({ formula: 'SUM(C4:C26)', result: 66 });
-    expect(ws.getCell('D27').value).toEqual({ formula: 'SUM(D4:D26)', result: 62 });
-    expect((ws.getCell('F4').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect((ws.getCell('F5').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC6EFCE');
-    const texts = ws
-      .getSheetValues()
-      .flat()
-      .filter((v) => typeof v === 'string') as string[];
-    expect(texts).toEqual(
-      expect.arrayContaining([
-        '重复申报的企业（1 家）',
-        TALLY_CASE.duplicate.enterprise,
-        '住建局、城管局',
-        '不在分配表中的单位（1 个）',
-        '于都县统计局',
-        '统战部',
-        '不计入的企业（2 家）',
-        TALLY_CASE.large.enterprise,
-      ]),
-    );
+    expect(ws.getCell('F7').value).toMatchObject({ result: '未申报' });
+    expect(ws.getCell('F27').value).toMatchObject({ result: '超出1' });
+    expect(ws.getCell('A28').value).toBe('合计');
+    expect(ws.getCell('C28').value).toEqual({ formula: 'SUM(C5:C27)', result: 66 });
+    expect(ws.getCell('D28').value).toEqual({ formula: 'SUM(D5:D27)', result: 62 });
+    expect(ws.getCell('F28').value).toMatchObject({ result: '不足5，超出1' });
+    expect(ws.getCell('C29').value).toMatchObject({ result: '4 个单位，共差 5 家' });
+    expect(ws.getCell('C30').value).toMatchObject({ result: '1 个单位，共超 1 家' });
+    expect(ws.rowCount).toBe(30);
+    expect((ws.getCell('F5').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect((ws.getCell('F6').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC6EFCE');
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'portrait',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: '3:3',
+      printTitlesRow: '4:4',
     });
     // The status recolours itself when a count changes: conditional formats in the sheet's XML.
     const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(out)))['xl/worksheets/sheet1.xml']);
-    expect(xml).toContain('<conditionalFormatting sqref="F4:F27">');
-    expect(xml).toContain('LEFT($F4,2)=&quot;不足&quot;');
+    expect(xml).toContain('<conditionalFormatting sqref="F5:F28">');
+    expect(xml).toContain('LEFT($F5,2)=&quot;不足&quot;');
+    // Each list: its own title, note and header, the header repeated on every printed page.
+    const dup = wb.getWorksheet('重复申报')!;
+    expect((dup.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '企业名称',
+      '统一社会信用代码',
+      '申报单位',
+      '计入单位',
+      '来源文件',
+    ]);
+    expect((dup.getRow(4).values as unknown[]).slice(2, 6)).toEqual([
+      TALLY_CASE.duplicate.enterprise,
+      '91360731MA0000001P',
+      '于都县人民防空办公室、住建局、城管局',
+      '住建局',
+    ]);
+    for (const name of ['重复申报', '可能重复', '不在分配表的单位', '不计入的企业'])
+      expect(wb.getWorksheet(name)!.pageSetup.printTitlesRow).toBe('3:3');
+    const unknown = wb.getWorksheet('不在分配表的单位')!;
+    expect(unknown.getCell('E5').value).toBe('单位名录中的“于都县统计局”，分配表未给它分配任务');
     const detail = wb.getWorksheet(DETAIL_SHEET)!;
     expect(detail.getCell('F3').value).toMatchObject({
-      formula: expect.stringContaining('COUNTIF(C$3:C3,C3)>1'),
+      formula: expect.stringContaining('SUMPRODUCT((C$3:C3=C3)*1)>1'),
       result: '是',
     });
   });
 
-  test('each COUNTIFS, computed over the 申报明细 sheet as written, gives the value stored beside it', async () => {
+  test('each formula, computed over the 申报明细 sheet as written, gives the value stored beside it', async () => {
     const grids = await (await openWorkbookFile(out)).readSheets();
     const summary = grids.find((g) => g.name === SUMMARY_SHEET)!;
-    const live = [{ sheet: DETAIL_SHEET, unitColumn: 2, criteria: [{ column: 6, criterion: '是' }] }];
-    for (let r = 4; r <= 26; r++) {
+    const live = [
+      {
+        sheet: DETAIL_SHEET,
+        unitColumn: 2,
+        criteria: [{ column: 6, criterion: '是' }],
+        firstRow: 3,
+        lastRow: 1068,
+      },
+    ];
+    for (let r = 5; r <= 27; r++) {
       const [unit, declared] = [summary.values[r - 1][1] as string, summary.values[r - 1][3] as number];
       expect({ unit, count: simulateCount(grids, live, unit) }).toEqual({ unit, count: declared });
     }
   });
 
-  test('LibreOffice converts it to PDF without error, every page A4 wide', () => {
+  test('recalculated by LibreOffice (stored values stripped), every county figure is the text’s and the JSON’s', () => {
+    const soffice = libreOffice();
+    if (!soffice) return;
+    const sheets = recalculatedSheets(soffice, out, path.join(dir, 'recalc'));
+    const summary = sheets[SUMMARY_SHEET];
+    for (const [i, u] of json.units.entries()) {
+      const row = summary[4 + i];
+      expect(row.slice(1, 4)).toEqual([u.unit, String(u.quota), String(u.declared)]);
+      expect(text).toMatch(new RegExp(`\\s${u.unit}\\s+${u.quota}\\s+${u.declared}\\s`));
+    }
+    expect(summary[27].slice(2, 6)).toEqual([
+      String(json.quotaTotal),
+      String(json.declaredTotal),
+      '-4',
+      '不足5，超出1',
+    ]);
+    expect(summary[28][2]).toBe(`${json.shortfall.units} 个单位，共差 ${json.shortfall.enterprises} 家`);
+    expect(summary[29][2]).toBe(`${json.excess.units} 个单位，共超 ${json.excess.enterprises} 家`);
+    expect(text).toContain(
+      `已计入 ${json.declaredTotal} 家，还差 ${json.shortfall.enterprises} 家(${json.shortfall.units} 个单位)，超出 ${json.excess.enterprises} 家(${json.excess.units} 个单位)`,
+    );
+    // 申报明细's 计入: exactly the declarations the tally counted.
+    const counted = sheets[DETAIL_SHEET].slice(2).filter((r) => r[5] === '是').length;
+    expect(counted).toBe(json.summary.declarations - json.excluded.length);
+  });
+
+  test('LibreOffice prints it on A4; each list sits under its own header, never the quota table’s', () => {
     const soffice = libreOffice();
     if (!soffice) return;
     const pdfDir = path.join(dir, 'pdf');
-    mkdirSync(pdfDir, { recursive: true });
-    execFileSync(
-      soffice,
-      [...profileArgs(dir), '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, out],
-      { stdio: 'pipe', timeout: 120000 },
-    );
+    convert(soffice, out, 'pdf', pdfDir, dir);
     const pdf = path.join(pdfDir, '监测点汇总.pdf');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const sizes = pageSizes(pdf);
-    expect(sizes.length).toBeGreaterThanOrEqual(2);
-    // The summary: one portrait A4 page (595 × 842 pt); the detail: landscape A4 pages (842 × 595 pt).
+    // The summary: one portrait A4 page (595 × 842 pt); the other sheets: portrait or landscape A4.
     expect(sizes[0]).toEqual([595, 842]);
     for (const size of sizes)
       expect([
         [595, 842],
         [842, 595],
       ]).toContainEqual(size);
+    const pages = pageTexts(pdf);
+    if (!pages) return;
+    const quotaHeader = /任务数（家）/;
+    for (const [title, head] of [
+      ['监测点重复申报的企业', /计入单位/],
+      ['可能重复的企业', /申报单位/],
+      ['不在于都县中小微企业行政检查监测点分配表中的单位', /填写的单位/],
+      ['监测点不计入的企业', /原因/],
+    ] as const) {
+      const page = pages.find((p) => p.includes(title));
+      expect({ title, found: !!page }).toEqual({ title, found: true });
+      expect(page).toMatch(head);
+      expect(page).not.toMatch(quotaHeader);
+    }
+    expect(pages[0]).toMatch(/制表单位（盖章）：\s+制表日期：/);
   });
 
   test('the counts are live: a row added to 申报明细 changes the summary when LibreOffice recalculates', async () => {
@@ -420,10 +682,6 @@ describe('--out: the summary workbook', () => {
     if (!soffice) return;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    // The status recolours itself when a count changes: conditional formats in the sheet's XML.
-    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(out)))['xl/worksheets/sheet1.xml']);
-    expect(xml).toContain('<conditionalFormatting sqref="F4:F27">');
-    expect(xml).toContain('LEFT($F4,2)=&quot;不足&quot;');
     const detail = wb.getWorksheet(DETAIL_SHEET)!;
     const r = detail.rowCount + 1;
     detail.getRow(r).values = [r - 2, '民政局', '于都县新添家政服务有限公司', '', '小型'];
@@ -434,36 +692,30 @@ describe('--out: the summary workbook', () => {
     detail.getCell(r, 6).value = { formula: counted } as ExcelJS.CellFormulaValue;
     const edited = path.join(dir, 'edited.xlsx');
     await wb.xlsx.writeFile(edited);
-    const csvDir = path.join(dir, 'csv');
-    // UTF-8 CSV of the first sheet (the summary), every formula recalculated on load (see profileArgs).
-    execFileSync(
-      soffice,
-      [
-        ...profileArgs(dir),
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76',
-        '--outdir',
-        csvDir,
-        edited,
-      ],
-      { stdio: 'pipe', timeout: 120000 },
-    );
-    const lines = readFileSync(path.join(csvDir, 'edited.csv'), 'utf8').split(/\r?\n/);
-    expect(lines).toContain('3,民政局,2,1,-1,不足1');
-    expect(lines).toContain('1,工信局,2,1,-1,不足1');
-    expect(lines).toContain('合计,,66,63,-3,不足3');
+    const summary = recalculatedSheets(soffice, edited, path.join(dir, 'edited'))[SUMMARY_SHEET];
+    expect(summary).toContainEqual(['3', '民政局', '2', '1', '-1', '不足1']);
+    expect(summary).toContainEqual(['1', '工信局', '2', '1', '-1', '不足1']);
+    expect(summary).toContainEqual(['合计', '', '66', '63', '-3', '不足4，超出1']);
+    expect(summary).toContainEqual(['其中：任务不足', '', '4 个单位，共差 4 家', '', '', '']);
   });
 
   test('the summary workbook tallied again gives the same counts (申报明细 is a declaration list)', async () => {
     const json = JSON.parse((await drc('tally', out, '--json')).out);
     expect(json.files[0].sheets.map((s: { name: string; kind: string }) => `${s.name}:${s.kind}`)).toEqual([
       `${SUMMARY_SHEET}:other`,
+      '重复申报:other',
+      '可能重复:other',
+      '不在分配表的单位:other',
+      '不计入的企业:other',
       `${DETAIL_SHEET}:declaration`,
     ]);
     expect(json.declaredTotal).toBe(62);
     expect(json.duplicates).toHaveLength(1);
-    expect(json.unknownUnits.map((u: { name: string }) => u.name)).toEqual(['于都县统计局']);
+    expect(json.duplicates[0].countedFor).toBe('住建局');
+    expect(json.unknownUnits.map((u: { name: string }) => u.name)).toEqual([
+      TALLY_CASE.outside,
+      '于都县统计局',
+    ]);
   });
 
   test('refuses a non-.xlsx --out and an --out that is an input', async () => {

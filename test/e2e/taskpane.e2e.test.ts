@@ -17,7 +17,7 @@ import { SAVED_KEY, type StubInit } from './stub/stub-init';
 
 const SHOTS = process.env.DRC_E2E_SCREENSHOTS;
 const SHEET = '检查实施清单';
-/** The 23 units' monitoring-point declarations (examples/tally). */
+/** The units' monitoring-point declarations (examples/tally). */
 const TALLY_FILES = readdirSync(join(EXAMPLES, 'tally'))
   .filter((n) => n.endsWith('.xlsx'))
   .map((n) => join(EXAMPLES, 'tally', n));
@@ -226,7 +226,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(errors).toEqual([]);
     }, 60_000);
 
-    it('监测点汇总: tallies the 23 chosen files, downloads the summary that exceljs reads back', async () => {
+    it('监测点汇总: tallies the 24 chosen files, downloads the summary that exceljs reads back', async () => {
       const { page, errors } = await open(BROWSER_OFFICE_JS);
       const requested: string[] = [];
       page.on('request', (r) => requested.push(r.url()));
@@ -239,17 +239,19 @@ describeWithChromium('the task pane in headless Chromium', () => {
 
       await page.setInputFiles('[data-testid=tally-files]', TALLY_FILES);
       await page.waitForSelector('tr[data-unit="工信局"] .status');
-      expect(await page.textContent('[data-testid=tally-file-count]')).toBe('已选择 23 个文件');
+      expect(await page.textContent('[data-testid=tally-file-count]')).toBe('已选择 24 个文件');
       expect(await page.textContent('tr[data-unit="工信局"] .status')).toBe('不足1');
       expect(await page.getAttribute('tr[data-unit="工信局"]', 'data-status')).toBe('short');
       expect(await page.textContent('tr[data-unit="民政局"] .status')).toBe('未申报');
       expect(await page.textContent('tr[data-unit="市场监督管理局"] .status')).toBe('超出1');
       const total = await page.textContent('[data-testid=tally-total]');
-      expect(total).toContain('全县任务 66 家，已计入 62 家');
-      expect(total).toContain('不足4');
+      expect(total).toContain('全县任务 66 家，已计入 61 家');
+      // Shortage and excess stated apart, never netted.
+      expect(total).toContain('还差 6 家（5 个单位）');
+      expect(total).toContain('超出 1 家（1 个单位）');
       expect(await page.$$eval('[data-testid=tally-units] tbody tr', (rows) => rows.length)).toBe(23);
       expect(await page.textContent('[data-testid=tally-duplicates]')).toContain('江西鑫建建设工程有限公司');
-      expect(await page.textContent('[data-testid=tally-unknown]')).toContain('最接近：统战部');
+      expect(await page.textContent('[data-testid=tally-unknown]')).toContain('分配表中没有相近的单位');
       expect(await page.textContent('[data-testid=tally-excluded]')).toContain('赣南商贸集团股份有限公司');
       // Nothing wider than the pane (long file and item names wrap or are cut short).
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -266,7 +268,14 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(download.suggestedFilename()).toBe('监测点汇总.xlsx');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
-      expect(workbook.worksheets.map((w) => w.name)).toEqual(['监测点汇总', '申报明细']);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual([
+        '监测点汇总',
+        '重复申报',
+        '可能重复',
+        '不在分配表的单位',
+        '不计入的企业',
+        '申报明细',
+      ]);
       const summary = workbook.getWorksheet('监测点汇总')!;
       expect(summary.getCell('A1').value).toBe(SUMMARY_TITLE);
       const row = summary.getColumn(2).values.indexOf('工信局');
@@ -538,14 +547,14 @@ describeWithChromium('the task pane in headless Chromium', () => {
       await page.click('[data-testid=tally-write]');
       await page.waitForSelector('[data-testid=tally-notice].notice-success');
       expect(await page.textContent('[data-testid=tally-notice]')).toBe(
-        '已写入工作表：监测点汇总、申报明细。',
+        '已写入工作表：监测点汇总、重复申报、可能重复、不在分配表的单位、不计入的企业、申报明细。',
       );
       expect(await fake(page, (f) => f.sheetNames())).toEqual(
         expect.arrayContaining(['检查实施清单', '监测点汇总', '申报明细']),
       );
       expect(await fake(page, (f) => f.value('监测点汇总', 'A1'))).toBe(SUMMARY_TITLE);
-      expect(await fake(page, (f) => f.formula('监测点汇总', 'D4'))).toMatch(
-        /^=COUNTIFS\('申报明细'!\$B:\$B,\$B4/,
+      expect(await fake(page, (f) => f.formula('监测点汇总', 'D5'))).toMatch(
+        /^=SUMPRODUCT\(EXACT\('申报明细'!\$B\$3:\$B\$\d+,\$B5\)/,
       );
       expect(await fake(page, (f) => f.value('申报明细', 'A1'))).toBe('行政检查监测点企业申报明细');
       // The summary is shown; the list the clerk validates is untouched.

@@ -10,6 +10,8 @@ import { tallyComplete, tallyJson, tallyTextReport } from '../tally-output';
 interface TallyFlags {
   quota?: string;
   unit?: string;
+  units?: string;
+  decisions?: string;
   json?: boolean;
   recursive?: boolean;
   out?: string;
@@ -17,7 +19,7 @@ interface TallyFlags {
 }
 
 /**
- * `drc tally FILE... [--quota FILE] [--unit NAME] [--json] [--out FILE.xlsx]`: monitoring-point declarations
+ * `drc tally FILE... [--quota FILE] [--unit NAME] [--units FILE] [--decisions FILE] [--json] [--out FILE.xlsx]`: monitoring-point declarations
  * counted per unit against the quota table. Exit 0 when every unit meets its quota and nothing is wrong, 1 when a
  * unit is short, over or silent or an error was found, 2 when a file cannot be read or an argument is wrong.
  */
@@ -28,6 +30,8 @@ export const registerTally: RegisterCommand = (program, io, setCode, locale) => 
     .argument('<files...>', helpText(locale, 'tallyFiles'))
     .option('--quota <file>', helpText(locale, 'tallyQuota'))
     .option('--unit <name>', helpText(locale, 'tallyUnit'))
+    .option('--units <file>', helpText(locale, 'tallyUnits'))
+    .option('--decisions <file>', helpText(locale, 'tallyDecisions'))
     .option('-r, --recursive', helpText(locale, 'recursive'))
     .option('--json', helpText(locale, 'json'))
     .option('--out <file>', helpText(locale, 'tallyOut'))
@@ -51,7 +55,14 @@ export const registerTally: RegisterCommand = (program, io, setCode, locale) => 
         setCode(EXIT.failure);
         return;
       }
-      const run = await runTally(files, { quota: flags.quota, unit: flags.unit, out: flags.out, locale });
+      const run = await runTally(files, {
+        quota: flags.quota,
+        unit: flags.unit,
+        units: flags.units,
+        decisions: flags.decisions,
+        out: flags.out,
+        locale,
+      });
       if (run.fatal || !run.result) {
         io.err.write(`${run.fatal?.message ?? ''}\n`);
         setCode(EXIT.failure);

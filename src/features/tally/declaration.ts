@@ -1,3 +1,4 @@
+import { normaliseText } from '../../core/normalise';
 import type { Scale } from '../../rules/scale/scale.rule';
 
 /** How a declaration sheet is laid out: one row per enterprise, or the printed Annex 2 form. */
@@ -19,7 +20,9 @@ export interface UnitRef {
   source: UnitSource;
   /** The quota table's unit, when the text names one. */
   unit?: string;
-  /** The closest table unit, when the text names none. */
+  /** A unit of the office's register (`--units`) that has no place in the quota table. */
+  registered?: string;
+  /** A close table unit, when the text names none. */
   suggestion?: string;
   /** The cell the text was read from (a column or a form label's value). */
   cell?: CellAt;
@@ -45,7 +48,22 @@ export interface Declaration {
   unit: UnitRef;
 }
 
-/** The key two declarations of one enterprise share: its name without spaces, ASCII upper-cased. */
+/** The key two declarations of one enterprise share: its name half-width, without spaces, ASCII upper-cased. */
 export function enterpriseKey(name: string): string {
-  return name.replace(/\s/g, '').toUpperCase();
+  return normaliseText(name).replace(/\s/g, '').toUpperCase();
+}
+
+/** An enterprise's name as it is written in 申报明细: half-width, without spaces (the key, case kept). */
+export function enterpriseText(name: string): string {
+  return normaliseText(name).replace(/\s/g, '');
+}
+
+/**
+ * A looser key, for names that may be one enterprise written two ways: without brackets or punctuation, and
+ * 有限责任公司 written 有限公司 (江西鑫源(于都)食品有限责任公司 ~ 江西鑫源于都食品有限公司).
+ */
+export function enterpriseVariantKey(name: string): string {
+  return enterpriseKey(name)
+    .replace(/[()（）【】[\]〔〕<>《》{}"“”'‘’·.,，、\-—_]/g, '')
+    .replace(/有限责任公司$/, '有限公司');
 }

@@ -1,7 +1,9 @@
 import type { CellSpec, SheetSpec, StyleSpec } from '../../core/sheet-spec';
-import type { LiveSource } from './live-formulas';
+import { enterpriseText } from './declaration';
+import { type LiveSource, ROOM_BELOW } from './live-formulas';
 import { unitLabel } from './tally';
 import type { TallyResult } from './tally-sources';
+import { LIST_STYLES, listBox } from './table-styles';
 import { wrappedHeight } from './text-height';
 
 /** Name of the sheet listing every declaration read. */
@@ -27,40 +29,26 @@ const UNIT = 2;
 const COUNTED = 6;
 const FIRST = 3;
 
-const BODY = { name: '宋体', size: 10 };
-const box = (extra: StyleSpec = {}): StyleSpec => ({
-  font: BODY,
-  border: 'thin',
-  align: { horizontal: 'left', vertical: 'middle', wrap: true },
-  ...extra,
-});
 const STYLES: Record<string, StyleSpec> = {
-  title: {
-    font: { name: '黑体', size: 14, bold: true },
-    align: { horizontal: 'center', vertical: 'middle' },
-  },
-  head: box({
-    font: { ...BODY, bold: true },
-    fill: 'FFDDEBF7',
-    align: { horizontal: 'center', vertical: 'middle', wrap: true },
-  }),
-  cell: box(),
-  centre: box({ align: { horizontal: 'center', vertical: 'middle' } }),
-  no: box({ align: { horizontal: 'center', vertical: 'middle' }, fill: 'FFFFC7CE' }),
+  ...LIST_STYLES,
+  no: listBox({ align: { horizontal: 'center', vertical: 'middle' }, fill: 'FFFFC7CE' }),
 };
 
 /**
- * 计入 of row r: 是 unless 规模 is 大型 or an earlier row has the same name or credit code, which is the tally's
- * rule, so the summary's COUNTIFS stays right as clerks add rows. `D&"*"` makes COUNTIF compare the 18-character
- * code as text: a code of digits alone would otherwise be compared as a number, to 15 digits.
+ * 计入 of row r: 是 unless 规模 is 大型 or an earlier row has the same name or credit code. The rows are listed so
+ * that this is the tally's rule (an enterprise's counted nomination comes before its other ones), and a row a clerk
+ * adds below is judged the same way. Why SUMPRODUCT of `=`, not COUNTIF: COUNTIF reads *, ? and ~ in a name as
+ * wildcards and a leading =, < or > as an operator, and compares a code of digits as a number, to 15 digits.
  */
 function countedFormula(r: number): string {
-  return `IF(OR(E${r}="大型",COUNTIF(C$${FIRST}:C${r},C${r})>1,AND(D${r}<>"",COUNTIF(D$${FIRST}:D${r},D${r}&"*")>1)),"否","是")`;
+  const same = (c: string) => `SUMPRODUCT((${c}$${FIRST}:${c}${r}=${c}${r})*1)>1`;
+  return `IF(OR(E${r}="大型",${same('C')},AND(D${r}<>"",${same('D')})),"否","是")`;
 }
 
 /**
- * Every declaration read, one row each in reading order, names written without spaces (as the tally compares
- * them), with a live 计入 column; and the source the summary's COUNTIFS counts (推荐单位 = unit, 计入 = 是).
+ * Every declaration read, one row each (reading order; an enterprise's other nominations after the counted one),
+ * names half-width without spaces (as the tally compares them), with a live 计入 column; and the source the
+ * summary's formulas count (推荐单位 = unit, 计入 = 是).
  */
 export function buildDetailSheet(result: TallyResult): { spec: SheetSpec; live: LiveSource } {
   const rows: SheetSpec['rows'] = [];
@@ -70,15 +58,16 @@ export function buildDetailSheet(result: TallyResult): { spec: SheetSpec; live: 
   ];
   rows.push({ cells: title, height: 28 });
   rows.push({ cells: HEAD.map((value) => ({ value, style: 'head' })), height: 30 });
-  result.declarations.forEach((d, i) => {
+  result.order.forEach((index, i) => {
+    const d = result.declarations[index];
     const r = FIRST + i;
     const f = (key: string) => d.fields[key] ?? '';
     const source = `${d.file.replace(/^.*[\\/]/, '')} · ${d.sheet}${d.layout === 'list' ? ` 第${d.row}行` : ''}`;
-    const counted = result.counted[i];
+    const counted = result.counted[index];
     const cells: CellSpec[] = [
       { value: i + 1, style: 'centre' },
       { value: unitLabel(d), style: 'cell' },
-      { value: d.enterprise.replace(/\s/g, ''), style: 'cell' },
+      { value: enterpriseText(d.enterprise), style: 'cell' },
       { value: d.uscc, style: 'cell' },
       { value: d.scale ?? f('scale'), style: 'centre' },
       { value: counted ? '是' : '否', formula: countedFormula(r), style: counted ? 'centre' : 'no' },
@@ -116,6 +105,12 @@ export function buildDetailSheet(result: TallyResult): { spec: SheetSpec; live: 
   };
   return {
     spec,
-    live: { sheet: DETAIL_SHEET, unitColumn: UNIT, criteria: [{ column: COUNTED, criterion: '是' }] },
+    live: {
+      sheet: DETAIL_SHEET,
+      unitColumn: UNIT,
+      criteria: [{ column: COUNTED, criterion: '是' }],
+      firstRow: FIRST,
+      lastRow: FIRST + result.declarations.length - 1 + ROOM_BELOW,
+    },
   };
 }

@@ -2,22 +2,45 @@
 import type { Grid } from '../../core/grid';
 import type { SheetSpec } from '../../core/sheet-spec';
 import { liveSourcesIn } from './live-formulas';
-import { buildSummarySheet } from './summary-sheet';
+import { buildTallySheets } from './tally-sheets';
 import { type TallyOptions, type TallyResult, tallySources } from './tally-sources';
 
 export type { Declaration, DeclarationLayout, UnitRef, UnitSource } from './declaration';
 export { buildDetailSheet, DETAIL_SHEET } from './detail-sheet';
+export { buildListSheets, LIST_SHEETS } from './list-sheets';
+export { buildTallySheets, type TallySheetsOptions } from './tally-sheets';
+export { type DecisionsRead, type DuplicateDecision, readDecisions } from './decisions';
 export { countFormula, liveSourcesIn, type LiveSource, simulateCount } from './live-formulas';
-export { type QuotaEntry, type QuotaSource, type QuotaTable, YUDU_2020 } from './quota-table';
+export {
+  type QuotaEntry,
+  type QuotaSource,
+  type QuotaTable,
+  regionOf,
+  regionWhole,
+  YUDU_2020,
+} from './quota-table';
 export { isQuotaSheet, type QuotaRead, readQuotaGrid } from './read-quota';
 export {
   buildSummarySheet,
   STATUS_FILLS,
   statusText,
+  SUMMARY_HEADER_ROW,
   SUMMARY_SHEET,
+  totalStatusText,
   type SummaryOptions,
 } from './summary-sheet';
-export type { Duplicate, Excluded, ExclusionReason, UnitStatus, UnitTally, UnknownUnit } from './tally';
+export { totalStatus } from './tally';
+export type {
+  Duplicate,
+  DuplicateChoice,
+  Excluded,
+  ExclusionReason,
+  Gap,
+  PossibleDuplicate,
+  UnitStatus,
+  UnitTally,
+  UnknownUnit,
+} from './tally';
 export type { TallyIssue } from './tally-issue';
 export {
   type FileTally,
@@ -31,13 +54,19 @@ export { UnitMatcher, unitKey } from './unit-names';
 
 /**
  * Tallies the open workbook (for the Excel and WPS panes): its declarations, its own quota sheet if it has one,
- * and the summary sheet to write into it, with live COUNTIFS when the declaration lists allow them.
+ * and the sheets to write into it (the summary, with live formulas when the declaration lists allow them, and
+ * the lists).
  */
 export function tallyWorkbook(
   grids: readonly Grid[],
   fileName: string,
-  options: TallyOptions = {},
-): { result: TallyResult; summary: SheetSpec } {
+  options: TallyOptions & { date?: string } = {},
+): { result: TallyResult; summary: SheetSpec; sheets: SheetSpec[] } {
   const result = tallySources([{ file: fileName, grids }], options);
-  return { result, summary: buildSummarySheet(result, { live: liveSourcesIn(result, grids), files: 1 }) };
+  const sheets = buildTallySheets(result, {
+    live: liveSourcesIn(result, grids),
+    files: 1,
+    date: options.date,
+  });
+  return { result, summary: sheets[0], sheets };
 }

@@ -1,38 +1,55 @@
 import { type Grid, columnLetter, GridView } from '../../core/grid';
 import type { TallyResult } from './tally-sources';
 
-/** A sheet whose rows the summary counts with COUNTIFS: the unit column, and further column criteria. */
+/**
+ * A sheet whose rows the summary counts: the unit column (compared exactly with the summary's unit), further column
+ * conditions, and the rows counted (`firstRow` to `lastRow`, room left below the data for rows clerks add).
+ */
 export interface LiveSource {
   sheet: string;
   unitColumn: number;
-  /** Extra COUNTIFS conditions, e.g. `{ column: 6, criterion: '是' }` or `{ column: 8, criterion: '<>大型' }`. */
+  /** Further conditions, e.g. `{ column: 6, criterion: '是' }` or `{ column: 8, criterion: '<>大型' }`. */
   criteria: ReadonlyArray<{ column: number; criterion: string }>;
+  firstRow: number;
+  lastRow: number;
 }
 
-/** A whole-column reference to another sheet, quoted as Excel and WPS need it ('申报明细'!$B:$B). */
-export function columnRef(sheet: string, column: number): string {
+/** Rows left below the data for declarations clerks add (the formulas count them too). */
+export const ROOM_BELOW = 1000;
+
+/** A column range of another sheet, quoted as Excel and WPS need it ('申报明细'!$B$3:$B$1068). */
+export function columnRef(sheet: string, column: number, firstRow: number, lastRow: number): string {
   const letter = columnLetter(column);
-  return `'${sheet.replace(/'/g, "''")}'!$${letter}:$${letter}`;
+  return `'${sheet.replace(/'/g, "''")}'!$${letter}$${firstRow}:$${letter}$${lastRow}`;
 }
 
-/** The formula counting one unit's rows over every source; `unitCell` is the summary cell holding the unit name. */
+/**
+ * The formula counting one unit's rows over every source; `unitCell` is the summary cell holding the unit name.
+ * Why SUMPRODUCT and EXACT, not COUNTIFS: COUNTIFS reads *, ? and ~ in a name as wildcards and a leading =, < or >
+ * as an operator, so a name such as 城管局(*执法) would count other rows, or none.
+ */
 export function countFormula(sources: readonly LiveSource[], unitCell: string): string {
   return sources
     .map((s) => {
+      const ref = (column: number) => columnRef(s.sheet, column, s.firstRow, s.lastRow);
       const extra = s.criteria
-        .map((c) => `,${columnRef(s.sheet, c.column)},"${c.criterion.replace(/"/g, '""')}"`)
+        .map((c) => {
+          const not = c.criterion.startsWith('<>');
+          const text = (not ? c.criterion.slice(2) : c.criterion).replace(/"/g, '""');
+          return `*(${ref(c.column)}${not ? '<>' : '='}"${text}")`;
+        })
         .join('');
-      return `COUNTIFS(${columnRef(s.sheet, s.unitColumn)},${unitCell}${extra})`;
+      return `SUMPRODUCT(EXACT(${ref(s.unitColumn)},${unitCell})${extra})`;
     })
     .join('+');
 }
 
-/** Text of a cell as COUNTIFS compares it: case-insensitive text, numbers as written. */
+/** Text of a cell as the = and <> operators compare it: case-insensitive text, numbers as written. */
 function compareText(v: unknown): string {
   return v === null || v === undefined ? '' : String(typeof v === 'object' ? '' : v).toUpperCase();
 }
 
-/** What COUNTIFS gives over grids (text criteria `X` and `<>X` only), so a formula can be checked before it is written. */
+/** What `countFormula` gives over grids, so a formula can be checked before it is written. */
 export function simulateCount(grids: readonly Grid[], sources: readonly LiveSource[], unit: string): number {
   let n = 0;
   for (const s of sources) {
@@ -45,15 +62,20 @@ export function simulateCount(grids: readonly Grid[], sources: readonly LiveSour
         ? text !== criterion.slice(2).toUpperCase()
         : text === criterion.toUpperCase();
     };
-    for (let r = view.firstRow; r <= view.lastRow; r++)
-      if (holds(r, s.unitColumn, unit) && s.criteria.every((c) => holds(r, c.column, c.criterion))) n++;
+    const last = Math.min(view.lastRow, s.lastRow);
+    for (let r = Math.max(view.firstRow, s.firstRow); r <= last; r++) {
+      const v = view.raw(r, s.unitColumn);
+      // EXACT: the text as shown, case and all.
+      const exact = v !== null && v !== undefined && typeof v !== 'object' && String(v) === unit;
+      if (exact && s.criteria.every((c) => holds(r, c.column, c.criterion))) n++;
+    }
   }
   return n;
 }
 
 /**
  * Live sources for a summary written into the workbook the declarations are in: each declaration list's unit
- * column (and 规模 column, excluding 大型). Returned only when COUNTIFS over them gives every unit's count
+ * column (and 规模 column, excluding 大型). Returned only when the formulas over them give every unit's count
  * exactly (unit names written as in the quota table, no merged or "same as above" unit cells, no repeated
  * nominations, no printed forms); otherwise undefined and the summary holds the counts as values.
  */
@@ -65,10 +87,15 @@ export function liveSourcesIn(result: TallyResult, grids: readonly Grid[]): Live
       return undefined;
     if (sources.has(d.sheet)) continue;
     const scale = d.cells.scale?.column;
+    const grid = grids.find((g) => g.name === d.sheet);
+    const view = grid ? new GridView(grid) : undefined;
+    const rows = result.declarations.filter((x) => x.sheet === d.sheet).map((x) => x.row);
     sources.set(d.sheet, {
       sheet: d.sheet,
       unitColumn: d.cells.unit.column,
       criteria: scale ? [{ column: scale, criterion: '<>大型' }] : [],
+      firstRow: Math.min(...rows),
+      lastRow: Math.min(1048576, (view?.lastRow ?? Math.max(...rows)) + ROOM_BELOW),
     });
   }
   const list = [...sources.values()];

@@ -1,3 +1,5 @@
+import { regionLevel } from '../units';
+
 /** One unit's share of monitoring points. */
 export interface QuotaEntry {
   /** The unit's name as the table writes it (工信局, 市场监督管理局…). */
@@ -17,6 +19,8 @@ export interface QuotaTable {
   units: QuotaEntry[];
   /** Sum of the units' quotas (a 合计 row that disagrees is reported, the sum is used). */
   total: number;
+  /** The 合计 the table itself states, when it has one. */
+  stated?: number;
   source: QuotaSource;
   /** File and sheet of a table read from a workbook. */
   file?: string;
@@ -58,10 +62,23 @@ export const YUDU_2020: QuotaTable = {
   source: 'default',
 };
 
-/** The county named at the start of a title (于都县中小微企业… → 于都县), or ''. */
+/**
+ * The county, district or county-level city a title names (于都县中小微企业… → 于都县, 赣县区… → 赣县区, 赣州市瑞金市…
+ * → 瑞金市), or ''. A province or prefecture city in front is passed over.
+ */
 export function regionOf(title: string): string {
-  const m = /^(?:[\u4e00-\u9fff]{2,6}?[省市])?([\u4e00-\u9fff]{1,4}?[县区市旗])(?=[\u4e00-\u9fff]{2})/.exec(
-    title.replace(/\s/g, ''),
-  );
-  return m ? m[1] : '';
+  const t = title.replace(/\s/g, '').replace(/^(?:附件\d*[:：]?)?(?:\d{4}年度?)?/, '');
+  const m =
+    /^(?:[\u4e00-\u9fff]{2,3}(?:省|自治区))?(?:[\u4e00-\u9fff]{2,3}市(?=[\u4e00-\u9fff]{1,4}[县区市旗]))?([\u4e00-\u9fff]{1,4}?[县区市旗])(?=[\u4e00-\u9fff]{2})/.exec(
+      t,
+    );
+  if (!m) return '';
+  // 赣县区, 南康区: a former county's name kept by the district.
+  const next = t[m.index + m[0].length];
+  return m[1].endsWith('县') && next === '区' ? `${m[1]}区` : m[1];
+}
+
+/** The words for the whole region: 全县, 全区, 全市 (全县 when the region is unknown). */
+export function regionWhole(region: string): string {
+  return `全${regionLevel(region)}`;
 }

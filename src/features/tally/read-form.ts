@@ -181,7 +181,6 @@ export function readDeclarationForm(
         titles,
         sheet: grid.name,
         file,
-        option: ctx.unitOption,
         sheetIsEnterprise: true,
       });
   const declaration: Declaration = {

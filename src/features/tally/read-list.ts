@@ -10,11 +10,10 @@ import { sheetUnit, unitRef } from './resolve-unit';
 import type { TallyIssue } from './tally-issue';
 import type { UnitMatcher } from './unit-names';
 
-/** What reading declarations needs: the unit matcher, the settings, and the user's `--unit`. */
+/** What reading declarations needs: the unit matcher and the settings. */
 export interface ReadContext {
   matcher: UnitMatcher;
   settings: Settings;
-  unitOption?: string;
 }
 
 /** The declarations of one sheet and the issues found in it. */
@@ -69,8 +68,7 @@ export function readDeclarationList(
     if (line !== '') titles.push(line);
   }
   let fallback: UnitRef | undefined;
-  const sheetLevel = () =>
-    (fallback ??= sheetUnit(ctx.matcher, { titles, sheet: grid.name, file, option: ctx.unitOption }));
+  const sheetLevel = () => (fallback ??= sheetUnit(ctx.matcher, { titles, sheet: grid.name, file }));
   let lastUnit: { text: string; cell: CellAt } | undefined;
   const declarations: Declaration[] = [];
   for (const r of sheet.dataRows) {

@@ -20,7 +20,22 @@ const QUOTA_FIELDS: readonly FieldSpec[] = [
   { key: 'declared', synonyms: ['申报数', '已申报', '已申报数', '完成数', '实际申报数'] },
 ];
 
-const TOTAL = /^(合计|总计|共计|总数)$/;
+const TOTAL = /^(合计|总计|共计|总数)(?:[:：]?(\d+)(?:家|个|户)?)?$/;
+const TOTAL_LINE = /(?:合计|总计|共计)[:：]?(\d+)(?:家|户)|^(?:合计|总计|共计)[:：]?(\d+)$/;
+
+/** The 合计 cell of a row between two columns (a pair's 序号 to its 任务数), with a number written in it, if any. */
+function findTotal(
+  view: GridView,
+  row: number,
+  from: number,
+  to: number,
+): { column: number; inline?: number } | undefined {
+  for (let c = from; c < to; c++) {
+    const m = TOTAL.exec(cellText(view.resolved(row, c).value).replace(/\s/g, ''));
+    if (m) return { column: c, inline: m[2] !== undefined ? Number(m[2]) : undefined };
+  }
+  return undefined;
+}
 
 /** A quota table read from a sheet, with what is wrong with it. */
 export interface QuotaRead {
@@ -94,19 +109,33 @@ export function readQuotaGrid(
   const roles = classifyRows(view, header.row + 1, header.labels);
   const units: QuotaEntry[] = [];
   const firstRow = new Map<string, number>();
-  let stated: { value: number; row: number; column: number } | undefined;
+  /** 合计 as the table states it, per (unit, quota) pair, with the sum of that pair's units. */
+  const stated: Array<{ value: number; row: number; column: number; pairSum: number }> = [];
+  let spanStart = view.firstColumn;
   for (const [u, q] of header.pairs) {
+    let pairSum = 0;
+    const before = stated.length;
     for (let r = header.row + 1; r <= view.lastRow; r++) {
+      // 合计 may sit in the 序号 column with the 单位 cell blank (Annex 1), in the 单位 column, or merged over both.
+      const total = findTotal(view, r, spanStart, q);
+      if (total) {
+        const { value } = view.resolved(r, q);
+        const n = quotaNumber(value, cellText(value)) ?? total.inline;
+        if (n !== undefined)
+          stated.push({
+            value: n,
+            row: r,
+            column: total.inline !== undefined && n === total.inline ? total.column : q,
+            pairSum: 0,
+          });
+        continue;
+      }
       if (roles.get(r) !== 'data') continue;
       const unit = cellText(view.resolved(r, u).value);
       if (unit === '') continue;
       const { value } = view.resolved(r, q);
       const text = cellText(value);
       const n = quotaNumber(value, text);
-      if (TOTAL.test(unit.replace(/\s/g, ''))) {
-        if (n !== undefined) stated = { value: n, row: r, column: q };
-        continue;
-      }
       if (n === undefined) {
         issues.push(tallyIssue(settings, 'tally/quota-invalid', at(r, q, text), { unit, received: text }));
         continue;
@@ -121,18 +150,32 @@ export function readQuotaGrid(
       }
       firstRow.set(key, r);
       units.push({ unit, quota: n });
+      pairSum += n;
     }
+    for (const s of stated.slice(before)) s.pairSum = pairSum;
+    spanStart = q + 1;
   }
+  // A total written as a line of its own below the table: 合计：66家, 共计 66 家.
+  if (stated.length === 0)
+    for (let r = header.row + 1; r <= view.lastRow; r++)
+      for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+        const m = TOTAL_LINE.exec(cellText(view.raw(r, c)).replace(/\s/g, ''));
+        if (m) stated.push({ value: Number(m[1] ?? m[2]), row: r, column: c, pairSum: 0 });
+      }
   const total = units.reduce((s, e) => s + e.quota, 0);
-  if (stated && stated.value !== total)
+  const last = stated[stated.length - 1];
+  // One 合计 is the whole table's; several (one under each half) may each be their half's.
+  const agrees =
+    !last || last.value === total || (stated.length > 1 && stated.every((s) => s.value === s.pairSum));
+  if (last && !agrees)
     issues.push(
-      tallyIssue(
-        settings,
-        'tally/quota-total-mismatch',
-        at(stated.row, stated.column, String(stated.value)),
-        { stated: stated.value, sum: total },
-      ),
+      tallyIssue(settings, 'tally/quota-total-mismatch', at(last.row, last.column, String(last.value)), {
+        stated: last.value,
+        sum: total,
+      }),
     );
+  if (!last && units.length > 0)
+    issues.push(tallyIssue(settings, 'tally/quota-no-total', { file, sheet: grid.name }, { sum: total }));
   // The title is the line above the header that names a table (…分配表), not 附件1: or a date line.
   const above: string[] = [];
   for (let r = view.firstRow; r < header.row; r++)
@@ -142,5 +185,6 @@ export function readQuotaGrid(
     }
   const title = above.find((t) => /表$|分配/.test(t)) ?? above.find((t) => !/^附件/.test(t)) ?? '';
   const table: QuotaTable = { title, region: regionOf(title), units, total, source, file, sheet: grid.name };
+  if (last) table.stated = last.value;
   return { table, issues };
 }

@@ -1,7 +1,7 @@
 import { cellAddress, type MergeRange } from '../../core/grid';
 import type { CellSpec, SheetSpec, StyleSpec } from '../../core/sheet-spec';
 import { countFormula, type LiveSource } from './live-formulas';
-import type { ExclusionReason, UnitStatus } from './tally';
+import { totalStatus, type UnitStatus } from './tally';
 import type { TallyResult } from './tally-sources';
 import { wrappedHeight } from './text-height';
 
@@ -21,11 +21,6 @@ const STATUS_FONTS: Record<UnitStatus, string> = {
   short: 'FF9C0006',
   over: 'FF9C5700',
   none: 'FFC00000',
-};
-
-const REASONS: Record<ExclusionReason, string> = {
-  'large-enterprise': '大型企业，不属于中小微企业',
-  duplicate: '重复申报，已在前面计入',
 };
 
 const BODY = { name: '宋体', size: 11 };
@@ -49,10 +44,16 @@ const STYLES: Record<string, StyleSpec> = {
   cell: box(),
   left: box({ align: { horizontal: 'left', vertical: 'middle', wrap: true } }),
   total: box({ font: { ...BODY, bold: true }, fill: 'FFF2F2F2' }),
-  section: {
-    font: { name: '黑体', size: 12, bold: true },
+  line: {
+    font: { name: '宋体', size: 11 },
     align: { horizontal: 'left', vertical: 'middle' },
   },
+  lineRight: {
+    font: { name: '宋体', size: 11 },
+    align: { horizontal: 'right', vertical: 'middle' },
+  },
+  gapLabel: box({ font: { ...BODY, bold: true }, align: { horizontal: 'left', vertical: 'middle' } }),
+  gap: box({ align: { horizontal: 'left', vertical: 'middle' } }),
   ...Object.fromEntries(
     (Object.keys(STATUS_FILLS) as UnitStatus[]).map((s) => [
       s,
@@ -73,27 +74,54 @@ function statusFormula(r: number): string {
   return `IF(AND(D${r}=0,C${r}>0),"未申报",IF(D${r}<C${r},"不足"&(C${r}-D${r}),IF(D${r}>C${r},"超出"&(D${r}-C${r}),"达标")))`;
 }
 
-/** Options of the summary: live COUNTIFS sources (else counts as values) and how many files were read. */
+/**
+ * The 合计 row's status: shortage and excess summed apart, never netted (四个单位共差 5 家、一个单位超 1 家 is
+ * 不足5，超出1, not 不足4).
+ */
+export function totalStatusText(
+  result: Pick<TallyResult, 'shortfall' | 'excess' | 'declaredTotal' | 'quotaTotal'>,
+): string {
+  if (result.declaredTotal === 0 && result.quotaTotal > 0) return '未申报';
+  const parts: string[] = [];
+  if (result.shortfall.enterprises > 0) parts.push(`不足${result.shortfall.enterprises}`);
+  if (result.excess.enterprises > 0) parts.push(`超出${result.excess.enterprises}`);
+  return parts.length > 0 ? parts.join('，') : '达标';
+}
+
+/** The 合计 row's status formula over the units' 差额 (E) cells, as `totalStatusText` writes it. */
+function totalStatusFormula(t: number, first: number, last: number): string {
+  const short = `-SUMIF(E${first}:E${last},"<0")`;
+  const over = `SUMIF(E${first}:E${last},">0")`;
+  return (
+    `IF(AND(D${t}=0,C${t}>0),"未申报",IF(AND(${short}=0,${over}=0),"达标",` +
+    `IF(${short}>0,"不足"&${short},"")&IF(AND(${short}>0,${over}>0),"，","")&IF(${over}>0,"超出"&${over},"")))`
+  );
+}
+
+/** Options of the summary: live sources (else counts as values), how many files were read, and the 制表 line. */
 export interface SummaryOptions {
   live?: readonly LiveSource[];
   /** Shown in the note under the title. */
   files?: number;
+  /** 制表单位, printed on the 制表 line (blank, to be written and stamped by hand, when absent). */
+  office?: string;
+  /** 制表日期 as printed (e.g. 2020年3月30日); blank, to be written by hand, when absent. */
+  date?: string;
+  /** Names of the sheets listing duplicates, unknown units… written beside the summary (named in the note). */
+  lists?: ReadonlyArray<{ sheet: string; count: number; what: string }>;
 }
 
-const COLUMNS = [6, 24, 11, 11, 9, 12];
+const COLUMNS = [6, 24, 11, 11, 9, 16];
 const WIDTH = COLUMNS.length;
-const HEADER_ROW = 3;
-/**
- * Rows listed per section: the sheet is a summary to print, and exceljs merges cost O(n²) (10,000 merged rows
- * took 15 s to write); every item is in 申报明细 and in the JSON.
- */
-const MAX_LISTED = 200;
+/** Title, 制表 line, note, header. */
+export const SUMMARY_HEADER_ROW = 4;
+const HEADER_ROW = SUMMARY_HEADER_ROW;
 
 /**
- * The summary sheet (host-free): title, the quota table's units with 任务数, 申报数, 差额 and 完成情况 (coloured,
- * recoloured by conditional formats when counts change), a 合计 row, then the repeated nominations, the unknown
- * units and the enterprises not counted; A4 portrait, fitted to the page width, header repeated on every page;
- * a bar chart of quota against declared per unit where the host draws charts.
+ * The summary sheet (host-free): title, 制表单位 / 制表日期, a note, the quota table's units with 任务数, 申报数, 差额
+ * and 完成情况 (coloured, recoloured by conditional formats when counts change), a 合计 row whose status states
+ * shortage and excess apart, and two lines counting them; A4 portrait, fitted to the page width, header repeated
+ * on every page. Nothing follows the table: the lists are sheets of their own (see `buildListSheets`).
  */
 export function buildSummarySheet(result: TallyResult, options: SummaryOptions = {}): SheetSpec {
   const rows: SheetSpec['rows'] = [];
@@ -107,42 +135,32 @@ export function buildSummarySheet(result: TallyResult, options: SummaryOptions =
     const r = add([{ value, style }, ...Array<null>(WIDTH - 1).fill(null)], height);
     merges.push({ top: r, left: 1, bottom: r, right: WIDTH });
   };
-  /** A row of four parts: A, B, C:D merged, E:F merged. */
-  const fourParts = (a: string | number, b: string, cd: string, ef: string, style: string) => {
-    const [, wb, wc, wd, we, wf] = COLUMNS;
-    const height = wrappedHeight(
-      [
-        { text: b, width: wb },
-        { text: cd, width: wc + wd },
-        { text: ef, width: we + wf },
-      ],
-      11,
-      18,
-    );
-    const r = add(
-      [
-        { value: a, style: 'cell' },
-        { value: b, style },
-        { value: cd, style },
-        { value: null, style },
-        { value: ef, style },
-        { value: null, style },
-      ],
-      height,
-    );
-    merges.push({ top: r, left: 3, bottom: r, right: 4 }, { top: r, left: 5, bottom: r, right: 6 });
-  };
 
   const region = result.quota.region;
   wide(`${region}中小微企业行政检查监测点汇总表`, 'title', 32);
-  const how = live
-    ? '申报数由公式按申报明细实时统计（COUNTIFS），新增申报后自动更新'
-    : `申报数为生成时的统计值${options.files !== undefined ? `（${options.files} 个文件）` : ''}`;
-  wide(
-    `${how}；大型企业和重复申报的企业不计入。任务数依据《${result.quota.title || '监测点分配表'}》。`,
-    'note',
-    30,
+  // 制表单位 left (A:C), 制表日期 right (D:F), as the adjust report prints 填报单位 and 填报日期.
+  const line = add(
+    [
+      { value: `制表单位（盖章）：${options.office ?? ''}`, style: 'line' },
+      null,
+      null,
+      { value: `制表日期：${options.date ?? '　　　　年　　月　　日'}`, style: 'lineRight' },
+      null,
+      null,
+    ],
+    24,
   );
+  merges.push(
+    { top: line, left: 1, bottom: line, right: 3 },
+    { top: line, left: 4, bottom: line, right: WIDTH },
+  );
+  const how = live
+    ? '申报数由公式按申报明细实时统计，新增申报后自动更新'
+    : `申报数为生成时的统计值${options.files !== undefined ? `（${options.files} 个文件）` : ''}`;
+  const lists = (options.lists ?? []).filter((l) => l.count > 0);
+  const listed = lists.length ? `另见${lists.map((l) => `“${l.sheet}”表（${l.what}）`).join('、')}。` : '';
+  const note = `${how}；大型企业和重复申报的企业不计入。任务数依据《${result.quota.title || '监测点分配表'}》。${listed}`;
+  wide(note, 'note', wrappedHeight([{ text: note, width: COLUMNS.reduce((a, b) => a + b, 0) }], 10, 30));
   add(
     ['序号', '单位', '任务数（家）', '申报数（家）', '差额', '完成情况'].map((value) => ({
       value,
@@ -167,14 +185,7 @@ export function buildSummarySheet(result: TallyResult, options: SummaryOptions =
     ]);
   });
   const last = first + result.units.length - 1;
-  const totalStatus =
-    result.declaredTotal === 0 && result.quotaTotal > 0
-      ? 'none'
-      : result.declaredTotal < result.quotaTotal
-        ? 'short'
-        : result.declaredTotal > result.quotaTotal
-          ? 'over'
-          : 'met';
+  const status = totalStatus(result);
   const t = last + 1;
   add([
     { value: '合计', style: 'total' },
@@ -183,46 +194,35 @@ export function buildSummarySheet(result: TallyResult, options: SummaryOptions =
     { value: result.declaredTotal, formula: `SUM(D${first}:D${last})`, style: 'total' },
     { value: result.declaredTotal - result.quotaTotal, formula: `D${t}-C${t}`, style: 'total' },
     {
-      value: statusText(totalStatus, result.declaredTotal - result.quotaTotal),
-      formula: statusFormula(t),
-      style: totalStatus,
+      value: totalStatusText(result),
+      formula: totalStatusFormula(t, first, last),
+      style: status,
     },
   ]);
   merges.push({ top: t, left: 1, bottom: t, right: 2 });
-
-  /** One section: its title, header, at most MAX_LISTED rows (the rest are in 申报明细 and the JSON), or 无. */
-  const section = <T>(
-    title: string,
-    head: [string, string, string],
-    items: readonly T[],
-    cells: (item: T) => [string, string, string],
-  ) => {
-    add([]);
-    wide(title, 'section', 22);
-    fourParts('序号', ...head, 'head');
-    items.slice(0, MAX_LISTED).forEach((item, i) => fourParts(i + 1, ...cells(item), 'left'));
-    if (items.length === 0) fourParts('', '无', '', '', 'left');
-    if (items.length > MAX_LISTED)
-      wide(`……另有 ${items.length - MAX_LISTED} 项未列出，详见“申报明细”表`, 'note', 20);
+  // Shortage and excess, each summed over its own units: the county figures the text and JSON state.
+  const gapRow = (label: string, units: number, enterprises: number, sign: '<' | '>', word: string) => {
+    const range = `E${first}:E${last}`;
+    const sum = sign === '<' ? `-SUMIF(${range},"<0")` : `SUMIF(${range},">0")`;
+    const r = add(
+      [
+        { value: label, style: 'gapLabel' },
+        null,
+        {
+          value: `${units} 个单位，共${word} ${enterprises} 家`,
+          formula: `COUNTIF(${range},"${sign}0")&" 个单位，共${word} "&${sum}&" 家"`,
+          style: 'gap',
+        },
+        null,
+        null,
+        null,
+      ],
+      20,
+    );
+    merges.push({ top: r, left: 1, bottom: r, right: 2 }, { top: r, left: 3, bottom: r, right: WIDTH });
   };
-  section(
-    `重复申报的企业（${result.duplicates.length} 家）`,
-    ['企业名称', '统一社会信用代码', '申报单位'],
-    result.duplicates,
-    (d) => [d.enterprise, d.uscc ?? '', d.units.join('、')],
-  );
-  section(
-    `不在分配表中的单位（${result.unknownUnits.length} 个）`,
-    ['填写的单位', '来源文件', '最接近的单位'],
-    result.unknownUnits,
-    (u) => [u.name || '（未注明单位）', baseName(u.file), u.suggestion ?? ''],
-  );
-  section(
-    `不计入的企业（${result.excluded.length} 家）`,
-    ['企业名称', '申报单位', '原因'],
-    result.excluded,
-    (e) => [e.enterprise, e.unit, REASONS[e.reason]],
-  );
+  gapRow('其中：任务不足', result.shortfall.units, result.shortfall.enterprises, '<', '差');
+  gapRow('其中：超出任务', result.excess.units, result.excess.enterprises, '>', '超');
 
   const statusRange = { top: first, left: WIDTH, bottom: t, right: WIDTH };
   const top = cellAddress(first, WIDTH).replace(/^([A-Z]+)/, '$$$1');
@@ -264,9 +264,4 @@ export function buildSummarySheet(result: TallyResult, options: SummaryOptions =
       },
     ],
   };
-}
-
-/** File name without folders. */
-function baseName(file: string): string {
-  return file.replace(/^.*[\\/]/, '');
 }

@@ -1,14 +1,17 @@
 import type { Grid } from '../../core/grid';
 import type { FileError } from '../../core/report';
 import { type DeepPartial, resolveSettings, type Settings } from '../../core/settings';
-import type { Declaration, DeclarationLayout } from './declaration';
+import type { Declaration, DeclarationLayout, UnitRef } from './declaration';
 import { type QuotaTable, YUDU_2020 } from './quota-table';
 import { isQuotaSheet, type QuotaRead, readQuotaGrid } from './read-quota';
 import { readDeclarationForm } from './read-form';
 import { type ReadContext, readDeclarationList } from './read-list';
 import { type Tally, tallyDeclarations } from './tally';
-import type { TallyIssue } from './tally-issue';
+import { type TallyIssue, tallyIssue } from './tally-issue';
 import { UnitMatcher } from './unit-names';
+import { unitRef } from './resolve-unit';
+import type { DecisionsRead } from './decisions';
+import type { UnitRegisterRead } from '../units';
 
 /** One input of the tally: a workbook's sheets, or why it could not be read. */
 export interface TallySource {
@@ -17,10 +20,16 @@ export interface TallySource {
   error?: FileError;
 }
 
-/** Options of the tally: a quota table read from elsewhere (`--quota`), the unit for unnamed files, settings. */
+/**
+ * Options of the tally: a quota table read from elsewhere (`--quota`), the unit of every declaration (`--unit`,
+ * overriding what the files say), the office's units register (`--units`), its decisions on repeated nominations
+ * (`--decisions`), settings.
+ */
 export interface TallyOptions {
   quota?: QuotaRead;
   unit?: string;
+  register?: { file: string; read: UnitRegisterRead };
+  decisions?: DecisionsRead;
   settings?: DeepPartial<Settings>;
 }
 
@@ -42,6 +51,8 @@ export interface FileTally {
 /** The whole tally: the quota table used, every declaration read, the counts, and what each file held. */
 export interface TallyResult extends Tally {
   quota: QuotaTable;
+  /** What `--unit` was read as, when given. */
+  unitOption?: UnitRef;
   declarations: Declaration[];
   files: FileTally[];
 }
@@ -68,9 +79,21 @@ function chooseQuota(
 export function tallySources(sources: readonly TallySource[], options: TallyOptions = {}): TallyResult {
   const settings = resolveSettings(options.settings);
   const quota = chooseQuota(sources, options, settings);
-  const ctx: ReadContext = { matcher: new UnitMatcher(quota.table), settings, unitOption: options.unit };
+  const matcher = new UnitMatcher(quota.table, options.register?.read.entries);
+  const ctx: ReadContext = { matcher, settings };
   const declarations: Declaration[] = [];
   const readIssues: TallyIssue[] = [...quota.issues];
+  const register = options.register;
+  if (register)
+    for (const p of register.read.problems)
+      readIssues.push(
+        tallyIssue(
+          settings,
+          p.code,
+          { file: register.file, sheet: register.read.sheet, row: p.row, column: p.column },
+          p.params,
+        ),
+      );
   const files: FileTally[] = [];
   for (const source of sources) {
     const sheets: SheetTally[] = [];
@@ -95,6 +118,22 @@ export function tallySources(sources: readonly TallySource[], options: TallyOpti
       readIssues.push(...read.issues);
     }
   }
-  const tally = tallyDeclarations(declarations, quota.table, settings);
-  return { ...tally, issues: [...readIssues, ...tally.issues], quota: quota.table, declarations, files };
+  // `--unit` overrides whatever the files say: the office knows whose declarations these are.
+  const unitOption = options.unit !== undefined ? unitRef(matcher, options.unit, 'option') : undefined;
+  if (unitOption) for (const d of declarations) d.unit = unitOption;
+  const tally = tallyDeclarations(declarations, {
+    table: quota.table,
+    settings,
+    matcher,
+    decisions: options.decisions,
+  });
+  const result: TallyResult = {
+    ...tally,
+    issues: [...readIssues, ...tally.issues],
+    quota: quota.table,
+    declarations,
+    files,
+  };
+  if (unitOption) result.unitOption = unitOption;
+  return result;
 }

@@ -2,7 +2,7 @@ import { Component, type ComponentChild, h } from 'preact';
 import type { Grid } from '../../core/grid';
 import { renderIssue } from '../../features/check-workbook';
 import type { QuotaRead, TallyIssue, UnitStatus } from '../../features/tally';
-import { YUDU_2020 } from '../../features/tally/quota-table';
+import { regionWhole, YUDU_2020 } from '../../features/tally/quota-table';
 import { t } from '../i18n';
 import { rt } from '../../app/report-i18n';
 import { errorText } from '../../app/error-text';
@@ -305,8 +305,25 @@ export class TallySection extends Component<SectionProps, TallyState> {
     const s = this.state;
     const r = outcome.result;
     const diff = r.declaredTotal - r.quotaTotal;
+    const sub = (text: string, cls = 'sub') => h('span', { class: cls }, text);
     const status = (st: UnitStatus, d: number) =>
       h('span', { class: `status status-${st}`, 'data-status': st }, statusLabel(locale, st, d));
+    // The county's status: shortage and excess each summed over their own units, never netted.
+    const totalLabel = () =>
+      r.shortfall.enterprises > 0 && r.excess.enterprises > 0
+        ? h(
+            'span',
+            { class: 'status status-short', 'data-status': 'short' },
+            rt(locale, 'totalShortOver', { short: r.shortfall.enterprises, over: r.excess.enterprises }),
+          )
+        : status(
+            outcome.totalStatus,
+            outcome.totalStatus === 'short'
+              ? -r.shortfall.enterprises
+              : outcome.totalStatus === 'over'
+                ? r.excess.enterprises
+                : diff,
+          );
     const read =
       outcome.from === 'files'
         ? rt(locale, 'tallyReadFiles', { files: r.files.length, declarations: r.declarations.length })
@@ -324,8 +341,22 @@ export class TallySection extends Component<SectionProps, TallyState> {
       h(
         'div',
         { class: 'total-words' },
-        h('span', null, rt(locale, 'tallyTotal', { quota: r.quotaTotal, declared: r.declaredTotal })),
-        status(outcome.totalStatus, diff),
+        h(
+          'span',
+          null,
+          rt(locale, 'tallyTotal', {
+            whole: regionWhole(r.quota.region),
+            quota: r.quotaTotal,
+            declared: r.declaredTotal,
+          }),
+        ),
+        totalLabel(),
+        r.shortfall.enterprises > 0
+          ? sub(rt(locale, 'tallyShortfall', { n: r.shortfall.enterprises, units: r.shortfall.units }))
+          : null,
+        r.excess.enterprises > 0
+          ? sub(rt(locale, 'tallyExcess', { n: r.excess.enterprises, units: r.excess.units }))
+          : null,
       ),
       h('span', { class: 'hint' }, read),
       outcome.live ? h('span', { class: 'hint' }, rt(locale, 'liveCounts')) : null,
@@ -375,13 +406,12 @@ export class TallySection extends Component<SectionProps, TallyState> {
             h('td', { class: 'num' }, String(r.quotaTotal)),
             h('td', { class: 'num' }, String(r.declaredTotal)),
             h('td', { class: `num${diff < 0 ? ' neg' : ''}` }, signed(diff)),
-            h('td', null, status(outcome.totalStatus, diff)),
+            h('td', null, totalLabel()),
           ),
         ),
       ),
     );
 
-    const sub = (text: string, cls = 'sub') => h('span', { class: cls }, text);
     const sep = locale === 'zh-CN' ? '、' : ', ';
     const duplicates = listBlock(
       locale,
@@ -393,6 +423,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
           h('strong', null, d.enterprise),
           d.uscc ? sub(d.uscc) : null,
           sub(d.units.join(sep), 'sub strong-sub'),
+          d.countedFor ? sub(rt(locale, 'countedFor', { unit: d.countedFor })) : null,
         ),
       ),
       'tally-duplicates',
@@ -407,12 +438,29 @@ export class TallySection extends Component<SectionProps, TallyState> {
           null,
           h('strong', null, u.name || rt(locale, 'noUnitName')),
           sub(rt(locale, 'unknownFrom', { file: baseName(u.file), count: u.declarations })),
-          u.suggestion ? sub(rt(locale, 'suggestion', { suggestion: u.suggestion }), 'sub suggest') : null,
+          u.registered
+            ? sub(rt(locale, 'registeredUnit', { unit: u.registered }), 'sub suggest')
+            : u.suggestion
+              ? sub(rt(locale, 'suggestion', { suggestion: u.suggestion }), 'sub suggest')
+              : u.name
+                ? sub(rt(locale, 'noCloseUnit'), 'sub suggest')
+                : null,
         ),
       ),
       'tally-unknown',
       r.unknownUnits.length ? 'warn' : undefined,
     );
+    const possible = r.possibleDuplicates.length
+      ? listBlock(
+          locale,
+          rt(locale, 'possibleTitle', { count: r.possibleDuplicates.length }),
+          r.possibleDuplicates.map((p) =>
+            h('span', null, h('strong', null, p.enterprises.join(' / ')), sub(p.units.join(sep))),
+          ),
+          'tally-possible',
+          'warn',
+        )
+      : null;
     const excluded = listBlock(
       locale,
       rt(locale, 'excludedTitle', { count: r.excluded.length }),
@@ -481,6 +529,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
       table,
       fileErrors,
       duplicates,
+      possible,
       unknown,
       excluded,
       cellPreview(locale, s.preview),

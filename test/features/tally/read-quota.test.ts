@@ -1,6 +1,6 @@
 import type { CellValue } from '../../../src/core/grid';
 import { resolveSettings } from '../../../src/core/settings';
-import { YUDU_2020 } from '../../../src/features/tally/quota-table';
+import { regionOf, YUDU_2020 } from '../../../src/features/tally/quota-table';
 import { isQuotaSheet, readQuotaGrid } from '../../../src/features/tally/read-quota';
 
 const settings = resolveSettings();
@@ -81,5 +81,81 @@ describe('quota tables', () => {
       false,
     );
     expect(isQuotaSheet({ name: 'S', merges: [], values: annex1() })).toBe(true);
+  });
+});
+
+describe('the 合计 of a quota table, in every layout', () => {
+  /** Annex 1 as the notice prints it: 合计 in the right half's 序号 column, its 单位 cell blank. */
+  function annex1SeqTotal(total: CellValue, typo?: [number, number]): CellValue[][] {
+    const rows = annex1(total);
+    const last = rows[rows.length - 1];
+    last[4] = '合  计';
+    last[5] = null;
+    if (typo) rows[3 + typo[0]][2] = typo[1];
+    return rows;
+  }
+
+  test('合计 in the 序号 column with the 单位 cell blank is checked (Annex 1’s own layout)', () => {
+    expect(read(annex1SeqTotal(66))!.issues).toEqual([]);
+    // A typo in one unit's quota (工信局 2 → 3) no longer changes the total silently.
+    const r = read(annex1SeqTotal(66, [0, 3]))!;
+    expect(r.table.total).toBe(67);
+    expect(r.table.stated).toBe(66);
+    expect(r.issues.map((i) => [i.code, i.row, i.column, i.params])).toEqual([
+      ['tally/quota-total-mismatch', 15, 7, { stated: 66, sum: 67 }],
+    ]);
+  });
+
+  test('合计 merged over 序号 and 单位', () => {
+    const values: CellValue[][] = [
+      ['瑞金市中小微企业行政检查监测点分配表'],
+      ['序号', '单位', '任务数'],
+      [1, '住建局', 3],
+      [2, '公安局', 2],
+      ['合计', null, 6],
+    ];
+    const r = readQuotaGrid(
+      { name: '分配表', values, merges: [{ top: 5, left: 1, bottom: 5, right: 2 }] },
+      'f.xlsx',
+      'file',
+      settings,
+    )!;
+    expect(r.table.region).toBe('瑞金市');
+    expect(r.issues.map((i) => [i.code, i.params])).toEqual([
+      ['tally/quota-total-mismatch', { stated: 6, sum: 5 }],
+    ]);
+  });
+
+  test('a total written as a line below the table, and a table without any total', () => {
+    const line = read([
+      ['赣县区中小微企业行政检查监测点分配表'],
+      ['序号', '单位', '任务数'],
+      [1, '工业和信息化局', 2],
+      [2, '住建局', 3],
+      ['以上共 2 个单位，合计 6 家'],
+    ])!;
+    expect(line.table.region).toBe('赣县区');
+    expect(line.issues.map((i) => [i.code, i.row, i.params])).toEqual([
+      ['tally/quota-total-mismatch', 5, { stated: 6, sum: 5 }],
+    ]);
+    const none = read([
+      ['序号', '单位', '任务数'],
+      [1, '住建局', 3],
+    ])!;
+    expect(none.issues.map((i) => [i.code, i.severity, i.params])).toEqual([
+      ['tally/quota-no-total', 'info', { sum: 3 }],
+    ]);
+  });
+
+  test.each([
+    ['于都县中小微企业行政检查监测点分配表', '于都县'],
+    ['赣县区中小微企业行政检查监测点分配表', '赣县区'],
+    ['赣州市赣县区中小微企业行政检查监测点分配表', '赣县区'],
+    ['江西省赣州市于都县中小微企业监测点分配表', '于都县'],
+    ['瑞金市中小微企业行政检查监测点分配表', '瑞金市'],
+    ['2021年章贡区监测点分配表', '章贡区'],
+    ['中小微企业行政检查监测点分配表', ''],
+  ])('%s is in %s', (title, region) => {
+    expect(regionOf(title)).toBe(region);
   });
 });

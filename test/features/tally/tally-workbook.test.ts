@@ -115,16 +115,22 @@ describe('live counts in the workbook the declarations are in', () => {
     const sheets = [list([row(1, '林业局'), row(2, '林业局'), row(3, '商务局', '大型')])];
     const { result, summary } = tallyWorkbook(sheets, '申报.xlsx');
     expect(liveSourcesIn(result, sheets)).toEqual([
-      { sheet: '申报', unitColumn: 2, criteria: [{ column: 6, criterion: '<>大型' }] },
+      {
+        sheet: '申报',
+        unitColumn: 2,
+        criteria: [{ column: 6, criterion: '<>大型' }],
+        firstRow: 3,
+        lastRow: 1005,
+      },
     ]);
     const linye = summary.rows.find((r) => r.cells[1]?.value === '林业局')!;
     expect(linye.cells[3]).toMatchObject({
       value: 2,
-      formula: `COUNTIFS('申报'!$B:$B,$B16,'申报'!$F:$F,"<>大型")`,
+      formula: `SUMPRODUCT(EXACT('申报'!$B$3:$B$1005,$B17)*('申报'!$F$3:$F$1005<>"大型"))`,
     });
   });
 
-  test('names that COUNTIFS cannot match (县林业局, merged unit cells) keep the counts as values', () => {
+  test('names the formulas cannot match (县林业局, merged unit cells) keep the counts as values', () => {
     const aliases = [list([row(1, '于都县林业局'), row(2, '林业局')])];
     expect(liveSourcesIn(tallyWorkbook(aliases, 'a.xlsx').result, aliases)).toBeUndefined();
     const merged = [
@@ -139,7 +145,7 @@ describe('live counts in the workbook the declarations are in', () => {
     });
   });
 
-  test('long lists are cut at 200 rows on the summary, with a pointer to 申报明细', () => {
+  test('long lists go whole on a sheet of their own, the summary only names them', () => {
     const rows = Array.from({ length: 250 }, (_, i) => [
       i + 1,
       '林业局',
@@ -149,28 +155,123 @@ describe('live counts in the workbook the declarations are in', () => {
       '小型',
       '是',
     ]);
-    const { result, summary } = tallyWorkbook([list(rows)], 'a.xlsx');
+    const { result, summary, sheets } = tallyWorkbook([list(rows)], 'a.xlsx');
     expect(result.excluded).toHaveLength(249);
-    const texts = summary.rows.map((r) => r.cells[0]?.value);
-    expect(texts).toContain('不计入的企业（249 家）');
-    expect(texts).toContain('……另有 49 项未列出，详见“申报明细”表');
-    expect(summary.rows.length).toBeLessThan(260);
+    expect(summary.rows[2].cells[0]?.value).toContain('“不计入的企业”表（249 家）');
+    expect(summary.rows).toHaveLength(30);
+    expect(sheets.map((s) => s.name)).toEqual(['监测点汇总', '重复申报', '不计入的企业']);
+    const excluded = sheets[2];
+    expect(excluded.rows).toHaveLength(3 + 249);
+    expect(excluded.page?.printTitleRows).toEqual({ first: 3, last: 3 });
   });
 
-  test('the summary sheet: title, 23 units, 合计, sections, A4, chart', () => {
-    const spec = buildSummarySheet(tallySources([]));
+  test('the summary sheet: title, 制表 line, 23 units, 合计, shortage and excess, A4, chart', () => {
+    const spec = buildSummarySheet(tallySources([]), { date: '2020年3月30日' });
     expect(spec.rows[0].cells[0]?.value).toBe('于都县中小微企业行政检查监测点汇总表');
-    expect(spec.rows.slice(3, 26).map((r) => r.cells[5]?.value)).toEqual(Array(23).fill('未申报'));
-    expect(spec.rows[26].cells.map((c) => c?.value)).toEqual(['合计', null, 66, 0, -66, '未申报']);
+    expect(spec.rows[1].cells.map((c) => c?.value)).toEqual([
+      '制表单位（盖章）：',
+      undefined,
+      undefined,
+      '制表日期：2020年3月30日',
+      undefined,
+      undefined,
+    ]);
+    expect(spec.rows.slice(4, 27).map((r) => r.cells[5]?.value)).toEqual(Array(23).fill('未申报'));
+    expect(spec.rows[27].cells.map((c) => c?.value)).toEqual(['合计', null, 66, 0, -66, '未申报']);
+    expect(spec.rows[28].cells[2]?.value).toBe('23 个单位，共差 66 家');
+    expect(spec.rows[29].cells[2]?.value).toBe('0 个单位，共超 0 家');
     expect(spec.page).toMatchObject({
       paper: 'A4',
       orientation: 'portrait',
       fitToWidth: true,
-      printTitleRows: { first: 3, last: 3 },
+      printTitleRows: { first: 4, last: 4 },
     });
     expect(spec.charts).toEqual([
-      expect.objectContaining({ firstRow: 4, lastRow: 26, categoryColumn: 2, seriesColumns: [3, 4] }),
+      expect.objectContaining({ firstRow: 5, lastRow: 27, categoryColumn: 2, seriesColumns: [3, 4] }),
     ]);
-    expect(spec.conditionalFormats?.[0].range).toEqual({ top: 4, left: 6, bottom: 27, right: 6 });
+    expect(spec.conditionalFormats?.[0].range).toEqual({ top: 5, left: 6, bottom: 28, right: 6 });
+  });
+});
+
+describe('repeated and possibly repeated nominations', () => {
+  const named = (n: number, unit: string, name: string, code = ''): CellValue[] => [
+    n,
+    unit,
+    name,
+    code,
+    '张三',
+    `1390797${String(n).padStart(4, '0')}`,
+    '小型',
+    '是',
+  ];
+  const HEAD2 = [
+    '序号',
+    '推荐单位',
+    '企业名称',
+    '统一社会信用代码',
+    '法定代表人',
+    '联系电话',
+    '规模',
+    '是否为民营企业',
+  ];
+  const sheet = (name: string, rows: CellValue[][]) => grid(name, [['申报表'], HEAD2, ...rows]);
+
+  test('a unit outside the table never takes a table unit’s place, whichever file comes first', () => {
+    const r = tallySources([
+      { file: '气象局.xlsx', grids: [sheet('申报', [named(1, '于都县气象局', '于都县恒通物流有限公司')])] },
+      { file: '住建局.xlsx', grids: [sheet('申报', [named(1, '住建局', '于都县恒通物流有限公司')])] },
+    ]);
+    expect(r.units.find((u) => u.unit === '住建局')).toMatchObject({ declared: 1, submitted: 1 });
+    expect(r.declaredTotal).toBe(1);
+    expect(r.duplicates).toEqual([
+      expect.objectContaining({
+        units: ['于都县气象局', '住建局'],
+        countedFor: '住建局',
+        choice: 'table-unit',
+      }),
+    ]);
+    expect(r.excluded).toEqual([
+      expect.objectContaining({ unit: '于都县气象局', reason: 'duplicate', countedFor: '住建局' }),
+    ]);
+    // 申报明细 lists the counted nomination first, so its 计入 formula agrees.
+    expect(r.order).toEqual([1, 0]);
+  });
+
+  test('full-width and half-width brackets are one name; brackets left out or 有限责任公司 are possibly one', () => {
+    const r = tallySources([
+      {
+        file: 'a.xlsx',
+        grids: [
+          sheet('甲', [
+            named(1, '林业局', '江西鑫源（于都）食品有限公司'),
+            named(2, '林业局', '于都县和美 餐饮管理有限责任公司'),
+            named(3, '林业局', '于都县瑞丰电子有限公司', '91360731MA0000011X'),
+          ]),
+          sheet('乙', [
+            named(1, '商务局', '江西鑫源(于都)食品有限公司'),
+            named(2, '商务局', '江西鑫源于都食品有限公司'),
+            named(3, '商务局', '于都县和美餐饮管理有限公司'),
+            named(4, '商务局', '于都县瑞丰电子有限责任公司', '91360731MA0000029R'),
+          ]),
+        ],
+      },
+    ]);
+    // Names are read half-width: 江西鑫源（于都）… and 江西鑫源(于都)… are one name.
+    expect(r.duplicates.map((d) => [d.enterprise, d.units])).toEqual([
+      ['江西鑫源(于都)食品有限公司', ['林业局', '商务局']],
+    ]);
+    expect(r.possibleDuplicates.map((p) => p.enterprises)).toEqual([
+      ['江西鑫源(于都)食品有限公司', '江西鑫源于都食品有限公司'],
+      ['于都县和美 餐饮管理有限责任公司', '于都县和美餐饮管理有限公司'],
+    ]);
+    // Two different credit codes: two enterprises, whatever their names. Counts are not changed.
+    expect(r.units.find((u) => u.unit === '商务局')?.declared).toBe(3);
+    expect(r.units.find((u) => u.unit === '林业局')?.declared).toBe(3);
+    expect(
+      r.issues.filter((i) => i.code === 'tally/possible-duplicate').map((i) => [i.sheet, i.row]),
+    ).toEqual([
+      ['乙', 4],
+      ['乙', 5],
+    ]);
   });
 });

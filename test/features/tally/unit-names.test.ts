@@ -47,13 +47,33 @@ describe('unit names matched to the Yudu 2020 quota table', () => {
     ['自然资原局', '自然资源局'],
     ['于都县自然资原局', '自然资源局'],
     ['市场监督管里局', '市场监督管理局'],
-    ['于都县统计局', '统战部'],
+    ['住建委', '住建局'],
+    ['于都县文化局', '文广新旅局'],
+    // Only close names are suggested: 税务局 is not 水利局, 统计局 is not 统战部.
+    ['于都县税务局', undefined],
+    ['于都县统计局', undefined],
     ['县档案局', undefined],
-  ])('%s is unknown, closest %s', (name, suggestion) => {
+    ['气象局', undefined],
+  ])('%s is unknown, suggested %s', (name, suggestion) => {
     const m = matcher.match(name);
     expect(m.unit).toBeUndefined();
-    if (suggestion) expect(m.suggestion).toBe(suggestion);
-    else expect(typeof m.suggestion).toBe('string');
+    expect(m.suggestion).toBe(suggestion);
+  });
+
+  test.each([
+    // City and province prefixes.
+    ['赣州市于都县住房和城乡建设局', '住建局'],
+    ['江西省于都县公安局', '公安局'],
+    ['江西省赣州市于都县市场监督管理局', '市场监督管理局'],
+    ['赣州市于都县卫生健康委员会', '卫健委'],
+    // Sub-units.
+    ['于都县公安局交警大队', '公安局'],
+    ['于都县住房和城乡建设局法规股', '住建局'],
+    ['县市场监督管理局城关分局', '市场监督管理局'],
+    ['于都县自然资源局执法大队', '自然资源局'],
+    ['赣州市于都县生态环境局综合执法大队', '生态环境局'],
+  ])('%s → %s (prefix or sub-unit)', (name, unit) => {
+    expect(matcher.match(name).unit).toBe(unit);
   });
 
   test('a table that writes the full name matches the abbreviation too', () => {
@@ -71,9 +91,9 @@ describe('unit names matched to the Yudu 2020 quota table', () => {
   });
 
   test('a table unit named inside a title, sheet or file name', () => {
-    expect(matcher.findIn('于都县林业局-监测点企业申报表')).toBe('林业局');
-    expect(matcher.findIn('填报单位(盖章):于都县住房和城乡建设局')).toBe('住建局');
-    expect(matcher.findIn('于都县卫生健康委员会行政检查监测点企业申报表')).toBe('卫健委');
+    expect(matcher.findIn('于都县林业局-监测点企业申报表')?.unit).toBe('林业局');
+    expect(matcher.findIn('填报单位(盖章):于都县住房和城乡建设局')?.unit).toBe('住建局');
+    expect(matcher.findIn('于都县卫生健康委员会行政检查监测点企业申报表')?.unit).toBe('卫健委');
     expect(matcher.findIn('行政检查监测点企业申报表')).toBeUndefined();
     expect(matcher.findIn('Sheet1')).toBeUndefined();
   });
