@@ -2,8 +2,10 @@
 export {
   type CellParts,
   type FrequencyRead,
+  isCapHeader,
   type NoValue,
   type RatioRead,
+  type ReadOptions,
   readFrequency,
   readRatio,
   splitParts,

@@ -1,5 +1,5 @@
 import { normaliseText } from '../../core/normalise';
-import { readFrequency, readRatio, splitParts } from './read-cell';
+import { isCapHeader, type ReadOptions, readFrequency, readRatio, splitParts } from './read-cell';
 import { frequencyNotation, ratioNotation } from './values';
 
 /** The kind of column a cell was published under. */
@@ -10,33 +10,35 @@ const ratioPart = (text: string | undefined) => {
   const r = readRatio(text);
   return r.ok ? ratioNotation(r.value) : 'invalid';
 };
-const frequencyPart = (text: string | undefined) => {
+const frequencyPart = (text: string | undefined, options: ReadOptions) => {
   if (text === undefined) return '-';
-  const r = readFrequency(text);
+  const r = readFrequency(text, options);
   return r.ok ? frequencyNotation(r.value) : 'invalid';
 };
 
 /**
  * What a cell means, in the notation of the real-spelling corpus (test/fixtures/real-spellings/README.md): a ratio
  * (`>=5%`), a frequency (`=4/y`), or both (`ratio: =25% | frequency: >=1/y`) for a combined column and for a
- * ratio or frequency cell that also gives the other part. `invalid` when the cell gives nothing readable.
+ * ratio or frequency cell that also gives the other part. `invalid` when the cell gives nothing readable. The
+ * header, when given, may state a cap (频次上限): a count under it is the most allowed.
  */
-export function cellMeaning(text: string, column: MeaningColumn): string {
+export function cellMeaning(text: string, column: MeaningColumn, header?: string): string {
   const t = normaliseText(text);
+  const options: ReadOptions = { cap: isCapHeader(header) };
   const parts = splitParts(t);
-  const combined = () => {
-    const ratio = ratioPart(parts.ratio);
-    const frequency = frequencyPart(parts.frequency);
-    return ratio === 'invalid' && frequency === '-' ? 'invalid' : `ratio: ${ratio} | frequency: ${frequency}`;
-  };
-  if (column === 'combined') return combined();
-  const both = parts.ratio !== undefined && parts.frequency !== undefined && parts.ratio !== parts.frequency;
+  const ratio = ratioPart(parts.ratio);
+  const frequency = frequencyPart(parts.frequency, options);
+  const combined =
+    ratio === 'invalid' && frequency === '-' ? 'invalid' : `ratio: ${ratio} | frequency: ${frequency}`;
+  if (column === 'combined') return combined;
+  // A ratio or frequency cell that also gives the other part reads as both; prose alone is not both.
+  const both = ratio !== '-' && frequency !== '-' && ratio !== 'prose';
   if (column === 'ratio') {
     const r = readRatio(t);
-    if (both || (!r.ok && r.why === 'other-part')) return combined();
+    if (both || (!r.ok && r.why === 'other-part')) return combined;
     return r.ok ? ratioNotation(r.value) : 'invalid';
   }
-  const f = readFrequency(t);
-  if (both || (!f.ok && f.why === 'other-part')) return combined();
+  const f = readFrequency(t, options);
+  if (both || (!f.ok && f.why === 'other-part')) return combined;
   return f.ok ? frequencyNotation(f.value) : 'invalid';
 }

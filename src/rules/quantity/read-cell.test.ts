@@ -64,6 +64,38 @@ const table: Array<[string, MeaningColumn, string]> = [
   ['高风险企业每年2次,低风险企业每2年1次', 'frequency', '[高风险企业] =2/y ; [低风险企业] =0.5/y'],
   ['A类企业5%,B类企业不低于3%', 'ratio', '[A类企业] =5% ; [B类企业] >=3%'],
   ['一级企业5%,二级企业10%', 'ratio', '[一级企业] =5% ; [二级企业] =10%'],
+  ['对甲、乙、丙类单位分别按2%、5%和10%抽取', 'ratio', '[甲] =2% ; [乙] =5% ; [丙] =10%'],
+  ['对A、B类企业的检查分别不超过1次、3次', 'frequency', '[A] <=1/y ; [B] <=3/y'],
+  ['县级不低于5%，乡镇结合当地实际确定比例', 'ratio', '[县级] >=5% ; [乡镇] prose'],
+  [
+    '(一)重点单位,每月抽查比例不低于10%。(二)其他单位,每月抽查比例不低于5%。',
+    'combined',
+    'ratio: [重点单位] >=10% ; [其他单位] >=5% | frequency: =12/y',
+  ],
+  [
+    '每季度对重点企业抽查不低于10%,每年对一般企业抽查不低于3%',
+    'ratio',
+    'ratio: [重点企业] >=10% ; [一般企业] >=3% | frequency: [重点企业] =4/y ; [一般企业] =1/y',
+  ],
+  ['每年对重点企业抽查不低于10%', 'ratio', '>=10%'],
+  ['总体10%，其中重点企业不低于20%', 'ratio', '=10%'],
+  [
+    '每季度至少对5%的重点单位进行抽查;一般单位抽查比例:根据人员数量确定',
+    'combined',
+    'ratio: [重点单位] >=5% ; [一般单位] prose | frequency: =4/y',
+  ],
+  [
+    '定期抽查每年1次,抽查比例5%;不定期抽查每年2次,抽查比例3%',
+    'combined',
+    'ratio: [定期抽查] =5% ; [不定期抽查] =3% | frequency: [定期抽查] =1/y ; [不定期抽查] =2/y',
+  ],
+  [
+    '对学校100%,其他单位抽查比例2-5,抽查频次根据监管需要确定',
+    'combined',
+    'ratio: [学校] =100% ; [其他单位] 2%..5% | frequency: asNeeded',
+  ],
+  ['对同一个单位的检查,同一年度内不超过2次', 'frequency', '<=2/y'],
+  ['2022年度受到1次以上处罚的单位每年检查2次', 'frequency', '=2/y'],
   // Officer-to-object ratios.
   ['按1:8的比例', 'ratio', 'officer 1:8'],
   ['1∶8', 'ratio', 'officer 1:8'],
@@ -105,7 +137,8 @@ const table: Array<[string, MeaningColumn, string]> = [
   ['每年1次', 'ratio', 'ratio: - | frequency: =1/y'],
   // Garbage and shapes that fix nothing stay invalid.
   ['待定xyz', 'combined', 'invalid'],
-  ['待定', 'combined', 'invalid'],
+  ['待定', 'combined', 'ratio: prose | frequency: prose'],
+  ['详见频次表', 'frequency', 'prose'],
   ['abc', 'ratio', 'invalid'],
   ['5%x', 'ratio', 'invalid'],
   ['5%%', 'ratio', 'invalid'],
@@ -121,6 +154,18 @@ describe('cellMeaning', () => {
   test.each(table)('%j under %s → %s', (text, column, meaning) =>
     expect(cellMeaning(text, column)).toBe(meaning),
   );
+});
+
+describe('a column that states a cap (频次上限)', () => {
+  test.each([
+    ['4次/年', '<=4/y'],
+    ['3', '<=3/y'],
+    ['守信主体,1次;失信主体,4次', '[守信主体] <=1/y ; [失信主体] <=4/y'],
+    ['检查频次:1次/年;上限:2次/年', '=1/y'], // the cell writes its own cap: the first is the planned value
+    ['不少于1次/年', '>=1/y'],
+  ])('%j → %s', (text, meaning) => expect(cellMeaning(text, 'frequency', '检查频次(上限)')).toBe(meaning));
+  test('without such a header a count is exact', () =>
+    expect(cellMeaning('4次/年', 'frequency', '检查频次')).toBe('=4/y'));
 });
 
 describe('same meaning, different spellings', () => {

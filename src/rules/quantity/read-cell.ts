@@ -1,6 +1,13 @@
 import { roundNoise } from '../../core/normalise';
-import { type Quantity, type Reading, type WordClause, readQuantities } from './read-quantities';
-import type { FrequencyValue, RatioValue, Tier } from './values';
+import {
+  LIST_MARKER,
+  PUNCTUATION,
+  type Quantity,
+  type Reading,
+  type WordClause,
+  readQuantities,
+} from './read-quantities';
+import { type FrequencyValue, type RatioValue, sameFrequency, type Tier } from './values';
 
 /** Why a cell gives no value for the column: garbage, only the other part, or a placeholder (/, 无). */
 export type NoValue = 'invalid' | 'other-part' | 'placeholder';
@@ -13,21 +20,19 @@ export type RatioRead =
 export type FrequencyRead =
   { ok: true; value: FrequencyValue } | { ok: false; why: NoValue; other?: RatioValue };
 
-/** The texts of the parts of a combined cell; a part is absent when the cell does not give it. */
+/** The parts a combined cell gives, each the cell's text; a part is absent when the cell does not give it. */
 export interface CellParts {
   ratio?: string;
   frequency?: string;
-  /** Text that is neither, or that could be either when both parts are taken. */
-  rest?: string;
 }
 
 // Words that give a schedule as the need arises.
 const AS_NEEDED = /需要|按需|需求|随时|必要时|视情/;
 // Words of a deliberate answer that fixes no number (as opposed to a typo or a placeholder).
 const DELIBERATE =
-  /根据|依据|按照|参照|结合|视|酌情|情况|实际|确定|而定|另行|部署|安排|计划|要求|规定|统筹|动态|上级|一并|同步|随机|覆盖|全面|定期|日常|专项|联合|纳入|适当|合理|相应|按|由|风险|信用|分类|分级|具体|原则|确保|每年|每季|每月|年度/;
+  /根据|依据|按照|参照|结合|视|酌情|情况|实际|确定|而定|另行|部署|安排|计划|要求|规定|统筹|动态|上级|一并|同步|随机|覆盖|全面|定期|日常|专项|联合|纳入|适当|合理|相应|按|由|风险|信用|分类|分级|具体|原则|确保|每年|每季|每月|年度|前|后|制|期间|开工|竣工|完工|验收|检查|抽查|巡查|核查|检测|监测|详见|参见|见|待定|附表|另附/;
 // What a clerk writes for "not applicable".
-const PLACEHOLDER = /^(?:[/\\\-—–~_.。、]+|无|暂无|不涉及|不适用|空|未定|\/)$/;
+const PLACEHOLDER = /^(?:[/\\\-—–~_.。、]+|无|暂无|不涉及|不适用|空|\/)$/;
 
 const isDeliberate = (w: WordClause) =>
   !w.garbage && /[\u4e00-\u9fff]/.test(w.text) && DELIBERATE.test(w.text);
@@ -113,38 +118,204 @@ const frequencyRange = (lo: FrequencyValue, hi: FrequencyValue): FrequencyValue 
   return v;
 };
 
-const ofUnit = (r: Reading, ...units: Array<Quantity['unit']>) =>
-  r.quantities.filter((q) => units.indexOf(q.unit) >= 0);
+/** Options of a reading: the column's header states a cap (频次上限), so a plain count is the most allowed. */
+export interface ReadOptions {
+  cap?: boolean;
+}
 
-function ratioFrom(r: Reading): RatioRead | undefined {
-  const ratios = ofUnit(r, 'ratio');
-  if (ratios.length) {
-    const value = combine(ratios, ratioOf, ratioRange);
-    const counts = ofUnit(r, 'count');
-    if (counts.length === 1 && counts[0].bound === 'exact' && value.kind !== 'tiered') {
-      value.count = counts[0].low;
-      value.countUnit = counts[0].countUnit;
-    }
-    return { ok: true, value, bare: false };
+/** True when a header names a cap on the frequency (频次上限, 最高频次): a count under it is a most. */
+export function isCapHeader(header: string | undefined): boolean {
+  return !!header && /上限|最高|最多|不超过/.test(header);
+}
+
+/** A cell's quantities sorted into what the ratio and the frequency are made of. */
+interface Sorted {
+  r: Reading;
+  /** Ratios, officer ratios and bare numbers labelled 比例 (percent), without the parts of another (其中…). */
+  ratios: Quantity[];
+  counts: Quantity[];
+  /** Inspections, and bare numbers labelled 频次. */
+  times: Quantity[];
+  /** Bare numbers without a label: the column decides. */
+  bares: Quantity[];
+  /** A frequency implied by the ratios' own periods (每季度抽查5%: 4 a year), when one is not yearly. */
+  implied: Quantity[];
+  /** The cell writes its own cap (上限:2次/年): a plain count beside it is the planned value, not a cap. */
+  capped: boolean;
+  /** Tiers of the ratio that fix no number. */
+  prose: ProseTier[];
+  /** Word clauses that are not part of a prose tier. */
+  words: WordClause[];
+}
+
+function sortQuantities(r: Reading): Sorted {
+  const ratios: Quantity[] = [];
+  const labelled: Quantity[] = [];
+  const counts: Quantity[] = [];
+  const times: Quantity[] = [];
+  let bares: Quantity[] = [];
+  for (const q of r.quantities) {
+    if (q.unit === 'ratio' || q.unit === 'officer') ratios.push(q);
+    else if (q.unit === 'count') counts.push(q);
+    else if (q.unit === 'times') times.push(q);
+    else if (q.label === 'ratio') labelled.push(q);
+    else if (q.label === 'frequency') times.push(q);
+    else bares.push(q);
   }
-  const officers = ofUnit(r, 'officer');
-  if (officers.length) return { ok: true, value: ratioOf(officers[0]), bare: false };
-  const counts = ofUnit(r, 'count');
-  if (counts.length) return { ok: true, value: combine(counts, ratioOf, ratioRange), bare: false };
+  // A bare number without a label fills the part still empty (5%,=1 · 0.05,每年1次); of two, the first is the
+  // ratio (5,=1); one alone is for the column to decide.
+  const hasRatio = ratios.length + labelled.length + counts.length > 0;
+  if (hasRatio && !times.length) times.push(...bares);
+  else if (times.length && !hasRatio) labelled.push(...bares);
+  else if (!hasRatio && bares.length > 1) {
+    labelled.push(bares[0]);
+    times.push(...bares.slice(1));
+  }
+  if (hasRatio || times.length) bares = [];
+  const all = ratios.concat(barePercent(labelled)).sort((a, b) => a.start - b.start);
+  // 10%，其中重点检查单位不低于8%: the second is a part of the first, not a tier.
+  const kept = all.filter((q, i) => i === 0 || !q.partOf);
+  const periods = kept.filter((q) => q.period !== undefined);
+  const implied = periods.some((q) => q.period !== 1)
+    ? periods.map((q) => ({
+        ...q,
+        unit: 'times' as const,
+        bound: 'exact' as const,
+        low: 1,
+        high: 1,
+        perYear: q.period as number,
+        hedged: false,
+      }))
+    : [];
+  times.sort((a, b) => a.start - b.start);
+  // 检查频次:1次/年 上限:2次/年: the second line caps the first; the value is the first.
+  const capped = times.length > 1 && times.slice(1).some((q) => /上限$/.test(q.scope));
+  const planned = capped ? times.filter((q, i) => i === 0 || !/上限$/.test(q.scope)) : times;
+  const prose = proseTiers(r, kept);
+  const inTiers = new Set<WordClause>();
+  for (const p of prose) for (const w of p.words) inTiers.add(w);
+  const words = r.words.filter((w) => !inTiers.has(w));
+  return { r, ratios: kept, counts, times: planned, bares, implied, capped, prose, words };
+}
+
+/** A tier that fixes no number: its subject and where it stands (省级不超过2%，市、县质监部门结合当地实际制定检查计划). */
+interface ProseTier {
+  scope: string;
+  at: number;
+  words: WordClause[];
+}
+
+// Words that start a clause deferring to someone or something, not naming a tier's subject.
+const NOT_A_SUBJECT = /^(?:由|根据|根據|按照|按|依据|参照|结合|可|并|且|如|另)/;
+// Words of a clause that defers its ratio to a plan, a basis or a choice.
+const DEFERS_RATIO = /按照|根据|根據|依据|结合|参照|视|确定|制定|实际|计划|方案|一定比例/;
+// Where a prose tier's subject ends: the verb that defers (结合当地实际, 按照…).
+const SUBJECT_END = /结合|根据|根據|按照|依据|参照|自行|视/;
+
+/**
+ * Clauses without a number beside tiered ratios that name a subject and defer its ratio (市、县质监部门结合当地
+ * 实际制定检查计划; 抽取一定比例的一级及以下定点医疗机构…进行现场检查): tiers whose value is prose.
+ */
+function proseTiers(r: Reading, ratios: Quantity[]): ProseTier[] {
+  if (!ratios.some((q) => q.scope !== '')) return [];
+  // Runs of word clauses up to a sentence end or a quantity.
+  const groups: WordClause[][] = [];
+  for (const w of r.words) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    const gap = prev ? r.text.slice(prev.end, w.start) : '';
+    const between = prev && r.quantities.some((q) => q.at >= prev.end && q.at < w.start);
+    if (prev && !/[;。]/.test(gap) && !between) last.push(w);
+    else groups.push([w]);
+  }
+  const out: ProseTier[] = [];
+  for (const g of groups) {
+    const text = r.text.slice(g[0].start, g[g.length - 1].end);
+    if (g.some((w) => w.garbage || isAsNeeded(w)) || !DEFERS_RATIO.test(text)) continue;
+    const some = /一定比例的(.+?)(?:进行|开展|实施)/.exec(text);
+    let subject = some ? some[1] : (text.split(/[,:]/)[0] as string);
+    subject = subject.replace(/^[\s、.;。]+/, '').replace(LIST_MARKER, '');
+    if (NOT_A_SUBJECT.test(subject) || /频次|频率|次数/.test(subject)) continue;
+    const end = subject.search(SUBJECT_END);
+    if (end >= 0) subject = subject.slice(0, end);
+    const label = /(?:抽查|检查)?比例/.exec(subject);
+    if (label) subject = subject.slice(0, label.index);
+    subject = subject.replace(PUNCTUATION, '');
+    if (subject !== '') out.push({ scope: subject, at: g[0].start, words: g });
+  }
+  return out;
+}
+
+/** Scopes for tiers: a tier without words of its own takes those of the quantity before it in its sentence. */
+function withScopes(qs: Quantity[], r: Reading): Quantity[] {
+  if (qs.length < 2) return qs;
+  const sentence = (at: number) => r.text.slice(0, at).split(/[;。]/).length;
+  return qs.map((q) => {
+    if (q.scope !== '') return q;
+    const before = r.quantities.filter(
+      (o) => o.at < q.at && o.scope !== '' && sentence(o.at) === sentence(q.at),
+    );
+    return before.length ? { ...q, scope: before[before.length - 1].scope } : q;
+  });
+}
+
+/** Tiers whose values are all the same are one value (a frequency implied by each tier's 每月). */
+function collapse<T extends { kind: string; tiers?: Array<Tier<T>> }>(
+  v: T,
+  same: (a: T, b: T) => boolean,
+): T {
+  if (v.kind !== 'tiered' || !v.tiers) return v;
+  const first = v.tiers[0].value;
+  return v.tiers.every((t) => same(t.value, first)) ? first : v;
+}
+
+/** A count under a cap column is the most allowed: exact n becomes at most n. */
+function capped(v: FrequencyValue): FrequencyValue {
+  if (v.kind === 'tiered')
+    return { ...v, tiers: (v.tiers ?? []).map((t) => ({ scope: t.scope, value: capped(t.value) })) };
+  if (v.kind !== 'exact') return v;
+  const out: FrequencyValue = { kind: 'atMost' };
+  if (v.validity) out.validity = { high: v.validity.high };
+  else out.perYearHigh = v.perYearHigh;
+  if (v.hedged) out.hedged = true;
+  return out;
+}
+
+function ratioFrom(s: Sorted): RatioValue | undefined {
+  if (s.ratios.length && s.prose.length) {
+    const tiers = withScopes(s.ratios, s.r)
+      .map((q) => ({ scope: q.scope, value: ratioOf(q), at: q.at }))
+      .concat(s.prose.map((p) => ({ scope: p.scope, value: { kind: 'prose' } as RatioValue, at: p.at })))
+      .sort((a, b) => a.at - b.at)
+      .map((t) => ({ scope: t.scope, value: t.value }));
+    return { kind: 'tiered', tiers };
+  }
+  if (s.ratios.length) {
+    const value = combine(withScopes(s.ratios, s.r), ratioOf, ratioRange);
+    if (s.counts.length === 1 && s.counts[0].bound === 'exact' && value.kind !== 'tiered') {
+      value.count = s.counts[0].low;
+      value.countUnit = s.counts[0].countUnit;
+    }
+    return value;
+  }
+  if (s.counts.length) return combine(withScopes(s.counts, s.r), ratioOf, ratioRange);
   return undefined;
 }
 
-function frequencyFrom(r: Reading): FrequencyRead | undefined {
-  const times = ofUnit(r, 'times');
-  if (times.length) return { ok: true, value: combine(times, frequencyOf, frequencyRange) };
-  return undefined;
+function frequencyFrom(s: Sorted): FrequencyValue | undefined {
+  if (!s.implied.length)
+    return s.times.length ? combine(withScopes(s.times, s.r), frequencyOf, frequencyRange) : undefined;
+  // Frequencies implied by quarterly or monthly ratios, with the counts written beside them: one value when
+  // they all agree (每季度…5%;…1次/季度), else one tier each.
+  const all = s.times.concat(s.implied).sort((a, b) => a.at - b.at);
+  return collapse(combine(withScopes(all, s.r), frequencyOf, frequencyRange), sameFrequency);
 }
 
 /** The value of words alone: 不定期, 根据监管需要确定, deliberate prose; undefined for anything else. */
-function wordsFrequency(r: Reading): FrequencyValue | undefined {
-  if (r.words.some((w) => w.irregular)) return { kind: 'irregular' };
-  if (r.words.some(isAsNeeded)) return { kind: 'asNeeded' };
-  if (r.words.some(isDeliberate)) return { kind: 'prose' };
+function wordsFrequency(words: WordClause[], prose: boolean): FrequencyValue | undefined {
+  if (words.some((w) => w.irregular)) return { kind: 'irregular' };
+  if (words.some(isAsNeeded)) return { kind: 'asNeeded' };
+  if (prose && words.some(isDeliberate)) return { kind: 'prose' };
   return undefined;
 }
 
@@ -153,107 +324,75 @@ function isPlaceholder(text: string): boolean {
 }
 
 /**
- * Reads a 检查比例 cell: the ratios in it (a range of two bounds, one tier per scope), else an officer ratio, a
- * count, a bare number (0.05, 2-5) or deliberate prose. A frequency in the cell is the other part, not the
- * ratio. Latin letters or symbols, shapes that fix nothing (不低于5%-10%) and unreadable words are invalid.
+ * Reads a 检查比例 cell: the ratios in it (a range of two bounds, one tier per scope, officer ratios among them),
+ * else a count, a bare number (0.05, 2-5) or deliberate prose. A frequency in the cell is the other part, not
+ * the ratio. Latin letters or symbols, shapes that fix nothing (不低于5%-10%) and unreadable words are invalid.
  */
 export function readRatio(text: string): RatioRead {
   if (isPlaceholder(text)) return { ok: false, why: 'placeholder' };
   const r = readQuantities(text);
   if (r.garbage || r.quantities.some((q) => q.conflict)) return { ok: false, why: 'invalid' };
-  const found = ratioFrom(r);
-  if (found) return found;
-  const bares = ofUnit(r, 'bare');
-  const times = frequencyFrom(r);
-  if (bares.length && !times)
-    return { ok: true, value: combine(barePercent(bares), ratioOf, ratioRange), bare: true };
-  if (times?.ok) return { ok: false, why: 'other-part', other: times.value };
-  if (r.quantities.length === 0 && r.words.some(isDeliberate))
+  const s = sortQuantities(r);
+  const found = ratioFrom(s);
+  if (found)
+    return { ok: true, value: found, bare: s.ratios.length > 0 && s.ratios.every((q) => q.unit === 'bare') };
+  const frequency = frequencyFrom(s);
+  if (s.bares.length && !frequency)
+    return { ok: true, value: combine(barePercent(s.bares), ratioOf, ratioRange), bare: true };
+  if (frequency) return { ok: false, why: 'other-part', other: frequency };
+  if (r.quantities.length === 0 && r.words.some((w) => isDeliberate(w) || isAsNeeded(w)))
     return { ok: true, value: { kind: 'prose' }, bare: false };
   return { ok: false, why: 'invalid' };
 }
 
 /**
- * Reads a 检查频次 cell: the inspections in it per year (or over a licence's validity), one tier per scope; else
- * the platform's bare numbers (=1, >=1, 2-3: times per year), 不定期, 根据监管需要确定 or deliberate prose. A ratio
- * in the cell is the other part. Latin letters, symbols and unreadable words are invalid.
+ * Reads a 检查频次 cell: the inspections in it per year (or over a licence's validity), one tier per scope, or
+ * the frequency a ratio's own period implies (每季度抽查5%); else the platform's bare numbers (=1, >=1, 2-3:
+ * times per year), 不定期, 根据监管需要确定 or deliberate prose. A ratio in the cell is the other part. Latin
+ * letters, symbols and unreadable words are invalid.
  */
-export function readFrequency(text: string): FrequencyRead {
+export function readFrequency(text: string, options: ReadOptions = {}): FrequencyRead {
   if (isPlaceholder(text)) return { ok: false, why: 'placeholder' };
   const r = readQuantities(text);
   if (r.garbage || r.quantities.some((q) => q.conflict)) return { ok: false, why: 'invalid' };
-  const found = frequencyFrom(r);
-  if (found) return found;
-  const ratio = ratioFrom(r);
-  const bares = ofUnit(r, 'bare');
-  if (bares.length && !ratio) return { ok: true, value: combine(bares, frequencyOf, frequencyRange) };
-  if (ratio?.ok) return { ok: false, why: 'other-part', other: ratio.value };
-  const words = wordsFrequency(r);
-  if (words && r.quantities.length === 0) return { ok: true, value: words };
+  const s = sortQuantities(r);
+  const cap = (v: FrequencyValue) => (options.cap && !s.capped ? capped(v) : v);
+  const found = frequencyFrom(s);
+  if (found) return { ok: true, value: cap(found) };
+  const ratio = ratioFrom(s);
+  if (s.bares.length && !ratio)
+    return { ok: true, value: cap(combine(s.bares, frequencyOf, frequencyRange)) };
+  const words = wordsFrequency(s.words, r.quantities.length === 0);
+  if (words) return { ok: true, value: words };
+  if (ratio) return { ok: false, why: 'other-part', other: ratio };
   return { ok: false, why: 'invalid' };
 }
 
 /**
- * Splits a combined 抽查比例及频次 cell (25%,不少于1次/年 · 3%;2次/年 · 1次/年 100% · 矿山企业抽查比例为30%,每年抽查1次)
- * into the text of its ratio and of its frequency: each quantity with the words before it. A bare number (=1,
- * 0.05) or prose fills the part that is still empty; prose alone is both parts. Garbage, or a cell that gives
- * neither part, comes back whole as the ratio part, so that one finding says it is unreadable. Never throws.
+ * Which parts a combined 抽查比例及频次 cell gives (25%,不少于1次/年 · 1次/年 100% · 企业抽查比例为15%,检查1次):
+ * each present part is the whole text, for its own reader to take its quantities from (a tier's scope may stand
+ * in the other part's words). A bare number alone is the platform's frequency when written =1 / >=1, else a
+ * ratio; 不定期 and 根据监管需要 are the frequency; prose alone is both parts. Garbage, or a cell that gives
+ * neither part, comes back as the ratio part, so that one finding says it is unreadable. Never throws.
  */
 export function splitParts(text: string): CellParts {
   const t = String(text ?? '').trim();
   if (t === '') return {};
   const r = readQuantities(t);
   if (r.garbage || r.quantities.some((q) => q.conflict)) return { ratio: t };
-  const piece = ([start, end]: [number, number]) =>
-    t.slice(start, end).replace(/^[\s,;/]+|[\s,;/。、.]+$/g, '');
-  // Spans of each part; a quantity right after another of its part (10%(20户), 市级3% 县级8%) joins its span.
-  const spans: Record<'ratio' | 'frequency' | 'either', Array<[number, number]>> = {
-    ratio: [],
-    frequency: [],
-    either: [],
-  };
-  for (const q of r.quantities) {
-    const list = spans[q.unit === 'times' ? 'frequency' : q.unit === 'bare' ? 'either' : 'ratio'];
-    const prev = list[list.length - 1];
-    if (prev && t.slice(prev[1], q.start).trim() === '') prev[1] = q.end;
-    else list.push([q.start, q.end]);
+  const s = sortQuantities(r);
+  let ratio = s.ratios.length + s.counts.length > 0;
+  let frequency = s.times.length + s.implied.length > 0 || s.words.some((w) => w.irregular);
+  if (s.bares.length) {
+    if (/^[=<>≥≤]/.test(t.slice(s.bares[0].start).trim())) frequency = true;
+    else ratio = true;
   }
-  const ratio = spans.ratio.map(piece);
-  const frequency = spans.frequency.map(piece);
-  const either = spans.either.map(piece);
-  const rest: string[] = [];
-  const proseOnly: string[] = [];
-  for (const w of r.words) {
-    const p = piece([w.start, w.end]);
-    if (p === '' || /^[/\-~:.]*$/.test(p)) continue;
-    if (w.irregular) frequency.push(p);
-    else if (isAsNeeded(w) || isDeliberate(w)) proseOnly.push(p);
-    else rest.push(p);
-  }
-  if (ratio.length === 0 && frequency.length === 0 && either.length > 0) {
-    // Two bare numbers: ratio then frequency; one: the platform's =1 is a frequency, anything else a ratio.
-    const first = either.shift() as string;
-    if (either.length === 0 && /^[=<>≥≤]/.test(first)) frequency.push(first);
-    else ratio.push(first);
-  }
-  for (const p of either) {
-    if (ratio.length && !frequency.length) frequency.push(p);
-    else if (frequency.length && !ratio.length) ratio.push(p);
-    else rest.push(p);
-  }
-  if (ratio.length === 0 && frequency.length === 0 && proseOnly.length > 0) {
-    ratio.push(...proseOnly);
-    frequency.push(...proseOnly);
-  } else
-    for (const p of proseOnly) {
-      if (ratio.length && !frequency.length) frequency.push(p);
-      else if (frequency.length && !ratio.length) ratio.push(p);
-      else rest.push(p);
-    }
-  if (ratio.length === 0 && frequency.length === 0) return { ratio: t };
+  if (!frequency && ratio && s.words.some(isAsNeeded)) frequency = true;
+  if (!ratio && !frequency && r.words.some((w) => isAsNeeded(w) || isDeliberate(w)))
+    return { ratio: t, frequency: t };
+  if (!ratio && !frequency) return { ratio: t };
   const parts: CellParts = {};
-  if (ratio.length) parts.ratio = ratio.join(',');
-  if (frequency.length) parts.frequency = frequency.join(',');
-  if (rest.length) parts.rest = rest.join(' ');
+  if (ratio) parts.ratio = t;
+  if (frequency) parts.frequency = t;
   return parts;
 }

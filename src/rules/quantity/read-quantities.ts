@@ -26,12 +26,20 @@ export interface Quantity {
   hedged: boolean;
   /** The level, class or risk the value is for (市级, 重点企业, A类企业), '' when none is written. */
   scope: string;
+  /** The words of its clause name the column: 比例 (a ratio), 频次 / 次数 (a frequency). */
+  label?: 'ratio' | 'frequency';
+  /** A ratio with its own period (每季度抽查5%, 8%/年): how many such periods make a year. */
+  period?: number;
+  /** Part of the value before it (其中重点检查单位不低于8%), not a tier of its own. */
+  partOf: boolean;
   /** Written in brackets right after another quantity: 10%(20户). */
   inBrackets: boolean;
   /** The shape fixes nothing a reader can rely on (不低于5%-10%, 5%-10%-20%). */
   conflict: boolean;
   /** Offsets of the text that belongs to this quantity: its scope words, bounds, number and suffixes. */
   start: number;
+  /** Offset of its number. */
+  at: number;
   end: number;
   /** Index of the clause (text between , ; 。 、) that holds the quantity. */
   clause: number;
@@ -60,81 +68,69 @@ export interface Reading {
   garbage: boolean;
 }
 
-// Words around a scope that say nothing about it (labels, verbs, particles), stripped from both ends.
-const NOISE = [
-  '随机抽查',
-  '双随机',
-  '抽查对象比例',
-  '抽查比例',
-  '检查比例',
-  '抽检比例',
-  '抽取比例',
-  '比例',
-  '抽查频次',
-  '检查频次',
-  '频次',
-  '频率',
-  '次数',
-  '周期',
-  '执法检查',
-  '监督检查',
-  '现场检查',
-  '抽查',
-  '检查',
-  '抽检',
-  '抽取',
-  '抽样',
-  '开展',
-  '进行',
-  '实施',
-  '组织',
-  '合计',
-  '其中',
-  '每次',
-  '达到',
-  '应',
-  '按',
-  '为',
-  '是',
-  '的',
-  '占',
-  '达',
-  '对',
-  '共',
-  '各',
-  '且',
-  '并',
-  '和',
-  '及',
-  '或',
-  '在',
-];
-const PUNCTUATION = /[\s,;。、.:()[\]{}【】〔〕「」"“”'‘’\-~/]/g;
+/** Punctuation and spaces, dropped from scope words. */
+export const PUNCTUATION = /[\s,;。、.:()[\]{}【】〔〕「」"“”'‘’\-~/]/g;
+// A list marker at the start of a scope: (一), (1), 一、, 1.
+export const LIST_MARKER = /^[(（]?[一二三四五六七八九十\d]+[)）、.]/;
+// The column's label inside a scope (市级抽查市级储备粮比例, 中职学校的抽查比例为): the scope ends before it.
+const LABEL_WORD = /比例|比率|频次|频率|次数/;
+const LABEL_VERB = /(?:现场|监督|执法)?(?:抽查|检查|抽检|抽取|抽样)/;
+// A clause that opens with these defers to a basis; it names no scope (根据企业信用分类结果, 守信5%).
+const OPENS_PROSE = /^(?:根据|根據|按照|依据|依據|结合|參照|参照|视|可|如)/;
+const LEADING = /^(?:对于|对|在|于|由|按|其中|除|各|且|并|同时|而)+/;
+const TRAILING = /(?:和|及|或|等|之和)+$/;
+// Verbs trailing a scope read after a period (每季度各抽查1次 has none).
+const TRAILING_VERB = /(?:开展|进行|实施|组织)?(?:随机|现场|监督)?(?:抽查|检查|抽检|巡查)$/;
 
-/** Scope words from the text before a quantity: punctuation and label words dropped, '' when nothing is left. */
-function cleanScope(raw: string): string {
-  let s = raw.replace(PUNCTUATION, '');
-  for (let changed = true; changed && s !== '';) {
-    changed = false;
-    for (const w of NOISE) {
-      if (s.endsWith(w)) {
-        s = s.slice(0, s.length - w.length);
-        changed = true;
-      }
-      if (s.startsWith(w)) {
-        s = s.slice(w.length);
-        changed = true;
-      }
-    }
+/**
+ * The scope words in text before a quantity: the last clause that says something, list markers and punctuation
+ * dropped, cut before the column's label (市级抽查市级储备粮比例 → 市级; 抽查比例为定点医疗机构 → 定点医疗机构),
+ * particles at the ends dropped; '' when nothing is left.
+ */
+function cleanScope(raw: string, afterPeriod: boolean): string {
+  // The last sentence; its clauses that say something about the scope (根据企业信用分类结果, 守信 → 守信).
+  const sentence = raw.split(/[;。]/).pop() as string;
+  let s = sentence
+    .split(',')
+    .map((c) => c.replace(/^[\s、.:]+/, '').replace(LIST_MARKER, ''))
+    .filter((c) => !OPENS_PROSE.test(c))
+    .join('');
+  const label = LABEL_WORD.exec(s);
+  if (label) {
+    const verb = LABEL_VERB.exec(s);
+    const cut = verb && verb.index < label.index ? verb.index : label.index;
+    const before = s.slice(0, cut).replace(PUNCTUATION, '').replace(/的$/, '');
+    s = before !== '' ? before : s.slice(label.index + label[0].length).replace(/^(?:为|是|:)/, '');
   }
+  s = s.replace(PUNCTUATION, '').replace(LEADING, '').replace(TRAILING, '');
+  if (afterPeriod) s = s.replace(TRAILING_VERB, '').replace(TRAILING, '');
   return s;
 }
 
-/** Token types after which the words before a number stop being its scope. */
-const FUNCTIONAL = new Set(['cmp', 'bound', 'hedge', 'every', 'per', 'validity', 'pctWord', 'num']);
+/** Token types that end the scope words before a number. */
+const FUNCTIONAL = new Set(['cmp', 'bound', 'hedge', 'every', 'per', 'validity', 'pctWord', 'num', 'period']);
+// Functional tokens that only name a period: scope words may follow them (每年对三级医疗机构…).
+const PERIOD_WORDS = new Set(['every', 'per', 'period', 'num']);
+// Words that defer a schedule to a plan or a basis: 每年按照年度检查计划开展 is not once a year.
+const DEFERS = /按照|根据|依据|计划|部署|安排|结合|视/;
+// What a count of times is about when it is no inspection: 受到1次(含)以上处罚.
+const NOT_INSPECTIONS =
+  /^[\s()（）含及或以上下内]*(?:(?:行政)?(?:处罚|违法|违规|投诉|举报|事故)|(?:核查|检查|抽查|巡查)?后)/;
 
 // What ends the words that trail a quantity: the next clause, or a word that starts another part.
-const STOPS_TRAILING = new Set(['slash', 'num', 'irregular', 'every', 'per', 'validity']);
+const STOPS_TRAILING = new Set([
+  'slash',
+  'num',
+  'irregular',
+  'every',
+  'per',
+  'validity',
+  'cmp',
+  'bound',
+  'hedge',
+  'pctWord',
+  'full',
+]);
 
 const isPeriod = (t: Token | undefined): boolean => !!t && (t.type === 'period' || t.type === 'per');
 
@@ -268,6 +264,38 @@ function readNumber(toks: Token[], i: number, text: string): NumberRead {
   return alone ? read('bare', j) : skip(j);
 }
 
+// The head noun after a list's last item (嚴重失信企業, D类煤矿的现场执法检查): not part of the item.
+const LIST_TAIL = /类|類|企业|企業|单位|單位|机构|機構|的/;
+
+/**
+ * 对守信、警示、失信、严重失信企业分别按1%、10%、50%和80%比例抽取: the listed scopes go to the quantities that
+ * follow 分别 in order, and a bound before them (分别不超过2次、4次…) to each.
+ */
+function distribute(text: string, quantities: Quantity[]): void {
+  for (let q = 0; q < quantities.length; q++) {
+    const first = quantities[q];
+    const own = text.slice(first.start, first.at);
+    const at = own.search(/分别|分別/);
+    if (at < 0) continue;
+    const head = own
+      .slice(0, at)
+      .split(/[,:;。]/)
+      .pop() as string;
+    const by = head.search(/对|對/);
+    const items = (by >= 0 ? head.slice(by + 1) : head).split('、').map((x) => x.replace(PUNCTUATION, ''));
+    if (items.length < 2) continue;
+    const lastTail = items[items.length - 1].search(LIST_TAIL);
+    if (lastTail > 0) items[items.length - 1] = items[items.length - 1].slice(0, lastTail);
+    const group = quantities.slice(q, q + items.length);
+    if (group.length < items.length || group.some((g) => g.unit !== first.unit)) continue;
+    group.forEach((g, k) => {
+      g.scope = items[k];
+      if (g.bound === 'exact' && first.bound !== 'range') g.bound = first.bound;
+    });
+    q += items.length - 1;
+  }
+}
+
 /**
  * Reads the quantities of a ratio, frequency or combined cell: each number with its bound (however far before
  * it: 不低于辖区内企业总数的5%), its unit, its period and the scope words before it. Years (2021年), months and
@@ -280,25 +308,71 @@ export function readQuantities(text: string): Reading {
   const used: boolean[] = new Array(n).fill(false);
   // Numbers that are no value (years, list numbers, 500万元): a bound before one is its own.
   const notValue: boolean[] = new Array(n).fill(false);
+  // Tokens blanked out of scope words: skipped numbers with their units, and periods (每季度).
+  const blank: boolean[] = new Array(n).fill(false);
   const clauseOf: number[] = [];
+  const clauseCounts: boolean[] = [];
   for (let k = 0, c = 0; k < n; k++) {
     clauseOf.push(c);
+    if (toks[k].type === 'times' || toks[k].type === 'every') clauseCounts[c] = true;
     if (toks[k].type === 'sep') c++;
   }
   const quantities: Quantity[] = [];
-  // Spans of skipped numbers (years, list numbers): blanked out of scope words.
-  const dropped: Array<[number, number]> = [];
   // A period written before the count it belongs to (2年1次, 每2年): token index and periods per year.
   let pending: { at: number; perYear: number } | undefined;
-  // Where the text of the next quantity may start: after the previous one, or at its clause's start.
+  // Where the next quantity's own words start (after the previous one, or at its clause's start), and where its
+  // scope words may start (after the previous quantity, across clauses that hold none).
   let regionStart = 0;
+  let scopeStart = 0;
+
+  /**
+   * The scope of the number at token i from the words after token `from`: the words before the first functional
+   * token (bound, hedge, period …), or, when that is a period alone, the words after it (每年对三级医疗机构…).
+   */
+  const scopeBefore = (from: number, i: number, own: number): string => {
+    const functional = (k: number) => {
+      const p = toks[k];
+      if (k < own || used[k] || !FUNCTIONAL.has(p.type)) return false;
+      // A period word is one after 每 or a number (每年, 2年); 日供水, 节日 are words.
+      return p.type !== 'period' || toks[k - 1]?.type === 'every' || toks[k - 1]?.type === 'num';
+    };
+    const runs: string[] = [];
+    let run = '';
+    let periodsOnly = true;
+    for (let k = from; k < i; k++) {
+      if (blank[k]) continue;
+      if (functional(k)) {
+        if (runs.length === 0 || run !== '') {
+          runs.push(run);
+          if (runs.length === 2) break;
+        }
+        run = '';
+        if (!PERIOD_WORDS.has(toks[k].type)) {
+          periodsOnly = false;
+          break;
+        }
+        continue;
+      }
+      run += text.slice(toks[k].start, toks[k].end);
+    }
+    if (runs.length < 2 && run !== '') runs.push(run);
+    const first = cleanScope(runs[0] ?? '', false);
+    const second = runs.length > 1 && (periodsOnly || runs.length === 2) ? cleanScope(runs[1], true) : '';
+    // 全区每季度对重点监管对象…: the object after the period is the scope, not the area before it.
+    if (second !== '' && (first === '' || /^(?:对于|对|對)/.test(runs[1]))) return second;
+    return first;
+  };
 
   let i = 0;
   while (i < n) {
     const t = toks[i];
-    // 不定期 is a frequency of its own: text after it is the next part's (不定期 5%).
-    if (t.type === 'sep' || t.type === 'irregular' || (t.type === 'slash' && !used[i])) {
+    // 不定期 on its own is a frequency: text after it is the next part's (不定期 5%). Before a count it names a
+    // way of checking (不定期抽查每年不少于1次).
+    const stop = t.type === 'irregular' && !clauseCounts[clauseOf[i]];
+    if (t.type === 'sep' || stop || (t.type === 'slash' && !used[i])) {
       regionStart = i + 1;
+      // Scope words may come from earlier clauses of the sentence, never from an earlier sentence.
+      if (stop || t.type === 'slash' || /[;。]/.test(text[t.start])) scopeStart = i + 1;
       pending = undefined;
       i++;
       continue;
@@ -308,11 +382,14 @@ export function readQuantities(text: string): Reading {
       continue;
     }
     const r = readNumber(toks, i, text);
-    if (r.unit === 'skip' || r.unit === 'label' || r.unit === 'period') {
+    const timesAbout = r.unit === 'times' && NOT_INSPECTIONS.test(text.slice(toks[r.next - 1].end));
+    if (r.unit === 'skip' || r.unit === 'label' || r.unit === 'period' || timesAbout) {
       const from = r.from ?? i;
-      for (let k = from; k < r.next; k++) used[k] = true;
-      if (r.unit !== 'label') dropped.push([toks[from].start, toks[r.next - 1].end]);
-      if (r.unit === 'skip') notValue[i] = true;
+      for (let k = from; k < r.next; k++) {
+        used[k] = true;
+        if (r.unit === 'skip' && !timesAbout) blank[k] = true;
+      }
+      if (r.unit === 'skip' || timesAbout) notValue[i] = true;
       if (r.unit === 'period') pending = { at: i, perYear: r.perYear as number };
       i = r.next;
       continue;
@@ -322,11 +399,13 @@ export function readQuantities(text: string): Reading {
     // Suffixes: 以上 / 以下 / 左右, a period (/年, /2年, 每年), 全覆盖, the closing bracket of (20户).
     let after = toks[j]?.type === 'after' ? toks[j++].bound : undefined;
     let perYear: number | undefined;
+    let period: number | undefined;
     // A ratio's own period (8%/年) is part of it; 5% 每季度 names the frequency.
     if (toks[j]?.type === 'slash' || (toks[j]?.type === 'every' && r.unit !== 'ratio')) {
       const p = periodAt(toks, j + 1);
       if (p) {
         perYear = p.perYear;
+        period = p.perYear;
         j = p.last + 1;
       }
     }
@@ -334,25 +413,21 @@ export function readQuantities(text: string): Reading {
     if (r.unit === 'ratio' && toks[j]?.type === 'full') j++;
     const inBrackets = toks[i - 1]?.type === 'open' && toks[j]?.type === 'close';
 
-    // The text before the number: bounds, hedges, periods, a validity, scope words.
+    // The words before the number: bounds and hedges in its own clause; periods, a validity, scope words.
     let bound: QuantityBound = r.ranged ? 'range' : 'exact';
     let hedged = after === 'hedge';
     let validity = false;
-    let scopeEnd = i;
     const cmpAt = toks[i - 1]?.type === 'pctWord' ? i - 2 : i - 1;
-    for (let k = regionStart; k < i; k++) {
+    for (let k = scopeStart; k < i; k++) {
       const p = toks[k];
       if (used[k]) {
         // A bound before a number that is no value is that number's (超过500万元的企业10%).
-        if (p.type === 'num' && notValue[k]) {
-          bound = r.ranged ? 'range' : 'exact';
-          scopeEnd = i;
-        }
+        if (p.type === 'num' && notValue[k] && k >= regionStart) bound = r.ranged ? 'range' : 'exact';
         continue;
       }
-      if (FUNCTIONAL.has(p.type) && scopeEnd === i) scopeEnd = k;
-      if (p.type === 'hedge') hedged = true;
-      else if (p.type === 'validity') validity = true;
+      if (k < regionStart) continue;
+      if (p.type === 'validity') validity = true;
+      else if (p.type === 'hedge') hedged = true;
       else if (p.type === 'per') perYear = perYear ?? p.perYear;
       else if (p.type === 'every') perYear = perYear ?? periodAt(toks, k + 1)?.perYear;
       else if (p.type === 'bound' || (p.type === 'cmp' && k === cmpAt)) {
@@ -362,15 +437,12 @@ export function readQuantities(text: string): Reading {
       }
     }
     if (pending && pending.at >= regionStart) perYear = perYear ?? pending.perYear;
+    if (r.unit === 'ratio' || r.unit === 'officer') period = perYear;
     if (after === 'atLeast' || after === 'atMost') {
       if (r.ranged) conflict = true;
       else bound = after;
     }
-    const start = regionStart < i ? toks[regionStart].start : toks[inBrackets ? i - 1 : i].start;
-    let scopeRaw = text.slice(start, toks[scopeEnd].start);
-    for (const [a, b] of dropped)
-      if (a >= start && b <= start + scopeRaw.length)
-        scopeRaw = scopeRaw.slice(0, a - start) + ' '.repeat(b - a) + scopeRaw.slice(b - start);
+    const own = text.slice(toks[regionStart < i ? regionStart : i].start, toks[i].start);
     if (inBrackets) j++;
     const q: Quantity = {
       unit: r.unit,
@@ -380,22 +452,43 @@ export function readQuantities(text: string): Reading {
       perYear: perYear ?? 1,
       validity,
       hedged,
-      scope: inBrackets ? '' : cleanScope(scopeRaw),
+      scope: inBrackets ? '' : scopeBefore(scopeStart, i, regionStart),
+      partOf: /其中/.test(own),
       inBrackets,
       conflict,
-      start,
+      start: scopeStart < i ? toks[scopeStart].start : toks[inBrackets ? i - 1 : i].start,
+      at: t.start,
       end: toks[j - 1].end,
       clause: clauseOf[i],
     };
+    if (/比例|比率/.test(own)) q.label = 'ratio';
+    else if (/频次|频率|次数/.test(own)) q.label = 'frequency';
+    if (period !== undefined) q.period = period;
     if (r.countUnit) q.countUnit = r.countUnit;
     if (r.officers !== undefined) {
       q.officers = r.officers;
       q.objects = r.objects;
     }
-    for (let k = regionStart; k < j; k++) used[k] = true;
+    // Words after the number up to the end of its clause are its own (至少开展1次抽查,), unless they lead to
+    // another quantity (市级3% 县级8%).
+    let m = j;
+    while (m < n && toks[m].type !== 'sep' && !STOPS_TRAILING.has(toks[m].type)) m++;
+    if (m > j && (m === n || toks[m].type === 'sep')) {
+      q.end = toks[m - 1].end;
+      j = m;
+    }
+    // 对5%的重点排污单位进行抽查: with no words before it, the subject after the ratio is its scope.
+    if (q.scope === '' && q.unit === 'ratio') {
+      const after = /^[^的,;。]*?的([^,;。]+?)(?:进行|开展|实施|抽查|检查)/.exec(
+        text.slice(toks[i].end, q.end),
+      );
+      if (after) q.scope = after[1].replace(PUNCTUATION, '');
+    }
+    for (let k = scopeStart; k < j; k++) used[k] = true;
     quantities.push(q);
     pending = undefined;
     regionStart = j;
+    scopeStart = j;
     i = j;
   }
 
@@ -405,11 +498,21 @@ export function readQuantities(text: string): Reading {
     if (q.unit === 'ratio') c.ratio = true;
     if (q.unit === 'times') c.times = true;
   }
-  // Once per period where a period stands without a count (每季度, 每月, 每2年), and 全覆盖 on its own (100%).
+  // Once per period where a period stands without a count (每季度, 每月, 每2年, 年度 on its own), unless the words
+  // defer to a plan (每年按照年度检查计划开展); and 全覆盖 on its own (100%).
   for (let k = 0; k < n; k++) {
     const tk = toks[k];
     if (used[k]) continue;
-    const p = tk.type === 'every' && !clauseHas[clauseOf[k]]?.times ? periodAt(toks, k + 1) : undefined;
+    const alone =
+      tk.type === 'per' &&
+      (k === 0 || toks[k - 1].type === 'sep') &&
+      (k + 1 === n || toks[k + 1].type === 'sep');
+    const p =
+      tk.type === 'every' && !clauseHas[clauseOf[k]]?.times
+        ? periodAt(toks, k + 1)
+        : alone
+          ? { perYear: tk.perYear as number, last: k }
+          : undefined;
     if (!p && (tk.type !== 'full' || clauseHas[clauseOf[k]]?.ratio)) continue;
     let start = k;
     while (
@@ -427,11 +530,11 @@ export function readQuantities(text: string): Reading {
       toks[end + 1].type !== 'slash'
     )
       end++;
+    if (p && DEFERS.test(text.slice(toks[start].start, toks[end].end))) continue;
     let hedged = false;
-    for (let m = start; m <= end; m++) {
-      used[m] = true;
-      if (toks[m].type === 'hedge') hedged = true;
-    }
+    for (let m = start; m <= end; m++) if (toks[m].type === 'hedge') hedged = true;
+    const scope = scopeBefore(start, k, start);
+    for (let m = start; m <= end; m++) used[m] = true;
     const value = p ? 1 : 100;
     quantities.push({
       unit: p ? 'times' : 'ratio',
@@ -441,10 +544,12 @@ export function readQuantities(text: string): Reading {
       perYear: p ? p.perYear : 1,
       validity: false,
       hedged,
-      scope: cleanScope(text.slice(toks[start].start, tk.start)),
+      scope,
+      partOf: false,
       inBrackets: false,
       conflict: false,
       start: toks[start].start,
+      at: tk.start,
       end: toks[end].end,
       clause: clauseOf[k],
     });
@@ -453,22 +558,11 @@ export function readQuantities(text: string): Reading {
   }
   quantities.sort((a, b) => a.start - b.start);
 
-  // Words after the last quantity of a clause belong to it (100%全覆盖, 每年1次(4-10月)).
-  for (let q = 0, k = 0; q < quantities.length; q++) {
-    const cur = quantities[q];
-    const limit = q + 1 < quantities.length ? quantities[q + 1].start : Infinity;
-    while (k < n && toks[k].start < cur.end) k++;
-    while (
-      k < n &&
-      clauseOf[k] === cur.clause &&
-      toks[k].start < limit &&
-      !STOPS_TRAILING.has(toks[k].type)
-    ) {
-      if (toks[k].type !== 'sep') cur.end = toks[k].end;
-      k++;
-    }
-  }
+  distribute(text, quantities);
 
+  // A class letter: A类, or a single capital (A、B、C、D类煤矿; A(较高)).
+  const isClassLetter = (k: number) =>
+    toks[k + 1]?.type === 'class' || /^[A-Z]$/.test(text.slice(toks[k].start, toks[k].end));
   // Text no quantity covers, cut at separators and slashes (不定期/5%), and garbage anywhere (Latin letters that
   // are not a class letter, symbols).
   let garbage = false;
@@ -476,7 +570,7 @@ export function readQuantities(text: string): Reading {
   let segment: WordClause | undefined;
   for (let k = 0, q = 0; k < n; k++) {
     const tk = toks[k];
-    const isGarbage = tk.type === 'junk' || (tk.type === 'latin' && toks[k + 1]?.type !== 'class');
+    const isGarbage = tk.type === 'junk' || (tk.type === 'latin' && !isClassLetter(k));
     if (isGarbage) garbage = true;
     while (q < quantities.length && quantities[q].end <= tk.start) q++;
     const covered = q < quantities.length && quantities[q].start <= tk.start;

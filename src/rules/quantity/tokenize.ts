@@ -103,7 +103,8 @@ const KEYWORDS: Array<[string, Payload]> = [
   ['千分之', { type: 'pctWord', unit: '‰' }],
   // Words that hold a keyword but are not one: 频次 is a label, 每次 is per occasion, 首次 the first time.
   ...words(
-    '频次 次数 每次 首次 多次 本次 此次 该次 其次 依次 层次 次年 年检 年报 年审 年限 年份 工作日 个体 季节 月份 日常 周期 周边 当日 当天',
+    '频次 次数 每次 首次 多次 本次 此次 该次 其次 依次 层次 次年 年检 年报 年审 年限 年份 工作日 个体 季节 月份 日常 周期 周边 当日 当天 ' +
+      '上一年度 上年度 下一年度 下年度 本年度 当年度 上一年 上年 下年 本年 当年 最近一次 上一次 前一次 一次性',
     { type: 'word' },
   ),
 ];
@@ -228,7 +229,13 @@ export function tokenize(text: string): Token[] {
       while (j < n && CN_NUMERAL.indexOf(key[j]) >= 0) j++;
       const after = key.slice(j).replace(/^ +/, '')[0] ?? '';
       const value = parseChineseNumber(key.slice(i, j));
-      if (value !== undefined && (forceNumeral || (after !== '' && NUMERAL_FOLLOW.indexOf(after) >= 0))) {
+      // 同一个单位, 统一, 之一: one as a word.
+      const word = j === i + 1 && ch === '一' && i > 0 && '同任统唯单之对'.indexOf(key[i - 1]) >= 0;
+      if (
+        value !== undefined &&
+        !word &&
+        (forceNumeral || (after !== '' && NUMERAL_FOLLOW.indexOf(after) >= 0))
+      ) {
         push('num', i, j, { type: 'num', value });
         forceNumeral = false;
         i = j;

@@ -180,7 +180,7 @@ testRule(ratioRule, {
       findings: [{ id: 'frequency-only', params: { received: '每年1次', read: '每年1次' } }],
     },
     { cell: '5%x', findings: [{ id: 'invalid' }] },
-    { cell: '待定', findings: [{ id: 'invalid' }] },
+    { cell: 'xyz', findings: [{ id: 'invalid' }] },
     { cell: '/', ctx: doubleRandom, findings: [{ id: 'placeholder' }] },
   ],
 });

@@ -1,0 +1,61 @@
+// Figures of the real-spelling corpus: the share of entries read with the expected meaning, and the number of
+// error-severity findings on entries whose expected meaning is a real value (not `invalid`).
+// Run: npx tsx scripts/corpus-figures.ts [--list]   (--list prints every entry read otherwise)
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkGrids } from '../src/features/check-workbook';
+import { cellMeaning, type MeaningColumn } from '../src/rules/quantity';
+
+/** One corpus entry (test/fixtures/real-spellings/README.md). */
+export interface SpellingEntry {
+  text: string;
+  column: MeaningColumn;
+  header: string;
+  meaning: string;
+  note?: string;
+}
+
+const FILE = path.join(__dirname, '..', 'test', 'fixtures', 'real-spellings', 'spellings.json');
+
+/** The corpus entries, or none while the file does not exist. */
+export function loadSpellings(): SpellingEntry[] {
+  return existsSync(FILE) ? (JSON.parse(readFileSync(FILE, 'utf8')) as SpellingEntry[]) : [];
+}
+
+// The usual header of each kind of column: only the value's reading is measured.
+const HEADER: Record<MeaningColumn, string> = {
+  ratio: '抽查比例',
+  frequency: '抽查频次',
+  combined: '抽查比例及频次',
+};
+
+/** Error-severity findings on a value in a 双随机 row of a minimal list. */
+export function errorsOn(text: string, column: MeaningColumn): string[] {
+  const [report] = checkGrids([
+    {
+      name: 'S',
+      merges: [],
+      values: [
+        ['检查事项', '检查方式', '是否纳入双随机', HEADER[column]],
+        ['事项', '双随机抽查', '是', text],
+      ],
+    },
+  ]);
+  return report.issues.filter((i) => i.severity === 'error' && i.column === 4).map((i) => i.code);
+}
+
+if (require.main === module) {
+  const entries = loadSpellings();
+  let right = 0;
+  let errors = 0;
+  for (const e of entries) {
+    const read = cellMeaning(e.text, e.column, e.header);
+    if (read === e.meaning) right++;
+    else if (process.argv.includes('--list'))
+      console.log(`${JSON.stringify(e.text)} (${e.column})\n  expected ${e.meaning}\n  read     ${read}`);
+    if (e.meaning !== 'invalid') errors += errorsOn(e.text, e.column).length;
+  }
+  const share = entries.length ? ((100 * right) / entries.length).toFixed(1) : '-';
+  console.log(`read with the expected meaning: ${right}/${entries.length} (${share}%)`);
+  console.log(`error-severity findings on real values: ${errors}`);
+}
