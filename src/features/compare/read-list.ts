@@ -4,6 +4,7 @@ import { cellText } from '../../core/normalise';
 import type { SheetSchema } from '../../core/schema';
 import { readSheet } from '../../core/validate';
 import { ADJUST_TYPE, matchEnum } from '../../rules/enum/enum.rule';
+import { partText } from '../../rules/quantity';
 import { checklistSchema } from '../../schemas/checklist.schema';
 
 /** One inspection item of a list: its sheet row and the text of every mapped field, as a person reads it. */
@@ -109,6 +110,8 @@ function rowTexts(
       let parts = split.get(column);
       if (!parts) split.set(column, (parts = combined.split(text)));
       text = parts[spec.key] ?? '';
+      // Each part of a combined cell shows what it says (5%,每年1次 → 5% and 每年1次).
+      if (text !== '' && (spec.key === 'ratio' || spec.key === 'frequency')) text = partText(text, spec.key);
     }
     // A value written once with blanks below means "same as above" (the engine's rule for such fields).
     if (text === '' && spec.inheritBlank) text = above.get(spec.key) ?? '';

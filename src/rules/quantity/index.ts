@@ -24,4 +24,4 @@ export {
   sameRatio,
   shortNumber,
 } from './values';
-export { cellMeaning, type MeaningColumn } from './meaning';
+export { cellMeaning, type MeaningColumn, partText } from './meaning';

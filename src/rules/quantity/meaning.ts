@@ -1,6 +1,6 @@
 import { normaliseText } from '../../core/normalise';
 import { isCapHeader, type ReadOptions, readFrequency, readRatio, splitParts } from './read-cell';
-import { frequencyNotation, ratioNotation } from './values';
+import { frequencyNotation, frequencyReading, ratioNotation, ratioReading } from './values';
 
 /** The kind of column a cell was published under. */
 export type MeaningColumn = 'ratio' | 'frequency' | 'combined';
@@ -41,4 +41,18 @@ export function cellMeaning(text: string, column: MeaningColumn, header?: string
   const f = readFrequency(t, options);
   if (both || (!f.ok && f.why === 'other-part')) return combined;
   return f.ok ? frequencyNotation(f.value) : 'invalid';
+}
+
+/**
+ * What one part of a combined cell says, for reports that show each field apart: the part's reading (`5%`,
+ * `每年不少于1次`), which is itself a spelling of the same meaning; the cell's text when the part is prose or
+ * unreadable.
+ */
+export function partText(text: string, part: 'ratio' | 'frequency'): string {
+  if (part === 'ratio') {
+    const r = readRatio(text);
+    return r.ok && r.value.kind !== 'prose' ? ratioReading(r.value, 'zh-CN') : text;
+  }
+  const f = readFrequency(text);
+  return f.ok && f.value.kind !== 'prose' ? frequencyReading(f.value, 'zh-CN') : text;
 }
