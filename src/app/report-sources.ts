@@ -12,6 +12,8 @@ import type { PaneWorkbookPort } from '../core/workbook-port';
 export interface ChosenFile {
   name: string;
   grids: Grid[];
+  /** True for a Word document (its tables as grids). */
+  document?: boolean;
 }
 
 /** A chosen file that could not be read, with the sentence saying why. */
@@ -41,6 +43,7 @@ export const GENERATED_SHEETS: readonly string[] = [
   '可能重复',
   '不在分配表的单位',
   '不计入的企业',
+  '未读到申报的文件',
   '动态调整情况表',
   '调整后清单',
   '差异',

@@ -81,7 +81,7 @@ export function tallyChosenFiles(
   quota?: QuotaRead,
 ): TallyOutcome {
   const sources: TallySource[] = byName(files).map((f) =>
-    isRead(f) ? { file: f.name, grids: f.grids } : { file: f.name, error: f.error },
+    isRead(f) ? { file: f.name, grids: f.grids, document: f.document } : { file: f.name, error: f.error },
   );
   const result = tallySources(sources, { quota });
   const sheets = buildTallySheets(result, { detail: true, files: files.length, date: today() });

@@ -16,6 +16,8 @@ import { outputProblemText } from '../hosts/files/file-messages';
 import { openWorkbookFile } from '../hosts/files/open-file';
 import { checkOutFile, writeFileAtomically, writeProblem } from '../hosts/files/output-plan';
 import { type Converter, findSoffice, libreOfficeConverter } from '../hosts/files/soffice';
+import { DocumentReadError, isWordFile } from '../hosts/docx';
+import { openDocumentFile } from '../hosts/docx/document-file';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { sheetSpecsToXlsx } from '../hosts/xlsx/sheet-specs-to-xlsx';
 import { cliText } from './cli-messages';
@@ -23,6 +25,8 @@ import { tallyText } from './tally-messages';
 
 /** Options of `drc tally`. */
 export interface TallyCliOptions {
+  /** Files of the folders not opened, with the reason (listed among the files that gave no declaration). */
+  skipped?: ReadonlyArray<{ file: string; message: string }>;
   quota?: string;
   unit?: string;
   units?: string;
@@ -53,10 +57,12 @@ export function chineseDate(d: Date): string {
  */
 export async function readSource(file: string, locale: Locale, converter?: Converter): Promise<TallySource> {
   try {
+    // Word: the Annex 2 form or list returned as a table of a .docx.
+    if (isWordFile(file)) return { file, grids: await openDocumentFile(file), document: true };
     const { workbook } = await openWorkbookFile(file, { converter });
     return { file, grids: await workbook.readSheets() };
   } catch (e) {
-    if (e instanceof WorkbookReadError)
+    if (e instanceof WorkbookReadError || e instanceof DocumentReadError)
       return { file, error: { code: e.code, message: e.messageIn(locale) } };
     const detail = e instanceof Error ? e.message : String(e);
     return {
@@ -164,7 +170,13 @@ export async function runTally(files: readonly string[], options: TallyCliOption
     }
     const sources: TallySource[] = [];
     for (const file of files) sources.push(await readSource(file, options.locale, converter));
-    const result = tallySources(sources, { quota, unit: options.unit, register, decisions });
+    const result = tallySources(sources, {
+      quota,
+      unit: options.unit,
+      register,
+      decisions,
+      skipped: options.skipped,
+    });
     const fatal = unknownUnitOption(result, options.locale);
     if (fatal) return { fatal };
     if (options.out === undefined || outError) return { result, outError };

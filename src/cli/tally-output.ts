@@ -56,6 +56,7 @@ export function tallyJson(result: TallyResult, locale: Locale, written?: string)
     shortfall: result.shortfall,
     excess: result.excess,
     possibleDuplicates: result.possibleDuplicates,
+    noDeclaration: result.noDeclaration,
   };
 }
 
@@ -201,6 +202,18 @@ export function tallyTextReport(
         `  ${t('excludedLine', { enterprise: e.enterprise, unit: e.unit || '-', reason: t(`reason/${e.reason}`, { unit: e.countedFor ?? '?' }) })}`,
       );
     more(result.excluded.length);
+  }
+  if (result.noDeclaration.length > 0) {
+    lines.push(c.bold(t('noDeclaration', { count: result.noDeclaration.length })));
+    for (const f of result.noDeclaration.slice(0, MAX_LINES))
+      lines.push(
+        `  ${t('noDeclarationLine', {
+          file: f.file.replace(/^.*[\\/]/, ''),
+          unit: f.unit ? t('noDeclarationUnit', { unit: f.unit }) : '',
+          what: t(`kind/${f.kind}`, { message: f.message ?? '' }),
+        })}`,
+      );
+    more(result.noDeclaration.length);
   }
   const n = counts(result.issues);
   if (result.issues.length > 0) {

@@ -2,13 +2,20 @@ import type { Locale } from '../core/locale';
 import type { SheetSpec } from '../core/sheet-spec';
 import type { ChosenFile, FileLike, UnreadFile } from '../app/report-sources';
 import { errorText } from '../app/error-text';
+import { isWordFile, openDocument } from '../hosts/docx';
 import { readFileGrids } from './standalone/file-port';
 
 // Files chosen in the pane, read in the page, and reports made into .xlsx files for download.
 
-/** Reads a chosen file: .xlsx in the page, CSV through the lazily loaded adapter; throws a `WorkbookReadError`. */
+/**
+ * Reads a chosen file: .xlsx and .docx in the page, CSV through the lazily loaded adapter; throws a
+ * `WorkbookReadError` (a `DocumentReadError` for a Word file).
+ */
 export async function readChosenFile(file: FileLike): Promise<ChosenFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
+  // A Word file: its tables (an Annex 2 form or list returned in Word), read in the page as well.
+  if (isWordFile(file.name))
+    return { name: file.name, grids: openDocument(bytes, file.name), document: true };
   return { name: file.name, grids: await readFileGrids(bytes, file.name) };
 }
 

@@ -6,6 +6,7 @@ import { ADJUSTED_LIST_SHEET, REPORT_SHEET } from '../../src/features/adjust';
 import { DIFFERENCE_SHEET } from '../../src/features/compare';
 import { DETAIL_SHEET, LIST_SHEETS, SUMMARY_SHEET } from '../../src/features/tally';
 import { sheetNamesOf } from '../../src/entries/excel-port';
+import { openDocument } from '../../src/hosts/docx';
 import { errorText } from '../../src/app/error-text';
 import { PaneError } from '../../src/app/pane-error';
 import {
@@ -46,11 +47,15 @@ const fileLike = (name: string, bytes: Uint8Array) => ({
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
 });
 
-/** The 23 units' declaration files of examples/tally, read as the pane reads chosen files. */
+/** The units' files of examples/tally the pane's file chooser takes (.xlsx and .docx), read as the pane reads them. */
 function tallyFiles(): ChosenFile[] {
   return readdirSync(join(EXAMPLES, TALLY))
-    .filter((n) => n.endsWith('.xlsx'))
-    .map((n) => ({ name: n, grids: exampleGrids(`${TALLY}/${n}`) }));
+    .filter((n) => /\.(xlsx|docx)$/.test(n))
+    .map((n) =>
+      n.endsWith('.docx')
+        ? { name: n, grids: openDocument(exampleBytes(`${TALLY}/${n}`), n), document: true }
+        : { name: n, grids: exampleGrids(`${TALLY}/${n}`) },
+    );
 }
 
 /** A sheet renamed (two example files have sheets of the same name). */
@@ -88,7 +93,7 @@ describe('report sources', () => {
 
   test('a sheet counted by another one’s formulas is written first; the first sheet is shown after', async () => {
     const { sheets } = tallyChosenFiles(tallyFiles());
-    const lists = ['重复申报', '可能重复', '不在分配表的单位', '不计入的企业'];
+    const lists = ['重复申报', '可能重复', '不在分配表的单位', '不计入的企业', '未读到申报的文件'];
     expect(sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, ...lists, DETAIL_SHEET]);
     expect(writeOrder(sheets).map((s) => s.name)).toEqual([DETAIL_SHEET, SUMMARY_SHEET, ...lists]);
     const port = new MemoryPort(exampleGrids());
@@ -139,7 +144,12 @@ describe('监测点汇总 in the pane', () => {
     const o = tallyChosenFiles(tallyFiles());
     const r = o.result;
     expect(o.from).toBe('files');
-    expect(r.files).toHaveLength(24);
+    expect(r.files).toHaveLength(27);
+    expect(r.noDeclaration.map((n) => [n.kind, n.unit])).toEqual([
+      ['checklist', '民政局'],
+      ['document', null],
+      ['blank', null],
+    ]);
     expect(r.units).toHaveLength(23);
     expect(r.units.find((u) => u.unit === '工信局')).toMatchObject({
       quota: 2,
@@ -215,14 +225,14 @@ describe('监测点汇总 in the pane', () => {
       one('于都县工信局-监测点企业申报表.xlsx', '工信局'),
       one('于都县住建局-监测点企业申报表.xlsx', '住建局'),
       // A 申报明细 written earlier from files would count every enterprise again.
-      renamed(one('于都县司法局-监测点企业申报表.xlsx', '司法局'), DETAIL_SHEET),
+      renamed(one('于都县财政局-监测点企业申报表.xlsx', '财政局'), DETAIL_SHEET),
     ];
     const port = new MemoryPort(grids);
     const o = tallyOpenWorkbook(await port.readSheets(), '申报汇总.xlsx');
     expect(o.from).toBe('workbook');
     expect(o.result.files[0].sheets.map((s) => s.name)).toEqual(['工信局', '住建局']);
     expect(o.result.units.find((u) => u.unit === '工信局')?.declared).toBe(1);
-    expect(o.result.units.find((u) => u.unit === '司法局')?.declared).toBe(0);
+    expect(o.result.units.find((u) => u.unit === '财政局')?.declared).toBe(0);
     expect(o.sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET]);
     await writeSheets(port, o.sheets);
     expect(port.written.map((s) => s.name)).toEqual([SUMMARY_SHEET]);
@@ -235,10 +245,7 @@ describe('监测点汇总 in the pane', () => {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       SUMMARY_SHEET,
-      '重复申报',
-      '可能重复',
-      '不在分配表的单位',
-      '不计入的企业',
+      ...Object.values(LIST_SHEETS),
       DETAIL_SHEET,
     ]);
     expect(wb.getWorksheet(SUMMARY_SHEET)!.getCell('A1').value).toBe('于都县中小微企业行政检查监测点汇总表');

@@ -403,10 +403,15 @@ describe('tally reads folders the same way', () => {
   test('files it does not read are listed with the reason', async () => {
     const d = tmp();
     copy(path.join(EXAMPLES, 'tally', '于都县住建局-监测点企业申报表.xlsx'), path.join(d, '住建局.xlsx'));
+    writeFileSync(path.join(d, '回执.pdf'), 'x');
+    // Word files are read by the tally (units return Annex 2 as a Word table): a broken one is named, not skipped.
     writeFileSync(path.join(d, '回执.docx'), 'x');
     const { doc } = await json('tally', d);
     expect(doc.skipped).toEqual([
-      { file: path.join(d, '回执.docx'), reason: 'skip/word', message: expect.stringContaining('Word') },
+      { file: path.join(d, '回执.pdf'), reason: 'skip/pdf', message: expect.stringContaining('PDF') },
     ]);
+    expect(doc.files.find((f: { file: string }) => f.file.endsWith('回执.docx')).error.code).toBe(
+      'docx/corrupt',
+    );
   });
 });

@@ -10,6 +10,7 @@ import { openWorkbookFile } from '../../src/hosts/xlsx/node-file';
 import {
   addListSheet,
   buildTallyCase,
+  buildTallyExtras,
   buildUnitsRegister,
   enterprise,
   TALLY_CASE,
@@ -261,6 +262,82 @@ describe('drc tally on the 23 units’ files', () => {
   });
 });
 
+describe('declarations as units really send them: Word tables, forms stacked on one sheet', () => {
+  let files: string[];
+  let json: {
+    units: UnitJson[];
+    files: Array<{ file: string; sheets: Array<{ name: string; layout: string; declarations: number }> }>;
+    issues: Array<{ code: string; file: string; sheet: string }>;
+  };
+  beforeAll(async () => {
+    files = await buildTallyCase(tmp());
+    json = JSON.parse((await drc('tally', ...files, '--json')).out);
+  });
+
+  test('the Annex 2 form as a Word table counts, its unit read from the 推荐单位 line above it', () => {
+    expect(json.units.find((u) => u.unit === '司法局')).toMatchObject({ declared: 1, status: 'met' });
+    const word = json.files.find((f) => f.file.endsWith(TALLY_CASE.wordForm))!;
+    expect(word.sheets).toEqual([{ name: '表格1', kind: 'declaration', layout: 'form', declarations: 1 }]);
+  });
+
+  test('a Word list counts one enterprise per table row, the unit named by its title', () => {
+    expect(json.units.find((u) => u.unit === '文广新旅局')).toMatchObject({ declared: 2, status: 'met' });
+    const word = json.files.find((f) => f.file.endsWith(TALLY_CASE.wordList))!;
+    expect(word.sheets).toEqual([{ name: '表格1', kind: 'declaration', layout: 'list', declarations: 2 }]);
+  });
+
+  test('four forms stacked on one sheet are four declarations; the unit written once above them holds for all', () => {
+    const stacked = json.files.find((f) => f.file.endsWith(TALLY_CASE.stackedFile))!;
+    expect(stacked.sheets).toEqual([
+      { name: '申报表', kind: 'declaration', layout: 'form', declarations: 4 },
+    ]);
+    expect(json.units.find((u) => u.unit === '生态环境局')).toMatchObject({ declared: 4, status: 'met' });
+    expect(json.issues.filter((i) => i.file.endsWith(TALLY_CASE.stackedFile))).toEqual([]);
+  });
+});
+
+describe('every file that gave no declaration is named, with what it was taken to be', () => {
+  let dir: string;
+  let run: { code: number; out: string; err: string };
+  let json: {
+    noDeclaration: Array<{ file: string; kind: string; unit: string | null; message: string | null }>;
+    skipped: Array<{ file: string; reason: string }>;
+    units: UnitJson[];
+  };
+  beforeAll(async () => {
+    dir = tmp();
+    await buildTallyCase(dir);
+    await buildTallyExtras(dir);
+    writeFileSync(path.join(dir, '扫描件.pdf'), '%PDF-1.4\n');
+    run = await drc('tally', dir);
+    json = JSON.parse((await drc('tally', dir, '--json')).out);
+  });
+
+  test('JSON: each file, its kind and the unit it seems to be from; the folder’s other files too', () => {
+    const byName = Object.fromEntries(
+      json.noDeclaration.map((n) => [path.basename(n.file), [n.kind, n.unit]]),
+    );
+    expect(byName).toEqual({ ...TALLY_CASE.extras, '扫描件.pdf': ['skipped', null] });
+    const doc = json.noDeclaration.find((n) => n.file.endsWith('.doc'))!;
+    expect(doc.message).toContain('另存为 .docx');
+    expect(json.skipped.map((k) => [path.basename(k.file), k.reason])).toEqual([['扫描件.pdf', 'skip/pdf']]);
+    // 民政局 sent its list, not its declaration: still 未申报, and now the list says why.
+    expect(json.units.find((u) => u.unit === '民政局')).toMatchObject({ status: 'none' });
+    expect(json.units.find((u) => u.unit === '医保局')).toMatchObject({ status: 'met' });
+  });
+
+  test('text: the list under its own heading; an unreadable file exits 2', () => {
+    expect(run.out).toContain('未读到申报的文件(5 个)：');
+    expect(run.out).toContain('于都县民政局-检查实施清单.xlsx(似为民政局)：检查实施清单，不是监测点申报表');
+    expect(run.out).toContain('新建 Microsoft Excel 工作表.xlsx：空白工作簿');
+    expect(run.out).toContain('关于报送监测点企业的说明.docx：Word 文档，其中没有申报表');
+    expect(run.out).toContain('于都县医保局-监测点企业申报表.doc(似为医保局)：无法读取(原因见上)');
+    expect(run.out).toMatch(/✖ 无法读取：文件"于都县医保局-监测点企业申报表\.doc"是旧版 Word 97-2003 文档/);
+    expect(run.out).toMatch(/扫描件\.pdf：未读取：PDF/);
+    expect(run.code).toBe(2);
+  });
+});
+
 describe('the office decides which unit a repeated nomination counts for', () => {
   let files: string[];
   let dir: string;
@@ -507,7 +584,7 @@ describe('--out: the summary workbook', () => {
   let units: string;
   beforeAll(async () => {
     dir = tmp();
-    files = await buildTallyCase(dir);
+    files = [...(await buildTallyCase(dir)), ...(await buildTallyExtras(dir))];
     units = await buildUnitsRegister(tmp());
     out = path.join(dir, 'out', '监测点汇总.xlsx');
     const run = await drc('tally', ...files, '--units', units, '--out', out, '--json');
@@ -668,6 +745,7 @@ describe('--out: the summary workbook', () => {
       ['可能重复的企业', /申报单位/],
       ['不在于都县中小微企业行政检查监测点分配表中的单位', /填写的单位/],
       ['监测点不计入的企业', /原因/],
+      ['未读到监测点申报的文件', /读作/],
     ] as const) {
       const page = pages.find((p) => p.includes(title));
       expect({ title, found: !!page }).toEqual({ title, found: true });
@@ -701,12 +779,14 @@ describe('--out: the summary workbook', () => {
 
   test('the summary workbook tallied again gives the same counts (申报明细 is a declaration list)', async () => {
     const json = JSON.parse((await drc('tally', out, '--json')).out);
+    expect(json.noDeclaration).toEqual([]);
     expect(json.files[0].sheets.map((s: { name: string; kind: string }) => `${s.name}:${s.kind}`)).toEqual([
       `${SUMMARY_SHEET}:other`,
       '重复申报:other',
       '可能重复:other',
       '不在分配表的单位:other',
       '不计入的企业:other',
+      '未读到申报的文件:other',
       `${DETAIL_SHEET}:declaration`,
     ]);
     expect(json.declaredTotal).toBe(62);

@@ -19,7 +19,7 @@ const SHOTS = process.env.DRC_E2E_SCREENSHOTS;
 const SHEET = '检查实施清单';
 /** The units' monitoring-point declarations (examples/tally). */
 const TALLY_FILES = readdirSync(join(EXAMPLES, 'tally'))
-  .filter((n) => n.endsWith('.xlsx'))
+  .filter((n) => /\.(xlsx|docx)$/.test(n))
   .map((n) => join(EXAMPLES, 'tally', n));
 const ADJUST = join(EXAMPLES, 'adjust');
 const MARKET_2019 = join(ADJUST, '于都县市场监督管理局-2019年度检查事项清单.xlsx');
@@ -226,7 +226,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(errors).toEqual([]);
     }, 60_000);
 
-    it('监测点汇总: tallies the 24 chosen files, downloads the summary that exceljs reads back', async () => {
+    it('监测点汇总: tallies the 27 chosen files, downloads the summary that exceljs reads back', async () => {
       const { page, errors } = await open(BROWSER_OFFICE_JS);
       const requested: string[] = [];
       page.on('request', (r) => requested.push(r.url()));
@@ -239,7 +239,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
 
       await page.setInputFiles('[data-testid=tally-files]', TALLY_FILES);
       await page.waitForSelector('tr[data-unit="工信局"] .status');
-      expect(await page.textContent('[data-testid=tally-file-count]')).toBe('已选择 24 个文件');
+      expect(await page.textContent('[data-testid=tally-file-count]')).toBe('已选择 27 个文件');
       expect(await page.textContent('tr[data-unit="工信局"] .status')).toBe('不足1');
       expect(await page.getAttribute('tr[data-unit="工信局"]', 'data-status')).toBe('short');
       expect(await page.textContent('tr[data-unit="民政局"] .status')).toBe('未申报');
@@ -253,6 +253,10 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(await page.textContent('[data-testid=tally-duplicates]')).toContain('江西鑫建建设工程有限公司');
       expect(await page.textContent('[data-testid=tally-unknown]')).toContain('分配表中没有相近的单位');
       expect(await page.textContent('[data-testid=tally-excluded]')).toContain('赣南商贸集团股份有限公司');
+      // 民政局 sent its inspection list: it stays 未申报, and the pane says why.
+      expect(await page.textContent('[data-testid=tally-no-declaration]')).toContain(
+        '于都县民政局-检查实施清单.xlsx似为民政局检查实施清单，不是监测点申报表',
+      );
       // Nothing wider than the pane (long file and item names wrap or are cut short).
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await shoot(page, 'pane-tally.png');
@@ -274,6 +278,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
         '可能重复',
         '不在分配表的单位',
         '不计入的企业',
+        '未读到申报的文件',
         '申报明细',
       ]);
       const summary = workbook.getWorksheet('监测点汇总')!;
@@ -547,7 +552,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
       await page.click('[data-testid=tally-write]');
       await page.waitForSelector('[data-testid=tally-notice].notice-success');
       expect(await page.textContent('[data-testid=tally-notice]')).toBe(
-        '已写入工作表：监测点汇总、重复申报、可能重复、不在分配表的单位、不计入的企业、申报明细。',
+        '已写入工作表：监测点汇总、重复申报、可能重复、不在分配表的单位、不计入的企业、未读到申报的文件、申报明细。',
       );
       expect(await fake(page, (f) => f.sheetNames())).toEqual(
         expect.arrayContaining(['检查实施清单', '监测点汇总', '申报明细']),

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { fileText, skipText } from '../../hosts/files/file-messages';
+import { DOCX_EXTENSIONS, LEGACY_DOC_EXTENSIONS } from '../../hosts/docx';
 import { listInputs } from '../../hosts/files/list-inputs';
 import { cliText } from '../cli-messages';
 import { EXIT, type RegisterCommand } from '../cli-types';
@@ -40,7 +41,11 @@ export const registerTally: RegisterCommand = (program, io, setCode, locale) => 
     )
     .action(async (inputs: string[], flags: TallyFlags) => {
       // Every entry of a folder is read or listed as skipped with the reason (a unit's .xls is never silently lost).
-      const listing = await listInputs(inputs, { recursive: flags.recursive });
+      // Word files are read too: units return the Annex 2 form as a Word table (.doc is named, never skipped).
+      const listing = await listInputs(inputs, {
+        recursive: flags.recursive,
+        alsoRead: [...DOCX_EXTENSIONS, ...LEGACY_DOC_EXTENSIONS],
+      });
       const files = listing.files.map((f) => f.path);
       const skippedLines = () =>
         listing.skipped.length === 0
@@ -56,6 +61,7 @@ export const registerTally: RegisterCommand = (program, io, setCode, locale) => 
         return;
       }
       const run = await runTally(files, {
+        skipped: listing.skipped.map((k) => ({ file: k.path, message: skipText(locale, k) })),
         quota: flags.quota,
         unit: flags.unit,
         units: flags.units,
@@ -79,7 +85,8 @@ export const registerTally: RegisterCommand = (program, io, setCode, locale) => 
         const extra = run.outError ? { skipped, outError: run.outError } : { skipped };
         io.out.write(`${JSON.stringify({ ...doc, ...extra }, null, 2)}\n`);
       } else
-        io.out.write(`${tallyTextReport(result, locale, !!io.out.isTTY, run.written)}\n${skippedLines()}`);
+        // The files not opened are listed in the report, among the files that gave no declaration.
+        io.out.write(`${tallyTextReport(result, locale, !!io.out.isTTY, run.written)}\n`);
       if (run.outError) {
         io.err.write(`${run.outError.message}\n`);
         setCode(EXIT.failure);

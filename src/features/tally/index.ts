@@ -8,6 +8,7 @@ import { type TallyOptions, type TallyResult, tallySources } from './tally-sourc
 export type { Declaration, DeclarationLayout, UnitRef, UnitSource } from './declaration';
 export { buildDetailSheet, DETAIL_SHEET } from './detail-sheet';
 export { buildListSheets, LIST_SHEETS } from './list-sheets';
+export { NO_DECLARATION_WORDS, type NoDeclaration, type NoDeclarationKind } from './no-declaration';
 export { buildTallySheets, type TallySheetsOptions } from './tally-sheets';
 export { type DecisionsRead, type DuplicateDecision, readDecisions } from './decisions';
 export { countFormula, liveSourcesIn, type LiveSource, simulateCount } from './live-formulas';

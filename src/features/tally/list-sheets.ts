@@ -1,4 +1,5 @@
 import type { CellSpec, SheetSpec, StyleSpec } from '../../core/sheet-spec';
+import { NO_DECLARATION_WORDS } from './no-declaration';
 import type { ExclusionReason } from './tally';
 import type { TallyResult } from './tally-sources';
 import { LIST_BODY, LIST_STYLES, listBox } from './table-styles';
@@ -10,6 +11,7 @@ export const LIST_SHEETS = {
   possible: '可能重复',
   unknown: '不在分配表的单位',
   excluded: '不计入的企业',
+  noDeclaration: '未读到申报的文件',
 } as const;
 
 const REASONS: Record<ExclusionReason, string> = {
@@ -161,6 +163,23 @@ export function buildListSheets(result: TallyResult): SheetSpec[] {
           e.unit,
           e.reason === 'duplicate' && e.countedFor ? `重复申报，已计入${e.countedFor}` : REASONS[e.reason],
           `${baseName(e.file)} · ${e.sheet} 第${e.row}行`,
+        ]),
+      ),
+    );
+  if (result.noDeclaration.length > 0)
+    sheets.push(
+      listSheet(
+        LIST_SHEETS.noDeclaration,
+        '未读到监测点申报的文件',
+        '这些文件中没有读到监测点企业申报，其单位可能因此显示为“未申报”。请核对：是否报错了文件、申报表是否为空白，' +
+          '或将旧格式文件另存为 .xlsx / .docx 后重新汇总。',
+        ['序号', '文件', '可能的单位', '读作', '说明'],
+        [6, 40, 14, 24, 40],
+        result.noDeclaration.map((n) => [
+          baseName(n.file),
+          n.unit ?? '',
+          NO_DECLARATION_WORDS[n.kind],
+          n.message ?? '',
         ]),
       ),
     );

@@ -21,6 +21,8 @@ interface Pair {
 /** Longest label text read as a label; longer cells are values (an enterprise profile, an address). */
 const MAX_LABEL = 16;
 const STAMP = /盖章|印章|公章/;
+/** A signature line below a form (填报人, 审核人…). */
+const SIGNATURE = /^(填报人|填表人|审核人|制表人|经办人|单位负责人)\s*[:：]/;
 /** A printed form is one page: its labels are looked for in the first rows only (a 50k-row list is not scanned). */
 const FORM_ROWS = 60;
 
@@ -52,63 +54,106 @@ function labelOf(text: string): { key: string; inline: string } | undefined {
   return { key: hit.key, inline };
 }
 
-/**
- * Every label cell with its value: the cell right of the label (after its merged range, skipping blanks up to the
- * next label), else the one below.
- */
-function findPairs(view: GridView): Map<string, Pair> {
-  const isLabel = (r: number, c: number) => {
-    const v = view.raw(r, c);
+/** The label cells of one row with their values: the cell right of the label (after its merged range, skipping
+ * blanks up to the next label), else the one below. A label whose value would be another label is left out. */
+function rowPairs(view: GridView, r: number): Array<{ key: string; pair: Pair }> {
+  const isLabel = (row: number, c: number) => {
+    const v = view.raw(row, c);
     return typeof v === 'string' && labelOf(cellText(v)) !== undefined;
   };
-  const pairs = new Map<string, Pair>();
-  const last = Math.min(view.lastRow, view.firstRow + FORM_ROWS - 1);
-  for (let r = view.firstRow; r <= last; r++)
-    for (let c = view.firstColumn; c <= view.lastColumn; c++) {
-      const raw = view.raw(r, c);
-      if (typeof raw !== 'string') continue;
-      const label = labelOf(cellText(raw));
-      if (!label || pairs.has(label.key)) continue;
-      if (label.inline !== '') {
-        pairs.set(label.key, {
-          label: { row: r, column: c },
-          value: { row: r, column: c },
-          text: label.inline,
-          raw: label.inline,
-        });
-        continue;
-      }
-      const merge = view.mergeAt(r, c);
-      const right = (merge ? merge.right : c) + 1;
-      let at =
-        right <= view.lastColumn
-          ? { row: r, column: right }
-          : { row: (merge ? merge.bottom : r) + 1, column: c };
-      if (at.row > view.lastRow + 1 || isLabel(at.row, at.column)) continue;
-      // A label spread over two cells without a merge: the value is the next written cell before another label.
-      if (at.row === r && cellText(view.resolved(r, at.column).value) === '') {
-        for (let k = right + 1; k <= view.lastColumn && !isLabel(r, k); k++)
-          if (cellText(view.resolved(r, k).value) !== '') {
-            at = { row: r, column: k };
-            break;
-          }
-      }
-      const { value, format } = view.resolved(at.row, at.column);
-      pairs.set(label.key, {
-        label: { row: r, column: c },
-        value: at,
-        text: cellText(value, format),
-        raw: value,
-        format,
-      });
+  const out: Array<{ key: string; pair: Pair }> = [];
+  // 填报人:张三 联系电话:0797-… under a form is who filled it in, not the enterprise's contact.
+  for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+    const first = cellText(view.raw(r, c));
+    if (first === '') continue;
+    if (SIGNATURE.test(first)) return out;
+    break;
+  }
+  for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+    const raw = view.raw(r, c);
+    if (typeof raw !== 'string') continue;
+    const label = labelOf(cellText(raw));
+    if (!label) continue;
+    if (label.inline !== '') {
+      const at = { row: r, column: c };
+      out.push({ key: label.key, pair: { label: at, value: at, text: label.inline, raw: label.inline } });
+      continue;
     }
-  return pairs;
+    const merge = view.mergeAt(r, c);
+    const right = (merge ? merge.right : c) + 1;
+    let at =
+      right <= view.lastColumn
+        ? { row: r, column: right }
+        : { row: (merge ? merge.bottom : r) + 1, column: c };
+    if (at.row > view.lastRow + 1 || isLabel(at.row, at.column)) continue;
+    // A label spread over two cells without a merge: the value is the next written cell before another label.
+    if (at.row === r && cellText(view.resolved(r, at.column).value) === '') {
+      for (let k = right + 1; k <= view.lastColumn && !isLabel(r, k); k++)
+        if (cellText(view.resolved(r, k).value) !== '') {
+          at = { row: r, column: k };
+          break;
+        }
+    }
+    const { value, format } = view.resolved(at.row, at.column);
+    out.push({
+      key: label.key,
+      pair: { label: { row: r, column: c }, value: at, text: cellText(value, format), raw: value, format },
+    });
+  }
+  return out;
+}
+
+/** One form found on a sheet: its labels with their values, and the rows above it that belong to it (titles). */
+interface FoundForm {
+  pairs: Map<string, Pair>;
+  rows: Set<number>;
+  /** First row of the lines above the form's first label (its title, 推荐单位 line…). */
+  titleFrom: number;
+}
+
+/** Rows searched for more forms once a sheet is known to hold one (a unit's forms stacked on one sheet). */
+const STACKED_ROWS = 5000;
+
+/** A form: 企业名称 with a value, and labels of four fields or more on three rows or more (not a list's header). */
+const isForm = (f: FoundForm) => f.pairs.has('enterprise') && f.pairs.size >= 4 && f.rows.size >= 3;
+
+/**
+ * Every form on a sheet, top to bottom: a new form starts on the row where a field's label comes again (Annex 2
+ * stacked one under another on one sheet, or one Word table after another). Labels are looked for in the first
+ * rows only, unless they make a form (a 50k-row list is never scanned); then further down.
+ */
+function findForms(view: GridView): FoundForm[] {
+  const forms: FoundForm[] = [];
+  let current: FoundForm = { pairs: new Map(), rows: new Set(), titleFrom: view.firstRow };
+  let lastLabelRow = view.firstRow - 1;
+  const scan = (from: number, to: number) => {
+    for (let r = from; r <= to; r++) {
+      const found = rowPairs(view, r);
+      if (found.length === 0) continue;
+      if (found.some(({ key }) => current.pairs.has(key))) {
+        forms.push(current);
+        current = { pairs: new Map(), rows: new Set(), titleFrom: lastLabelRow + 1 };
+      }
+      for (const { key, pair } of found)
+        if (!current.pairs.has(key)) {
+          current.pairs.set(key, pair);
+          current.rows.add(r);
+        }
+      lastLabelRow = r;
+    }
+  };
+  const head = Math.min(view.lastRow, view.firstRow + FORM_ROWS - 1);
+  scan(view.firstRow, head);
+  if (![...forms, current].some(isForm)) return [];
+  scan(head + 1, Math.min(view.lastRow, view.firstRow + STACKED_ROWS - 1));
+  forms.push(current);
+  return forms.filter(isForm);
 }
 
 /**
  * Reads the printed Annex 2 form: label cells (企业名称, 法定代表人, 规模…) with the value beside them, one
- * enterprise per sheet. A sheet is a form when 企业名称 has a value cell and labels of four fields or more sit on
- * three rows or more (a list's header puts its labels on one row). Undefined for any other sheet.
+ * enterprise per form, and every form of the sheet (one per sheet, or several stacked on one sheet). Undefined for
+ * a sheet that holds no form.
  */
 export function readDeclarationForm(
   grid: Grid,
@@ -116,10 +161,26 @@ export function readDeclarationForm(
   ctx: ReadContext,
 ): SheetDeclarations | undefined {
   const view = new GridView(grid);
-  const pairs = findPairs(view);
-  const rows = new Set([...pairs.values()].map((p) => p.label.row));
-  if (!pairs.has('enterprise') || pairs.size < 4 || rows.size < 3) return undefined;
+  const forms = findForms(view);
+  if (forms.length === 0) return undefined;
+  const read = forms.map((form) => readForm(view, form, grid.name, file, ctx, forms.length === 1));
+  return {
+    layout: 'form',
+    declarations: read.flatMap((r) => (r.declaration ? [r.declaration] : [])),
+    issues: read.flatMap((r) => r.issues),
+  };
+}
 
+/** One form's declaration (none when its 企业名称 is blank: a template) and the issues of its cells. */
+function readForm(
+  view: GridView,
+  form: FoundForm,
+  sheet: string,
+  file: string,
+  ctx: ReadContext,
+  alone: boolean,
+): { declaration?: Declaration; issues: TallyIssue[] } {
+  const { pairs, rows } = form;
   const issues: TallyIssue[] = [];
   const severity = (code: string): Severity =>
     ctx.settings.severities[code] ??
@@ -128,15 +189,9 @@ export function readDeclarationForm(
     'error';
   const push = (rule: string, f: Finding, at: CellAt | undefined, field: string, received?: string) => {
     const code = `${rule}/${f.id}`;
-    const issue: TallyIssue = {
-      code,
-      severity: severity(code),
-      file,
-      sheet: grid.name,
-      field,
-      params: f.params ?? {},
-    };
+    const issue: TallyIssue = { code, severity: severity(code), file, sheet, field, params: f.params ?? {} };
     if (at) Object.assign(issue, { row: at.row, column: at.column });
+    else if (!alone) Object.assign(issue, { row: pairs.get('enterprise')!.label.row });
     if (received !== undefined) issue.received = received;
     issues.push(issue);
   };
@@ -167,25 +222,20 @@ export function readDeclarationForm(
   }
 
   const enterprise = fields.enterprise;
-  if (enterprise === '') return { layout: 'form', declarations: [], issues };
+  if (enterprise === '') return { issues };
   const firstLabelRow = Math.min(...rows);
   const titles: string[] = [];
-  for (let r = view.firstRow; r < firstLabelRow; r++)
+  for (let r = form.titleFrom; r < firstLabelRow; r++)
     for (let c = view.firstColumn; c <= view.lastColumn; c++) {
       const t = cellText(view.raw(r, c));
       if (t !== '') titles.push(t);
     }
   const unit = fields.unit
     ? { ...unitRef(ctx.matcher, fields.unit, 'label'), cell: cells.unit }
-    : sheetUnit(ctx.matcher, {
-        titles,
-        sheet: grid.name,
-        file,
-        sheetIsEnterprise: true,
-      });
+    : sheetUnit(ctx.matcher, { titles, sheet, file, sheetIsEnterprise: alone });
   const declaration: Declaration = {
     file,
-    sheet: grid.name,
+    sheet,
     row: pairs.get('enterprise')!.label.row,
     layout: 'form',
     enterprise,
@@ -195,5 +245,5 @@ export function readDeclarationForm(
     cells,
     unit,
   };
-  return { layout: 'form', declarations: [declaration], issues };
+  return { declaration, issues };
 }

@@ -28,6 +28,10 @@ export function buildTallySheets(result: TallyResult, options: TallySheetsOption
     },
     [LIST_SHEETS.unknown]: { count: result.unknownUnits.length, what: `${result.unknownUnits.length} 个` },
     [LIST_SHEETS.excluded]: { count: result.excluded.length, what: `${result.excluded.length} 家` },
+    [LIST_SHEETS.noDeclaration]: {
+      count: result.noDeclaration.length,
+      what: `${result.noDeclaration.length} 个`,
+    },
   };
   const summary = buildSummarySheet(result, {
     live: detail ? [detail.live] : options.live,

@@ -7,6 +7,7 @@ import { isQuotaSheet, type QuotaRead, readQuotaGrid } from './read-quota';
 import { readDeclarationForm } from './read-form';
 import { type ReadContext, readDeclarationList } from './read-list';
 import { type Tally, tallyDeclarations } from './tally';
+import { classifyNoDeclaration, type NoDeclaration } from './no-declaration';
 import { type TallyIssue, tallyIssue } from './tally-issue';
 import { UnitMatcher } from './unit-names';
 import { unitRef } from './resolve-unit';
@@ -18,6 +19,8 @@ export interface TallySource {
   file: string;
   grids?: readonly Grid[];
   error?: FileError;
+  /** True for a Word document (its tables as grids): one without a declaration is said to be a document. */
+  document?: boolean;
 }
 
 /**
@@ -30,6 +33,8 @@ export interface TallyOptions {
   unit?: string;
   register?: { file: string; read: UnitRegisterRead };
   decisions?: DecisionsRead;
+  /** Files of the folders that were not opened (a type the tally does not read), with the reason. */
+  skipped?: ReadonlyArray<{ file: string; message: string }>;
   settings?: DeepPartial<Settings>;
 }
 
@@ -53,6 +58,8 @@ export interface TallyResult extends Tally {
   quota: QuotaTable;
   /** What `--unit` was read as, when given. */
   unitOption?: UnitRef;
+  /** Every file that gave no declaration, with what it was taken to be (never a silent 未申报). */
+  noDeclaration: NoDeclaration[];
   declarations: Declaration[];
   files: FileTally[];
 }
@@ -70,6 +77,18 @@ function chooseQuota(
       if (read && read.table.units.length > 0) return { ...read, used: g };
     }
   return { table: YUDU_2020, issues: [] };
+}
+
+/**
+ * Declarations of one file that name no unit take the unit its other declarations agree on (a Word file naming
+ * 推荐单位 above its first table only, a workbook naming it on its first form).
+ */
+function shareFileUnit(declarations: readonly Declaration[]): void {
+  const named = declarations.filter((d) => d.unit.source !== 'none');
+  const units = new Set(named.map((d) => d.unit.unit ?? d.unit.registered ?? `?${d.unit.text}`));
+  if (named.length === 0 || units.size !== 1 || named.length === declarations.length) return;
+  const { cell: _cell, ...shared } = named[0].unit;
+  for (const d of declarations) if (d.unit.source === 'none') d.unit = { ...shared };
 }
 
 /**
@@ -95,9 +114,12 @@ export function tallySources(sources: readonly TallySource[], options: TallyOpti
         ),
       );
   const files: FileTally[] = [];
+  const noDeclaration: NoDeclaration[] = [];
   for (const source of sources) {
     const sheets: SheetTally[] = [];
-    files.push({ file: source.file, error: source.error ?? null, sheets });
+    const file: FileTally = { file: source.file, error: source.error ?? null, sheets };
+    files.push(file);
+    const before = declarations.length;
     for (const grid of source.grids ?? []) {
       if (grid === quota.used || isQuotaSheet(grid)) {
         sheets.push({ name: grid.name, kind: 'quota', layout: null, declarations: 0 });
@@ -117,6 +139,13 @@ export function tallySources(sources: readonly TallySource[], options: TallyOpti
       declarations.push(...read.declarations);
       readIssues.push(...read.issues);
     }
+    if (declarations.length === before)
+      noDeclaration.push(classifyNoDeclaration(file, source.grids, matcher, source.document === true));
+    else shareFileUnit(declarations.slice(before));
+  }
+  for (const k of options.skipped ?? []) {
+    const found = matcher.findIn(k.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''));
+    noDeclaration.push({ file: k.file, kind: 'skipped', unit: found?.unit ?? null, message: k.message });
   }
   // `--unit` overrides whatever the files say: the office knows whose declarations these are.
   const unitOption = options.unit !== undefined ? unitRef(matcher, options.unit, 'option') : undefined;
@@ -133,6 +162,7 @@ export function tallySources(sources: readonly TallySource[], options: TallyOpti
     quota: quota.table,
     declarations,
     files,
+    noDeclaration,
   };
   if (unitOption) result.unitOption = unitOption;
   return result;

@@ -246,6 +246,8 @@ export class TallySection extends Component<SectionProps, TallyState> {
             fileButton({
               text: rt(locale, 'chooseFiles'),
               testid: 'tally-files',
+              // Units return the Annex 2 form as a Word table too.
+              accept: '.xlsx,.xlsm,.csv,.tsv,.txt,.docx',
               multiple: true,
               primary: files.length === 0,
               disabled,
@@ -475,6 +477,24 @@ export class TallySection extends Component<SectionProps, TallyState> {
       ),
       'tally-excluded',
     );
+    const noDeclaration = r.noDeclaration.filter((n) => n.kind !== 'unreadable');
+    const silentFiles = noDeclaration.length
+      ? listBlock(
+          locale,
+          rt(locale, 'noDeclarationTitle', { count: noDeclaration.length }),
+          noDeclaration.map((n) =>
+            h(
+              'span',
+              null,
+              h('strong', null, baseName(n.file)),
+              n.unit ? sub(rt(locale, 'seemsUnit', { unit: n.unit })) : null,
+              sub(rt(locale, `kind_${n.kind}`)),
+            ),
+          ),
+          'tally-no-declaration',
+          'warn',
+        )
+      : null;
     const failed = r.files.filter((f) => f.error);
     const fileErrors = failed.length
       ? listBlock(
@@ -528,6 +548,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
       noticeBox(s.notice, 'tally-notice'),
       table,
       fileErrors,
+      silentFiles,
       duplicates,
       possible,
       unknown,

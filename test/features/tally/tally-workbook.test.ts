@@ -275,3 +275,50 @@ describe('repeated and possibly repeated nominations', () => {
     ]);
   });
 });
+
+describe('forms stacked on one sheet', () => {
+  /** Rows of `form()` shifted down by `by`, and its merges. */
+  const shifted = (g: Grid, by: number) => ({
+    values: g.values,
+    merges: g.merges.map((m) => ({ ...m, top: m.top + by, bottom: m.bottom + by })),
+  });
+
+  test('every form is read; a signature line between them is not one; the unit written once holds for all', () => {
+    const a = form('x', { 企业名称: '于都县甲公司', 联系电话: '13907970001' });
+    const b = form('x', { 企业名称: '于都县乙公司', 联系电话: '13907970002' });
+    const sa = shifted(a, 1);
+    const sb = shifted(b, 1 + a.values.length + 1);
+    const values: CellValue[][] = [
+      ['推荐单位:于都县林业局'],
+      ...sa.values,
+      ['填表人:张三', null, null, '联系电话:0797-6222222'],
+      ...sb.values,
+    ];
+    const r = tallySources([
+      { file: '附件2.xlsx', grids: [grid('申报', values, [...sa.merges, ...sb.merges])] },
+    ]);
+    expect(r.files[0].sheets).toEqual([
+      { name: '申报', kind: 'declaration', layout: 'form', declarations: 2 },
+    ]);
+    expect(r.declarations.map((d) => [d.enterprise, d.fields.phone, d.row, d.unit.unit])).toEqual([
+      ['于都县甲公司', '13907970001', 4, '林业局'],
+      ['于都县乙公司', '13907970002', 13, '林业局'],
+    ]);
+    expect(r.units.find((u) => u.unit === '林业局')?.declared).toBe(2);
+    expect(r.issues).toEqual([]);
+  });
+
+  test('a form and a blank template under it: one declaration, the template named nowhere as one', () => {
+    const a = form('x');
+    const blank = form('x', { 企业名称: null, 法定代表人: null });
+    const sb = shifted(blank, a.values.length);
+    const r = tallySources([
+      {
+        file: '于都县林业局.xlsx',
+        grids: [grid('申报', [...a.values, ...sb.values], [...a.merges, ...sb.merges])],
+      },
+    ]);
+    expect(r.declarations).toHaveLength(1);
+    expect(r.noDeclaration).toEqual([]);
+  });
+});
