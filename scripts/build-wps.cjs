@@ -56,14 +56,14 @@ function paneTemplate() {
     .replace(/<title>[^<]*<\/title>/, '<title>双随机清单助手 · WPS</title>');
 }
 
-/** Our code minified; the file adapter's chunk (mostly exceljs's browser build, already minified) left as it is. */
+/** Our code minified; the report writer's chunk (exceljs's browser build, already minified) left as it is. */
 function minimizers() {
   try {
     const MinimizerPlugin = require('minimizer-webpack-plugin');
     return [
       new MinimizerPlugin({
         test: /\.js$/,
-        exclude: /^xlsx-adapter\./,
+        exclude: /^exceljs\./,
         minify: MinimizerPlugin.terserMinify,
         minimizerOptions: { ecma: 2017, compress: { passes: 2 } },
       }),

@@ -19,7 +19,7 @@ import { type Converter, findSoffice, libreOfficeConverter } from '../hosts/file
 import { DocumentReadError, isWordFile } from '../hosts/docx';
 import { openDocumentFile } from '../hosts/docx/document-file';
 import { WorkbookReadError } from '../hosts/xlsx/errors';
-import { sheetSpecsToXlsx } from '../hosts/xlsx/sheet-specs-to-xlsx';
+import { reportBytes } from './report-bytes';
 import { cliText } from './cli-messages';
 import { tallyText } from './tally-messages';
 
@@ -185,7 +185,7 @@ export async function runTally(files: readonly string[], options: TallyCliOption
       files: files.length,
       date: chineseDate(new Date()),
     });
-    const bytes = await sheetSpecsToXlsx(sheets);
+    const bytes = await reportBytes(sheets);
     try {
       await writeFileAtomically(options.out, bytes);
     } catch (e) {

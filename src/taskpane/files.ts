@@ -42,7 +42,7 @@ export async function readChosenFiles(
 /** The generated sheets as a new .xlsx (exceljs is fetched only now, in the file adapter's chunk). */
 export async function sheetsToXlsx(specs: readonly SheetSpec[]): Promise<Uint8Array> {
   const { sheetSpecsToXlsx } = await import(
-    /* webpackChunkName: "xlsx-adapter" */ '../hosts/xlsx/sheet-specs-to-xlsx'
+    /* webpackChunkName: "exceljs" */ '../hosts/xlsx/sheet-specs-to-xlsx'
   );
   return sheetSpecsToXlsx(specs);
 }

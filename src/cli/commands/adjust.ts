@@ -4,7 +4,7 @@ import { buildAdjustedList } from '../../features/adjust/adjusted-list-sheet';
 import { readConfirmMap } from '../../features/adjust/confirm-map';
 import { buildAdjustReport } from '../../features/adjust/report-sheet';
 import type { ConfirmMap } from '../../features/compare/match-items';
-import { sheetSpecsToXlsx } from '../../hosts/xlsx/sheet-specs-to-xlsx';
+import { reportBytes } from '../report-bytes';
 import { adjustJson, adjustText } from '../adjust-output';
 import { EXIT, type RegisterCommand } from '../cli-types';
 import { helpText } from '../help-messages';
@@ -86,7 +86,7 @@ export const registerAdjust: RegisterCommand = (program, io, setCode, locale) =>
         try {
           await writeAtomically(
             flags.out,
-            await sheetSpecsToXlsx([buildAdjustReport(result), buildAdjustedList(result, current)]),
+            await reportBytes([buildAdjustReport(result), buildAdjustedList(result, current)]),
           );
         } catch (e) {
           outError = writeError(flags.out, e, locale);

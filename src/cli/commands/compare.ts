@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { compareLists, listsAgree } from '../../features/compare/compare-lists';
 import { buildCompareSheet } from '../../features/compare/compare-sheet';
 import { listUnit } from '../../features/compare/read-list';
-import { sheetSpecsToXlsx } from '../../hosts/xlsx/sheet-specs-to-xlsx';
+import { reportBytes } from '../report-bytes';
 import { EXIT, type RegisterCommand } from '../cli-types';
 import { helpText } from '../help-messages';
 import { compareJson, compareText } from '../compare-output';
@@ -57,7 +57,7 @@ export const registerCompare: RegisterCommand = (program, io, setCode, locale) =
           unit: listUnit(a) ?? listUnit(b),
         });
         try {
-          await writeAtomically(flags.out, await sheetSpecsToXlsx([sheet]));
+          await writeAtomically(flags.out, await reportBytes([sheet]));
         } catch (e) {
           outError = writeError(flags.out, e, locale);
         }

@@ -1,12 +1,12 @@
 import { textWidth } from '../../core/normalise';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { CellValue, Grid } from '../../core/grid';
 import type { CellMark, WorkbookPort } from '../../core/workbook-port';
 import { WorkbookMarkError, WorkbookReadError } from './errors';
 import { asBytes, isBlankBytes, stemOf } from './sniff';
 import { decodeText, type TextEncoding } from './text-decode';
-import { XlsxWorkbook } from './xlsx-workbook';
+import { plainXlsx } from './ooxml/plain-workbook';
+import { markXlsxBytes } from './patch-marks';
 
 /** The delimiters guessed between, in order of preference. */
 const DELIMITERS = [',', '\t', ';'];
@@ -23,10 +23,12 @@ export function toSheetName(name: string): string {
 /**
  * A CSV or TSV file as a one-sheet workbook. Values stay the text the file has (the core reads numbers in text);
  * empty fields are null. A CSV cannot hold fills or notes, so the marked copy is a new .xlsx with the same values
- * in a sheet of the same name (made safe for Excel: at most 31 characters, no `[]:*?/\`).
+ * in a sheet of the same name (made safe for Excel: at most 31 characters, no `[]:*?/\`): a plain .xlsx written,
+ * then marked by patching it like any other package.
  */
 export class CsvWorkbook implements WorkbookPort {
-  private copy: XlsxWorkbook | undefined;
+  /** The copy's bytes, with the marks applied so far. */
+  private copy: Uint8Array | undefined;
 
   private constructor(
     readonly grid: Grid,
@@ -82,7 +84,9 @@ export class CsvWorkbook implements WorkbookPort {
 
   /** Marks cells of the .xlsx copy (made on first use); every mark is checked before any is written. */
   async applyMarks(marks: CellMark[]): Promise<void> {
-    await this.xlsxCopy().applyMarks(marks);
+    const sheetName = toSheetName(this.grid.name);
+    const onCopy = marks.map((m) => (m.sheet === this.grid.name ? { ...m, sheet: sheetName } : m));
+    this.copy = markXlsxBytes(this.xlsxCopy(), onCopy, this.fileName);
   }
 
   /** Not supported for files: the CLI writes marks into a copy. */
@@ -92,32 +96,31 @@ export class CsvWorkbook implements WorkbookPort {
 
   /** The values (and any marks) as .xlsx bytes; a CSV cannot carry fills or notes. */
   async toBuffer(): Promise<Uint8Array> {
-    return this.xlsxCopy().toBuffer();
+    return this.xlsxCopy();
   }
 
-  /** The copy as an exceljs-backed workbook: text cells, column widths fitted to the text (8 to 50). */
-  private xlsxCopy(): XlsxWorkbook {
+  /** The copy as a plain .xlsx: text cells, column widths fitted to the text (8 to 50). */
+  private xlsxCopy(): Uint8Array {
     if (this.copy) return this.copy;
-    const workbook = new ExcelJS.Workbook();
-    const sheetName = toSheetName(this.grid.name);
-    const sheet = workbook.addWorksheet(sheetName);
     const widths: number[] = [];
     const values = this.grid.values;
+    const rows: (string | null)[][] = [];
     for (let i = 0; i < values.length; i++) {
       const row = values[i];
+      const out: (string | null)[] = new Array(row.length);
       for (let j = 0; j < row.length; j++) {
         const v = row[j];
+        out[j] = typeof v === 'string' ? v : null;
         if (typeof v !== 'string') continue;
-        sheet.getCell(i + 1, j + 1).value = v;
         const w = textWidth(v.length > 60 ? v.slice(0, 60) : v);
         if (!(widths[j] >= w)) widths[j] = w;
       }
+      rows.push(out);
     }
-    for (let j = 0; j < widths.length; j++) {
-      sheet.getColumn(j + 1).width = Math.min(50, Math.max(8, (widths[j] ?? 0) + 2));
-    }
-    const gridName = this.grid.name;
-    this.copy = new XlsxWorkbook(workbook, this.fileName, (n) => (n === gridName ? sheetName : n));
+    const fitted = Array.from({ length: widths.length }, (_, j) =>
+      Math.min(50, Math.max(8, (widths[j] ?? 0) + 2)),
+    );
+    this.copy = plainXlsx({ name: toSheetName(this.grid.name), rows, widths: fitted });
     return this.copy;
   }
 }

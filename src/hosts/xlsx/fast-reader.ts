@@ -1,9 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { type CellValue, type Grid, type MergeRange, columnNumber, parseRange } from '../../core/grid';
+import { attr, decode, runText } from './ooxml/xml-text';
 
 // Why a reader of our own: exceljs builds a full object model (styles, every cell object) and takes ~15× the
 // time to merely unzip and tokenize a 50k-row sheet, and over 1 GB with its grids; validation needs only values,
-// number formats and merges. exceljs stays the writer of marked copies.
+// number formats and merges. Marked copies are written by patching the package (patch-marks.ts); both share the
+// XML helpers of ./ooxml.
 
 /** Built-in number formats that show a percentage or a date (ECMA-376 §18.8.30, plus the zh-CN ones). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -28,37 +30,6 @@ const BUILTIN_FORMATS: Record<number, string> = {
   57: 'yyyy"年"m"月"',
   58: 'm"月"d"日"',
 };
-
-const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));|_x([0-9A-Fa-f]{4})_/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** XML text → string: entities and Excel's `_xHHHH_` escapes of control characters decoded. */
-function decode(s: string): string {
-  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
-  return s.replace(ENTITY, (_, hex: string, dec: string, name: string, esc: string) =>
-    hex
-      ? String.fromCodePoint(parseInt(hex, 16))
-      : dec
-        ? String.fromCodePoint(Number(dec))
-        : name
-          ? NAMED[name]
-          : String.fromCharCode(parseInt(esc, 16)),
-  );
-}
-
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return m ? decode(m[1]) : undefined;
-}
-
-/** The text of an <si> or <is>: every <t> outside phonetic runs (<rPh>), joined. */
-function runText(xml: string): string {
-  const clean = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
-  let out = '';
-  const re = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g;
-  for (let m = re.exec(clean); m; m = re.exec(clean)) out += m[1] ?? '';
-  return decode(out);
-}
 
 function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { SheetSpec } from '../../core/sheet-spec';
 import { writeSheetSpec } from './write-sheet-spec';
-import { toUint8Array } from './xlsx-workbook';
 
 /** A new .xlsx workbook holding the given generated sheets, in order, as bytes. */
 export async function sheetSpecsToXlsx(specs: readonly SheetSpec[]): Promise<Uint8Array> {
@@ -9,4 +8,11 @@ export async function sheetSpecsToXlsx(specs: readonly SheetSpec[]): Promise<Uin
   workbook.creator = '双随机清单助手';
   for (const spec of specs) writeSheetSpec(workbook, spec);
   return toUint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer | ArrayBufferView);
+}
+
+/** Bytes from exceljs's `writeBuffer` (a Buffer in Node, an ArrayBuffer-like in browsers) as a Uint8Array. */
+function toUint8Array(data: ArrayBuffer | ArrayBufferView): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
 }

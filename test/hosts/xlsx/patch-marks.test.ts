@@ -8,7 +8,8 @@ import { SaxesParser } from 'saxes';
 import { MARK_COLOURS, type CellMark } from '../../../src/core/workbook-port';
 import { WorkbookMarkError } from '../../../src/hosts/xlsx/errors';
 import { readXlsxGrids } from '../../../src/hosts/xlsx/fast-reader';
-import { escapeXml, markXlsxBytes } from '../../../src/hosts/xlsx/patch-marks';
+import { escapeXml } from '../../../src/hosts/xlsx/ooxml/xml-text';
+import { markXlsxBytes } from '../../../src/hosts/xlsx/patch-marks';
 import { XlsxWorkbook } from '../../../src/hosts/xlsx/xlsx-workbook';
 
 const SHEET = '清单';

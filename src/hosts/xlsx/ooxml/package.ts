@@ -1,0 +1,110 @@
+import { escapeXml, attr } from './xml-text';
+import { strFromU8 } from 'fflate';
+
+// The package: part paths, relationships, the workbook's sheets.
+
+/** Namespaces, relationship types and content types the writer and the reader name. */
+export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL_COMMENTS = `${NS_REL}/comments`;
+export const REL_VML = `${NS_REL}/vmlDrawing`;
+export const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
+export const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
+export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** A part name relative to the package root (no leading slash), resolved from `target` seen from `fromPart`. */
+export function resolveTarget(fromPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = fromPart.split('/');
+  parts.pop();
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** `target` as a path relative to the folder of `fromPart`. */
+export function relativeTarget(fromPart: string, target: string): string {
+  const from = fromPart.split('/');
+  from.pop();
+  const to = target.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}
+
+/** The rels part of a part: `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
+export function relsPathOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export function relationships(xml: string | undefined): Relationship[] {
+  if (!xml) return [];
+  const out: Relationship[] = [];
+  for (const m of xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+    out.push({
+      id: attr(m[1], 'Id') ?? '',
+      type: attr(m[1], 'Type') ?? '',
+      target: attr(m[1], 'Target') ?? '',
+      external: attr(m[1], 'TargetMode') === 'External',
+    });
+  }
+  return out;
+}
+
+/** An unused name of the form `prefix N suffix` (N from 1). */
+export function freeName(taken: (name: string) => boolean, prefix: string, suffix: string): string {
+  for (let n = 1; ; n++) {
+    const name = `${prefix}${n}${suffix}`;
+    if (!taken(name)) return name;
+  }
+}
+
+export interface SheetInfo {
+  name: string;
+  path: string;
+}
+
+export function sheetsOf(files: Record<string, Uint8Array>): SheetInfo[] {
+  const workbook = strFromU8(files['xl/workbook.xml'] ?? new Uint8Array());
+  const rels = relationships(
+    files['xl/_rels/workbook.xml.rels'] && strFromU8(files['xl/_rels/workbook.xml.rels']),
+  );
+  const targets = new Map<string, string>();
+  for (const r of rels) {
+    if (/\/worksheet$/.test(r.type)) targets.set(r.id, resolveTarget('xl/workbook.xml', r.target));
+  }
+  const out: SheetInfo[] = [];
+  for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+    const name = attr(m[1], 'name');
+    const id = /\s[\w]+:id="([^"]*)"/.exec(m[1])?.[1];
+    const path = id ? targets.get(id) : undefined;
+    if (name !== undefined && path) out.push({ name, path });
+  }
+  return out;
+}
+
+/** A free `rIdN` in a rels part. */
+export function freeRelId(rels: Relationship[]): string {
+  const used = new Set(rels.map((r) => r.id));
+  for (let n = 1; ; n++) if (!used.has(`rId${n}`)) return `rId${n}`;
+}
+
+export function addRelationship(xml: string | undefined, id: string, type: string, target: string): string {
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
+  if (!xml) {
+    return `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`;
+  }
+  if (/<Relationships\b[^>]*\/>/.test(xml))
+    return xml.replace(/<Relationships\b([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
+  return xml.replace(/<\/Relationships>/, `${rel}</Relationships>`);
+}

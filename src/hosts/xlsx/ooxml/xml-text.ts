@@ -1,0 +1,90 @@
+// XML as text: decoding and escaping, attributes, rich-text runs, and edits applied in one pass. The package
+// reader and the marks writer share these.
+
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));|_x([0-9A-Fa-f]{4})_/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML text → string: entities and Excel's `_xHHHH_` escapes decoded. */
+export function decode(s: string): string {
+  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
+  return s.replace(ENTITY, (_, hex: string, dec: string, name: string, esc: string) =>
+    hex
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec
+        ? String.fromCodePoint(Number(dec))
+        : name
+          ? NAMED[name]
+          : String.fromCharCode(parseInt(esc, 16)),
+  );
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/**
+ * String → XML text or attribute value: `& < > " '` as entities; characters XML cannot hold (controls other
+ * than tab and line feed, carriage return, lone surrogates, U+FFFE/U+FFFF) as Excel's `_xHHHH_`, and a literal
+ * `_xHHHH_` protected as `_x005F_xHHHH_` so that Excel reads it back as typed.
+ */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/[&<>"']/g, (c) => ESCAPES[c])
+    .replace(
+      // Surrogate pairs are matched first and kept, so only lone halves are escaped (no lookbehind: older
+      // WebViews of the task pane lack it).
+      // eslint-disable-next-line no-control-regex -- matching the control characters XML cannot hold is the point
+      /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\x00-\x08\x0B-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g,
+      (c) => (c.length === 2 ? c : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
+    );
+}
+
+/** The decoded value of attribute `name` in a start tag's attribute text. */
+export function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}="([^"]*)"`).exec(attrs);
+  if (m) return decode(m[1]);
+  const q = new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}='([^']*)'`).exec(attrs);
+  return q ? decode(q[1]) : undefined;
+}
+
+/** Attribute text with `name` set to `value` (replaced in place, or appended). */
+export function setAttr(attrs: string, name: string, value: string): string {
+  const re = new RegExp(`(^|\\s)${name}=("[^"]*"|'[^']*')`);
+  if (re.test(attrs)) return attrs.replace(re, `$1${name}="${value}"`);
+  return `${attrs.replace(/\s+$/, '')} ${name}="${value}"`;
+}
+
+/** The text of an <si>, <is> or comment <text>: every <t> outside phonetic runs, joined and decoded. */
+export function runText(xml: string): string {
+  const clean = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+  let out = '';
+  const re = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g;
+  for (let m = re.exec(clean); m; m = re.exec(clean)) out += m[1] ?? '';
+  return decode(out);
+}
+
+/** One text replacement in a string: `length` characters at `at` become `text`. */
+export interface Edit {
+  at: number;
+  length: number;
+  text: string;
+}
+
+/** Applies edits (sorted by position, not overlapping) in one pass. */
+export function applyEdits(source: string, edits: Edit[]): string {
+  if (edits.length === 0) return source;
+  edits.sort((a, b) => a.at - b.at);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const e of edits) {
+    parts.push(source.slice(pos, e.at), e.text);
+    pos = e.at + e.length;
+  }
+  parts.push(source.slice(pos));
+  return parts.join('');
+}
