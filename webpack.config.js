@@ -214,8 +214,6 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.js'],
-      // Browsers decode GB18030 / Big5 / UTF-16 themselves: iconv-lite's tables (and a Buffer polyfill) stay out.
-      alias: { 'iconv-lite$': path.join(__dirname, 'src/taskpane/standalone/iconv-browser.ts') },
       fallback: { fs: false, path: false, stream: false },
     },
     module: {

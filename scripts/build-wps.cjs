@@ -123,8 +123,7 @@ function webpackConfig({ outDir, mode }) {
     resolve: {
       extensions: ['.ts', '.js'],
       alias: {
-        'iconv-lite$': path.join(ROOT, 'src/taskpane/standalone/iconv-browser.ts'),
-        // exceljs only writes .xlsx files in the browser (the standalone page's marked copy): not needed in WPS,
+        // exceljs only writes generated reports as .xlsx files in the browser (a download): not needed in WPS,
         // and its browser build is ES2018 (see no-exceljs.ts).
         exceljs$: path.join(ROOT, 'src/hosts/wps/no-exceljs.ts'),
       },

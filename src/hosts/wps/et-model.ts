@@ -5,7 +5,7 @@
  * are partly inaccurate (`Value2` typed as `string | any[]`, `Interior.Color` as `any`, collections returning
  * `any`), and its index file declares globals (`Application`, `wps`) the adapter must not rely on. These
  * interfaces keep the member names and call shapes of `Et.*` (checked against the typings in
- * test/hosts/wps/et-typings.test.ts) and say what the adapter expects of each value.
+ * test/hosts/wps/et-typings.check.ts) and say what the adapter expects of each value.
  *
  * Every enum is a number here: the typings' enums are ambient and do not exist at run time.
  */

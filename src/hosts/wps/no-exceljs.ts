@@ -1,8 +1,8 @@
 /**
  * Stands in for exceljs in the WPS build. Inside WPS the pane works on the open workbook through the ET object
- * model; exceljs (1 MB, and its browser build is ES2018 while the WPS bundle is ES2017) is only needed to write
- * .xlsx files in the browser — the standalone page's marked copy, or a report downloaded as a file — which the
- * Excel build's standalone page offers. Reading .xlsx and CSV files in the pane does not use it.
+ * model; exceljs (1 MB, and its browser build is ES2018 while the WPS bundle is ES2017) is only needed to write a
+ * generated report as an .xlsx file in the browser, which the Excel build's standalone page offers. Reading .xlsx
+ * and CSV files, and their marked copies, do not use it.
  */
 class Workbook {
   constructor() {

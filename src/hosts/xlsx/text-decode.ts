@@ -1,5 +1,4 @@
 import chardet from 'chardet';
-import iconv from 'iconv-lite';
 import { isBomlessUtf16 } from './sniff';
 
 /** The encodings a text export is read in. */
@@ -10,6 +9,11 @@ export interface DecodedText {
   text: string;
   encoding: TextEncoding;
   bom: boolean;
+}
+
+/** Bytes in an encoding: TextDecoder knows GB18030, Big5 and UTF-16 in Node 20 and in browsers alike. */
+function decode(b: Uint8Array, encoding: TextEncoding): string {
+  return new TextDecoder(encoding).decode(b);
 }
 
 /** The text when the bytes are valid UTF-8, else undefined. */
@@ -32,16 +36,16 @@ export function decodeText(b: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8', bom: true };
   }
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
-    return { text: iconv.decode(b.subarray(2), 'utf-16le'), encoding: 'utf-16le', bom: true };
+    return { text: decode(b.subarray(2), 'utf-16le'), encoding: 'utf-16le', bom: true };
   }
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
-    return { text: iconv.decode(b.subarray(2), 'utf-16be'), encoding: 'utf-16be', bom: true };
+    return { text: decode(b.subarray(2), 'utf-16be'), encoding: 'utf-16be', bom: true };
   }
   // UTF-16 before UTF-8: ASCII-heavy UTF-16 (a NUL in every other byte) is also valid UTF-8.
   const utf16 = isBomlessUtf16(b);
   if (utf16) {
     const encoding = utf16 === 'utf16le' ? 'utf-16le' : 'utf-16be';
-    return { text: iconv.decode(b, encoding), encoding, bom: false };
+    return { text: decode(b, encoding), encoding, bom: false };
   }
   const utf8 = strictUtf8(b);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', bom: false };
@@ -53,5 +57,5 @@ export function decodeText(b: Uint8Array): DecodedText {
     if (match.name === 'Big5') big5 = Math.max(big5, match.confidence);
   }
   const encoding: TextEncoding = big5 > gb ? 'big5' : 'gb18030';
-  return { text: iconv.decode(b, encoding), encoding, bom: false };
+  return { text: decode(b, encoding), encoding, bom: false };
 }

@@ -155,10 +155,16 @@ describe('npm run build:wps', () => {
   test('the pane button opens one task pane docked right, its id kept in PluginStorage; 校验 returns at once and marks', async () => {
     const code = readFileSync(path.join(out, 'main.js'), 'utf8');
     const fake = new FakeEt({ sheets: [checklistSheet('检查实施清单', 50)] });
+    // The command reports its end through an alert: the test waits for that alert, not for a time.
+    let alerted: (message: string) => void = () => undefined;
+    const firstAlert = new Promise<string>((resolve) => (alerted = resolve));
     const context: Record<string, unknown> = {
       Application: fake.app,
       location: { href: `${BASE}index.html?x=1` },
-      alert: (m: string) => fake.alerts.push(m),
+      alert: (m: string) => {
+        fake.alerts.push(m);
+        alerted(m);
+      },
       console,
     };
     context.window = context;
@@ -174,8 +180,8 @@ describe('npm run build:wps', () => {
     const result = action({ Id: 'drcValidate' });
     expect(result).toBe(true);
     expect((context.OnGetEnabled as (c: { Id: string }) => boolean)({ Id: 'drcValidate' })).toBe(false);
-    for (let i = 0; i < 100 && fake.alerts.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(fake.alerts[0]).toMatch(/^校验完成/);
+    expect(await firstAlert).toMatch(/^校验完成/);
+    expect(fake.alerts).toHaveLength(1);
     expect(fake.decorations('检查实施清单')).not.toBe(JSON.stringify([[], []]));
   });
 
