@@ -126,4 +126,10 @@ async function twoRowHeader() {
   writeFileSync(path.join(OUT, '卫健委-两行表头.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
-Promise.all([plan(), twoRowHeader()]).then(() => console.log('golden fixtures written'));
+Promise.all([plan(), twoRowHeader()]).then(
+  () => console.log('golden fixtures written'),
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

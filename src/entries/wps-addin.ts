@@ -140,7 +140,7 @@ export function start(work: (p: WpsWorkbook) => Promise<string>): void {
     return;
   }
   setBusy(true);
-  Promise.resolve()
+  void Promise.resolve()
     .then(() => work(portOf()))
     .then(
       (message) => {

@@ -10,7 +10,14 @@ function lintAs(cases: ReadonlyArray<{ file: string; code: string }>): string[][
     const { ESLint } = require('eslint');
     const path = require('path');
     (async () => {
-      const eslint = new ESLint({ cwd: process.cwd() });
+      // The planted files do not exist: no type information for them, so the type-checked rules are off here.
+      const eslint = new ESLint({
+        cwd: process.cwd(),
+        overrideConfig: {
+          languageOptions: { parserOptions: { projectService: false } },
+          rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' },
+        },
+      });
       const out = [];
       for (const c of JSON.parse(process.argv[1])) {
         const [r] = await eslint.lintText(c.code, { filePath: path.join(process.cwd(), c.file) });
