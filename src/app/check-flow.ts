@@ -3,7 +3,7 @@ import type { Locale } from '../core/locale';
 import type { SheetReport } from '../core/report';
 import type { SheetHint } from '../core/validate';
 import { checkGrids, issuesToMarks } from '../features/check-workbook';
-import type { CellMark, PaneWorkbookPort } from '../core/workbook-port';
+import type { CellMark, ClearReport, PaneWorkbookPort } from '../core/workbook-port';
 import { type PaneSettings, parsePaneSettings, toEngineSettings } from './pane-settings';
 
 /** Keys of what the pane keeps inside the workbook (or, standalone, in the browser). */
@@ -253,9 +253,13 @@ export async function validateActiveSheet(
 }
 
 /** What 清除标记 does: restores every marked cell and remembers that nothing is marked any more. */
-export async function clearAllMarks(port: PaneWorkbookPort): Promise<StoredResult | undefined> {
-  await port.clearMarks();
-  const result = withoutMarks(parseStoredResult(await port.loadState(STATE_KEYS.result)));
-  await saveResult(port, result);
-  return result;
+export async function clearAllMarks(
+  port: PaneWorkbookPort,
+): Promise<{ stored: StoredResult | undefined; report?: ClearReport }> {
+  let report: ClearReport | undefined;
+  if (port.clearMarksWithReport) report = await port.clearMarksWithReport();
+  else await port.clearMarks();
+  const stored = withoutMarks(parseStoredResult(await port.loadState(STATE_KEYS.result)));
+  await saveResult(port, stored);
+  return { stored, report };
 }

@@ -3,6 +3,7 @@ import { fillTemplate, type Locale } from '../core/locale';
 import type { PaneWorkbookPort } from '../core/workbook-port';
 import { runAdjust } from './adjust-flow';
 import { clearAllMarks, validateActiveSheet } from './check-flow';
+import { clearSentence } from './clear-report';
 import { countBySeverity } from './issue-groups';
 import { readListSource } from './list-read';
 import { PaneError } from './pane-error';
@@ -20,7 +21,6 @@ const COMMAND_TEXT = {
     clean: '校验完成：工作表“{name}”没有发现问题。',
     marked:
       '校验完成：工作表“{name}”发现错误 {error} 个、警告 {warning} 个、提示 {info} 个，已在单元格上标注（红色为错误，黄色为警告，蓝色为提示；批注中写明问题和应填内容）。',
-    cleared: '已清除标记，单元格原有的填充和批注已恢复。',
     noDeclarations:
       '本工作簿中没有找到监测点申报表或申报清单；请打开汇总好的申报材料（每个单位一个工作表，或一张申报清单）后再试。',
     tallied:
@@ -46,7 +46,6 @@ const COMMAND_TEXT = {
     clean: 'Validated: no problems on sheet “{name}”.',
     marked:
       'Validated sheet “{name}”: {error} errors, {warning} warnings, {info} notes, marked on their cells (red errors, amber warnings, blue notes; each note says what is wrong and what is expected).',
-    cleared: 'Marks cleared: the cells’ own fills and notes are back.',
     noDeclarations:
       'No monitoring-point declarations were found in this workbook; open the collected declarations (one sheet per unit, or one list) and try again.',
     tallied:
@@ -106,10 +105,10 @@ export async function validateCommand(port: PaneWorkbookPort, locale: Locale = '
   return commandText(locale, 'marked', { name: report.name, ...countBySeverity(report.issues) });
 }
 
-/** 清除标记: restores every cell the add-in marked. */
+/** 清除标记: restores every cell the add-in marked, and says which it left as the person changed them. */
 export async function clearCommand(port: PaneWorkbookPort, locale: Locale = 'zh-CN'): Promise<string> {
-  await clearAllMarks(port);
-  return commandText(locale, 'cleared');
+  const { report } = await clearAllMarks(port);
+  return clearSentence(report, locale);
 }
 
 /** 监测点汇总: tallies the declarations in this workbook and writes the summary sheet (as the pane does). */

@@ -10,6 +10,22 @@ export interface CellMark {
   note: string;
 }
 
+/** A mark 清除标记 left in place, and why. */
+export interface SkippedMark {
+  sheet: string;
+  address: string;
+  /** The sheet is gone; the cell moved and its row was not found again; or the person changed its fill since. */
+  reason: 'sheet-deleted' | 'moved' | 'changed';
+}
+
+/** What 清除标记 did in an open workbook, the same for every host: cells restored, and marks left alone. */
+export interface ClearReport {
+  restored: number;
+  /** Of the restored: marks found again at another row (rows inserted, deleted or sorted since marking). */
+  relocated: number;
+  skipped: SkippedMark[];
+}
+
 /** What every host adapter (xlsx file, Excel, WPS) offers the engine and the pane. */
 export interface WorkbookPort {
   /** Every worksheet as a grid (values, number formats, merges). */
@@ -70,6 +86,8 @@ export interface PaneWorkbookPort extends WorkbookPort {
   sheetNames?(): Promise<string[]>;
   /** The open workbook's file name, where the host knows it. */
   workbookName?(): Promise<string>;
+  /** 清除标记 with what it did, where the host keeps a record of its marks (Excel, WPS). */
+  clearMarksWithReport?(): Promise<ClearReport>;
   /** Small state kept inside the workbook (the last result, the user's column mapping). */
   loadState(key: string): Promise<string | undefined>;
   saveState(key: string, value: string): Promise<void>;

@@ -97,7 +97,7 @@ describe('the ribbon commands and the pane share one flow', () => {
   it('clears every mark and remembers that nothing is marked', async () => {
     const port = new MemoryPort(exampleGrids());
     await validateActiveSheet(port, ZH);
-    const stored = await clearAllMarks(port);
+    const { stored } = await clearAllMarks(port);
     expect(port.markedCells()).toEqual([]);
     expect(stored?.sheets['检查实施清单'].marked).toBe(false);
     expect(stored?.sheets['检查实施清单'].report.issues).toHaveLength(10);

@@ -1,3 +1,4 @@
+import type { ClearReport } from '../../core/workbook-port';
 /// <reference types="office-js" />
 import { cellAddress } from '../../core/grid';
 import { SyncBatcher } from './excel-api';
@@ -35,20 +36,6 @@ import { readAll, SheetReader } from './excel-read';
 // extra call per mark, and does not follow a sort.
 
 /** A recorded mark that clearing left alone, and why. */
-export interface SkippedMark {
-  sheet: string;
-  address: string;
-  /** The sheet is gone; the cell moved and its row was not found again; or its fill was changed since. */
-  reason: 'sheet-deleted' | 'moved' | 'changed';
-}
-
-/** What `clearMarks` did. */
-export interface ClearMarksResult {
-  restored: number;
-  /** Of the restored: marks found again at another row (rows inserted, deleted or sorted since marking). */
-  relocated: number;
-  skipped: SkippedMark[];
-}
 
 /**
  * Finds rows again after rows were inserted, deleted or sorted: reads the sheet's values over the fingerprint
@@ -97,9 +84,9 @@ async function relocateRows(
  * are found by id, so renames do not matter; a mark whose row fingerprint no longer matches is looked for in the
  * sheet (rows inserted, deleted, sorted) and restored where its row is now, or skipped and reported.
  */
-export async function clearMarksIn(env: MarkEnv): Promise<ClearMarksResult> {
+export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
   const { context } = env;
-  const result: ClearMarksResult = { restored: 0, relocated: 0, skipped: [] };
+  const result: ClearReport = { restored: 0, relocated: 0, skipped: [] };
   const book = await loadBook(context, env.api);
   if (!book.store) return result;
   const { io, meta } = queueStoreMeta(env, book);

@@ -2,7 +2,13 @@
 import type { Grid, MergeRange } from '../../core/grid';
 import type { Locale } from '../../core/locale';
 import type { SheetSpec } from '../../core/sheet-spec';
-import type { CellMark, HostCapabilities, PaneWorkbookPort, RowsChanged } from '../../core/workbook-port';
+import type {
+  CellMark,
+  ClearReport,
+  HostCapabilities,
+  PaneWorkbookPort,
+  RowsChanged,
+} from '../../core/workbook-port';
 import {
   ApiLevel,
   DEFAULT_LIMITS,
@@ -17,7 +23,7 @@ import type { CellEnv } from './excel-cells';
 import { ExcelHostError } from './excel-errors';
 import { type ExcelRowsChanged, subscribeChanges } from './excel-events';
 import { emptyStore, MarkStoreSheet } from './excel-mark-store';
-import { type ClearMarksResult, clearMarksIn } from './excel-clear';
+import { clearMarksIn } from './excel-clear';
 import { type MarkEnv, type MarkMode, markModeOf } from './excel-mark-plan';
 import { applyMarksIn, remarkRowsIn } from './excel-marks';
 import { readAll, SheetReader } from './excel-read';
@@ -198,7 +204,7 @@ export class ExcelWorkbook implements PaneWorkbookPort {
   }
 
   /** Restores every recorded original; says what was restored, found again elsewhere, or skipped. */
-  async clearMarksWithReport(): Promise<ClearMarksResult> {
+  async clearMarksWithReport(): Promise<ClearReport> {
     return this.exclusive(() => this.guarded((context) => clearMarksIn(this.markEnv(context))));
   }
 

@@ -3,7 +3,7 @@ export { ApiLevel, DEFAULT_LIMITS, type ExcelRun, type RequirementCheck, type Sy
 export { ExcelHostError, type ExcelHostCode } from './excel-errors';
 export type { ExcelRowsChanged } from './excel-events';
 export { STORE_SHEET } from './excel-mark-store';
-export type { ClearMarksResult, SkippedMark } from './excel-clear';
+export type { ClearReport, SkippedMark } from '../../core/workbook-port';
 export type { MarkMode } from './excel-mark-plan';
 export { RESULT_SHEET_NAME } from './excel-result-sheet';
 export { charsToPoints } from './excel-write-sheet';

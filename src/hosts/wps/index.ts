@@ -2,6 +2,6 @@
 export * from './et-model';
 export { STORE_SHEET, SHEET_ID_NAME } from './wps-book';
 export { WpsHostError, type WpsHostCode } from './wps-errors';
-export type { ClearMarksResult, SkippedMark } from './wps-marks';
+export type { ClearReport, SkippedMark } from '../../core/workbook-port';
 export { markColour } from './wps-marks';
 export { WpsWorkbook, type WpsReadFigures, type WpsWorkbookOptions } from './wps-workbook';

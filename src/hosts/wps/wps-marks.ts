@@ -1,6 +1,6 @@
 import { type CellValue, cellAddress, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
-import { type CellMark, MARK_COLOURS } from '../../core/workbook-port';
+import { type CellMark, MARK_COLOURS, type ClearReport } from '../../core/workbook-port';
 import {
   type EtRange,
   type EtWorkbook,
@@ -33,20 +33,6 @@ export interface MarkEnv extends RangeEnv {
 }
 
 /** A recorded mark that clearing left alone, and why. */
-export interface SkippedMark {
-  sheet: string;
-  address: string;
-  /** The sheet is gone; the cell moved and its row was not found again; or its fill was changed since. */
-  reason: 'sheet-deleted' | 'moved' | 'changed';
-}
-
-/** What 清除标记 did. */
-export interface ClearMarksResult {
-  restored: number;
-  /** Of the restored: marks found again at another row (rows inserted, deleted or sorted since marking). */
-  relocated: number;
-  skipped: SkippedMark[];
-}
 
 interface Target {
   row: number;
@@ -463,9 +449,9 @@ export function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): void {
  * matches is looked for in the sheet (rows inserted, deleted, sorted) and restored where its row is now — or, when
  * its row was edited in place and our colour is still on the cell, restored there.
  */
-export function clearMarksIn(env: MarkEnv): ClearMarksResult {
+export function clearMarksIn(env: MarkEnv): ClearReport {
   const { book } = env;
-  const result: ClearMarksResult = { restored: 0, relocated: 0, skipped: [] };
+  const result: ClearReport = { restored: 0, relocated: 0, skipped: [] };
   const open = openStore(book);
   if (!open.sheet) return result;
   // Sheets by id (a copied sheet carries its original's id: the one with the recorded name wins) and by name.

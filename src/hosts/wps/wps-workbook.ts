@@ -1,11 +1,17 @@
 import type { Grid, MergeRange } from '../../core/grid';
 import type { SheetSpec } from '../../core/sheet-spec';
-import type { CellMark, HostCapabilities, PaneWorkbookPort, RowsChanged } from '../../core/workbook-port';
+import type {
+  CellMark,
+  ClearReport,
+  HostCapabilities,
+  PaneWorkbookPort,
+  RowsChanged,
+} from '../../core/workbook-port';
 import type { EtApplication, EtWorkbook } from './et-model';
 import { MAX_ADDRESS_CHARS } from './wps-address';
 import { activeBook, assertWritable, quietly, sheetNamed, STORE_SHEET, userSheets } from './wps-book';
 import { subscribeSheetChange } from './wps-events';
-import { applyMarksIn, type ClearMarksResult, clearMarksIn, type MarkEnv, markSheetIn } from './wps-marks';
+import { applyMarksIn, clearMarksIn, type MarkEnv, markSheetIn } from './wps-marks';
 import { type ReadStats, readSheetGrid } from './wps-read';
 import { StoreSheet } from './wps-store';
 import { writeSheetIn } from './wps-write-sheet';
@@ -123,7 +129,7 @@ export class WpsWorkbook implements PaneWorkbookPort {
   }
 
   /** Restores every recorded original; says what was restored, found again elsewhere, or skipped. */
-  async clearMarksWithReport(): Promise<ClearMarksResult> {
+  async clearMarksWithReport(): Promise<ClearReport> {
     const env = this.env();
     return this.write(() => clearMarksIn(env));
   }

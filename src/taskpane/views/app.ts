@@ -4,7 +4,8 @@ import type { Issue } from '../../core/issue';
 import { cellText } from '../../core/normalise';
 import type { SheetReport } from '../../core/report';
 import type { SheetHint } from '../../core/validate';
-import type { PaneWorkbookPort, RowsChanged } from '../../core/workbook-port';
+import type { ClearReport, PaneWorkbookPort, RowsChanged } from '../../core/workbook-port';
+import { clearSentence } from '../../app/clear-report';
 import { parseRange } from '../../core/grid';
 import { SCHEMAS } from '../../schemas';
 import { t } from '../i18n';
@@ -309,9 +310,15 @@ export class App extends Component<HostContext, AppState> {
     this.run('clear', async () => {
       const port = this.state.port;
       if (!port) return;
+      let report: ClearReport | undefined;
       if (port instanceof FilePanePort) await port.clearMarks();
-      else this.setState({ stored: await clearAllMarks(port) });
-      this.setState({ notice: { kind: 'success', text: t(this.locale, 'cleared') } });
+      else {
+        const cleared = await clearAllMarks(port);
+        report = cleared.report;
+        this.setState({ stored: cleared.stored });
+      }
+      const kind = report && report.skipped.length > 0 ? 'info' : 'success';
+      this.setState({ notice: { kind, text: clearSentence(report, this.locale) } });
     });
 
   private download = () =>
