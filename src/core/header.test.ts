@@ -155,3 +155,78 @@ test('a title naming the list is not the upper row of a two-row header', () => {
   const h = detectHeader(v, fields, combined)!;
   expect([h.firstRow, h.lastRow]).toEqual([2, 2]);
 });
+
+describe('reading real headers', () => {
+  test('a title that says 双随机 never maps a column', () => {
+    const v = view(
+      [
+        ['某县市场监管局2020年度双随机抽查计划', null, null, null],
+        ['序号', '抽查事项', '检查时间', '抽查比例'],
+        [1, '食品检查', '4-10月', '5%'],
+      ],
+      [{ top: 1, left: 1, bottom: 1, right: 4 }],
+    );
+    const h = detectHeader(v, fields, combined)!;
+    expect(letters(h.columns)).toEqual({ seq: 'A', itemName: 'B', ratio: 'D' });
+    expect(h.lastRow).toBe(2);
+  });
+
+  test.each([
+    ['抽查项目 over 抽查类别 / 抽查事项', '抽查项目', ['抽查类别', '抽查事项'], 'C'],
+    ['检查事项 over 检查类别 / 检查项目 / 具体内容', '检查事项', ['检查类别', '检查项目', '具体内容'], 'C'],
+    ['检查对象 over 对象名称 / 统一社会信用代码', '检查对象', ['对象名称', '统一社会信用代码'], 'B'],
+  ])('a group label over sub-columns maps the specific lower label: %s', (_, group, subs, letter) => {
+    const width = subs.length;
+    const v = view(
+      [
+        ['序号', group, ...Array(width - 1).fill(null), '抽查比例'],
+        [null, ...subs, null],
+        [1, ...subs.map((x) => `${x}值`), '5%'],
+      ],
+      [
+        { top: 1, left: 2, bottom: 1, right: 1 + width },
+        { top: 1, left: 1, bottom: 2, right: 1 },
+        { top: 1, left: 2 + width, bottom: 2, right: 2 + width },
+      ],
+    );
+    const h = detectHeader(v, fields, combined)!;
+    const key = group === '检查对象' ? 'object' : 'itemName';
+    expect(letters(h.columns)[key]).toBe(letter);
+    expect(h.columns.get('agencyCode')).toBeUndefined();
+  });
+
+  test.each([
+    [['任务名称', '抽查事项'], 'B'],
+    [['抽查事项', '任务名称'], 'A'],
+    [['抽查内容', '随机抽查事项名称'], 'B'],
+    [['检查项目', '检查内容'], 'A'], // neither names an 事项: the first weak name
+    [['联合监管事项', '抽查检查事项'], 'B'],
+  ])('item name priority %j → %s', (labels, letter) => {
+    const v = view([[...labels, '抽查比例', '检查依据']]);
+    expect(letters(detectHeader(v, fields, combined)!.columns).itemName).toBe(letter);
+  });
+
+  test.each([
+    ['抽查对象比例', 'ratio'],
+    ['本部门', 'agency'],
+    ['实施部门', 'agency'],
+    ['承办机构', 'agency'],
+    ['具体实施检查的\n处室、单位', 'agency'],
+    ['年度检查频次', 'frequency'],
+    ['检查频次(上限)', 'frequency'],
+  ])('synonym %j → %s', (label, key) => expect(matchLabel(label, fields)?.key).toBe(key));
+
+  test.each([
+    '配合部门',
+    '联合检查单位',
+    '抽查计划编号',
+    '实施层级及说明',
+    '双随机抽查时间',
+    '抽查基数(户)和比例',
+  ])('%j maps no field', (label) => expect(matchLabel(label, fields)).toBeUndefined());
+
+  test('a weak agency name yields to a real one', () => {
+    const v = view([['抽查事项', '抽查主体', '承办处室(单位)', '抽查比例']]);
+    expect(letters(detectHeader(v, fields, combined)!.columns).agency).toBe('B');
+  });
+});

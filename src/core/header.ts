@@ -24,7 +24,8 @@ export interface HeaderMatch {
 interface Dictionary {
   fields: readonly FieldSpec[];
   combined: readonly CombinedColumnSpec[];
-  normalised: Array<{ key: string; synonym: string }>;
+  normalised: Array<{ key: string; synonym: string; weak: boolean }>;
+  excludes: Map<string, string[]>;
 }
 
 const dictionaries = new WeakMap<readonly FieldSpec[], Dictionary>();
@@ -32,41 +33,65 @@ const dictionaries = new WeakMap<readonly FieldSpec[], Dictionary>();
 function dictionaryOf(fields: readonly FieldSpec[], combined: readonly CombinedColumnSpec[]): Dictionary {
   let d = dictionaries.get(fields);
   if (!d) {
-    const normalised = fields.flatMap((f) =>
-      f.synonyms.map((s) => ({ key: f.key, synonym: normaliseLabel(s) })),
-    );
-    d = { fields, combined, normalised };
+    const normalised: Dictionary['normalised'] = [];
+    const excludes = new Map<string, string[]>();
+    for (const f of fields) {
+      for (const s of f.synonyms) normalised.push({ key: f.key, synonym: normaliseLabel(s), weak: false });
+      for (const s of f.weakSynonyms ?? [])
+        normalised.push({ key: f.key, synonym: normaliseLabel(s), weak: true });
+      if (f.excludes) excludes.set(f.key, f.excludes.map(normaliseLabel));
+    }
+    d = { fields, combined, normalised, excludes };
     dictionaries.set(fields, d);
   }
   return d;
 }
 
+/** A label matched to a field: how strongly (3 exact, 2 contained, 1 a typo) and whether by a weak name. */
+export interface LabelMatch {
+  key: string;
+  strength: number;
+  weak: boolean;
+}
+
 /**
- * Matches one header label to a field: exact synonym (3), a synonym inside the label (2, longest wins, then the
- * one ending last: Chinese names put the head noun last, 检查事项类别 is a 类别), a one-character typo (1).
+ * Matches one header label to a field: exact synonym (3), a synonym inside the label (2: names over weak names,
+ * then the longest, then the one ending last — Chinese names put the head noun last, 检查事项类别 is a 类别), a
+ * one-character typo (1). A name of up to three characters is found only in a label at most three characters longer
+ * (比例 in 抽查比例; not 说明 in 实施层级及说明, 双随机 in 双随机抽查时间); a field's excluded words keep the label from it (配合部门).
  */
-export function matchLabel(
-  label: string,
-  fields: readonly FieldSpec[],
-): { key: string; strength: number } | undefined {
+export function matchLabel(label: string, fields: readonly FieldSpec[]): LabelMatch | undefined {
   const d = dictionaryOf(fields, []);
   const norm = normaliseLabel(label);
   if (norm === '') return undefined;
-  let best: { key: string; strength: number; len: number; end: number } | undefined;
-  for (const { key, synonym } of d.normalised) {
-    if (synonym === norm) return { key, strength: 3 };
-    const at = norm.lastIndexOf(synonym);
-    if (at >= 0) {
-      const cand = { key, strength: 2, len: synonym.length, end: at + synonym.length };
-      if (!best || cand.len > best.len || (cand.len === best.len && cand.end > best.end)) best = cand;
+  const excluded = (key: string) => (d.excludes.get(key) ?? []).some((w) => norm.indexOf(w) >= 0);
+  let best: (LabelMatch & { len: number; end: number }) | undefined;
+  let exact: LabelMatch | undefined;
+  for (const { key, synonym, weak } of d.normalised) {
+    if (excluded(key)) continue;
+    if (synonym === norm) {
+      if (!weak) return { key, strength: 3, weak };
+      exact = exact ?? { key, strength: 3, weak };
+      continue;
     }
+    if (synonym.length <= 3 && norm.length > synonym.length + 3) continue;
+    const at = norm.lastIndexOf(synonym);
+    if (at < 0) continue;
+    const cand = { key, strength: 2, weak, len: synonym.length, end: at + synonym.length };
+    const better =
+      !best ||
+      (best.weak && !weak) ||
+      (best.weak === weak && (cand.len > best.len || (cand.len === best.len && cand.end > best.end)));
+    if (better) best = cand;
   }
-  if (best) return { key: best.key, strength: best.strength };
+  if (best && (!best.weak || !exact)) return { key: best.key, strength: best.strength, weak: best.weak };
+  if (exact) return exact;
   // Typos such as 抽查比列 for 抽查比例: one edit on labels of four characters or more.
   if (norm.length >= 4) {
-    for (const { key, synonym } of d.normalised) {
+    for (const { key, synonym, weak } of d.normalised) {
+      if (excluded(key)) continue;
       if (synonym.length >= 4 && Math.abs(synonym.length - norm.length) <= 1 && distance(synonym, norm) <= 1)
-        return { key, strength: 1 };
+        return { key, strength: 1, weak };
     }
   }
   return undefined;
@@ -97,27 +122,34 @@ function mapColumns(
   fields: readonly FieldSpec[],
   combinedSpecs: readonly CombinedColumnSpec[],
 ): HeaderMatch {
-  const perRow = rows.map((r) => rowLabels(view, r));
+  // A title row (one text across the table) names the sheet, never a column: 双随机 in a title is no field.
+  const used = rows.filter((r, i) => i === rows.length - 1 || !isTitleRow(view, r));
+  const perRow = used.map((r) => rowLabels(view, r));
   const columns = new Map<string, number>();
-  const strengths = new Map<string, number>();
+  const ranks = new Map<string, number>();
   const combined = new Map<number, CombinedColumnSpec>();
   const labels = new Map<number, string>();
+  const groupFallback = new Map<string, number>();
   let score = 0;
   for (let c = view.firstColumn; c <= view.lastColumn; c++) {
     const parts = perRow.map((labelsOfRow) => labelsOfRow[c] ?? '');
     const bottom = parts[parts.length - 1];
-    const joined = [...new Set(parts.filter((p) => p !== ''))].join('');
+    const upper = parts.length > 1 ? parts[0] : '';
+    const joined = uniqueJoin(parts);
     if (joined === '') continue;
     labels.set(c, joined);
-    // The lowest header row names the column; the group label above helps only when the lower one is blank
-    // or unknown (合并表头: 抽查 over 比例 | 频次).
-    const candidates = [...new Set([bottom, joined, parts[0]].filter((p) => p !== ''))];
-    const groupField =
-      rows.length > 1 && isGroupLabel(view, rows[0], c) ? matchLabel(parts[0], fields)?.key : undefined;
+    // The lowest header row names the column. A group label above (抽查项目 over 抽查类别 | 抽查事项) that names
+    // a field itself leaves each sub-column to its own label; one that names nothing (抽查 over 比例 | 频次)
+    // helps when the lower label alone is unknown.
+    const group = upper !== '' && upper !== bottom && isGroupLabel(view, used[0], c);
+    const groupField = group ? matchLabel(upper, fields)?.key : undefined;
+    const candidates: string[] = [];
+    for (const p of groupField ? [bottom] : [bottom, joined, upper])
+      if (p !== '' && candidates.indexOf(p) < 0) candidates.push(p);
     let matched = false;
     for (const cand of candidates) {
       const norm = normaliseLabel(cand);
-      const comb = combinedSpecs.find((s) => s.matches(norm));
+      const comb = combinedSpecs.find((sp) => sp.matches(norm));
       if (comb) {
         combined.set(c, comb);
         for (const f of comb.fields) if (!columns.has(f)) columns.set(f, c);
@@ -132,21 +164,70 @@ function mapColumns(
         break;
       }
       if (m) {
-        const prev = strengths.get(m.key) ?? 0;
-        if (m.strength > prev) {
+        // Names over weak names (抽查事项 over 任务名称), then strength; at a tie the first column, unless both
+        // are one merged label (抽查检查部门 over 发起部门 | 区教体局): its last column holds the value.
+        const rank = (m.weak ? 0 : 10) + m.strength;
+        const prev = ranks.get(m.key) ?? -1;
+        const prevColumn = columns.get(m.key);
+        const sameMerge =
+          prevColumn !== undefined && rank === prev && sameHeaderMerge(view, used, prevColumn, c);
+        if (rank > prev || sameMerge) {
           columns.set(m.key, c);
-          strengths.set(m.key, m.strength);
+          ranks.set(m.key, rank);
         }
         score += m.strength;
         matched = true;
         break;
       }
     }
+    // A named group whose sub-labels do not name its field (检查对象 over 对象名称 | 统一社会信用代码): its
+    // first sub-column that names nothing takes the field.
+    if (!matched && groupField && !groupFallback.has(groupField)) groupFallback.set(groupField, c);
     // Data-looking text in a header candidate (long sentences, numbers) counts against it.
     if (!matched && (joined.length > 24 || /^\d+(\.\d+)?%?$/.test(joined))) score -= 1;
   }
-  // A separate ratio or frequency column wins over the combined one for its own field.
+  groupFallback.forEach((c, key) => {
+    if (!columns.has(key)) {
+      columns.set(key, c);
+      score += 1;
+    }
+  });
   return { firstRow: rows[0], lastRow: rows[rows.length - 1], columns, combined, labels, score };
+}
+
+/** The distinct non-empty parts of a label over header rows, joined. */
+function uniqueJoin(parts: string[]): string {
+  const out: string[] = [];
+  for (const p of parts) if (p !== '' && out.indexOf(p) < 0) out.push(p);
+  return out.join('');
+}
+
+/** True when two columns share one horizontally merged label in the header's rows. */
+function sameHeaderMerge(view: GridView, rows: number[], a: number, b: number): boolean {
+  return rows.some((r) => {
+    const m = view.mergeAt(r, a);
+    return !!m && m === view.mergeAt(r, b) && m.right > m.left;
+  });
+}
+
+/**
+ * True when a row is a title: its only text is one cell (or one merged range) across most of the table, such as
+ * 某县市场监管局2020年度双随机抽查事项清单.
+ */
+export function isTitleRow(view: GridView, row: number): boolean {
+  let texts = 0;
+  let first = 0;
+  for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+    const v = view.raw(row, c);
+    if (v === null || cellText(v) === '') continue;
+    texts++;
+    first = c;
+    if (texts > 1) return false;
+  }
+  if (texts === 0) return false;
+  const m = view.mergeAt(row, first);
+  const width = view.lastColumn - view.firstColumn + 1;
+  return width <= 2 || (!!m && m.right - m.left + 1 >= Math.max(3, Math.ceil(width * 0.6))) || !m;
 }
 
 function isGroupLabel(view: GridView, row: number, column: number): boolean {
@@ -212,6 +293,8 @@ export function detectHeader(
     m.columns.size > best.columns.size ||
     (m.columns.size === best.columns.size && m.score > best.score);
   for (let r = view.firstRow; r <= last; r++) {
+    // A title that says 双随机 names no column.
+    if (isTitleRow(view, r)) continue;
     const single = mapColumns(view, [r], fields, combined);
     // The lower row of a two-row header (labels merged down into it) is not a header on its own.
     if (single.columns.size > 0 && !continuesHeaderAbove(view, r) && better(single)) best = single;
@@ -220,6 +303,7 @@ export function detectHeader(
     if (
       r < view.lastRow &&
       single.columns.size > 0 &&
+      !isTitleRow(view, r) &&
       (rowHasHorizontalMerge(view, r) || (single.columns.size >= 2 && isSubHeader(view, r + 1, fields)))
     ) {
       const double = mapColumns(view, [r, r + 1], fields, combined);

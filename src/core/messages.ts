@@ -6,10 +6,14 @@ export const ENGINE_MESSAGES: Record<'header' | 'sheet', MessageTable> = {
   header: {
     'zh-CN': {
       'missing-column': '表头中没有"{fieldLabel}"列;请补充该列或在表头中使用常见名称(如 {synonyms})',
+      'content-mismatch':
+        '“{label}”列的内容(如“{sample}”)不是“{fieldLabel}”,未按该字段检查;如确为该字段,请在“更正表头与列”中指定',
     },
     'en-US': {
       'missing-column':
         'The header has no "{fieldLabel}" column; add it or use a common name such as {synonyms}',
+      'content-mismatch':
+        'The "{label}" column holds no "{fieldLabel}" (e.g. "{sample}") and is not checked as one; if it is, map it by hand',
     },
   },
   sheet: {

@@ -17,6 +17,19 @@ export interface FieldSpec {
   key: string;
   /** Header names (as users write them); matched after normalisation, by containment and near typos too. */
   synonyms: readonly string[];
+  /**
+   * Names that map the field only when no column has one of its `synonyms` (任务名称 is the item when no 抽查事项
+   * column exists; 承办机构 the agency when there is no 检查主体).
+   */
+  weakSynonyms?: readonly string[];
+  /** Words that keep a label from naming the field however it matches (配合部门, 联合检查单位 are no agency). */
+  excludes?: readonly string[];
+  /**
+   * Whether a cell's text fits the field under a column labelled `label`: true fits, false contradicts (month
+   * ranges under 是否纳入双随机), undefined says nothing. A column whose sampled cells contradict and never fit
+   * is left unmapped, with one header-level note.
+   */
+  fitsContent?: (text: string, label: string) => boolean | undefined;
   rule?: Rule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Options passed to the rule (e.g. the allowed values of an enum). */
   options?: object;
@@ -40,6 +53,8 @@ export interface CombinedColumnSpec {
   fields: readonly string[];
   /** Splits the cell text into the fields' texts. */
   split(text: string): Record<string, string | undefined>;
+  /** True when a cell gives every field with a value (100%,抽查1次): a single field's column holding it is combined. */
+  givesAll?(text: string): boolean;
 }
 
 /** A finding placed on a field of a row, from a check across fields (conditional rules). */

@@ -17,6 +17,8 @@ export interface ReadSheet {
   schema?: SheetSchema;
   header?: HeaderMatch;
   dataRows: number[];
+  /** Columns left unmapped because their cells contradict the field (month ranges under 是否纳入双随机). */
+  unmapped?: Array<{ field: string; column: number; label: string; sample: string }>;
 }
 
 /** A person's correction of what was detected: the header rows, and columns mapped by hand (field → column). */
@@ -40,7 +42,70 @@ export function readSheet(grid: Grid, schemas: readonly SheetSchema[], hint?: Sh
   if (!best) return { view, header: guess, dataRows: [] };
   const roles = classifyRows(view, best.header.lastRow + 1, best.header.labels);
   const dataRows = [...roles].filter(([, role]) => role === 'data').map(([r]) => r);
-  return { view, schema: best.schema, header: best.header, dataRows };
+  const unmapped = checkContent(view, best.header, best.schema, dataRows, hint);
+  widenCombined(view, best.header, best.schema, dataRows);
+  return { view, schema: best.schema, header: best.header, dataRows, unmapped };
+}
+
+/** How many data rows are looked at to judge what a column holds. */
+const CONTENT_SAMPLE = 30;
+
+function sampleTexts(view: GridView, column: number, dataRows: number[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < dataRows.length && out.length < CONTENT_SAMPLE; k++) {
+    const { value, format } = view.resolved(dataRows[k], column);
+    const text = cellText(value, format);
+    if (text !== '') out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Unmaps the columns whose cells contradict their field and never fit it (month ranges under 是否纳入双随机, object
+ * counts under 具体检查对象(含数量)或检查比例); a column mapped by hand is kept.
+ */
+function checkContent(
+  view: GridView,
+  header: HeaderMatch,
+  schema: SheetSchema,
+  dataRows: number[],
+  hint?: SheetHint,
+): NonNullable<ReadSheet['unmapped']> {
+  const out: NonNullable<ReadSheet['unmapped']> = [];
+  for (const spec of schema.fields) {
+    const column = header.columns.get(spec.key);
+    if (!spec.fitsContent || column === undefined || header.combined.has(column)) continue;
+    if (hint?.columns?.[spec.key] === column) continue;
+    const label = header.labels.get(column) ?? '';
+    let fits = false;
+    let sample: string | undefined;
+    for (const text of sampleTexts(view, column, dataRows)) {
+      const f = spec.fitsContent(text, label);
+      if (f === true) fits = true;
+      else if (f === false && sample === undefined) sample = text;
+      if (fits) break;
+    }
+    if (fits || sample === undefined) continue;
+    header.columns.delete(spec.key);
+    out.push({ field: spec.key, column, label, sample });
+  }
+  return out;
+}
+
+/**
+ * A ratio column whose cells also give the frequency (抽查比例/数量: 100%,抽查1次), where the sheet has no frequency
+ * column, is read as a combined column.
+ */
+function widenCombined(view: GridView, header: HeaderMatch, schema: SheetSchema, dataRows: number[]): void {
+  for (const spec of schema.combined ?? []) {
+    const mapped = spec.fields.filter((f) => header.columns.has(f));
+    if (mapped.length !== 1 || !spec.givesAll) continue;
+    const column = header.columns.get(mapped[0]) as number;
+    if (header.combined.has(column)) continue;
+    if (!sampleTexts(view, column, dataRows).some((t) => spec.givesAll!(t))) continue;
+    header.combined.set(column, spec);
+    for (const f of spec.fields) header.columns.set(f, column);
+  }
 }
 
 function findHeader(view: GridView, schema: SheetSchema, hint?: SheetHint): HeaderMatch | undefined {
@@ -192,6 +257,15 @@ export function validateRows(
     );
   }
   if (dataRows.length === 0 && !onlyRows) push('sheet', { id: 'no-data' }, header!.lastRow, undefined);
+  for (const u of onlyRows ? [] : (sheet.unmapped ?? []))
+    push(
+      'header',
+      { id: 'content-mismatch', params: { field: u.field, label: u.label, sample: u.sample } },
+      header!.lastRow,
+      u.column,
+      u.field,
+      u.sample,
+    );
 
   const fieldsInOrder = [...schema.fields].sort((a, b) => Number(!!b.early) - Number(!!a.early));
   const lastSeen = new Map<string, CellInput>();
@@ -255,7 +329,8 @@ export function validateRows(
       for (const f of schema.rowChecks(row))
         push(f.rule, f, r, columns.get(f.field), f.field, row.text(f.field));
 
-    if (schema.unique) {
+    // Rows under a name merged down over them are the named item itself: never a duplicate of it.
+    if (schema.unique && row.cells.get(schema.unique.mark)?.source !== 'borrowed') {
       const name = row.text(schema.unique.mark);
       if (name !== '') {
         const key = schema.unique.fields.map((f) => uniqueKey(row.text(f))).join('\u0001');

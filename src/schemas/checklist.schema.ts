@@ -1,8 +1,9 @@
 import type { RowFields, RowFinding, SheetSchema } from '../core/schema';
 import { basisRule } from '../rules/basis/basis.rule';
-import { ADJUST_TYPE, enumRule, ITEM_CATEGORY, YES_NO } from '../rules/enum/enum.rule';
+import { ADJUST_TYPE, enumRule, ITEM_CATEGORY, matchEnum, YES_NO } from '../rules/enum/enum.rule';
 import { frequencyRule } from '../rules/frequency/frequency.rule';
 import { methodRule } from '../rules/method/method.rule';
+import { givesBoth, readRatio } from '../rules/quantity';
 import { ratioRule } from '../rules/ratio/ratio.rule';
 import { splitRatioFrequency } from '../rules/ratio-frequency/split-ratio-frequency';
 import { seqRule } from '../rules/seq/seq.rule';
@@ -17,6 +18,21 @@ const doubleRandomRow = (row: RowFields): boolean => {
   if (method && typeof method === 'object') return !!method.doubleRandom;
   return /双随机|随机抽查/.test(row.text('method'));
 };
+
+// What a 是/否 column holds when it is another column: dates, months and month ranges, numbers, percentages.
+const NOT_YES_NO = /^\d|\d{1,2}月|\d%|年\d/;
+
+/** A 是/否 column's cell: 是/否 fits; a date, a month range or a number contradicts (4-10月 under 是否纳入双随机). */
+function yesNoContent(text: string): boolean | undefined {
+  if (matchEnum(text, YES_NO) !== undefined) return true;
+  return NOT_YES_NO.test(text.replace(/\s/g, '')) ? false : undefined;
+}
+
+/** True when a cell gives a ratio (a share, an officer ratio, a bare number), not only counts or words. */
+function givesRatio(text: string): boolean {
+  const r = readRatio(text);
+  return r.ok && r.value.kind !== 'count' && r.value.kind !== 'prose';
+}
 
 /**
  * 检查实施清单 / 行政检查事项清单 (DOMAIN.md §1): one row per inspection item. Also matches lists published as
@@ -40,13 +56,18 @@ export const checklistSchema: SheetSchema = {
         '抽查事项',
         '事项名称',
         '抽查事项名称',
+        '随机抽查事项名称',
+        '抽查检查事项',
+        '检查实施清单名称',
+      ],
+      // 事项 beats 任务, 项目 and 内容: a list with 任务名称 and 抽查事项 names its items in 抽查事项.
+      weakSynonyms: [
+        '监管事项名称',
+        '监管事项',
         '抽查任务名称',
         '任务名称',
         '检查项目',
         '抽查项目',
-        '检查实施清单名称',
-        '监管事项名称',
-        '监管事项',
         '抽查内容',
         '检查内容',
         '事项',
@@ -72,7 +93,13 @@ export const checklistSchema: SheetSchema = {
         '检查单位',
         '实施部门',
         '责任单位',
+        '本部门',
+        '抽查检查部门',
       ],
+      // The office that carries the checks out names the agency only where no 检查主体 column does.
+      weakSynonyms: ['承办机构', '承办单位', '单位名称', '实施单位', '实施检查的处室', '实施检查的单位'],
+      // 配合部门, 联合检查单位: another unit than the one the list is of.
+      excludes: ['配合', '联合', '协助', '协办'],
       required: true,
       inheritBlank: true,
     },
@@ -107,12 +134,16 @@ export const checklistSchema: SheetSchema = {
       ],
       rule: enumRule,
       options: YES_NO,
+      fitsContent: yesNoContent,
       early: true,
     },
     {
       key: 'ratio',
-      synonyms: ['检查比例', '抽查比例', '抽检比例', '比例'],
+      synonyms: ['检查比例', '抽查比例', '抽检比例', '抽查对象比例', '检查对象比例', '抽查检查比例', '比例'],
       rule: ratioRule,
+      // A column named for objects and ratio at once (具体检查对象(含数量)或检查比例) is the ratio only if its
+      // cells give one.
+      fitsContent: (text, label) => (/对象/.test(label) ? givesRatio(text) : undefined),
       required: doubleRandomRow,
     },
     {
@@ -143,6 +174,7 @@ export const checklistSchema: SheetSchema = {
       ],
       rule: enumRule,
       options: YES_NO,
+      fitsContent: yesNoContent,
       early: true,
     },
     {
@@ -185,6 +217,7 @@ export const checklistSchema: SheetSchema = {
         const parts = splitRatioFrequency(text);
         return { ratio: parts.ratio, frequency: parts.frequency };
       },
+      givesAll: givesBoth,
     },
   ],
   doubleRandom: doubleRandomRow,

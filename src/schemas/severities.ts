@@ -9,6 +9,7 @@ export const DEFAULT_SEVERITIES: Record<string, Severity> = {
   'unique/duplicate': 'error',
   'consistent/differs': 'error',
   'header/missing-column': 'warning',
+  'header/content-mismatch': 'info',
   'sheet/no-data': 'warning',
   'seq/not-sequential': 'warning',
   'seq/not-integer': 'warning',

@@ -318,3 +318,77 @@ describe('a ratio or frequency cell that holds both', () => {
     ).toEqual(['G3 frequency/too-frequent']);
   });
 });
+
+describe('columns read as they are published', () => {
+  test('a column whose cells contradict its mapping is left unmapped, with one header-level note', () => {
+    const report = reportOf([
+      ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '双随机抽查时段', '抽查比例'],
+      [1, 'a', '《法》', '局', '对象', '双随机抽查', '4-10月', '5%'],
+      [2, 'b', '《法》', '局', '对象', '双随机抽查', '3-5月', '5%'],
+    ]);
+    expect(report.columns.doubleRandom).toBeUndefined();
+    const grid = [
+      ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '是否纳入双随机', '抽查比例'],
+      [1, 'a', '《法》', '局', '对象', '双随机抽查', '4-10月', '5%'],
+      [2, 'b', '《法》', '局', '对象', '双随机抽查', '2020年3月', '5%'],
+    ];
+    const mismatched = reportOf(grid);
+    expect(mismatched.columns.doubleRandom).toBeUndefined();
+    const notes = mismatched.issues.filter((i) => i.code !== 'header/missing-column');
+    expect(notes.map((i) => [i.code, i.severity, i.row, i.column, i.received])).toEqual([
+      ['header/content-mismatch', 'info', 1, 7, '4-10月'],
+    ]);
+  });
+
+  test('a 是/否 column with an odd cell keeps its mapping and flags the cell', () => {
+    const report = reportOf([
+      ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '是否纳入双随机', '抽查比例'],
+      [1, 'a', '《法》', '局', '对象', '双随机抽查', '是', '5%'],
+      [2, 'b', '《法》', '局', '对象', '双随机抽查', '4-10月', '5%'],
+    ]);
+    expect(report.columns.doubleRandom).toBe('G');
+    const cells = report.issues.filter((i) => i.code !== 'header/missing-column');
+    expect(cells.map((i) => `${i.row} ${i.code}`)).toEqual(['3 enum/not-allowed']);
+  });
+
+  test('item name, basis and method without a ratio column is still a list, with header warnings', () => {
+    const report = reportOf([
+      ['序号', '检查事项', '检查依据', '检查方式', '检查主体', '检查对象'],
+      [1, 'a', '《法》', '现场检查', '局', '对象'],
+    ]);
+    expect(report.kind).toBe('checklist');
+    expect(report.issues.map((i) => `${i.code} ${i.params.field} ${i.severity}`)).toEqual([
+      'header/missing-column ratio warning',
+      'header/missing-column frequency warning',
+    ]);
+  });
+
+  test('a ratio column whose cells also give the frequency is read as both', () => {
+    const report = reportOf([
+      ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '抽查比例/数量'],
+      [1, 'a', '《法》', '局', '对象', '双随机抽查', '100%,抽查1次'],
+      [2, 'b', '《法》', '局', '对象', '双随机抽查', '5%,每周1次'],
+    ]);
+    expect(report.columns).toMatchObject({ ratio: 'G', frequency: 'G' });
+    expect(report.issues.map((i) => `${i.row} ${i.code}`)).toEqual([
+      '2 ratio/disturb',
+      '3 frequency/too-frequent',
+    ]);
+  });
+
+  test('rows under an item name merged down over them are that item: never 重复, never missing', () => {
+    const rows = [HEAD, ok(1, '食品检查'), ok(2, ''), ok(3, '')];
+    rows[2][1] = null;
+    rows[3][1] = null;
+    rows[2][0] = null;
+    rows[3][0] = null;
+    const merges = [
+      { top: 2, left: 2, bottom: 4, right: 2 },
+      { top: 2, left: 1, bottom: 4, right: 1 },
+    ];
+    expect(tuples(rows, merges)).toEqual([]);
+    // The same name written again in its own cell is a duplicate.
+    const again = [HEAD, ok(1, '食品检查'), ok(2, '食品检查')];
+    expect(tuples(again)).toEqual(['B3 unique/duplicate']);
+  });
+});

@@ -134,10 +134,13 @@ export function readListSheet(
   const { view, header, schema } = sheet;
   const above = new Map<string, string>();
   const items: ListItem[] = [];
+  const nameColumn = header.columns.get('itemName');
   for (const r of sheet.dataRows) {
     const texts = rowTexts(view, header, schema, r, above);
     const itemName = texts.itemName ?? '';
     if (itemName === '') continue;
+    // Rows under an item name merged down over them belong to that item: one item, not several.
+    if (nameColumn !== undefined && view.resolved(r, nameColumn).follower) continue;
     const declared = texts.adjustType ? matchEnum(texts.adjustType, ADJUST_TYPE) : undefined;
     items.push({
       row: r,

@@ -2,6 +2,7 @@
 export {
   type CellParts,
   type FrequencyRead,
+  givesBoth,
   isCapHeader,
   type NoValue,
   type RatioRead,

@@ -368,6 +368,14 @@ export function readFrequency(text: string, options: ReadOptions = {}): Frequenc
   return { ok: false, why: 'invalid' };
 }
 
+/** True when a cell writes both a ratio and a count of inspections (100%,抽查1次), not one implied by the other. */
+export function givesBoth(text: string): boolean {
+  const r = readQuantities(text);
+  if (r.garbage) return false;
+  const s = sortQuantities(r);
+  return s.ratios.length + s.counts.length > 0 && s.times.length > 0;
+}
+
 /**
  * Which parts a combined 抽查比例及频次 cell gives (25%,不少于1次/年 · 1次/年 100% · 企业抽查比例为15%,检查1次):
  * each present part is the whole text, for its own reader to take its quantities from (a tier's scope may stand
