@@ -20,11 +20,25 @@ export interface AdjustInputs {
   written?: string;
 }
 
+/** `（按含义：不低于5% → 5%）` / ` (meaning: at least 5% → 5%)` when a change carries its readings. */
+export function meaningText(meaning: FieldChange['meaning'], locale: Locale): string {
+  const m = meaning?.[locale];
+  if (!m) return '';
+  return locale === 'zh-CN' ? `（按含义：${m[0]} → ${m[1]}）` : ` (meaning: ${m[0]} → ${m[1]})`;
+}
+
 const label = (field: string, locale: Locale) =>
   field === 'itemName' ? (locale === 'zh-CN' ? '事项名称' : 'Item name') : FIELD_LABELS[field][locale];
 
 function changeJson(c: FieldChange, locale: Locale) {
-  return { field: c.field, from: c.from, to: c.to, label: label(c.field, locale) };
+  const meaning = c.meaning?.[locale];
+  return {
+    field: c.field,
+    from: c.from,
+    to: c.to,
+    label: label(c.field, locale),
+    ...(meaning ? { meaning: { from: meaning[0], to: meaning[1] } } : {}),
+  };
 }
 
 /** Counts of a run: entries per type and issues per severity. */
@@ -138,7 +152,10 @@ export function adjustText(r: AdjustResult, inputs: AdjustInputs, locale: Locale
     lines.push(c.bold(t('modified', { count: r.modified.length })));
     for (const e of r.modified) {
       const changes = e.changes
-        .map((ch) => `${label(ch.field, locale)} ${ch.from || '—'} → ${ch.to || '—'}`)
+        .map(
+          (ch) =>
+            `${label(ch.field, locale)} ${ch.from || '—'} → ${ch.to || '—'}${meaningText(ch.meaning, locale)}`,
+        )
         .join(sep);
       const similar = e.score !== undefined ? t('similar', { score: e.score }) : '';
       lines.push(`  * ${e.itemName}${locale === 'zh-CN' ? '：' : ': '}${changes}${similar}  ${why(e)}`);

@@ -4,6 +4,7 @@ import { type CompareResult, listsAgree } from '../features/compare/compare-list
 import { differenceRows } from '../features/compare/compare-sheet';
 import type { ListRead } from '../features/compare/read-list';
 import { FIELD_LABELS } from '../schemas/field-labels';
+import { meaningText } from './adjust-output';
 import { listText } from './list-messages';
 
 /** The inputs of one comparison, for naming files in the output. */
@@ -31,6 +32,7 @@ export function compareJson(r: CompareResult, inputs: CompareInputs, locale: Loc
       a: d.a,
       b: d.b,
       label: label(d.field, locale),
+      ...(d.meaning ? { meaning: { a: d.meaning[locale][0], b: d.meaning[locale][1] } } : {}),
       ...(d.itemNameB ? { itemNameB: d.itemNameB } : {}),
       rowA: d.rowA,
       rowB: d.rowB,
@@ -90,7 +92,7 @@ export function compareText(
     lines.push(c.bold(t('differences', { count: r.differences.length })));
     for (const d of r.differences)
       lines.push(
-        `  * ${t('difference', { itemName: d.itemName, field: label(d.field, locale), a: d.a || t('none'), b: d.b || t('none') })}`,
+        `  * ${t('difference', { itemName: d.itemName, field: label(d.field, locale), a: d.a || t('none'), b: d.b || t('none') })}${meaningText(d.meaning, locale)}`,
       );
   }
   const code = r.agencyCode;

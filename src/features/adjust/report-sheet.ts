@@ -1,4 +1,5 @@
 import { FIELD_LABELS } from '../../schemas/field-labels';
+import { meaningNote } from '../compare/compare-sheet';
 import type { FieldChange } from '../compare/field-compare';
 import type { CellSpec, SheetSpec } from '../../core/sheet-spec';
 import type { AdjustEntry, AdjustResult } from './adjust-lists';
@@ -33,7 +34,8 @@ export function noChangeSentence(year: number): string {
 /** A field change as one line: `检查比例：5% → 10%`. */
 export function changeLine(c: FieldChange): string {
   const label = c.field === 'itemName' ? '事项名称' : FIELD_LABELS[c.field]['zh-CN'];
-  return `${label}：${c.from || BLANK} → ${c.to || BLANK}`;
+  const meaning = c.meaning ? `（${meaningNote(c.meaning['zh-CN'])}）` : '';
+  return `${label}：${c.from || BLANK} → ${c.to || BLANK}${meaning}`;
 }
 
 /** What the 调整内容 cell says for an entry. */

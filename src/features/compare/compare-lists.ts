@@ -1,5 +1,5 @@
 import { isValidUscc } from '../../rules/uscc/uscc.rule';
-import { type ComparedField, fieldChanges, nameKey, sharedFields } from './field-compare';
+import { type ComparedField, type FieldChange, fieldChanges, nameKey, sharedFields } from './field-compare';
 import { matchItems } from './match-items';
 import type { ListRead } from './read-list';
 
@@ -11,6 +11,8 @@ export interface CompareDifference {
   b: string;
   /** The item's name in list B, when it differs (a renamed item). */
   itemNameB?: string;
+  /** What a ratio or frequency means on each side, per locale, when the texts do not show it plainly. */
+  meaning?: FieldChange['meaning'];
   rowA: number;
   rowB: number;
 }
@@ -68,7 +70,13 @@ export function compareLists(a: ListRead, b: ListRead): CompareResult {
     };
     if (renamed) differences.push({ ...base, field: 'itemName', a: x.itemName, b: y.itemName });
     for (const c of fieldChanges(x, y, fields))
-      differences.push({ ...base, field: c.field, a: c.from, b: c.to });
+      differences.push({
+        ...base,
+        field: c.field,
+        a: c.from,
+        b: c.to,
+        ...(c.meaning ? { meaning: c.meaning } : {}),
+      });
   }
   const codeA = listAgencyCode(a);
   const codeB = listAgencyCode(b);

@@ -23,6 +23,11 @@ export interface CompareSheetOptions {
 /** One difference, as a row of the sheet: type, item, what is compared, the two values, a note. */
 export type DifferenceRow = [string, string, string, string, string, string];
 
+/** How two readings differ, for a report's note: `按含义：不低于5% → 5%`. */
+export function meaningNote([from, to]: [string, string]): string {
+  return `按含义：${from} → ${to}`;
+}
+
 /** Every difference of a comparison as rows, one difference each: counts, names in one list only, fields, 机构代码. */
 export function differenceRows(r: CompareResult): DifferenceRow[] {
   const rows: DifferenceRow[] = [];
@@ -59,7 +64,7 @@ export function differenceRows(r: CompareResult): DifferenceRow[] {
       label,
       d.a || NONE,
       d.b || NONE,
-      '',
+      d.meaning ? meaningNote(d.meaning['zh-CN']) : '',
     ]);
   }
   const c = r.agencyCode;

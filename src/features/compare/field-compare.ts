@@ -1,7 +1,14 @@
 import { normaliseText, replaceChineseNumbers, toHalfWidth } from '../../core/normalise';
-import { parseFrequencyText, sameFrequency } from '../../rules/frequency/frequency.rule';
+import type { Locale } from '../../core/locale';
 import { splitMethods } from '../../rules/method/method.rule';
-import { parseRatioText, sameRatio } from '../../rules/ratio/ratio.rule';
+import {
+  frequencyReading,
+  ratioReading,
+  readFrequency,
+  readRatio,
+  sameFrequency,
+  sameRatio,
+} from '../../rules/quantity';
 import type { ListItem } from './read-list';
 
 /** The fields compared between two lists, in the order a report shows them (检查比例, 检查频次, 检查方式…). */
@@ -15,6 +22,19 @@ export interface FieldChange {
   field: ComparedField | 'itemName';
   from: string;
   to: string;
+  /**
+   * For a ratio or frequency read on both sides whose texts do not show their meaning plainly (5%以上 → 5%):
+   * what each means, per locale (不低于5% → 5%).
+   */
+  meaning?: Record<Locale, [string, string]>;
+}
+
+/** How two texts of a field compare: the same meaning or not, and the readings when both were read as values. */
+interface Comparison {
+  same: boolean;
+  meaning?: Record<Locale, [string, string]>;
+  /** The kinds of the two values read (atLeast against exact). */
+  kinds?: [string, string];
 }
 
 /** An item name reduced for matching: half-width, no spaces, quotes or punctuation, Latin letters upper-cased. */
@@ -53,22 +73,65 @@ function methodKey(text: string): string {
  * of methods; everything else after normalisation.
  */
 export function sameValue(field: ComparedField, a: string, b: string): boolean {
-  if (a === '' || b === '') return a === b;
+  return compareValue(field, a, b).same;
+}
+
+/**
+ * Compares two texts of a field by meaning (see `sameValue`). A ratio or frequency read on both sides also gives
+ * the two readings (不低于5% against 5%: a lower bound is not an exact value, and the report says so).
+ */
+export function compareValue(field: ComparedField, a: string, b: string): Comparison {
+  if (a === '' || b === '') return { same: a === b };
   if (field === 'ratio') {
-    const x = parseRatioText(a);
-    const y = parseRatioText(b);
-    if (x.ok && y.ok && x.value.kind !== 'prose' && y.value.kind !== 'prose')
-      return sameRatio(x.value, y.value);
+    const x = readRatio(normaliseText(a));
+    const y = readRatio(normaliseText(b));
+    if (x.ok && y.ok && x.value.kind !== 'prose' && y.value.kind !== 'prose') {
+      const [u, v] = [x.value, y.value];
+      return {
+        same: sameRatio(u, v),
+        kinds: [u.kind, v.kind],
+        meaning: readings(
+          ratioReading(u, 'zh-CN'),
+          ratioReading(v, 'zh-CN'),
+          ratioReading(u, 'en-US'),
+          ratioReading(v, 'en-US'),
+        ),
+      };
+    }
   }
   if (field === 'frequency') {
-    const x = parseFrequencyText(a);
-    const y = parseFrequencyText(b);
-    if (x.ok && y.ok && x.value.kind !== 'asNeeded' && y.value.kind !== 'asNeeded')
-      return sameFrequency(x.value, y.value);
+    const x = readFrequency(normaliseText(a));
+    const y = readFrequency(normaliseText(b));
+    const numeric = (k: string) => k !== 'asNeeded' && k !== 'prose';
+    if (x.ok && y.ok && numeric(x.value.kind) && numeric(y.value.kind)) {
+      const [u, v] = [x.value, y.value];
+      return {
+        same: sameFrequency(u, v),
+        kinds: [u.kind, v.kind],
+        meaning: readings(
+          frequencyReading(u, 'zh-CN'),
+          frequencyReading(v, 'zh-CN'),
+          frequencyReading(u, 'en-US'),
+          frequencyReading(v, 'en-US'),
+        ),
+      };
+    }
   }
-  if (field === 'method') return methodKey(a) === methodKey(b);
-  return textKey(a) === textKey(b);
+  if (field === 'method') return { same: methodKey(a) === methodKey(b) };
+  return { same: textKey(a) === textKey(b) };
 }
+
+function readings(
+  fromZh: string,
+  toZh: string,
+  fromEn: string,
+  toEn: string,
+): Record<Locale, [string, string]> {
+  return { 'zh-CN': [fromZh, toZh], 'en-US': [fromEn, toEn] };
+}
+
+/** True when a text does not say plainly what it was read as (5%以上 read as 不低于5%; 1次/季度 as 每年4次). */
+const hidden = (text: string, reading: string) => textKey(text) !== textKey(reading);
 
 /**
  * The compared fields whose meaning differs between two items, in report order. Only `fields` are compared:
@@ -80,7 +143,13 @@ export function fieldChanges(a: ListItem, b: ListItem, fields: readonly Compared
     if (!fields.includes(field)) continue;
     const from = a.texts[field] ?? '';
     const to = b.texts[field] ?? '';
-    if (!sameValue(field, from, to)) out.push({ field, from, to });
+    const c = compareValue(field, from, to);
+    if (c.same) continue;
+    const [x, y] = c.meaning?.['zh-CN'] ?? ['', ''];
+    // The readings are shown where the texts do not say them plainly, or where the kind of value changed (不低于5%
+    // against 5%: a lower bound is not an exact value).
+    const show = c.meaning && (hidden(from, x) || hidden(to, y) || c.kinds?.[0] !== c.kinds?.[1]);
+    out.push(show ? { field, from, to, meaning: c.meaning } : { field, from, to });
   }
   return out;
 }
