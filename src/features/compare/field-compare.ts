@@ -86,17 +86,7 @@ export function compareValue(field: ComparedField, a: string, b: string): Compar
     const x = readRatio(normaliseText(a));
     const y = readRatio(normaliseText(b));
     if (x.ok && y.ok && x.value.kind !== 'prose' && y.value.kind !== 'prose') {
-      const [u, v] = [x.value, y.value];
-      return {
-        same: sameRatio(u, v),
-        kinds: [u.kind, v.kind],
-        meaning: readings(
-          ratioReading(u, 'zh-CN'),
-          ratioReading(v, 'zh-CN'),
-          ratioReading(u, 'en-US'),
-          ratioReading(v, 'en-US'),
-        ),
-      };
+      return byMeaning(x.value, y.value, sameRatio, ratioReading);
     }
   }
   if (field === 'frequency') {
@@ -104,30 +94,26 @@ export function compareValue(field: ComparedField, a: string, b: string): Compar
     const y = readFrequency(normaliseText(b));
     const numeric = (k: string) => k !== 'asNeeded' && k !== 'prose';
     if (x.ok && y.ok && numeric(x.value.kind) && numeric(y.value.kind)) {
-      const [u, v] = [x.value, y.value];
-      return {
-        same: sameFrequency(u, v),
-        kinds: [u.kind, v.kind],
-        meaning: readings(
-          frequencyReading(u, 'zh-CN'),
-          frequencyReading(v, 'zh-CN'),
-          frequencyReading(u, 'en-US'),
-          frequencyReading(v, 'en-US'),
-        ),
-      };
+      return byMeaning(x.value, y.value, sameFrequency, frequencyReading);
     }
   }
   if (field === 'method') return { same: methodKey(a) === methodKey(b) };
   return { same: textKey(a) === textKey(b) };
 }
 
-function readings(
-  fromZh: string,
-  toZh: string,
-  fromEn: string,
-  toEn: string,
-): Record<Locale, [string, string]> {
-  return { 'zh-CN': [fromZh, toZh], 'en-US': [fromEn, toEn] };
+/** Two values read on both sides: whether they mean the same, their kinds, and what each means per locale. */
+function byMeaning<V extends { kind: string }>(
+  u: V,
+  v: V,
+  same: (u: V, v: V) => boolean,
+  reading: (value: V, locale: Locale) => string,
+): Comparison {
+  const pair = (locale: Locale): [string, string] => [reading(u, locale), reading(v, locale)];
+  return {
+    same: same(u, v),
+    kinds: [u.kind, v.kind],
+    meaning: { 'zh-CN': pair('zh-CN'), 'en-US': pair('en-US') },
+  };
 }
 
 /** True when a text does not say plainly what it was read as (5%以上 read as 不低于5%; 1次/季度 as 每年4次). */
