@@ -42,6 +42,9 @@ export function severityLabel(severity: Issue['severity'], locale: Locale): stri
   return SEVERITY_LABEL[locale][severity];
 }
 
+/** The longest note written for one cell. */
+const NOTE_LIMIT = 8000;
+
 /**
  * One mark per flagged cell: the worst severity's colour and a note listing every problem of the cell, each
  * saying what is wrong and what is expected.
@@ -59,9 +62,11 @@ export function issuesToMarks(reports: readonly SheetReport[], locale: Locale): 
     }
   return [...byCell.values()].map(({ sheet, row, column, issues }) => {
     issues.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    const note = issues
+    const text = issues
       .map((i) => `[${severityLabel(i.severity, locale)}] ${renderIssue(i, locale)}`)
       .join('\n');
+    // Excel holds 32,767 characters in a cell's note; a note of ours stays well under it, whatever the cell held.
+    const note = text.length > NOTE_LIMIT ? `${text.slice(0, NOTE_LIMIT - 1)}…` : text;
     return { sheet, row, column, severity: issues[0].severity, note };
   });
 }

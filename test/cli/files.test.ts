@@ -15,6 +15,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { findSoffice } from '../../src/hosts/files/soffice';
+import { editPart } from '../fixtures/package-variants';
 import { drc } from '../helpers/drc';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -250,6 +251,29 @@ describe('special files, limits and long values', () => {
     const notes = notesOf(path.join(d, 'o', '长.xlsx'));
     expect(notes.length).toBeLessThan(32767);
     expect(notes).toContain('共 50000 字');
+  });
+});
+
+describe('a damaged workbook is never checked as if whole', () => {
+  test.each([
+    [
+      'a truncated sharedStrings part',
+      'xl/sharedStrings.xml',
+      (x: string) => x.slice(0, Math.floor(x.length / 2)),
+    ],
+    ['a sheet cut mid-way', 'xl/worksheets/sheet1.xml', (x: string) => x.slice(0, Math.floor(x.length / 2))],
+    ['a malformed styles.xml', 'xl/styles.xml', (x: string) => x.replace('</cellXfs>', '')],
+  ])('%s: exit 2, the part named, no copy', async (_label, part, edit) => {
+    const d = tmp();
+    const file = path.join(d, '清单.xlsx');
+    writeFileSync(file, editPart(new Uint8Array(readFileSync(MARKET)), part, edit));
+    const out = path.join(d, 'o');
+    const { code, doc } = await json('check', file, '--out', out);
+    expect(code).toBe(2);
+    expect(doc.files[0].error.code).toBe('file/corrupt');
+    expect(doc.files[0].error.message).toContain(part);
+    expect(doc.files[0].sheets).toEqual([]);
+    expect(existsSync(path.join(out, '清单.xlsx'))).toBe(false);
   });
 });
 

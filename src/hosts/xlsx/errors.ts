@@ -65,7 +65,7 @@ const READ_MESSAGES: Record<Locale, Record<WorkbookReadCode, string>> = {
     'file/conversion-failed':
       '文件"{file}"是旧格式({formatName}),用 LibreOffice 转换失败({detail});请在 Excel 或 WPS 中打开,另存为 .xlsx 后再检查',
     'file/corrupt':
-      '文件"{file}"已损坏或不完整({part}{detail}),无法读取;请重新导出,或在 Excel 或 WPS 中打开后另存为 .xlsx 再重试',
+      '文件"{file}"已损坏或不完整({where}),无法读取;请重新导出,或在 Excel 或 WPS 中打开后另存为 .xlsx 再重试',
     'file/too-large':
       '文件"{file}"约有 {size}(.xlsx 按解压后的大小计),超过了上限 {max};如确需检查,请用 --max-size 提高上限(如 --max-size 4GB)',
     'file/unsupported': '不支持文件"{file}"的格式({ext});请提供 .xlsx 工作簿,或 .csv / .tsv 文本文件',
@@ -93,7 +93,7 @@ const READ_MESSAGES: Record<Locale, Record<WorkbookReadCode, string>> = {
     'file/conversion-failed':
       'The file "{file}" is in an older format ({formatName}) and LibreOffice could not convert it ({detail}); open it in Excel or WPS, save it as .xlsx and check it again',
     'file/corrupt':
-      'The file "{file}" is damaged or incomplete ({part}{detail}) and cannot be read; export it again, or open it in Excel or WPS and save it as .xlsx, then try again',
+      'The file "{file}" is damaged or incomplete ({where}) and cannot be read; export it again, or open it in Excel or WPS and save it as .xlsx, then try again',
     'file/too-large':
       'The file "{file}" holds about {size} (an .xlsx counted unpacked), over the limit of {max}; to check it anyway, raise the limit with --max-size (e.g. --max-size 4GB)',
     'file/unsupported':
@@ -142,6 +142,61 @@ const WORDS: Record<Locale, Record<string, string>> = {
   },
 };
 
+/** Where and how a package is damaged, per `PackageError` reason and XML problem. */
+const CORRUPT_WORDS: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    package: '文件包结构损坏',
+    zip: '文件包的目录损坏或文件不完整(可能只下载或复制了一部分)',
+    inflate: '部件 {part} 无法解压',
+    crc: '部件 {part} 的数据校验不符,内容已损坏',
+    missing: '缺少部件 {part}{sheet}',
+    sheet: '(工作表"{sheet}")',
+    truncated: '部件 {part} 不完整,内容被截断',
+    xml: '部件 {part} 第 {line} 行的 XML 格式错误:{problem}',
+    encoding: '部件 {part} 的文字编码无效',
+    'content-type': '[Content_Types].xml 没有为部件 {part} 声明正确的类型',
+    'shared-string': '部件 {part} 的单元格 {cell} 引用了不存在的共享字符串(第 {index} 个)',
+    'no-workbook': '没有工作簿部件 {part}',
+    'xml/mismatch': '结束标签 </{found}> 与开始标签 <{expected}> 不匹配',
+    'xml/bad-name': '标签名无效',
+    'xml/bad-attribute': '属性写法无效',
+    'xml/duplicate-attribute': '属性 {attribute} 重复',
+    'xml/bad-entity': '无效的字符引用',
+    'xml/bad-character': '含有 XML 不允许的字符',
+    'xml/text-outside-root': '根元素之外有文字',
+    'xml/second-root': '有多个根元素',
+    'xml/doctype': '含有 DOCTYPE 声明',
+    'xml/no-root': '没有根元素',
+    'xml/sheet': '工作表缺少名称或关系',
+  },
+  'en-US': {
+    package: 'the package structure is damaged',
+    zip: 'its index is damaged or the file is incomplete (perhaps only part of it was downloaded or copied)',
+    inflate: 'the part {part} cannot be unpacked',
+    crc: 'the part {part} fails its checksum: its content is damaged',
+    missing: 'the part {part} is missing{sheet}',
+    sheet: ' (sheet "{sheet}")',
+    truncated: 'the part {part} is cut short',
+    xml: 'the XML of the part {part} is malformed at line {line}: {problem}',
+    encoding: 'the part {part} has an invalid text encoding',
+    'content-type': '[Content_Types].xml gives no proper type for the part {part}',
+    'shared-string':
+      'cell {cell} of the part {part} names a shared string that does not exist (number {index})',
+    'no-workbook': 'there is no workbook part {part}',
+    'xml/mismatch': 'the end tag </{found}> does not match the start tag <{expected}>',
+    'xml/bad-name': 'an invalid tag name',
+    'xml/bad-attribute': 'an invalid attribute',
+    'xml/duplicate-attribute': 'the attribute {attribute} is repeated',
+    'xml/bad-entity': 'an invalid character reference',
+    'xml/bad-character': 'a character XML cannot hold',
+    'xml/text-outside-root': 'text outside the root element',
+    'xml/second-root': 'a second root element',
+    'xml/doctype': 'a DOCTYPE declaration',
+    'xml/no-root': 'no root element',
+    'xml/sheet': 'a sheet without a name or a relationship',
+  },
+};
+
 /** Params that name a thing (`what`, `kind`, `format`) rendered as words of the locale. */
 function localParams(code: WorkbookReadCode, params: Params, locale: Locale): Params {
   const out: Params = { ...params };
@@ -159,8 +214,19 @@ function localParams(code: WorkbookReadCode, params: Params, locale: Locale): Pa
     });
   }
   if (code === 'file/corrupt') {
-    out.part = params.part === undefined ? WORDS[locale].package : `${params.part}`;
-    out.detail = params.detail ? `${locale === 'zh-CN' ? ':' : ': '}${params.detail}` : '';
+    const words = CORRUPT_WORDS[locale];
+    const reason = String(params.reason ?? '');
+    const problem =
+      params.problem === undefined
+        ? ''
+        : fillTemplate(words[`xml/${params.problem}`] ?? String(params.problem), params);
+    const where = words[reason] ?? words.package;
+    out.where = fillTemplate(where, {
+      ...params,
+      part: String(params.part ?? ''),
+      problem,
+      sheet: params.sheet === undefined ? '' : fillTemplate(words.sheet, params),
+    });
   }
   return out;
 }

@@ -1,6 +1,10 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { type CellValue, type Grid, type MergeRange, columnNumber, parseRange } from '../../core/grid';
 import { attr, decode, runText } from './ooxml/xml-text';
+import { type Relationship, relationships, relsPathOf, resolveTarget } from './ooxml/package';
+import { contentTypesOf, forEachSegment, partText } from './package-parts';
+import { NotSpreadsheetError, PackageError, PackageTooLargeError, ZipPackage } from './zip-package';
+
+export { NotSpreadsheetError, PackageError, PackageTooLargeError };
 
 // Why a reader of our own: exceljs builds a full object model (styles, every cell object) and takes ~15× the
 // time to merely unzip and tokenize a 50k-row sheet, and over 1 GB with its grids; validation needs only values,
@@ -57,112 +61,6 @@ function cellFormats(xml: string | undefined): (string | undefined)[] {
   return out;
 }
 
-interface SheetEntry {
-  name: string;
-  path: string;
-}
-
-function sheetEntries(files: Record<string, Uint8Array>): { sheets: SheetEntry[]; date1904: boolean } {
-  const workbook = strFromU8(files['xl/workbook.xml'] ?? new Uint8Array());
-  const rels = strFromU8(files['xl/_rels/workbook.xml.rels'] ?? new Uint8Array());
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const id = attr(m[1], 'Id');
-    const target = attr(m[1], 'Target');
-    const type = attr(m[1], 'Type') ?? '';
-    if (id && target && /\/worksheet$/.test(type))
-      targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-  }
-  const sheets: SheetEntry[] = [];
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const name = attr(m[1], 'name');
-    const id = attr(m[1], 'r:id') ?? /\br:id="([^"]*)"|\bid="([^"]*)"/.exec(m[1])?.slice(1).find(Boolean);
-    const path = id ? targets.get(id) : undefined;
-    if (name !== undefined && path) sheets.push({ name, path });
-  }
-  return { sheets, date1904: /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook) };
-}
-
-const R_ATTR = /\br="([^"]*)"/;
-const T_ATTR = /\bt="([^"]*)"/;
-const S_ATTR = /\bs="([^"]*)"/;
-const V_ELEMENT = /<v>([\s\S]*?)<\/v>/;
-
-const TOKEN = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
-
-function readSheetXml(
-  name: string,
-  xml: string,
-  strings: string[],
-  formats: (string | undefined)[],
-  date1904: boolean,
-): Grid {
-  const values: CellValue[][] = [];
-  const numberFormats: (string | undefined)[][] = [];
-  const merges: MergeRange[] = [];
-  let row = 0;
-  let column = 0;
-  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
-    if (m[1] !== undefined) {
-      const r = R_ATTR.exec(m[1])?.[1];
-      row = r ? Number(r) : row + 1;
-      column = 0;
-      continue;
-    }
-    if (m[4] !== undefined) {
-      const ref = attr(m[4], 'ref');
-      if (ref) merges.push(parseRange(ref));
-      continue;
-    }
-    const attrs = m[2];
-    const ref = R_ATTR.exec(attrs)?.[1];
-    if (ref) {
-      const at = /^([A-Z]+)(\d+)$/.exec(ref);
-      if (at) {
-        column = columnNumber(at[1]);
-        row = Number(at[2]);
-      }
-    } else column++;
-    const body = m[3] ?? '';
-    const type = T_ATTR.exec(attrs)?.[1] ?? 'n';
-    const style = Number(S_ATTR.exec(attrs)?.[1] ?? 0);
-    const v = body === '' ? undefined : V_ELEMENT.exec(body)?.[1];
-    let value: CellValue = null;
-    if (type === 's') value = v === undefined ? null : (strings[Number(v)] ?? null);
-    else if (type === 'inlineStr') value = runText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
-    else if (type === 'str') value = v === undefined ? null : decode(v);
-    else if (type === 'b') value = v === undefined ? null : v === '1' || v === 'true';
-    else if (type === 'e') value = { error: v === undefined ? '#VALUE!' : decode(v) };
-    else if (type === 'd') value = v === undefined ? null : new Date(decode(v));
-    else if (v !== undefined && v !== '')
-      value = Number(v) + (date1904 ? 1462 : 0) * Number(isDate(formats[style]));
-    const format = formats[style];
-    if (value === null && format === undefined) continue;
-    const rowValues = (values[row - 1] ??= []);
-    rowValues[column - 1] = value;
-    if (format !== undefined) (numberFormats[row - 1] ??= [])[column - 1] = format;
-  }
-  TOKEN.lastIndex = 0;
-  // Dense rows: an empty cell is null, as hosts give it (no holes for callers to trip on).
-  for (let i = 0; i < values.length; i++) {
-    const row = (values[i] ??= []);
-    for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
-  }
-  const anyFormat = numberFormats.length > 0;
-  return {
-    name,
-    values,
-    numberFormats: anyFormat ? numberFormats : undefined,
-    merges,
-    startRow: 1,
-    startColumn: 1,
-  };
-}
-
-function isDate(format: string | undefined): boolean {
-  return !!format && /[yd]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
-}
-
 /** Limits of one read: the largest uncompressed package, in bytes (default `DEFAULT_MAX_SIZE`). */
 export interface ReadLimits {
   maxSize?: number;
@@ -171,54 +69,210 @@ export interface ReadLimits {
 /** 1 GB: a checklist is a few MB; anything near this is a bomb or not a list. */
 export const DEFAULT_MAX_SIZE = 1024 ** 3;
 
-/** A package that would unpack to more than the limit (its entries' sizes as the zip directory gives them). */
-export class PackageTooLargeError extends Error {
-  override readonly name = 'PackageTooLargeError';
+interface SheetEntry {
+  name: string;
+  path: string;
+}
+
+/** Content types of a workbook's main part (workbook, macro-enabled, template; Strict uses the same). */
+const WORKBOOK_TYPES = new Set([
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml',
+]);
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+
+/** The relationships of one type, by the end of the type (Transitional and Strict names alike). */
+const relOfType = (rels: Relationship[], type: string) => rels.filter((r) => r.type.endsWith(`/${type}`));
+
+const R_ATTR = /\br="([^"]*)"/;
+const T_ATTR = /\bt="([^"]*)"/;
+const S_ATTR = /\bs="([^"]*)"/;
+const V_ELEMENT = /<v>([\s\S]*?)<\/v>/;
+
+const TOKEN = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
+
+/** Reads one worksheet's XML, given in segments that each end after a tag, into a grid. */
+class SheetScanner {
+  private readonly values: CellValue[][] = [];
+  private readonly numberFormats: (string | undefined)[][] = [];
+  private readonly merges: MergeRange[] = [];
+  private row = 0;
+  private column = 0;
 
   constructor(
-    readonly size: number,
-    readonly max: number,
-  ) {
-    super(`the package unpacks to ${size} bytes, over the limit of ${max}`);
+    private readonly part: string,
+    private readonly strings: string[],
+    private readonly formats: (string | undefined)[],
+    private readonly date1904: boolean,
+  ) {}
+
+  scan(xml: string): void {
+    const { values, numberFormats, merges, strings, formats, date1904 } = this;
+    let row = this.row;
+    let column = this.column;
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
+      if (m[1] !== undefined) {
+        const r = R_ATTR.exec(m[1])?.[1];
+        row = r ? Number(r) : row + 1;
+        column = 0;
+        continue;
+      }
+      if (m[4] !== undefined) {
+        const ref = attr(m[4], 'ref');
+        if (ref) merges.push(parseRange(ref));
+        continue;
+      }
+      const attrs = m[2];
+      const ref = R_ATTR.exec(attrs)?.[1];
+      if (ref) {
+        const at = /^([A-Z]+)(\d+)$/.exec(ref);
+        if (at) {
+          column = columnNumber(at[1]);
+          row = Number(at[2]);
+        }
+      } else column++;
+      const body = m[3] ?? '';
+      const type = T_ATTR.exec(attrs)?.[1] ?? 'n';
+      const style = Number(S_ATTR.exec(attrs)?.[1] ?? 0);
+      const v = body === '' ? undefined : V_ELEMENT.exec(body)?.[1];
+      let value: CellValue = null;
+      if (type === 's') {
+        if (v !== undefined) {
+          value = strings[Number(v)] ?? null;
+          // A cell naming a shared string the part does not hold: the strings were cut, or the cell damaged.
+          if (value === null)
+            throw new PackageError('shared-string', this.part, {
+              cell: ref ?? `R${row}C${column}`,
+              index: v,
+            });
+        }
+      } else if (type === 'inlineStr') value = runText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
+      else if (type === 'str') value = v === undefined ? null : decode(v);
+      else if (type === 'b') value = v === undefined ? null : v === '1' || v === 'true';
+      else if (type === 'e') value = { error: v === undefined ? '#VALUE!' : decode(v) };
+      else if (type === 'd') value = v === undefined ? null : new Date(decode(v));
+      else if (v !== undefined && v !== '')
+        value = Number(v) + (date1904 ? 1462 : 0) * Number(isDate(formats[style]));
+      const format = formats[style];
+      if (value === null && format === undefined) continue;
+      const rowValues = (values[row - 1] ??= []);
+      rowValues[column - 1] = value;
+      if (format !== undefined) (numberFormats[row - 1] ??= [])[column - 1] = format;
+    }
+    TOKEN.lastIndex = 0;
+    this.row = row;
+    this.column = column;
+  }
+
+  grid(name: string): Grid {
+    const { values, numberFormats, merges } = this;
+    // Dense rows: an empty cell is null, as hosts give it (no holes for callers to trip on).
+    for (let i = 0; i < values.length; i++) {
+      const row = (values[i] ??= []);
+      for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
+    }
+    const anyFormat = numberFormats.length > 0;
+    return {
+      name,
+      values,
+      numberFormats: anyFormat ? numberFormats : undefined,
+      merges,
+      startRow: 1,
+      startColumn: 1,
+    };
   }
 }
 
-/**
- * Throws `PackageTooLargeError` when the entries' uncompressed sizes add up to more than `max`, before anything is
- * inflated (a zip bomb is refused by its directory; an entry that inflates past its declared size fails on its own).
- */
-export function assertPackageSize(bytes: Uint8Array, max: number): void {
-  let total = 0;
-  unzipSync(bytes, {
-    filter: (f) => {
-      total += f.originalSize;
-      return false;
-    },
-  });
-  if (total > max) throw new PackageTooLargeError(total, max);
+function isDate(format: string | undefined): boolean {
+  return !!format && /[yd]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+}
+
+/** The workbook part named by the package's root relationships (xl/workbook.xml when there are none). */
+function workbookPath(zip: ZipPackage): string {
+  if (zip.has('_rels/.rels')) {
+    const main = relOfType(relationships(partText(zip, '_rels/.rels')), 'officeDocument')[0];
+    if (main) return resolveTarget('', main.target);
+  }
+  return 'xl/workbook.xml';
+}
+
+/** Throws `NotSpreadsheetError` when the package is a Word document or a presentation. */
+function assertNotOtherOffice(zip: ZipPackage): void {
+  if (zip.has('word/document.xml')) throw new NotSpreadsheetError('word');
+  if (zip.has('ppt/presentation.xml')) throw new NotSpreadsheetError('powerpoint');
 }
 
 /**
  * Reads every worksheet of an .xlsx into grids: values as Excel stores them (shared and inline strings, numbers,
  * booleans, errors, formulas' cached results), number formats, merged ranges. Merged followers are empty, as in
- * Excel. Throws on a package that is not a workbook; the caller turns that into a located message.
+ * Excel. The usual, prefixed (`<x:c>`) and Strict forms are read alike.
+ *
+ * Corruption is never read as data: the zip directory and every entry's size and CRC are checked, every part used
+ * must be well-formed XML in valid UTF-8 (or UTF-16), every part a relationship names must exist, the workbook and
+ * its sheets must have their content types, and every shared string a cell names must exist. Throws
+ * `PackageError` naming the part, `PackageTooLargeError` over the size limit (checked before inflating), or
+ * `NotSpreadsheetError` for a Word or PowerPoint package.
  */
 export function readXlsxGrids(bytes: Uint8Array, limits: ReadLimits = {}): Grid[] {
-  assertPackageSize(bytes, limits.maxSize ?? DEFAULT_MAX_SIZE);
-  const files = unzipSync(bytes, {
-    filter: (f) =>
-      /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(
-        f.name,
-      ),
+  const zip = ZipPackage.open(bytes, limits.maxSize ?? DEFAULT_MAX_SIZE);
+  if (!zip.has('[Content_Types].xml')) {
+    assertNotOtherOffice(zip);
+    throw new PackageError('missing', '[Content_Types].xml');
+  }
+  const typeOf = contentTypesOf(partText(zip, '[Content_Types].xml'));
+  const main = workbookPath(zip);
+  if (!zip.has(main)) {
+    assertNotOtherOffice(zip);
+    throw new PackageError('no-workbook', main);
+  }
+  if (!WORKBOOK_TYPES.has(typeOf(main) ?? '')) throw new PackageError('content-type', main);
+  const workbook = partText(zip, main);
+  const relsPath = relsPathOf(main);
+  const rels = zip.has(relsPath) ? relationships(partText(zip, relsPath)) : [];
+  const used = new Set(['[Content_Types].xml', '_rels/.rels', main, relsPath]);
+  const target = (r: Relationship) => resolveTarget(main, r.target);
+
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: SheetEntry[] = [];
+  for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+    const name = attr(m[1], 'name');
+    const id = /(?:^|\s)[\w.-]+:id="([^"]*)"/.exec(m[1])?.[1];
+    if (name === undefined || !id) throw new PackageError('xml', main, { problem: 'sheet' });
+    const rel = byId.get(id);
+    if (!rel) throw new PackageError('missing', relsPath, { sheet: name });
+    if (!rel.type.endsWith('/worksheet')) continue; // chart sheets and dialog sheets hold no cells
+    const path = target(rel);
+    if (!zip.has(path)) throw new PackageError('missing', path, { sheet: name });
+    if (typeOf(path) !== WORKSHEET_TYPE) throw new PackageError('content-type', path);
+    sheets.push({ name, path });
+  }
+  const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook);
+  const partOf = (type: string, fallback: string): string | undefined => {
+    const rel = relOfType(rels, type).find((r) => !r.external);
+    if (rel) {
+      const path = target(rel);
+      if (!zip.has(path)) throw new PackageError('missing', path);
+      return path;
+    }
+    return zip.has(fallback) ? fallback : undefined;
+  };
+  const stringsPath = partOf('sharedStrings', 'xl/sharedStrings.xml');
+  const stylesPath = partOf('styles', 'xl/styles.xml');
+  const strings = stringsPath ? sharedStrings(partText(zip, stringsPath)) : [];
+  const formats = stylesPath ? cellFormats(partText(zip, stylesPath)) : [];
+  for (const p of [stringsPath, stylesPath]) if (p) used.add(p);
+
+  const grids = sheets.map((s) => {
+    used.add(s.path);
+    const scanner = new SheetScanner(s.path, strings, formats, date1904);
+    forEachSegment(zip.read(s.path), s.path, (segment) => scanner.scan(segment));
+    return scanner.grid(s.name);
   });
-  if (!files['xl/workbook.xml']) throw new Error('xl/workbook.xml is missing: not an Excel workbook');
-  const { sheets, date1904 } = sheetEntries(files);
-  const strings = sharedStrings(files['xl/sharedStrings.xml'] && strFromU8(files['xl/sharedStrings.xml']));
-  const formats = cellFormats(files['xl/styles.xml'] && strFromU8(files['xl/styles.xml']));
-  return sheets.map((s) => {
-    const data = files[s.path];
-    return data
-      ? readSheetXml(s.name, strFromU8(data), strings, formats, date1904)
-      : { name: s.name, values: [], merges: [], startRow: 1, startColumn: 1 };
-  });
+  // Every other entry is inflated and checked too: a damaged part the reader does not use (a theme, an image)
+  // still makes the file damaged for Excel, and the marked copy would carry it on.
+  for (const name of zip.names()) if (!used.has(name) && !name.endsWith('/')) zip.read(name);
+  return grids;
 }

@@ -5,10 +5,6 @@ import { WorkbookMarkError } from './errors';
 import { extentOf, mergesOf, type PlannedSheet, patchCells } from './ooxml/cells';
 import { type NoteTarget, patchComments, ShapeIds, patchVml, addLegacyDrawing } from './ooxml/notes';
 import {
-  NS_REL,
-  NS_MAIN,
-  REL_COMMENTS,
-  REL_VML,
   CT_COMMENTS,
   CT_VML,
   XML_DECL,
@@ -16,13 +12,15 @@ import {
   relativeTarget,
   relsPathOf,
   relationships,
+  flavourOf,
   freeName,
   sheetsOf,
+  xmlText,
   freeRelId,
   addRelationship,
 } from './ooxml/package';
 import { StyleBook } from './ooxml/styles';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 // Why patch the package instead of going through exceljs: exceljs loads the whole object model (~1 GB and
 // 10–25 s on a 50k-row sheet) and drops the parts it does not model (charts, pivots, images, slicers, custom
@@ -54,7 +52,7 @@ function plan(
     if (!info) throw new WorkbookMarkError('mark/unknown-sheet', fileName, { sheet: mark.sheet });
     let sheet = sheets.get(info.path);
     if (!sheet) {
-      const xml = files[info.path] ? strFromU8(files[info.path]) : '';
+      const xml = files[info.path] ? xmlText(files[info.path]) : '';
       const ranges = mergesOf(xml);
       // Merges by row, so that 10k merges × 10k marks is not 100M comparisons.
       const merges = new Map<number, MergeRange[]>();
@@ -116,20 +114,24 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
   if (!files['xl/workbook.xml']) throw new Error('xl/workbook.xml is missing: not an Excel workbook');
   const planned = plan(files, marks, fileName);
   if (planned.length === 0) return bytes;
+  // New parts and relationships use the namespace names of the package (Strict keeps Strict).
+  const ns = flavourOf(xmlText(files['xl/workbook.xml']));
+  const REL_COMMENTS = `${ns.relationships}/comments`;
+  const REL_VML = `${ns.relationships}/vmlDrawing`;
 
   const changed = new Map<string, string>();
   const stylesPath = 'xl/styles.xml';
   const styles = new StyleBook(
     files[stylesPath]
-      ? strFromU8(files[stylesPath])
-      : `${XML_DECL}<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`,
+      ? xmlText(files[stylesPath])
+      : `${XML_DECL}<styleSheet xmlns="${ns.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`,
   );
   const styleOf = (s: number, severity: Severity) => styles.marked(s, MARK_COLOURS[severity]);
 
-  let contentTypes = strFromU8(files['[Content_Types].xml'] ?? new Uint8Array());
+  let contentTypes = xmlText(files['[Content_Types].xml'] ?? new Uint8Array());
   const vmlParts = Object.keys(files)
     .filter((n) => n.endsWith('.vml'))
-    .map((n) => strFromU8(files[n]));
+    .map((n) => xmlText(files[n]));
   const shapeIds = new ShapeIds(vmlParts);
   const newParts = new Map<string, string>();
   const has = (name: string) => name in files || newParts.has(name);
@@ -143,7 +145,7 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
       .map((c) => ({ ref: cellAddress(c.row, c.column), row: c.row, column: c.column, notes: c.notes }));
     if (targets.length > 0) {
       const relsPath = relsPathOf(sheet.info.path);
-      let relsXml = changed.get(relsPath) ?? (files[relsPath] ? strFromU8(files[relsPath]) : undefined);
+      let relsXml = changed.get(relsPath) ?? (files[relsPath] ? xmlText(files[relsPath]) : undefined);
       const rels = relationships(relsXml);
       const commentsRel = rels.find((r) => r.type === REL_COMMENTS && !r.external);
       const legacy = /<legacyDrawing\b([^>]*?)\/?>/.exec(xml);
@@ -153,8 +155,8 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
         rels.find((r) => r.type === REL_VML && !r.external && !legacy);
 
       let commentsPath = commentsRel ? resolveTarget(sheet.info.path, commentsRel.target) : undefined;
-      const commentsXml = commentsPath && files[commentsPath] ? strFromU8(files[commentsPath]) : undefined;
-      const { xml: newComments, added } = patchComments(commentsXml, targets);
+      const commentsXml = commentsPath && files[commentsPath] ? xmlText(files[commentsPath]) : undefined;
+      const { xml: newComments, added } = patchComments(commentsXml, targets, ns);
       const commentsChanged = newComments !== commentsXml;
       if (commentsChanged) {
         if (!commentsPath || !(commentsPath in files)) {
@@ -180,7 +182,7 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
 
       if (added.length > 0) {
         let vmlPath = vmlRel ? resolveTarget(sheet.info.path, vmlRel.target) : undefined;
-        const vmlXml = vmlPath && files[vmlPath] ? strFromU8(files[vmlPath]) : undefined;
+        const vmlXml = vmlPath && files[vmlPath] ? xmlText(files[vmlPath]) : undefined;
         const newVml = patchVml(vmlXml, added, shapeIds);
         if (vmlPath && vmlPath in files) changed.set(vmlPath, newVml);
         else {
@@ -192,7 +194,7 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
           rId = freeRelId(relationships(relsXml));
           relsXml = addRelationship(relsXml, rId, REL_VML, relativeTarget(sheet.info.path, vmlPath));
         }
-        if (!legacy) xml = addLegacyDrawing(xml, rId);
+        if (!legacy) xml = addLegacyDrawing(xml, rId, ns);
         const ext = vmlPath.slice(vmlPath.lastIndexOf('.') + 1);
         if (
           !new RegExp(`<Default\\b[^>]*Extension="${ext}"`, 'i').test(contentTypes) &&
@@ -204,7 +206,7 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
           );
         }
       }
-      if (relsXml !== undefined && relsXml !== (files[relsPath] ? strFromU8(files[relsPath]) : undefined)) {
+      if (relsXml !== undefined && relsXml !== (files[relsPath] ? xmlText(files[relsPath]) : undefined)) {
         if (relsPath in files) changed.set(relsPath, relsXml);
         else newParts.set(relsPath, relsXml);
       }
@@ -217,9 +219,9 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
       // A package without styles (some generators omit it): add the part, its relationship and content type.
       newParts.set(stylesPath, styles.toXml());
       const wbRels = 'xl/_rels/workbook.xml.rels';
-      const relsXml = files[wbRels] ? strFromU8(files[wbRels]) : undefined;
+      const relsXml = files[wbRels] ? xmlText(files[wbRels]) : undefined;
       const id = freeRelId(relationships(relsXml));
-      const text = addRelationship(relsXml, id, `${NS_REL}/styles`, 'styles.xml');
+      const text = addRelationship(relsXml, id, `${ns.relationships}/styles`, 'styles.xml');
       if (files[wbRels]) changed.set(wbRels, text);
       else newParts.set(wbRels, text);
       contentTypes = contentTypes.replace(
@@ -228,7 +230,7 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
       );
     }
   }
-  if (files['[Content_Types].xml'] && contentTypes !== strFromU8(files['[Content_Types].xml'])) {
+  if (files['[Content_Types].xml'] && contentTypes !== xmlText(files['[Content_Types].xml'])) {
     changed.set('[Content_Types].xml', contentTypes);
   }
 

@@ -1,8 +1,8 @@
 import type { Grid } from '../../core/grid';
 import type { CellMark, WorkbookPort } from '../../core/workbook-port';
 import { WorkbookMarkError, WorkbookReadError } from './errors';
-import { PackageTooLargeError, type ReadLimits, readXlsxGrids } from './fast-reader';
-import { sizeParams } from './sizes';
+import { type ReadLimits, readXlsxGrids } from './fast-reader';
+import { readError } from './read-error';
 import { markXlsxBytes } from './patch-marks';
 import { asBytes, hasEncryptionInfo, sniff } from './sniff';
 
@@ -50,9 +50,7 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       grids = readXlsxGrids(bytes, limits);
     } catch (cause) {
-      if (cause instanceof PackageTooLargeError)
-        throw new WorkbookReadError('file/too-large', fileName, sizeParams(cause.size, cause.max), { cause });
-      throw new WorkbookReadError('file/corrupt', fileName, {}, { cause });
+      throw readError(cause, fileName);
     }
     if (grids.length === 0) throw new WorkbookReadError('file/corrupt', fileName);
     return new XlsxWorkbook(fileName, bytes, grids);

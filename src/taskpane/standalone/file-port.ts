@@ -2,6 +2,7 @@ import type { Grid } from '../../core/grid';
 import type { SheetSpec } from '../../core/sheet-spec';
 import { WorkbookReadError } from '../../hosts/xlsx/errors';
 import { readXlsxGrids } from '../../hosts/xlsx/fast-reader';
+import { readError } from '../../hosts/xlsx/read-error';
 import { extensionOf, hasEncryptionInfo, sniff, stemOf } from '../../hosts/xlsx/sniff';
 import type { CellMark, HostCapabilities, PaneWorkbookPort } from '../../core/workbook-port';
 import { STATE_KEYS } from '../../app/check-flow';
@@ -46,10 +47,10 @@ export async function readFileGrids(bytes: Uint8Array, fileName: string): Promis
   if (kind === 'zip') {
     try {
       const grids = readXlsxGrids(bytes);
-      if (grids.length === 0) throw new Error('no worksheets');
+      if (grids.length === 0) throw new WorkbookReadError('file/corrupt', fileName);
       return grids;
     } catch (cause) {
-      throw new WorkbookReadError('file/corrupt', fileName, {}, { cause });
+      throw cause instanceof WorkbookReadError ? cause : readError(cause, fileName);
     }
   }
   const { openWorkbook } = await import(

@@ -1,4 +1,4 @@
-import { NS_REL, NS_MAIN, XML_DECL } from './package';
+import { type Flavour, XML_DECL } from './package';
 import { escapeXml, attr, runText, type Edit, applyEdits } from './xml-text';
 
 // Notes: legacy comments parts and their VML drawings.
@@ -18,16 +18,30 @@ function hasBlock(text: string, block: string): boolean {
   return `\n${text}\n`.includes(`\n${block}\n`);
 }
 
+/** Excel keeps at most 32,767 characters in a note; ours stop well before, whatever was there already. */
+const NOTE_LIMIT = 32000;
+
+/** The text added to a note of `existing` characters, cut so that the note stays under Excel's limit. */
+function fitNote(existing: number, text: string): string {
+  const room = NOTE_LIMIT - existing;
+  if (text.length <= room) return text;
+  return room > 1 ? `${text.slice(0, room - 1)}…` : '';
+}
+
 const run = (text: string) => `<r><t xml:space="preserve">${escapeXml(text)}</t></r>`;
 
-/** Comments part with our notes: appended to an existing note (after a line break) or added as new comments. */
+/**
+ * Comments part with our notes: appended to an existing note (after a line break) or added as new comments; a
+ * new part uses the namespace of the package (`ns`: Strict keeps Strict).
+ */
 export function patchComments(
   xml: string | undefined,
   targets: NoteTarget[],
+  ns: Flavour,
 ): { xml: string; added: NoteTarget[] } {
   let doc =
     xml ??
-    `${XML_DECL}<comments xmlns="${NS_MAIN}"><authors><author>${escapeXml(NOTE_AUTHOR)}</author></authors><commentList></commentList></comments>`;
+    `${XML_DECL}<comments xmlns="${ns.main}"><authors><author>${escapeXml(NOTE_AUTHOR)}</author></authors><commentList></commentList></comments>`;
   const existing = new Map<string, { start: number; end: number; xml: string }>();
   for (const m of doc.matchAll(/<comment\b([^>]*?)(?:\/>|>[\s\S]*?<\/comment>)/g)) {
     const ref = attr(m[1], 'ref');
@@ -43,7 +57,7 @@ export function patchComments(
       const before = body ? runText(body[1]) : '';
       const notes = t.notes.filter((n) => !hasBlock(before, n));
       if (notes.length === 0) continue;
-      const ours = run(`${before === '' ? '' : '\n'}${notes.join('\n')}`);
+      const ours = run(fitNote(before.length, `${before === '' ? '' : '\n'}${notes.join('\n')}`));
       let comment: string;
       if (!body) {
         comment = old.xml.endsWith('/>')
@@ -64,7 +78,7 @@ export function patchComments(
     } else {
       const notes = t.notes;
       if (notes.length === 0) continue;
-      appended += `<comment ref="${t.ref}" authorId="0"><text>${run(notes.join('\n'))}</text></comment>`;
+      appended += `<comment ref="${t.ref}" authorId="0"><text>${run(fitNote(0, notes.join('\n')))}</text></comment>`;
       added.push(t);
     }
   }
@@ -176,12 +190,12 @@ const AFTER_LEGACY_DRAWING = [
 ];
 
 /** The sheet XML with `<legacyDrawing r:id>` at its place in the element order. */
-export function addLegacyDrawing(xml: string, rId: string): string {
+export function addLegacyDrawing(xml: string, rId: string, ns: Flavour): string {
   const root = /<worksheet\b([^>]*)>/.exec(xml);
-  const declared = root && attr(root[1], 'xmlns:r') === NS_REL;
+  const declared = root && attr(root[1], 'xmlns:r') === ns.relationships;
   const element = declared
     ? `<legacyDrawing r:id="${rId}"/>`
-    : `<legacyDrawing xmlns:r="${NS_REL}" r:id="${rId}"/>`;
+    : `<legacyDrawing xmlns:r="${ns.relationships}" r:id="${rId}"/>`;
   const from = Math.max(xml.indexOf('</sheetData>'), xml.search(/<sheetData\b[^>]*\/>/), 0);
   let at = xml.lastIndexOf('</worksheet>');
   for (const tag of AFTER_LEGACY_DRAWING) {

@@ -1,23 +1,42 @@
-import { escapeXml, attr } from './xml-text';
+import { escapeXml, attr, unprefix, unprefixOf } from './xml-text';
 import { strFromU8 } from 'fflate';
 
 // The package: part paths, relationships, the workbook's sheets.
 
-/** Namespaces, relationship types and content types the writer and the reader name. */
-export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-export const REL_COMMENTS = `${NS_REL}/comments`;
-export const REL_VML = `${NS_REL}/vmlDrawing`;
+/** Namespace names of the two OOXML flavours (ECMA-376 Transitional, and Strict / ISO 29500). */
+export const NAMESPACES = {
+  transitional: {
+    main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+    relationships: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  },
+  strict: {
+    main: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
+    relationships: 'http://purl.oclc.org/ooxml/officeDocument/relationships',
+  },
+} as const;
+
+/** The namespace names a package uses, decided by its workbook part. */
+export type Flavour = (typeof NAMESPACES)[keyof typeof NAMESPACES];
+
+/** Strict when the workbook's namespace is Strict's, else Transitional. */
+export function flavourOf(workbookXml: string): Flavour {
+  return workbookXml.includes(NAMESPACES.strict.main) ? NAMESPACES.strict : NAMESPACES.transitional;
+}
+
+/** Namespaces, relationship types and content types the writer and the reader name (Transitional). */
+export const NS_REL = NAMESPACES.transitional.relationships;
+export const NS_MAIN = NAMESPACES.transitional.main;
 export const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
 export const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A part name relative to the package root (no leading slash), resolved from `target` seen from `fromPart`. */
 export function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
+  const clean = target.split('#')[0];
+  if (clean.startsWith('/')) return clean.slice(1);
   const parts = fromPart.split('/');
   parts.pop();
-  for (const seg of target.split('/')) {
+  for (const seg of clean.split('/')) {
     if (seg === '..') parts.pop();
     else if (seg !== '.' && seg !== '') parts.push(seg);
   }
@@ -40,13 +59,15 @@ export function relsPathOf(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
-interface Relationship {
+/** One relationship of a rels part. */
+export interface Relationship {
   id: string;
   type: string;
   target: string;
   external: boolean;
 }
 
+/** The relationships of a rels part's text (none when there is no part). */
 export function relationships(xml: string | undefined): Relationship[] {
   if (!xml) return [];
   const out: Relationship[] = [];
@@ -74,10 +95,21 @@ export interface SheetInfo {
   path: string;
 }
 
+/**
+ * A part as text in the usual unprefixed form (`<x:c>` → `<c>`, see `unprefix`), so that the patterns of the
+ * writer fit prefixed exports too; a part changed by the writer is written back in that form (the same elements).
+ */
+export function xmlText(bytes: Uint8Array): string {
+  const text = strFromU8(bytes);
+  const u = unprefixOf(text);
+  return u ? unprefix(text, u, true) : text;
+}
+
+/** The worksheets of a package (name and part), in tab order. */
 export function sheetsOf(files: Record<string, Uint8Array>): SheetInfo[] {
-  const workbook = strFromU8(files['xl/workbook.xml'] ?? new Uint8Array());
+  const workbook = xmlText(files['xl/workbook.xml'] ?? new Uint8Array());
   const rels = relationships(
-    files['xl/_rels/workbook.xml.rels'] && strFromU8(files['xl/_rels/workbook.xml.rels']),
+    files['xl/_rels/workbook.xml.rels'] && xmlText(files['xl/_rels/workbook.xml.rels']),
   );
   const targets = new Map<string, string>();
   for (const r of rels) {

@@ -88,3 +88,50 @@ export function applyEdits(source: string, edits: Edit[]): string {
   parts.push(source.slice(pos));
   return parts.join('');
 }
+
+/** The root element of XML text: its prefix (or ''), its attribute text, and where its start tag is. */
+function rootTag(xml: string): { prefix: string; attrs: string; index: number; length: number } | undefined {
+  const re = /<(?:\?[\s\S]*?\?>|!--[\s\S]*?-->|([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*([^>]*)>)/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[0].startsWith('<?') || m[0].startsWith('<!--')) continue;
+    return { prefix: m[1] ? m[1].slice(0, -1) : '', attrs: m[2] ?? '', index: m.index, length: m[0].length };
+  }
+  return undefined;
+}
+
+/** How to unprefix a part: the prefix of its root and the namespace bound to it, when the root has one. */
+export interface Unprefix {
+  prefix: string;
+  uri: string;
+}
+
+/**
+ * The prefix to remove from a part, read from its root: undefined when the root has no prefix, or when the root
+ * also binds the default namespace to another name (then unprefixed elements belong elsewhere: left as they are).
+ */
+export function unprefixOf(firstSegment: string): Unprefix | undefined {
+  const root = rootTag(firstSegment);
+  if (!root || !root.prefix) return undefined;
+  const bound = new RegExp(`\\sxmlns:${root.prefix}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(root.attrs);
+  if (!bound) return undefined;
+  const uri = bound[2] ?? bound[3];
+  const other = /\sxmlns\s*=\s*("([^"]*)"|'([^']*)')/.exec(root.attrs);
+  if (other && (other[2] ?? other[3]) !== uri) return undefined;
+  return { prefix: root.prefix, uri };
+}
+
+/**
+ * A segment of a prefixed part in the usual form: `<x:c>` → `<c>`, `</x:c>` → `</c>`; the root (in the first
+ * segment) also declares the namespace as the default one. Other prefixes (`r:`, `mc:`, `x14ac:`) are kept.
+ */
+export function unprefix(segment: string, u: Unprefix, first: boolean): string {
+  let text = segment.replace(new RegExp(`<(/?)${u.prefix}:`, 'g'), '<$1');
+  if (first) {
+    const root = rootTag(text);
+    if (root && !/\sxmlns\s*=/.test(root.attrs)) {
+      const at = text.indexOf(root.attrs, root.index);
+      text = `${text.slice(0, at)} xmlns="${u.uri}"${text.slice(at)}`;
+    }
+  }
+  return text;
+}

@@ -1,0 +1,217 @@
+import { PackageError } from './zip-package';
+
+// A well-formedness check of the XML parts the reader uses (XML 1.0 without a DTD, as OOXML is): one root
+// element, every tag closed in order, attributes quoted and not repeated, entities known, no character XML
+// cannot hold. It runs as its own pass, kept apart from the scanning loop so that either can change alone; it
+// takes a part in segments that end after a '>' (so that no tag straddles two), for sheets too large for one
+// string. A part that stops inside an element is `truncated`; any other fault is `xml`, with its line.
+
+/** What is wrong, for the message. */
+export type XmlProblem =
+  | 'mismatch'
+  | 'bad-name'
+  | 'bad-attribute'
+  | 'duplicate-attribute'
+  | 'bad-entity'
+  | 'bad-character'
+  | 'text-outside-root'
+  | 'second-root'
+  | 'doctype'
+  | 'no-root';
+
+// eslint-disable-next-line no-control-regex -- finding the characters XML cannot hold is the point
+const BAD_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+const ENTITY = /^&(?:#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);/;
+const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isNameStart = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0x80;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
+
+/** True when a character reference names a character XML may hold. */
+function validReference(ref: string): boolean {
+  if (ref[1] !== '#') return true;
+  const code = ref[2] === 'x' ? parseInt(ref.slice(3, -1), 16) : parseInt(ref.slice(2, -1), 10);
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** Checks XML a segment at a time; `end()` after the last. Throws `PackageError` naming the part. */
+export class XmlChecker {
+  private readonly stack: string[] = [];
+  private rootSeen = false;
+  private rootClosed = false;
+  /** Lines of the segments already checked, for the line number of a fault. */
+  private linesBefore = 0;
+
+  constructor(readonly part: string) {}
+
+  private fail(problem: XmlProblem, s: string, at: number, details: Record<string, string> = {}): never {
+    let line = this.linesBefore + 1;
+    for (let i = s.indexOf('\n'); i >= 0 && i < at; i = s.indexOf('\n', i + 1)) line++;
+    throw new PackageError('xml', this.part, { problem, line, ...details });
+  }
+
+  private truncated(): never {
+    throw new PackageError('truncated', this.part);
+  }
+
+  /** The next '&' of the segment at or after the last place looked at (positions only move forward). */
+  private amp = -1;
+
+  /** Entities of text or an attribute value between `from` and `to`. */
+  private entities(s: string, from: number, to: number): void {
+    if (this.amp >= 0 && this.amp < from) this.amp = s.indexOf('&', from);
+    while (this.amp >= 0 && this.amp < to) {
+      const m = ENTITY.exec(s.slice(this.amp, Math.min(to, this.amp + 12)));
+      if (!m || !validReference(m[0])) this.fail('bad-entity', s, this.amp);
+      this.amp = s.indexOf('&', this.amp + 1);
+    }
+  }
+
+  private text(s: string, from: number, to: number): void {
+    if (this.stack.length === 0) {
+      if (!WHITESPACE_ONLY.test(s.slice(from, to))) this.fail('text-outside-root', s, from);
+      return;
+    }
+    if (this.amp >= 0 && this.amp < to) this.entities(s, from, to);
+  }
+
+  /** Checks one segment; it must end after a '>' unless it is the last. */
+  feed(s: string): void {
+    if (s.length > 0 && s.charCodeAt(0) === 0xfeff && this.linesBefore === 0 && !this.rootSeen)
+      s = s.slice(1);
+    const bad = BAD_CHARACTER.exec(s);
+    if (bad) this.fail('bad-character', s, bad.index);
+    const n = s.length;
+    this.amp = s.indexOf('&');
+    let i = 0;
+    while (i < n) {
+      const lt = s.indexOf('<', i);
+      const textEnd = lt < 0 ? n : lt;
+      if (textEnd > i) this.text(s, i, textEnd);
+      if (lt < 0) break;
+      const c = s.charCodeAt(lt + 1);
+      if (c === 0x2f /* / */) {
+        const gt = s.indexOf('>', lt);
+        if (gt < 0) this.truncated();
+        let e = gt;
+        while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
+        const open = this.stack.pop();
+        // Compared in place: no substring per end tag (a 50k-row sheet has millions).
+        if (open === undefined || e - lt - 2 !== open.length || !s.startsWith(open, lt + 2))
+          this.fail('mismatch', s, lt, { found: s.slice(lt + 2, e), expected: open ?? '' });
+        if (this.stack.length === 0) this.rootClosed = true;
+        i = gt + 1;
+      } else if (c === 0x3f /* ? */) {
+        const end = s.indexOf('?>', lt + 2);
+        if (end < 0) this.truncated();
+        i = end + 2;
+      } else if (c === 0x21 /* ! */) {
+        if (s.startsWith('<!--', lt)) {
+          const end = s.indexOf('-->', lt + 4);
+          if (end < 0) this.truncated();
+          i = end + 3;
+        } else if (s.startsWith('<![CDATA[', lt) && this.stack.length > 0) {
+          const end = s.indexOf(']]>', lt + 9);
+          if (end < 0) this.truncated();
+          i = end + 3;
+        } else if (s.startsWith('<!DOCTYPE', lt)) this.fail('doctype', s, lt);
+        else this.fail('bad-name', s, lt);
+      } else i = this.startTag(s, lt);
+    }
+    for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) this.linesBefore++;
+  }
+
+  /** Where each attribute name of the current tag starts and ends (reused: no allocation per tag). */
+  private readonly attrAt = new Int32Array(256);
+
+  /** True when the attribute names at k and j of `attrAt` are the same. */
+  private sameName(s: string, k: number, j: number): boolean {
+    const a = this.attrAt;
+    const length = a[k + 1] - a[k];
+    if (length !== a[j + 1] - a[j]) return false;
+    for (let x = 0; x < length; x++) if (s.charCodeAt(a[k] + x) !== s.charCodeAt(a[j] + x)) return false;
+    return true;
+  }
+
+  /** A start tag at `lt`; returns the index after it. */
+  private startTag(s: string, lt: number): number {
+    const n = s.length;
+    let p = lt + 1;
+    if (p >= n) this.truncated();
+    if (!isNameStart(s.charCodeAt(p))) this.fail('bad-name', s, lt);
+    while (p < n && isNameChar(s.charCodeAt(p))) p++;
+    if (this.rootClosed) this.fail('second-root', s, lt);
+    const name = s.slice(lt + 1, p);
+    // The next '<' after the tag's own: an attribute value reaching past it holds a '<'.
+    const nextLt = s.indexOf('<', p);
+    let count = 0;
+    for (;;) {
+      const before = p;
+      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      if (p >= n) this.truncated();
+      const c = s.charCodeAt(p);
+      if (c === 0x3e /* > */) {
+        this.stack.push(name);
+        this.rootSeen = true;
+        return p + 1;
+      }
+      if (c === 0x2f /* / */) {
+        if (p + 1 >= n) this.truncated();
+        if (s.charCodeAt(p + 1) !== 0x3e) this.fail('bad-attribute', s, p);
+        this.rootSeen = true;
+        if (this.stack.length === 0) this.rootClosed = true;
+        return p + 2;
+      }
+      // An attribute: whitespace before it, a name, '=', a quoted value without '<'.
+      if (p === before || !isNameStart(c)) this.fail('bad-attribute', s, p);
+      const start = p;
+      while (p < n && isNameChar(s.charCodeAt(p))) p++;
+      const end = p;
+      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      if (p >= n) this.truncated();
+      if (s.charCodeAt(p) !== 0x3d /* = */) this.fail('bad-attribute', s, p);
+      p++;
+      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      if (p >= n) this.truncated();
+      const quote = s.charCodeAt(p);
+      if (quote !== 0x22 && quote !== 0x27) this.fail('bad-attribute', s, p);
+      const close = s.indexOf(quote === 0x22 ? '"' : "'", p + 1);
+      if (close < 0) this.truncated();
+      if (nextLt >= 0 && nextLt < close) this.fail('bad-attribute', s, nextLt);
+      if (this.amp >= 0 && this.amp < close) this.entities(s, p + 1, close);
+      if (count < 128) {
+        const k = count * 2;
+        this.attrAt[k] = start;
+        this.attrAt[k + 1] = end;
+        for (let j = 0; j < k; j += 2)
+          if (this.sameName(s, k, j))
+            this.fail('duplicate-attribute', s, start, { attribute: s.slice(start, end) });
+        count++;
+      }
+      p = close + 1;
+    }
+  }
+
+  /** After the last segment: the root must have been opened and closed. */
+  end(): void {
+    if (this.stack.length > 0) this.truncated();
+    if (!this.rootSeen)
+      throw new PackageError(this.linesBefore === 0 ? 'truncated' : 'xml', this.part, { problem: 'no-root' });
+  }
+}
+
+/** Checks a whole part. */
+export function checkXml(text: string, part: string): void {
+  const checker = new XmlChecker(part);
+  checker.feed(text);
+  checker.end();
+}
