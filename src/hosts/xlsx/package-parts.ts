@@ -8,7 +8,12 @@ import { PackageError, type ZipPackage } from './zip-package';
 // (purl.oclc.org); both mean the same elements, so the scanners and the patcher see one form.
 
 /** Decodes a part's bytes: UTF-16 with a BOM, else UTF-8 that must be valid (`PackageError('encoding')`). */
-function decoderFor(bytes: Uint8Array, part: string): { decoder: TextDecoder; skip: number } {
+/** What the segment loop needs of a TextDecoder (the type is named apart: DOM and Node typings differ). */
+interface Decoder {
+  decode(input: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+function decoderFor(bytes: Uint8Array, part: string): { decoder: Decoder; skip: number } {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
     return { decoder: new TextDecoder('utf-16le', { fatal: true }), skip: 2 };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
