@@ -111,7 +111,6 @@ const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) =>
   (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
-const NAMES = new TextDecoder('utf-8');
 
 /** The entries of a zip, from its directory; the package is refused when it would unpack to more than `maxSize`. */
 export class ZipPackage {
@@ -122,6 +121,8 @@ export class ZipPackage {
   /** Reads the directory (throws `PackageError('zip')` when it is missing, cut or inconsistent). */
   static open(bytes: Uint8Array, maxSize: number): ZipPackage {
     const zip = new ZipPackage(bytes);
+    // Made here, not at load: the pane's bundle loads this module where TextDecoder may come later (tests in jsdom).
+    const names = new TextDecoder('utf-8');
     const fail = (detail: string): never => {
       throw new PackageError('zip', undefined, { detail });
     };
@@ -156,7 +157,7 @@ export class ZipPackage {
       const commentLength = u16(bytes, at + 32);
       if (at + 46 + nameLength + extraLength > bytes.length) fail('directory entry');
       const entry: ZipEntry = {
-        name: NAMES.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+        name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
         flags: u16(bytes, at + 8),
         method: u16(bytes, at + 10),
         crc: u32(bytes, at + 16),
