@@ -271,8 +271,13 @@ export function readXlsxGrids(bytes: Uint8Array, limits: ReadLimits = {}): Grid[
     forEachSegment(zip.read(s.path), s.path, (segment) => scanner.scan(segment));
     return scanner.grid(s.name);
   });
-  // Every other entry is inflated and checked too: a damaged part the reader does not use (a theme, an image)
-  // still makes the file damaged for Excel, and the marked copy would carry it on.
-  for (const name of zip.names()) if (!used.has(name) && !name.endsWith('/')) zip.read(name);
+  // Every other entry is inflated and checked too (XML parts for well-formedness as well; VML is not XML): a
+  // damaged part the reader does not use (a theme, document properties, an image) still makes the file damaged
+  // for Excel, and the marked copy would carry it on.
+  for (const name of zip.names()) {
+    if (used.has(name) || name.endsWith('/')) continue;
+    if (/\.(xml|rels)$/i.test(name)) partText(zip, name);
+    else zip.read(name);
+  }
   return grids;
 }
