@@ -12,6 +12,7 @@ export type WorkbookReadCode =
   | 'file/conversion-failed'
   | 'file/corrupt'
   | 'file/too-large'
+  | 'file/part-too-large'
   | 'file/unsupported'
   | 'file/not-found'
   | 'file/no-permission'
@@ -68,6 +69,8 @@ const READ_MESSAGES: Record<Locale, Record<WorkbookReadCode, string>> = {
       '文件"{file}"已损坏或不完整({where}),无法读取;请重新导出,或在 Excel 或 WPS 中打开后另存为 .xlsx 再重试',
     'file/too-large':
       '文件"{file}"约有 {size}(.xlsx 按解压后的大小计),超过了上限 {max};如确需检查,请用 --max-size 提高上限(如 --max-size 4GB)',
+    'file/part-too-large':
+      '文件"{file}"中的部件 {part} 解压后约有 {size},其中有一段过长,无法作为文字读入(这不是 --max-size 的上限);请在 Excel 或 WPS 中删去超长的内容或拆分工作簿,另存为 .xlsx 后再检查',
     'file/unsupported': '不支持文件"{file}"的格式({ext});请提供 .xlsx 工作簿,或 .csv / .tsv 文本文件',
     'file/not-found': '找不到文件"{file}";请检查路径是否正确',
     'file/no-permission': '没有权限读取文件"{file}";请检查文件权限,或复制到自己的文件夹后重试',
@@ -96,6 +99,8 @@ const READ_MESSAGES: Record<Locale, Record<WorkbookReadCode, string>> = {
       'The file "{file}" is damaged or incomplete ({where}) and cannot be read; export it again, or open it in Excel or WPS and save it as .xlsx, then try again',
     'file/too-large':
       'The file "{file}" holds about {size} (an .xlsx counted unpacked), over the limit of {max}; to check it anyway, raise the limit with --max-size (e.g. --max-size 4GB)',
+    'file/part-too-large':
+      'The part {part} of "{file}" unpacks to about {size} and holds a stretch too long to read as text (this is not the --max-size limit); remove the overlong content or split the workbook in Excel or WPS, save it as .xlsx and check it again',
     'file/unsupported':
       'The format of "{file}" ({ext}) is not supported; provide an .xlsx workbook or a .csv / .tsv text file',
     'file/not-found': 'File "{file}" not found; check the path',

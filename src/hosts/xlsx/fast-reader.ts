@@ -1,10 +1,16 @@
 import { type CellValue, type Grid, type MergeRange, columnNumber, parseRange } from '../../core/grid';
 import { attr, decode, runText } from './ooxml/xml-text';
 import { type Relationship, relationships, relsPathOf, resolveTarget } from './ooxml/package';
-import { contentTypesOf, forEachSegment, partText } from './package-parts';
-import { NotSpreadsheetError, PackageError, PackageTooLargeError, ZipPackage } from './zip-package';
+import { checkPart, contentTypesOf, forEachSegment, partText, STRINGS_CUTS } from './package-parts';
+import {
+  NotSpreadsheetError,
+  PackageError,
+  PackageTooLargeError,
+  PartTooLargeError,
+  ZipPackage,
+} from './zip-package';
 
-export { NotSpreadsheetError, PackageError, PackageTooLargeError };
+export { NotSpreadsheetError, PackageError, PackageTooLargeError, PartTooLargeError };
 
 // Why a reader of our own: exceljs builds a full object model (styles, every cell object) and takes ~15× the
 // time to merely unzip and tokenize a 50k-row sheet, and over 1 GB with its grids; validation needs only values,
@@ -35,11 +41,15 @@ const BUILTIN_FORMATS: Record<number, string> = {
   58: 'm"月"d"日"',
 };
 
-function sharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
+/** The shared strings of a part, read a segment at a time (the part may be larger than one string can be). */
+function sharedStrings(zip: ZipPackage, part: string): string[] {
   const out: string[] = [];
   const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(runText(m[1] ?? ''));
+  const scan = (xml: string) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(runText(m[1] ?? ''));
+  };
+  forEachSegment(zip.read(part), part, scan, undefined, STRINGS_CUTS);
   return out;
 }
 
@@ -261,7 +271,7 @@ export function readXlsxGrids(bytes: Uint8Array, limits: ReadLimits = {}): Grid[
   };
   const stringsPath = partOf('sharedStrings', 'xl/sharedStrings.xml');
   const stylesPath = partOf('styles', 'xl/styles.xml');
-  const strings = stringsPath ? sharedStrings(partText(zip, stringsPath)) : [];
+  const strings = stringsPath ? sharedStrings(zip, stringsPath) : [];
   const formats = stylesPath ? cellFormats(partText(zip, stylesPath)) : [];
   for (const p of [stringsPath, stylesPath]) if (p) used.add(p);
 
@@ -276,7 +286,7 @@ export function readXlsxGrids(bytes: Uint8Array, limits: ReadLimits = {}): Grid[
   // for Excel, and the marked copy would carry it on.
   for (const name of zip.names()) {
     if (used.has(name) || name.endsWith('/')) continue;
-    if (/\.(xml|rels)$/i.test(name)) partText(zip, name);
+    if (/\.(xml|rels)$/i.test(name)) checkPart(zip, name);
     else zip.read(name);
   }
   return grids;

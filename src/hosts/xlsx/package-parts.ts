@@ -1,6 +1,6 @@
 import { attr, unprefix, type Unprefix, unprefixOf } from './ooxml/xml-text';
 import { XmlChecker } from './xml-check';
-import { PackageError, type ZipPackage } from './zip-package';
+import { isSizeLimitError, PackageError, PartTooLargeError, type ZipPackage } from './zip-package';
 
 // The parts of an OOXML package as text the scanners can rely on: decoded strictly (UTF-8, or UTF-16 with a BOM),
 // checked well-formed, and written in the usual unprefixed form. Some .NET and platform exports write every
@@ -29,14 +29,75 @@ function decoderFor(bytes: Uint8Array, part: string): { decoder: Decoder; skip: 
 const SEGMENT_BYTES = 64 * 1024 * 1024;
 
 /**
- * Calls `each` with a part's text in segments that end after a closing `</row>` (or the whole text when it is
- * small): decoded, unprefixed, checked well-formed. Throws `PackageError` naming the part.
+ * Where a large part may be cut into segments: after a closing `</unit>` when there is one; else (a long run
+ * without one) before or after any tag that is not inside an `atom` element. Without an atom, after any tag.
+ */
+export interface Cuts {
+  unit?: string;
+  atom?: string;
+}
+
+/** Worksheets are cut between rows, else between cells. */
+export const SHEET_CUTS: Cuts = { unit: 'row', atom: 'c' };
+/** Shared strings are cut between strings. */
+export const STRINGS_CUTS: Cuts = { unit: 'si', atom: 'si' };
+
+/** The last start of element `name` (`<name` then a space, `>` or `/`) before `end`, or -1. */
+function lastStart(text: string, name: string, end: number): number {
+  const open = `<${name}`;
+  for (let at = text.lastIndexOf(open, end); at >= 0; at = text.lastIndexOf(open, at - 1)) {
+    const next = text.charCodeAt(at + open.length);
+    // space, tab, CR, LF, '>' or '/'
+    if (next === 32 || next === 9 || next === 13 || next === 10 || next === 62 || next === 47) return at;
+    if (at === 0) break;
+  }
+  return -1;
+}
+
+/**
+ * Where `carry` can be cut when it holds no `</unit>`: the length of the first piece, or 0 when nowhere. Never
+ * inside a tag, an entity or an open `atom` element; text between tags (a long run of white space) may be cut.
+ */
+function fallbackCut(carry: string, prefix: string, atom: string | undefined): number {
+  const lt = carry.lastIndexOf('<');
+  const gt = carry.lastIndexOf('>');
+  let end = lt > gt ? lt : carry.length;
+  const amp = carry.lastIndexOf('&', end - 1);
+  if (amp > gt) end = amp;
+  if (end <= 0 || !atom) return Math.max(end, 0);
+  const open = lastStart(carry, prefix + atom, end - 1);
+  if (open < 0) return end;
+  const closed =
+    carry.lastIndexOf(`</${prefix}${atom}>`, end) > open || carry[carry.indexOf('>', open) - 1] === '/';
+  return closed ? end : open;
+}
+
+/**
+ * Calls `each` with a part's text in segments cut as `cuts` says (or the whole text when it is small): decoded,
+ * unprefixed, checked well-formed. Throws `PackageError` naming the part, or `PartTooLargeError` when a piece
+ * that cannot be cut is too large to hold as text.
  */
 export function forEachSegment(
   bytes: Uint8Array,
   part: string,
   each: (segment: string) => void,
   segmentBytes = SEGMENT_BYTES,
+  cuts: Cuts = SHEET_CUTS,
+): void {
+  try {
+    segments(bytes, part, each, segmentBytes, cuts);
+  } catch (e) {
+    if (isSizeLimitError(e)) throw new PartTooLargeError(part, bytes.length);
+    throw e;
+  }
+}
+
+function segments(
+  bytes: Uint8Array,
+  part: string,
+  each: (segment: string) => void,
+  segmentBytes: number,
+  cuts: Cuts,
 ): void {
   const { decoder, skip } = decoderFor(bytes, part);
   const checker = new XmlChecker(part);
@@ -63,12 +124,17 @@ export function forEachSegment(
       const last = at + segmentBytes >= bytes.length;
       carry += decode(bytes.subarray(at, Math.min(bytes.length, at + segmentBytes)), !last);
       if (last) break;
-      const rowEnd = first ? /<\/(?:[\w.-]+:)?row>/.exec(carry) : null;
-      const marker = rowEnd ? rowEnd[0] : u ? `</${u.prefix}:row>` : '</row>';
-      const cut = carry.lastIndexOf(marker);
-      if (cut < 0) continue;
-      emit(carry.slice(0, cut + marker.length));
-      carry = carry.slice(cut + marker.length);
+      // The prefix of the elements: the root's, known once the first segment is out (the first unit end
+      // tells it before then).
+      const unitEnd = first && cuts.unit ? new RegExp(`</(?:[\\w.-]+:)?${cuts.unit}>`).exec(carry) : null;
+      const prefix = u ? `${u.prefix}:` : unitEnd ? unitEnd[0].slice(2, -cuts.unit!.length - 1) : '';
+      const marker = cuts.unit ? `</${prefix}${cuts.unit}>` : undefined;
+      let cut = marker ? carry.lastIndexOf(marker) : -1;
+      if (cut >= 0) cut += marker!.length;
+      else if (carry.length > segmentBytes) cut = fallbackCut(carry, prefix, cuts.atom);
+      if (cut <= 0) continue;
+      emit(carry.slice(0, cut));
+      carry = carry.slice(cut);
     }
     emit(carry);
   }
@@ -77,9 +143,20 @@ export function forEachSegment(
 
 /** A whole part as checked, unprefixed text. */
 export function partText(zip: ZipPackage, part: string): string {
-  const segments: string[] = [];
-  forEachSegment(zip.read(part), part, (s) => segments.push(s));
-  return segments.join('');
+  const bytes = zip.read(part);
+  const pieces: string[] = [];
+  forEachSegment(bytes, part, (s) => pieces.push(s), SEGMENT_BYTES, {});
+  try {
+    return pieces.join('');
+  } catch (e) {
+    if (isSizeLimitError(e)) throw new PartTooLargeError(part, bytes.length);
+    throw e;
+  }
+}
+
+/** Checks that a part is well-formed XML without holding it whole (for parts the reader does not use). */
+export function checkPart(zip: ZipPackage, part: string): void {
+  forEachSegment(zip.read(part), part, () => undefined, SEGMENT_BYTES, {});
 }
 
 /** Content types of the package: `typeOf(part)` by Override, else by the Default of its extension. */

@@ -1,11 +1,18 @@
 import { WorkbookReadError } from './errors';
-import { sizeParams } from './sizes';
-import { NotSpreadsheetError, PackageError, PackageTooLargeError } from './zip-package';
+import { formatSize, sizeParams } from './sizes';
+import { NotSpreadsheetError, PackageError, PackageTooLargeError, PartTooLargeError } from './zip-package';
 
 /** The read error of a package the reader refused: damaged (naming the part), too large, or not a workbook. */
 export function readError(cause: unknown, fileName: string): WorkbookReadError {
   if (cause instanceof PackageTooLargeError)
     return new WorkbookReadError('file/too-large', fileName, sizeParams(cause.size, cause.max), { cause });
+  if (cause instanceof PartTooLargeError)
+    return new WorkbookReadError(
+      'file/part-too-large',
+      fileName,
+      { part: cause.part, size: formatSize(cause.size) },
+      { cause },
+    );
   if (cause instanceof NotSpreadsheetError)
     return new WorkbookReadError('file/not-xlsx', fileName, { what: cause.what }, { cause });
   if (cause instanceof PackageError) {

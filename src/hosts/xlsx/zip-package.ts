@@ -46,6 +46,29 @@ export class PackageTooLargeError extends Error {
   }
 }
 
+/**
+ * A part too large to hold as text (V8 keeps a string under about 512 M characters): a shared-strings part or
+ * a single cell of hundreds of MB. The package may be sound; it cannot be read here.
+ */
+export class PartTooLargeError extends Error {
+  override readonly name = 'PartTooLargeError';
+
+  constructor(
+    readonly part: string,
+    readonly size: number,
+  ) {
+    super(`the part ${part} (${size} bytes unpacked) is too large to read as text`);
+  }
+}
+
+/** True for the errors of a string or buffer that could not be made that large (not a fault of the file). */
+export function isSizeLimitError(e: unknown): boolean {
+  return (
+    e instanceof RangeError &&
+    /invalid string length|allocation failed|invalid typed array length|invalid array length/i.test(e.message)
+  );
+}
+
 /** A package that is not a spreadsheet at all: a Word document or a presentation renamed .xlsx. */
 export class NotSpreadsheetError extends Error {
   override readonly name = 'NotSpreadsheetError';
