@@ -55,6 +55,8 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<U
   try {
     const opened = await handle.stat();
     assertRegular(opened, file, maxBytes);
+    // Some regular files give no size (/proc, /sys): read them to their end, up to the limit.
+    if (opened.size === 0) return await readToEnd(handle, file, maxBytes);
     // Read what the file holds now, up to the limit: a file growing while it is read is cut at its size.
     const bytes = new Uint8Array(opened.size);
     let done = 0;
@@ -70,6 +72,21 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<U
   } finally {
     await handle.close();
   }
+}
+
+/** A file whose size is not known in advance, read in chunks to its end; over `maxBytes` is `file/too-large`. */
+async function readToEnd(handle: fs.FileHandle, file: string, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = new Uint8Array(64 * 1024);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (total > maxBytes) throw new WorkbookReadError('file/too-large', file, sizeParams(total, maxBytes));
+    chunks.push(chunk.subarray(0, bytesRead));
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function assertRegular(stat: Stats, file: string, maxBytes: number): void {

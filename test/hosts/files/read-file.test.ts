@@ -38,6 +38,21 @@ describe('readRegularFile: only regular files, never more than the limit', () =>
     expect(await codeOf('/dev/zero')).toBe('file/not-regular');
   });
 
+  test('an empty regular file is read as empty', async () => {
+    const f = path.join(tmp(), 'empty.csv');
+    writeFileSync(f, '');
+    expect(await readRegularFile(f, 1024)).toHaveLength(0);
+  });
+
+  (process.platform === 'linux' ? test : test.skip)(
+    'a regular file that gives no size (/proc) is read to its end, and held to the limit',
+    async () => {
+      const text = Buffer.from(await readRegularFile('/proc/self/status', 1024 ** 2)).toString();
+      expect(text).toMatch(/^Name:/m);
+      expect(await codeOf('/proc/self/status', 16)).toBe('file/too-large');
+    },
+  );
+
   test('a folder, a missing file, a symbolic-link loop, a file over the limit', async () => {
     const d = tmp();
     expect(await codeOf(d)).toBe('file/is-directory');
