@@ -17,10 +17,14 @@ export type XmlProblem =
   | 'text-outside-root'
   | 'second-root'
   | 'doctype'
+  | 'declaration'
   | 'no-root';
 
 // eslint-disable-next-line no-control-regex -- finding the characters XML cannot hold is the point
 const BAD_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+/** The XML declaration as XML 1.0 allows it (version 1.x, then an optional encoding and standalone). */
+const XML_DECLARATION =
+  /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>$/;
 const ENTITY = /^&(?:#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);/;
 const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
 
@@ -48,6 +52,8 @@ export class XmlChecker {
   private readonly stack: string[] = [];
   private rootSeen = false;
   private rootClosed = false;
+  /** True once a segment with text was checked (the XML declaration may only come first). */
+  private started = false;
   /** Lines of the segments already checked, for the line number of a fault. */
   private linesBefore = 0;
 
@@ -113,6 +119,11 @@ export class XmlChecker {
       } else if (c === 0x3f /* ? */) {
         const end = s.indexOf('?>', lt + 2);
         if (end < 0) this.truncated();
+        // `<?xml …?>` is the declaration: only first in the part, and well-formed (not a processing instruction).
+        if (/^<\?xml[\s?]/i.test(s.slice(lt, lt + 6))) {
+          const atStart = lt === 0 && this.linesBefore === 0 && !this.started;
+          if (!atStart || !XML_DECLARATION.test(s.slice(lt, end + 2))) this.fail('declaration', s, lt);
+        }
         i = end + 2;
       } else if (c === 0x21 /* ! */) {
         if (s.startsWith('<!--', lt)) {
@@ -128,6 +139,7 @@ export class XmlChecker {
       } else i = this.startTag(s, lt);
     }
     for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) this.linesBefore++;
+    if (n > 0) this.started = true;
   }
 
   /** Where each attribute name of the current tag starts and ends (reused: no allocation per tag). */

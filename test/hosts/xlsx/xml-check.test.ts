@@ -57,6 +57,15 @@ const CASES: string[] = [
   '<a>]]</a>',
   '<a></a\n>',
   '<a>\uFFFE</a>',
+  '<?xml version="1>0" encoding="UTF-8" standalone="yes"?>\n<a/>',
+  '<?xml version="1.0" encoding="UTF-8" standalone="maybe"?><a/>',
+  "<?xml version='1.0' encoding='gb2312'?><a/>",
+  '<?xml version="1.0"?><a/>',
+  '<?xml encoding="UTF-8"?><a/>',
+  ' <?xml version="1.0"?><a/>',
+  '<a><?xml version="1.0"?></a>',
+  '<?xml-stylesheet href="s.css"?><a/>',
+  '<?XML version="1.0"?><a/>',
 ];
 
 describe('the XML check agrees with a conforming parser', () => {
