@@ -42,14 +42,14 @@ const BUILTIN_FORMATS: Record<number, string> = {
 };
 
 /** The shared strings of a part, read a segment at a time (the part may be larger than one string can be). */
-function sharedStrings(zip: ZipPackage, part: string): string[] {
+function sharedStrings(zip: ZipPackage, part: string, segmentBytes?: number): string[] {
   const out: string[] = [];
   const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
   const scan = (xml: string) => {
     re.lastIndex = 0;
     for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(runText(m[1] ?? ''));
   };
-  forEachSegment(zip.read(part), part, scan, undefined, STRINGS_CUTS);
+  forEachSegment(zip.read(part), part, scan, segmentBytes, STRINGS_CUTS);
   return out;
 }
 
@@ -74,6 +74,8 @@ function cellFormats(xml: string | undefined): (string | undefined)[] {
 /** Limits of one read: the largest uncompressed package, in bytes (default `DEFAULT_MAX_SIZE`). */
 export interface ReadLimits {
   maxSize?: number;
+  /** Bytes of a large part decoded per step (tests make it small to cut real packages in many places). */
+  segmentBytes?: number;
 }
 
 /** 1 GB: a checklist is a few MB; anything near this is a bomb or not a list. */
@@ -271,14 +273,14 @@ export function readXlsxGrids(bytes: Uint8Array, limits: ReadLimits = {}): Grid[
   };
   const stringsPath = partOf('sharedStrings', 'xl/sharedStrings.xml');
   const stylesPath = partOf('styles', 'xl/styles.xml');
-  const strings = stringsPath ? sharedStrings(zip, stringsPath) : [];
+  const strings = stringsPath ? sharedStrings(zip, stringsPath, limits.segmentBytes) : [];
   const formats = stylesPath ? cellFormats(partText(zip, stylesPath)) : [];
   for (const p of [stringsPath, stylesPath]) if (p) used.add(p);
 
   const grids = sheets.map((s) => {
     used.add(s.path);
     const scanner = new SheetScanner(s.path, strings, formats, date1904);
-    forEachSegment(zip.read(s.path), s.path, (segment) => scanner.scan(segment));
+    forEachSegment(zip.read(s.path), s.path, (segment) => scanner.scan(segment), limits.segmentBytes);
     return scanner.grid(s.name);
   });
   // Every other entry is inflated and checked too (XML parts for well-formedness as well; VML is not XML): a

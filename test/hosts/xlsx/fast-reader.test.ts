@@ -5,6 +5,7 @@ import type { Grid } from '../../../src/core/grid';
 import { cellText } from '../../../src/core/normalise';
 import { readXlsxGrids } from '../../../src/hosts/xlsx/fast-reader';
 import { buildRichWorkbook } from '../../fixtures/build-rich-workbook';
+import { editPart, prefixed } from '../../fixtures/package-variants';
 
 /** Every cell as the text a person reads, keyed by address, from a grid. */
 function texts(grid: Grid): Map<string, string> {
@@ -104,4 +105,28 @@ describe('fast reader reads what exceljs reads', () => {
   test('a package that is not a workbook throws', () => {
     expect(() => readXlsxGrids(new Uint8Array([1, 2, 3]))).toThrow();
   });
+});
+
+describe('a large part is read in segments with the same result', () => {
+  /** The package with long runs of white space before, between and after its rows (what some writers pad). */
+  const padded = (bytes: Uint8Array) =>
+    editPart(bytes, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml
+        .replace(/<sheetData>/, `<sheetData>${' '.repeat(9_000)}`)
+        .replace(/<\/row>/g, `</row>${' '.repeat(700)}`)
+        .replace(/<\/sheetData>/, `${'\n'.repeat(5_000)}</sheetData>`),
+    );
+
+  test.each(files.map((f) => [path.basename(f), f]))(
+    '%s, as it is, prefixed and padded',
+    async (_n, file) => {
+      const bytes = new Uint8Array(readFileSync(file));
+      for (const variant of [bytes, prefixed(bytes), padded(bytes)]) {
+        const whole = readXlsxGrids(variant);
+        // 1,000 bytes a segment: each part is cut in many places, inside characters, tags and long rows.
+        expect(readXlsxGrids(variant, { segmentBytes: 1000 })).toEqual(whole);
+      }
+      expect(readXlsxGrids(padded(bytes))).toEqual(readXlsxGrids(bytes));
+    },
+  );
 });
