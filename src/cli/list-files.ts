@@ -20,11 +20,15 @@ export interface InputError extends FileError {
  * Reads a workbook or CSV file into grids (a legacy format converted by LibreOffice when it is installed), or an
  * error naming the file (never throws for bad input).
  */
-export async function readGrids(file: string, locale: Locale): Promise<Grid[] | InputError> {
+export async function readGrids(
+  file: string,
+  locale: Locale,
+  maxSize?: number,
+): Promise<Grid[] | InputError> {
   const soffice = findSoffice();
   const converter = soffice ? libreOfficeConverter(soffice) : undefined;
   try {
-    const { workbook } = await openWorkbookFile(file, { converter });
+    const { workbook } = await openWorkbookFile(file, { converter, maxSize });
     return await workbook.readSheets();
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, code: e.code, message: e.messageIn(locale) };
@@ -36,8 +40,12 @@ export async function readGrids(file: string, locale: Locale): Promise<Grid[] | 
 }
 
 /** Reads the inspection list of a file (its first list sheet), or an error naming the file. */
-export async function readListFile(file: string, locale: Locale): Promise<ListRead | InputError> {
-  const grids = await readGrids(file, locale);
+export async function readListFile(
+  file: string,
+  locale: Locale,
+  maxSize?: number,
+): Promise<ListRead | InputError> {
+  const grids = await readGrids(file, locale, maxSize);
   if (!Array.isArray(grids)) return grids;
   return (
     readList(grids) ?? { file, code: 'list/not-found', message: listText(locale, 'list/not-found', { file }) }

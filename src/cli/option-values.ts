@@ -50,6 +50,15 @@ export function parseSize(value: string): number | undefined {
   return Math.round(Number(m[1]) * unit);
 }
 
+/** The byte limit of `--max-size` (1KB to 4GB, such as `500MB`), the default when not given, or its problem. */
+export function maxSizeArg(value: string | undefined, locale: Locale): number | ArgProblem {
+  if (value === undefined) return DEFAULT_MAX_SIZE;
+  const n = parseSize(value);
+  if (n === undefined || n < 1024 || n > MAX_MAX_SIZE)
+    return { code: 'args/size', message: cliText(locale, 'args/size', { value }) };
+  return n;
+}
+
 /** What `drc check` reads its options into. */
 export interface CheckArgs {
   settings: DeepPartial<Settings>;
@@ -102,12 +111,8 @@ export function checkArgs(
       return problem('args/count', { option: '--max-per-year', value: v.maxPerYear, min: 1, max: 366 });
     settings.frequency!.maxPerYear = n;
   }
-  let maxSize = DEFAULT_MAX_SIZE;
-  if (v.maxSize !== undefined) {
-    const n = parseSize(v.maxSize);
-    if (n === undefined || n < 1024 || n > MAX_MAX_SIZE) return problem('args/size', { value: v.maxSize });
-    maxSize = n;
-  }
+  const maxSize = maxSizeArg(v.maxSize, locale);
+  if (typeof maxSize !== 'number') return maxSize;
   let timeoutMs: number | undefined;
   if (v.sofficeTimeout !== undefined) {
     const n = numberIn(v.sofficeTimeout);

@@ -32,6 +32,8 @@ export interface TallyCliOptions {
   units?: string;
   decisions?: string;
   out?: string;
+  /** The `--max-size` limit of each file read (unpacked). */
+  maxSize?: number;
   locale: Locale;
 }
 
@@ -55,11 +57,16 @@ export function chineseDate(d: Date): string {
  * Reads one file's sheets (a legacy format converted first when a converter is given); a file that cannot be read
  * becomes its error, never an exception.
  */
-export async function readSource(file: string, locale: Locale, converter?: Converter): Promise<TallySource> {
+export async function readSource(
+  file: string,
+  locale: Locale,
+  converter?: Converter,
+  maxSize?: number,
+): Promise<TallySource> {
   try {
     // Word: the Annex 2 form or list returned as a table of a .docx.
-    if (isWordFile(file)) return { file, grids: await openDocumentFile(file), document: true };
-    const { workbook } = await openWorkbookFile(file, { converter });
+    if (isWordFile(file)) return { file, grids: await openDocumentFile(file, maxSize), document: true };
+    const { workbook } = await openWorkbookFile(file, { converter, maxSize });
     return { file, grids: await workbook.readSheets() };
   } catch (e) {
     if (e instanceof WorkbookReadError || e instanceof DocumentReadError)
@@ -77,8 +84,9 @@ async function readQuotaFile(
   file: string,
   locale: Locale,
   converter?: Converter,
+  maxSize?: number,
 ): Promise<QuotaRead | FileError> {
-  const source = await readSource(file, locale, converter);
+  const source = await readSource(file, locale, converter, maxSize);
   if (source.error) return source.error;
   const settings = resolveSettings();
   for (const grid of source.grids ?? []) {
@@ -93,8 +101,9 @@ async function readUnitsFile(
   file: string,
   locale: Locale,
   converter?: Converter,
+  maxSize?: number,
 ): Promise<UnitRegisterRead | FileError> {
-  const source = await readSource(file, locale, converter);
+  const source = await readSource(file, locale, converter, maxSize);
   if (source.error) return source.error;
   const read = readUnitRegisterGrids(source.grids ?? []);
   if (read && read.entries.length > 0) return read;
@@ -106,8 +115,9 @@ async function readDecisionsFile(
   file: string,
   locale: Locale,
   converter?: Converter,
+  maxSize?: number,
 ): Promise<DecisionsRead | FileError> {
-  const source = await readSource(file, locale, converter);
+  const source = await readSource(file, locale, converter, maxSize);
   if (source.error) return source.error;
   return (
     readDecisions(source.grids ?? [], file) ?? {
@@ -152,24 +162,25 @@ export async function runTally(files: readonly string[], options: TallyCliOption
   try {
     let quota: QuotaRead | undefined;
     if (options.quota) {
-      const read = await readQuotaFile(options.quota, options.locale, converter);
+      const read = await readQuotaFile(options.quota, options.locale, converter, options.maxSize);
       if ('code' in read) return { fatal: read };
       quota = read;
     }
     let register: { file: string; read: UnitRegisterRead } | undefined;
     if (options.units) {
-      const read = await readUnitsFile(options.units, options.locale, converter);
+      const read = await readUnitsFile(options.units, options.locale, converter, options.maxSize);
       if ('code' in read) return { fatal: read };
       register = { file: options.units, read };
     }
     let decisions: DecisionsRead | undefined;
     if (options.decisions) {
-      const read = await readDecisionsFile(options.decisions, options.locale, converter);
+      const read = await readDecisionsFile(options.decisions, options.locale, converter, options.maxSize);
       if ('code' in read) return { fatal: read };
       decisions = read;
     }
     const sources: TallySource[] = [];
-    for (const file of files) sources.push(await readSource(file, options.locale, converter));
+    for (const file of files)
+      sources.push(await readSource(file, options.locale, converter, options.maxSize));
     const result = tallySources(sources, {
       quota,
       unit: options.unit,

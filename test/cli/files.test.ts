@@ -237,6 +237,27 @@ describe('special files, limits and long values', () => {
     expect((await json('check', big, '--max-size', '50MB')).doc.files[0].error).toBeNull();
   });
 
+  test('--max-size holds for tally, compare and adjust too; a wrong value exits 2 before any file is read', async () => {
+    const d = tmp();
+    const a = copy(MARKET, path.join(d, 'a.xlsx'));
+    const b = copy(MARKET, path.join(d, 'b.xlsx'));
+    const runs = [
+      ['tally', a],
+      ['compare', a, b],
+      ['adjust', '--previous', a, '--current', b],
+    ];
+    for (const args of runs) {
+      const over = await drc(...args, '--max-size', '2KB');
+      expect(over.code).toBe(2);
+      expect(over.out + over.err).toMatch(/超过了上限 2 KB/);
+      const wrong = await drc(...args, '--max-size', 'abc', '--json');
+      expect(wrong.code).toBe(2);
+      expect(JSON.parse(wrong.out).error.code).toBe('args/size');
+      expect(wrong.err).toContain('--max-size');
+      expect((await drc(...args, '--max-size', '50MB')).out).not.toMatch(/超过了上限/);
+    }
+  });
+
   test('a 50,000-character cell is quoted cut short in the text and in its note', async () => {
     const d = tmp();
     const long = '很'.repeat(50000);

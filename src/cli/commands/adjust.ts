@@ -9,6 +9,7 @@ import { adjustJson, adjustText } from '../adjust-output';
 import { EXIT, type RegisterCommand } from '../cli-types';
 import { helpText } from '../help-messages';
 import { listText } from '../list-messages';
+import { maxSizeArg } from '../option-values';
 import {
   checkOutPath,
   failWith,
@@ -29,6 +30,7 @@ interface AdjustFlags {
   json?: boolean;
   out?: string;
   confirmMap?: string;
+  maxSize?: string;
   lang?: string;
 }
 
@@ -47,6 +49,7 @@ export const registerAdjust: RegisterCommand = (program, io, setCode, locale) =>
     .option('--json', helpText(locale, 'json'))
     .option('--out <file.xlsx>', helpText(locale, 'adjustOut'))
     .option('--confirm-map <file>', helpText(locale, 'adjustConfirm'))
+    .option('--max-size <size>', helpText(locale, 'maxSize'))
     .addOption(
       new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
     )
@@ -58,17 +61,19 @@ export const registerAdjust: RegisterCommand = (program, io, setCode, locale) =>
           code: 'args/year',
           message: listText(locale, 'args/year', { value: flags.year }),
         });
+      const maxSize = maxSizeArg(flags.maxSize, locale);
+      if (typeof maxSize !== 'number') return fail({ file: '', ...maxSize });
       const inputs = [flags.previous, flags.current, ...(flags.confirmMap ? [flags.confirmMap] : [])];
       // A bad --out does not stop the comparison: its results are printed, then the reason nothing was written.
       let outError = flags.out !== undefined ? await checkOutPath(flags.out, inputs, locale) : undefined;
 
-      const previous = await readListFile(flags.previous, locale);
+      const previous = await readListFile(flags.previous, locale, maxSize);
       if (isInputError(previous)) return fail(previous);
-      const current = await readListFile(flags.current, locale);
+      const current = await readListFile(flags.current, locale, maxSize);
       if (isInputError(current)) return fail(current);
       let confirm: ConfirmMap | undefined;
       if (flags.confirmMap) {
-        const grids = await readGrids(flags.confirmMap, locale);
+        const grids = await readGrids(flags.confirmMap, locale, maxSize);
         if (isInputError(grids)) return fail(grids);
         confirm = grids.length ? readConfirmMap(grids[0]) : undefined;
         if (!confirm || confirm.pairs.length + confirm.alone.length === 0)

@@ -7,6 +7,7 @@ import { reportBytes } from '../report-bytes';
 import { EXIT, type RegisterCommand } from '../cli-types';
 import { helpText } from '../help-messages';
 import { compareJson, compareText } from '../compare-output';
+import { maxSizeArg } from '../option-values';
 import {
   checkOutPath,
   failWith,
@@ -21,6 +22,7 @@ import {
 interface CompareFlags {
   json?: boolean;
   out?: string;
+  maxSize?: string;
   lang?: string;
 }
 
@@ -36,17 +38,20 @@ export const registerCompare: RegisterCommand = (program, io, setCode, locale) =
     .argument('<fileB>', helpText(locale, 'compareB'))
     .option('--json', helpText(locale, 'json'))
     .option('--out <file.xlsx>', helpText(locale, 'compareOut'))
+    .option('--max-size <size>', helpText(locale, 'maxSize'))
     .addOption(
       new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
     )
     .action(async (fileA: string, fileB: string, flags: CompareFlags) => {
       const fail = (e: InputError) => failWith(io, setCode, e, flags.json);
+      const maxSize = maxSizeArg(flags.maxSize, locale);
+      if (typeof maxSize !== 'number') return fail({ file: '', ...maxSize });
       // A bad --out does not stop the comparison: its results are printed, then the reason nothing was written.
       let outError =
         flags.out !== undefined ? await checkOutPath(flags.out, [fileA, fileB], locale) : undefined;
-      const a = await readListFile(fileA, locale);
+      const a = await readListFile(fileA, locale, maxSize);
       if (isInputError(a)) return fail(a);
-      const b = await readListFile(fileB, locale);
+      const b = await readListFile(fileB, locale, maxSize);
       if (isInputError(b)) return fail(b);
 
       const result = compareLists(a, b);

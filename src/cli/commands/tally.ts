@@ -5,6 +5,7 @@ import { listInputs } from '../../hosts/files/list-inputs';
 import { cliText } from '../cli-messages';
 import { EXIT, type RegisterCommand } from '../cli-types';
 import { helpText } from '../help-messages';
+import { maxSizeArg } from '../option-values';
 import { runTally } from '../tally-command';
 import { tallyComplete, tallyJson, tallyTextReport } from '../tally-output';
 
@@ -16,6 +17,7 @@ interface TallyFlags {
   json?: boolean;
   recursive?: boolean;
   out?: string;
+  maxSize?: string;
   lang?: string;
 }
 
@@ -36,10 +38,18 @@ export const registerTally: RegisterCommand = (program, io, setCode, locale) => 
     .option('-r, --recursive', helpText(locale, 'recursive'))
     .option('--json', helpText(locale, 'json'))
     .option('--out <file>', helpText(locale, 'tallyOut'))
+    .option('--max-size <size>', helpText(locale, 'maxSize'))
     .addOption(
       new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
     )
     .action(async (inputs: string[], flags: TallyFlags) => {
+      const maxSize = maxSizeArg(flags.maxSize, locale);
+      if (typeof maxSize !== 'number') {
+        if (flags.json) io.out.write(`${JSON.stringify({ error: maxSize }, null, 2)}\n`);
+        io.err.write(`${maxSize.message}\n`);
+        setCode(EXIT.failure);
+        return;
+      }
       // Every entry of a folder is read or listed as skipped with the reason (a unit's .xls is never silently lost).
       // Word files are read too: units return the Annex 2 form as a Word table (.doc is named, never skipped).
       const listing = await listInputs(inputs, {
@@ -67,6 +77,7 @@ export const registerTally: RegisterCommand = (program, io, setCode, locale) => 
         units: flags.units,
         decisions: flags.decisions,
         out: flags.out,
+        maxSize,
         locale,
       });
       if (run.fatal || !run.result) {
