@@ -38,6 +38,7 @@ export type ListSource = { kind: 'sheet'; sheet: string } | { kind: 'file'; file
  */
 export const GENERATED_SHEETS: readonly string[] = [
   '监测点汇总',
+  '监测点图表',
   '申报明细',
   '重复申报',
   '可能重复',

@@ -53,6 +53,14 @@ export interface ChartSpec {
   seriesColumns: number[];
   /** 1-based row and column of the chart's top-left corner. */
   anchor: { row: number; column: number };
+  /** 1-based row and column of the cell the chart's bottom-right corner reaches (a host's default size when absent). */
+  to?: { row: number; column: number };
+  /** The sheet the data rows are on, when not the chart's own sheet (a chart on a sheet of its own). */
+  dataSheet?: string;
+  /** Bars drawn upwards (`column`, the default) or sideways (`bar`: long category names read in a column). */
+  direction?: 'column' | 'bar';
+  /** RGB fill of each series (e.g. 5B9BD5), in `seriesColumns` order. */
+  colours?: string[];
 }
 
 /** A generated sheet described without any host: the xlsx, Excel and WPS adapters each render it. */

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { ADJUSTED_LIST_SHEET, REPORT_SHEET } from '../../src/features/adjust';
 import { DIFFERENCE_SHEET } from '../../src/features/compare';
-import { DETAIL_SHEET, LIST_SHEETS, SUMMARY_SHEET } from '../../src/features/tally';
+import { CHART_SHEET, DETAIL_SHEET, LIST_SHEETS, SUMMARY_SHEET } from '../../src/features/tally';
 import { sheetNamesOf } from '../../src/entries/excel-port';
 import { openDocument } from '../../src/hosts/docx';
 import { errorText } from '../../src/app/error-text';
@@ -67,6 +67,7 @@ describe('report sources', () => {
       [
         SUMMARY_SHEET,
         DETAIL_SHEET,
+        CHART_SHEET,
         ...Object.values(LIST_SHEETS),
         REPORT_SHEET,
         ADJUSTED_LIST_SHEET,
@@ -93,7 +94,14 @@ describe('report sources', () => {
 
   test('a sheet counted by another one’s formulas is written first; the first sheet is shown after', async () => {
     const { sheets } = tallyChosenFiles(tallyFiles());
-    const lists = ['重复申报', '可能重复', '不在分配表的单位', '不计入的企业', '未读到申报的文件'];
+    const lists = [
+      '监测点图表',
+      '重复申报',
+      '可能重复',
+      '不在分配表的单位',
+      '不计入的企业',
+      '未读到申报的文件',
+    ];
     expect(sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, ...lists, DETAIL_SHEET]);
     expect(writeOrder(sheets).map((s) => s.name)).toEqual([DETAIL_SHEET, SUMMARY_SHEET, ...lists]);
     const port = new MemoryPort(exampleGrids());
@@ -233,9 +241,9 @@ describe('监测点汇总 in the pane', () => {
     expect(o.result.files[0].sheets.map((s) => s.name)).toEqual(['工信局', '住建局']);
     expect(o.result.units.find((u) => u.unit === '工信局')?.declared).toBe(1);
     expect(o.result.units.find((u) => u.unit === '财政局')?.declared).toBe(0);
-    expect(o.sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET]);
+    expect(o.sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, CHART_SHEET]);
     await writeSheets(port, o.sheets);
-    expect(port.written.map((s) => s.name)).toEqual([SUMMARY_SHEET]);
+    expect(port.written.map((s) => s.name)).toEqual([SUMMARY_SHEET, CHART_SHEET]);
   });
 
   test('the summary downloaded in the standalone page opens with exceljs', async () => {
@@ -245,6 +253,7 @@ describe('监测点汇总 in the pane', () => {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       SUMMARY_SHEET,
+      CHART_SHEET,
       ...Object.values(LIST_SHEETS),
       DETAIL_SHEET,
     ]);

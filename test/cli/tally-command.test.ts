@@ -4,8 +4,22 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { drc } from '../helpers/drc';
-import { convert, libreOffice, pageSizes, pageTexts, recalculatedSheets } from '../helpers/libre-office';
-import { DETAIL_SHEET, LIST_SHEETS, simulateCount, SUMMARY_SHEET } from '../../src/features/tally';
+import {
+  convert,
+  libreOffice,
+  pageSizes,
+  pageTexts,
+  pixelsOf,
+  recalculatedSheets,
+  renderPage,
+} from '../helpers/libre-office';
+import {
+  CHART_SHEET,
+  DETAIL_SHEET,
+  LIST_SHEETS,
+  simulateCount,
+  SUMMARY_SHEET,
+} from '../../src/features/tally';
 import { openWorkbookFile } from '../../src/hosts/xlsx/node-file';
 import {
   addListSheet,
@@ -338,6 +352,69 @@ describe('every file that gave no declaration is named, with what it was taken t
   });
 });
 
+describe('live formulas match exactly: wildcards and operators in names', () => {
+  test('* ? ~ and a leading = in enterprise and unit names: LibreOffice recalculates the tally’s own figures', async () => {
+    const soffice = libreOffice();
+    const dir = tmp();
+    // A quota table whose unit carries a footnote star, as printed tables do (市场监管局* 含知识产权局).
+    const quota = await writeWorkbook(dir, '分配表.xlsx', (wb) => {
+      const ws = wb.addWorksheet('分配表');
+      ws.addRow(['于都县中小微企业行政检查监测点分配表']);
+      ws.addRow(['序号', '单位', '任务数']);
+      ws.addRow([1, '林业局', 3]);
+      ws.addRow([2, '市场监管局*', 2]);
+      ws.addRow([3, '市场监管局', 2]);
+      ws.addRow([4, '商务局', 3]);
+      ws.addRow(['合计', null, 10]);
+    });
+    const e = (name: string) => enterprise({ name, uscc: '' });
+    const files = [
+      // COUNTIF would read * and ? as wildcards: 于都县*星… matches 于都县好星…, 于都县?源… matches 于都县鑫源….
+      await writeWorkbook(dir, 'a.xlsx', (wb) =>
+        addListSheet(wb, '申报', '申报表', '林业局', [
+          e('于都县*星电子有限公司'),
+          e('于都县好星电子有限公司'),
+          e('于都县~波文化传媒有限公司'),
+        ]),
+      ),
+      await writeWorkbook(dir, 'b.xlsx', (wb) =>
+        addListSheet(wb, '申报', '申报表', '商务局', [
+          e('于都县?源食品有限公司'),
+          e('于都县鑫源食品有限公司'),
+          e('=于都县等号商贸有限公司'),
+        ]),
+      ),
+      await writeWorkbook(dir, 'c.xlsx', (wb) =>
+        addListSheet(wb, '申报', '申报表', '市场监管局*', [e('于都县星号一号有限公司')]),
+      ),
+      await writeWorkbook(dir, 'd.xlsx', (wb) =>
+        addListSheet(wb, '申报', '申报表', '市场监管局', [
+          e('于都县无星一号有限公司'),
+          e('于都县无星二号有限公司'),
+        ]),
+      ),
+    ];
+    const out = path.join(dir, '汇总.xlsx');
+    const json = JSON.parse((await drc('tally', ...files, '--quota', quota, '--out', out, '--json')).out);
+    expect(json.units.map((u: UnitJson) => [u.unit, u.declared])).toEqual([
+      ['林业局', 3],
+      ['市场监管局*', 1],
+      ['市场监管局', 2],
+      ['商务局', 3],
+    ]);
+    expect(json.declaredTotal).toBe(9);
+    if (!soffice) return;
+    const sheets = recalculatedSheets(soffice, out, path.join(dir, 'recalc'));
+    const summary = sheets[SUMMARY_SHEET];
+    expect(summary.slice(4, 8).map((r) => [r[1], r[3]])).toEqual(
+      json.units.map((u: UnitJson) => [u.unit, String(u.declared)]),
+    );
+    expect(summary[8].slice(0, 4)).toEqual(['合计', '', '10', '9']);
+    // Every declaration of 申报明细 is 计入 = 是: none of them is another one's duplicate.
+    expect(sheets[DETAIL_SHEET].slice(2).map((r) => r[5])).toEqual(Array(9).fill('是'));
+  });
+});
+
 describe('the office decides which unit a repeated nomination counts for', () => {
   let files: string[];
   let dir: string;
@@ -598,6 +675,7 @@ describe('--out: the summary workbook', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       SUMMARY_SHEET,
+      CHART_SHEET,
       ...Object.values(LIST_SHEETS),
       DETAIL_SHEET,
     ]);
@@ -755,6 +833,26 @@ describe('--out: the summary workbook', () => {
     expect(pages[0]).toMatch(/制表单位（盖章）：\s+制表日期：/);
   });
 
+  test('the chart: a DrawingML part LibreOffice draws, on a page of its own, both series in their colours', () => {
+    const soffice = libreOffice();
+    if (!soffice) return;
+    const pdfDir = path.join(dir, 'pdf-chart');
+    convert(soffice, out, 'pdf', pdfDir, dir);
+    const pdf = path.join(pdfDir, '监测点汇总.pdf');
+    const pages = pageTexts(pdf);
+    if (!pages) return;
+    const page = pages.findIndex((p) => p.includes('各单位监测点任务数与申报数'));
+    expect(page).toBeGreaterThan(0);
+    // The unit names are the chart's category labels, read from the summary.
+    expect(pages[page]).toContain('市场监督管理局');
+    expect(pages[page]).not.toMatch(/任务数（家）\s+申报数（家）\s+差额/);
+    const image = renderPage(pdf, page + 1, 50);
+    if (!image) return;
+    // 23 units × 2 bars at 50 dpi: thousands of pixels of each series' fill; an undrawn chart has none.
+    expect(pixelsOf(image, '5B9BD5', 20)).toBeGreaterThan(1500);
+    expect(pixelsOf(image, 'ED7D31', 20)).toBeGreaterThan(1500);
+  });
+
   test('the counts are live: a row added to 申报明细 changes the summary when LibreOffice recalculates', async () => {
     const soffice = libreOffice();
     if (!soffice) return;
@@ -782,6 +880,7 @@ describe('--out: the summary workbook', () => {
     expect(json.noDeclaration).toEqual([]);
     expect(json.files[0].sheets.map((s: { name: string; kind: string }) => `${s.name}:${s.kind}`)).toEqual([
       `${SUMMARY_SHEET}:other`,
+      `${CHART_SHEET}:other`,
       '重复申报:other',
       '可能重复:other',
       '不在分配表的单位:other',

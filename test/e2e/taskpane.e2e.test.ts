@@ -274,6 +274,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
       await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
       expect(workbook.worksheets.map((w) => w.name)).toEqual([
         '监测点汇总',
+        '监测点图表',
         '重复申报',
         '可能重复',
         '不在分配表的单位',
@@ -552,7 +553,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
       await page.click('[data-testid=tally-write]');
       await page.waitForSelector('[data-testid=tally-notice].notice-success');
       expect(await page.textContent('[data-testid=tally-notice]')).toBe(
-        '已写入工作表：监测点汇总、重复申报、可能重复、不在分配表的单位、不计入的企业、未读到申报的文件、申报明细。',
+        '已写入工作表：监测点汇总、监测点图表、重复申报、可能重复、不在分配表的单位、不计入的企业、未读到申报的文件、申报明细。',
       );
       expect(await fake(page, (f) => f.sheetNames())).toEqual(
         expect.arrayContaining(['检查实施清单', '监测点汇总', '申报明细']),

@@ -6,6 +6,7 @@ import { buildTallySheets } from './tally-sheets';
 import { type TallyOptions, type TallyResult, tallySources } from './tally-sources';
 
 export type { Declaration, DeclarationLayout, UnitRef, UnitSource } from './declaration';
+export { buildChartSheet, CHART_SHEET } from './chart-sheet';
 export { buildDetailSheet, DETAIL_SHEET } from './detail-sheet';
 export { buildListSheets, LIST_SHEETS } from './list-sheets';
 export { NO_DECLARATION_WORDS, type NoDeclaration, type NoDeclarationKind } from './no-declaration';

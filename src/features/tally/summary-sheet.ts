@@ -121,7 +121,8 @@ const HEADER_ROW = SUMMARY_HEADER_ROW;
  * The summary sheet (host-free): title, 制表单位 / 制表日期, a note, the quota table's units with 任务数, 申报数, 差额
  * and 完成情况 (coloured, recoloured by conditional formats when counts change), a 合计 row whose status states
  * shortage and excess apart, and two lines counting them; A4 portrait, fitted to the page width, header repeated
- * on every page. Nothing follows the table: the lists are sheets of their own (see `buildListSheets`).
+ * on every page. Nothing follows the table: the lists and the chart are sheets of their own (`buildListSheets`,
+ * `buildChartSheet`).
  */
 export function buildSummarySheet(result: TallyResult, options: SummaryOptions = {}): SheetSpec {
   const rows: SheetSpec['rows'] = [];
@@ -251,16 +252,6 @@ export function buildSummarySheet(result: TallyResult, options: SummaryOptions =
           { formula: `LEFT(${top},2)="超出"`, style: 'over' },
           { formula: `${top}="达标"`, style: 'met' },
         ],
-      },
-    ],
-    charts: [
-      {
-        title: '各单位监测点任务数与申报数',
-        firstRow: first,
-        lastRow: last,
-        categoryColumn: 2,
-        seriesColumns: [3, 4],
-        anchor: { row: rows.length + 2, column: 1 },
       },
     ],
   };

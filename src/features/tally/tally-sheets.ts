@@ -1,4 +1,5 @@
 import type { SheetSpec } from '../../core/sheet-spec';
+import { buildChartSheet } from './chart-sheet';
 import { buildDetailSheet } from './detail-sheet';
 import type { LiveSource } from './live-formulas';
 import { buildListSheets, LIST_SHEETS } from './list-sheets';
@@ -16,7 +17,10 @@ export interface TallySheetsOptions {
   date?: string;
 }
 
-/** The sheets of the summary workbook, in order: 监测点汇总, one sheet per non-empty list, then 申报明细. */
+/**
+ * The sheets of the summary workbook, in order: 监测点汇总, 监测点图表 (the bar chart), one sheet per non-empty list,
+ * then 申报明细.
+ */
 export function buildTallySheets(result: TallyResult, options: TallySheetsOptions = {}): SheetSpec[] {
   const detail = options.detail ? buildDetailSheet(result) : undefined;
   const lists = buildListSheets(result);
@@ -40,5 +44,6 @@ export function buildTallySheets(result: TallyResult, options: TallySheetsOption
     date: options.date,
     lists: lists.map((s) => ({ sheet: s.name, ...counts[s.name] })),
   });
-  return [summary, ...lists, ...(detail ? [detail.spec] : [])];
+  const chart = result.units.length > 0 ? [buildChartSheet(result)] : [];
+  return [summary, ...chart, ...lists, ...(detail ? [detail.spec] : [])];
 }

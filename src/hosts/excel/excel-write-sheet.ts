@@ -94,21 +94,24 @@ async function queueChart(
   chart: ChartSpec,
 ): Promise<void> {
   await batcher.reserve(400);
+  // A chart on a sheet of its own draws the data of another sheet (written before it).
+  const data = chart.dataSheet ? env.context.workbook.worksheets.getItem(chart.dataSheet) : ws;
+  const type = chart.direction === 'bar' ? 'BarClustered' : 'ColumnClustered';
   const header = chart.firstRow - 1;
   const col = (c: number, withHeader: boolean) =>
-    ws.getRange(
+    data.getRange(
       rectAddress({ top: withHeader ? header : chart.firstRow, left: c, bottom: chart.lastRow, right: c }),
     );
   const cols = [chart.categoryColumn, ...chart.seriesColumns];
   const contiguous = cols.every((c, i) => i === 0 || c === cols[i - 1] + 1);
   let c: Excel.Chart;
   if (contiguous) {
-    const source = ws.getRange(
+    const source = data.getRange(
       rectAddress({ top: header, left: cols[0], bottom: chart.lastRow, right: cols[cols.length - 1] }),
     );
-    c = ws.charts.add('ColumnClustered', source, 'Columns');
+    c = ws.charts.add(type, source, 'Columns');
   } else {
-    c = ws.charts.add('ColumnClustered', col(chart.seriesColumns[0], true), 'Columns');
+    c = ws.charts.add(type, col(chart.seriesColumns[0], true), 'Columns');
     if (env.api.has(7)) {
       // Why series by series: a chart source must be one rectangle; ExcelApi 1.7 adds series from any range.
       c.series.getItemAt(0).setXAxisValues(col(chart.categoryColumn, false));
@@ -120,7 +123,9 @@ async function queueChart(
     }
   }
   c.title.text = chart.title;
-  c.setPosition(cellAddress(chart.anchor.row, chart.anchor.column));
+  const start = cellAddress(chart.anchor.row, chart.anchor.column);
+  if (chart.to) c.setPosition(start, cellAddress(chart.to.row, chart.to.column));
+  else c.setPosition(start);
 }
 
 /**

@@ -41,6 +41,8 @@ export const XL_THIN = 2;
 export const XL_EXPRESSION = 2;
 /** `XlChartType.xlColumnClustered`. */
 export const XL_COLUMN_CLUSTERED = 51;
+/** XlChartType.xlBarClustered: bars drawn sideways. */
+export const XL_BAR_CLUSTERED = 57;
 /** `XlRowCol.xlColumns` (series in columns). */
 export const XL_COLUMNS = 2;
 /** `MsoCTPDockPosition.msoCTPDockPositionRight` (0 left, 1 top, 2 right, 3 bottom, 4 floating). */

@@ -11,6 +11,7 @@ import {
   type EtWorkbook,
   type EtWorksheet,
   hexToBgr,
+  XL_BAR_CLUSTERED,
   XL_COLUMN_CLUSTERED,
   XL_COLUMNS,
   XL_CONTINUOUS,
@@ -68,19 +69,26 @@ function applyStyle(range: EtRange, style: StyleSpec): void {
   if (style.numberFormat) range.NumberFormat = style.numberFormat;
 }
 
-/** A bar chart of some columns against a category column; drawing is best effort (charts only decorate the sheet). */
-function drawChart(ws: EtWorksheet, chart: ChartSpec): void {
+/**
+ * A bar chart of some columns against a category column (of the chart's sheet, or of `dataSheet`), sized to reach
+ * `to` when given; drawing is best effort (charts only decorate the sheet).
+ */
+function drawChart(ws: EtWorksheet, chart: ChartSpec, book: EtWorkbook): void {
   const header = chart.firstRow - 1;
   const cols = [chart.categoryColumn, ...chart.seriesColumns];
   const source = cols
     .map((c) => rectAddress({ top: header, left: c, bottom: chart.lastRow, right: c }))
     .join(',');
-  const anchor = ws.Range(cellAddress(chart.anchor.row, chart.anchor.column));
   try {
-    const object = ws.ChartObjects().Add(anchor.Left, anchor.Top, 480, 288);
+    const data = chart.dataSheet ? book.Worksheets.Item(chart.dataSheet) : ws;
+    const anchor = ws.Range(cellAddress(chart.anchor.row, chart.anchor.column));
+    const end = chart.to ? ws.Range(cellAddress(chart.to.row, chart.to.column)) : undefined;
+    const width = end ? end.Left - anchor.Left : 480;
+    const height = end ? end.Top - anchor.Top : 288;
+    const object = ws.ChartObjects().Add(anchor.Left, anchor.Top, width, height);
     const c = object.Chart;
-    c.ChartType = XL_COLUMN_CLUSTERED;
-    c.SetSourceData(ws.Range(source), XL_COLUMNS);
+    c.ChartType = chart.direction === 'bar' ? XL_BAR_CLUSTERED : XL_COLUMN_CLUSTERED;
+    c.SetSourceData(data.Range(source), XL_COLUMNS);
     c.HasTitle = true;
     c.ChartTitle.Text = chart.title;
   } catch {
@@ -214,7 +222,7 @@ export function writeSheetIn(env: WriteEnv, spec: SheetSpec): EtWorksheet {
       if (page.footer) ps.CenterFooter = page.footer;
     }
     for (const r of spec.rowBreaks ?? []) ws.HPageBreaks.Add(ws.Range(`A${r + 1}`));
-    for (const chart of spec.charts ?? []) drawChart(ws, chart);
+    for (const chart of spec.charts ?? []) drawChart(ws, chart, env.book);
     ws.Range('A1').Select();
     return ws;
   });

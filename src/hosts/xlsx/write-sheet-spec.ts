@@ -24,7 +24,7 @@ function toExcelStyle(s: StyleSpec | undefined): Partial<ExcelJS.Style> {
 /**
  * Renders a host-free sheet description into an exceljs worksheet (new sheet of `workbook`). Text values are
  * written as strings, which exceljs stores as shared strings: never parsed as formulas. Charts are not drawn
- * (exceljs cannot write them); the Excel adapter draws them.
+ * here (exceljs cannot write them): `sheetSpecsToXlsx` adds them as DrawingML parts (./chart-parts).
  */
 export function writeSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
   const page = spec.page;

@@ -1,5 +1,11 @@
 import type { CellValue, Grid, MergeRange } from '../../../src/core/grid';
-import { buildSummarySheet, liveSourcesIn, tallySources, tallyWorkbook } from '../../../src/features/tally';
+import {
+  buildChartSheet,
+  buildSummarySheet,
+  liveSourcesIn,
+  tallySources,
+  tallyWorkbook,
+} from '../../../src/features/tally';
 
 const grid = (name: string, values: CellValue[][], merges: MergeRange[] = []): Grid => ({
   name,
@@ -159,13 +165,13 @@ describe('live counts in the workbook the declarations are in', () => {
     expect(result.excluded).toHaveLength(249);
     expect(summary.rows[2].cells[0]?.value).toContain('“不计入的企业”表（249 家）');
     expect(summary.rows).toHaveLength(30);
-    expect(sheets.map((s) => s.name)).toEqual(['监测点汇总', '重复申报', '不计入的企业']);
-    const excluded = sheets[2];
+    expect(sheets.map((s) => s.name)).toEqual(['监测点汇总', '监测点图表', '重复申报', '不计入的企业']);
+    const excluded = sheets[3];
     expect(excluded.rows).toHaveLength(3 + 249);
     expect(excluded.page?.printTitleRows).toEqual({ first: 3, last: 3 });
   });
 
-  test('the summary sheet: title, 制表 line, 23 units, 合计, shortage and excess, A4, chart', () => {
+  test('the summary sheet: title, 制表 line, 23 units, 合计, shortage and excess, A4; the chart apart', () => {
     const spec = buildSummarySheet(tallySources([]), { date: '2020年3月30日' });
     expect(spec.rows[0].cells[0]?.value).toBe('于都县中小微企业行政检查监测点汇总表');
     expect(spec.rows[1].cells.map((c) => c?.value)).toEqual([
@@ -186,9 +192,20 @@ describe('live counts in the workbook the declarations are in', () => {
       fitToWidth: true,
       printTitleRows: { first: 4, last: 4 },
     });
-    expect(spec.charts).toEqual([
-      expect.objectContaining({ firstRow: 5, lastRow: 27, categoryColumn: 2, seriesColumns: [3, 4] }),
+    // Nothing after the table on the summary: the chart is a sheet of its own, reading the summary's rows.
+    expect(spec.charts).toBeUndefined();
+    const chart = buildChartSheet(tallySources([]));
+    expect(chart.charts).toEqual([
+      expect.objectContaining({
+        dataSheet: '监测点汇总',
+        firstRow: 5,
+        lastRow: 27,
+        categoryColumn: 2,
+        seriesColumns: [3, 4],
+        direction: 'bar',
+      }),
     ]);
+    expect(chart.page).toMatchObject({ paper: 'A4', orientation: 'portrait' });
     expect(spec.conditionalFormats?.[0].range).toEqual({ top: 5, left: 6, bottom: 28, right: 6 });
   });
 });

@@ -187,6 +187,39 @@ describe('writing a generated sheet', () => {
     expect(s.charts).toHaveLength(1);
   });
 
+  test('a chart on a sheet of its own: the data sheet’s rows, bars sideways, from corner to corner', async () => {
+    const fake = new FakeExcel({ sheets: [{ name: 'x', values: [['a']] }] });
+    await adapterOn(fake).writeSheet(report());
+    await adapterOn(fake).writeSheet({
+      name: '图表',
+      columns: [10],
+      rows: [{ cells: [{ value: '图' }] }],
+      merges: [],
+      styles: {},
+      charts: [
+        {
+          title: '任务数与申报数',
+          dataSheet: '汇总',
+          firstRow: 3,
+          lastRow: 6,
+          categoryColumn: 1,
+          seriesColumns: [2, 3],
+          anchor: { row: 3, column: 1 },
+          to: { row: 40, column: 10 },
+          direction: 'bar',
+        },
+      ],
+    });
+    expect(fake.model('图表').charts).toEqual([
+      expect.objectContaining({
+        type: 'BarClustered',
+        source: { top: 2, left: 1, bottom: 6, right: 3 },
+        sourceSheet: '汇总',
+        position: 'A3:J40',
+      }),
+    ]);
+  });
+
   test('a chart of columns that are not side by side is built series by series (ExcelApi 1.7)', async () => {
     const fake = new FakeExcel({ sheets: [{ name: 'x', values: [['a']] }] });
     const spec = report();

@@ -455,6 +455,7 @@ export class FakeWorksheet extends FakeObject<FakeSheetModel> {
         context.enqueue(this.objectId, 'charts.add', [type, seriesBy], () => {
           guard();
           model.source = source.resolve()?.rect;
+          model.sourceSheet = source.resolve()?.sheet.name;
           this.target('charts.add').charts.push(model);
         });
         const rectOf = (r: unknown) => (r as FakeRange).resolve()?.rect;
@@ -485,7 +486,10 @@ export class FakeWorksheet extends FakeObject<FakeSheetModel> {
           1,
           model,
           guard,
-          { setPosition: (a) => (model.position = String(a)) },
+          {
+            setPosition: (a, b) =>
+              (model.position = b === undefined ? String(a) : `${String(a)}:${String(b)}`),
+          },
           { title: () => recorder(context, 'title', 1, model.title, guard), series: collection },
         );
       },

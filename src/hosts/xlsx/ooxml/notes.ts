@@ -1,4 +1,4 @@
-import { type Flavour, XML_DECL } from './package';
+import { type Flavour, NAMESPACES, XML_DECL } from './package';
 import { escapeXml, attr, runText, type Edit, applyEdits } from './xml-text';
 
 // Notes: legacy comments parts and their VML drawings.
@@ -177,7 +177,7 @@ export function patchVml(xml: string | undefined, added: NoteTarget[], shapeIds:
 }
 
 /** Elements of CT_Worksheet that come after legacyDrawing (ECMA-376 Part 1, §18.3.1.99). */
-const AFTER_LEGACY_DRAWING = [
+export const AFTER_LEGACY_DRAWING = [
   'legacyDrawingHF',
   'drawingHF',
   'picture',
@@ -189,20 +189,35 @@ const AFTER_LEGACY_DRAWING = [
   'mc:AlternateContent',
 ];
 
-/** The sheet XML with `<legacyDrawing r:id>` at its place in the element order. */
-export function addLegacyDrawing(xml: string, rId: string, ns: Flavour): string {
+/**
+ * The sheet XML with `<tag r:id>` (a drawing, a legacy drawing) at its place in the element order: before the first
+ * of the elements `after` it that the sheet has, else at its end. `ns`: the package's namespaces (Strict or
+ * Transitional).
+ */
+export function addSheetRelElement(
+  xml: string,
+  tag: string,
+  rId: string,
+  after: readonly string[],
+  ns: Flavour = NAMESPACES.transitional,
+): string {
   const root = /<worksheet\b([^>]*)>/.exec(xml);
   const declared = root && attr(root[1], 'xmlns:r') === ns.relationships;
   const element = declared
-    ? `<legacyDrawing r:id="${rId}"/>`
-    : `<legacyDrawing xmlns:r="${ns.relationships}" r:id="${rId}"/>`;
+    ? `<${tag} r:id="${rId}"/>`
+    : `<${tag} xmlns:r="${ns.relationships}" r:id="${rId}"/>`;
   const from = Math.max(xml.indexOf('</sheetData>'), xml.search(/<sheetData\b[^>]*\/>/), 0);
   let at = xml.lastIndexOf('</worksheet>');
-  for (const tag of AFTER_LEGACY_DRAWING) {
-    const re = new RegExp(`<${tag}[\\s/>]`, 'g');
+  for (const next of after) {
+    const re = new RegExp(`<${next}[\\s/>]`, 'g');
     re.lastIndex = from;
     const m = re.exec(xml);
     if (m && m.index < at) at = m.index;
   }
   return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
+}
+
+/** The sheet XML with `<legacyDrawing r:id>` at its place in the element order. */
+export function addLegacyDrawing(xml: string, rId: string, ns: Flavour): string {
+  return addSheetRelElement(xml, 'legacyDrawing', rId, AFTER_LEGACY_DRAWING, ns);
 }
