@@ -2,6 +2,7 @@ import type { SheetSpec } from '../../../src/core/sheet-spec';
 import { charsToPoints } from '../../../src/hosts/excel';
 import { FakeExcel } from './fake-excel';
 import { adapterOn } from './helpers';
+import { tallyChart } from '../../helpers/chart-spec';
 
 /** A report sheet with every feature of SheetSpec, and text that Excel would love to turn into formulas. */
 function report(): SheetSpec {
@@ -196,19 +197,7 @@ describe('writing a generated sheet', () => {
       rows: [{ cells: [{ value: '图' }] }],
       merges: [],
       styles: {},
-      charts: [
-        {
-          title: '任务数与申报数',
-          dataSheet: '汇总',
-          firstRow: 3,
-          lastRow: 6,
-          categoryColumn: 1,
-          seriesColumns: [2, 3],
-          anchor: { row: 3, column: 1 },
-          to: { row: 40, column: 10 },
-          direction: 'bar',
-        },
-      ],
+      charts: [tallyChart({ dataSheet: '汇总', to: { row: 40, column: 10 }, direction: 'bar' })],
     });
     expect(fake.model('图表').charts).toEqual([
       expect.objectContaining({
@@ -223,16 +212,7 @@ describe('writing a generated sheet', () => {
   test('a chart of columns that are not side by side is built series by series (ExcelApi 1.7)', async () => {
     const fake = new FakeExcel({ sheets: [{ name: 'x', values: [['a']] }] });
     const spec = report();
-    spec.charts = [
-      {
-        title: 'T',
-        firstRow: 3,
-        lastRow: 6,
-        categoryColumn: 1,
-        seriesColumns: [3, 2],
-        anchor: { row: 12, column: 2 },
-      },
-    ];
+    spec.charts = [tallyChart({ title: 'T', seriesColumns: [3, 2], anchor: { row: 12, column: 2 } })];
     await adapterOn(fake).writeSheet(spec);
     const chart = fake.model('汇总').charts[0];
     expect(chart.source).toEqual({ top: 2, left: 3, bottom: 6, right: 3 });

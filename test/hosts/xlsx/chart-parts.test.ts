@@ -4,6 +4,7 @@ import type { SheetSpec } from '../../../src/core/sheet-spec';
 import { addCharts, chartData } from '../../../src/hosts/xlsx/chart-parts';
 import { readXlsxGrids } from '../../../src/hosts/xlsx/fast-reader';
 import { sheetSpecsToXlsx } from '../../../src/hosts/xlsx/sheet-specs-to-xlsx';
+import { tallyChart } from '../../helpers/chart-spec';
 
 /** A data sheet (header on row 2, units below) and a sheet of its own for the chart. */
 function specs(): SheetSpec[] {
@@ -27,18 +28,14 @@ function specs(): SheetSpec[] {
     styles: {},
     page: { orientation: 'portrait', paper: 'A4', fitToWidth: true, footer: '第 &P 页' },
     charts: [
-      {
-        title: '任务数与申报数',
+      tallyChart({
         dataSheet: "汇总's",
-        firstRow: 3,
         lastRow: 4,
-        categoryColumn: 1,
-        seriesColumns: [2, 3],
         anchor: { row: 2, column: 1 },
         to: { row: 20, column: 8 },
         direction: 'bar',
         colours: ['5B9BD5', 'ED7D31'],
-      },
+      }),
     ],
   };
   return [data, chart];
