@@ -40,6 +40,11 @@ const MESSAGES = {
     compareA: '清单A (.xlsx / .csv),如 互联网+监管 导出',
     compareB: '清单B (.xlsx / .csv),如 双随机平台 导出',
     compareOut: '写出差异表 (.xlsx)',
+    review: '汇总审核:各单位报送的清单、动态调整情况表和监测点申报表,一次核对汇总',
+    reviewInputs: '收到材料的文件夹(可按单位分子文件夹,逐层读取)或文件',
+    reviewUnits: '单位名单(单位名称,可加"别名""统一社会信用代码"列);默认为分配表的 23 个单位',
+    reviewOut:
+      '写出汇总审核工作簿 (.xlsx):报送情况、清单汇总、全县检查事项清单、退回意见、监测点汇总、申报明细',
     'title/Usage:': '用法:',
     'title/Options:': '选项:',
     'title/Arguments:': '参数:',
@@ -89,6 +94,13 @@ const MESSAGES = {
     compareA: 'list A (.xlsx / .csv), e.g. the 互联网+监管 export',
     compareB: 'list B (.xlsx / .csv), e.g. the double-random platform export',
     compareOut: 'write the differences sheet (.xlsx)',
+    review:
+      'review desk: everything the units sent — lists, adjustment reports, declarations — checked and summed up',
+    reviewInputs: 'folders of what was received (per-unit subfolders are read at any depth) or files',
+    reviewUnits:
+      "the office's units list (unit names, optional 别名 and 统一社会信用代码 columns); by default the quota table's 23 units",
+    reviewOut:
+      "write the office's workbook (.xlsx): submissions, list summary, county list, return notes, monitoring points",
     'title/Usage:': 'Usage:',
     'title/Options:': 'Options:',
     'title/Arguments:': 'Arguments:',

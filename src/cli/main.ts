@@ -7,13 +7,20 @@ import { type CliIo, EXIT, type RegisterCommand } from './cli-types';
 import { registerAdjust } from './commands/adjust';
 import { registerCheck } from './commands/check';
 import { registerCompare } from './commands/compare';
+import { registerReview } from './commands/review';
 import { registerTally } from './commands/tally';
 import { helpText, helpTitle } from './help-messages';
 
 export { EXIT, type CliIo } from './cli-types';
 
 /** Every subcommand, one line each. */
-const COMMANDS: readonly RegisterCommand[] = [registerAdjust, registerCheck, registerCompare, registerTally];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerAdjust,
+  registerCheck,
+  registerCompare,
+  registerReview,
+  registerTally,
+];
 
 /** The language asked for with `--lang X` or `--lang=X` anywhere on the line (help is built before parsing). */
 export function requestedLocale(argv: readonly string[]): Locale {

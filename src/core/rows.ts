@@ -2,12 +2,14 @@ import type { GridView } from './grid';
 import { cellText } from './normalise';
 
 /** Why a row below the header is not data. */
-export type RowRole = 'data' | 'empty' | 'note' | 'signature' | 'section' | 'header-repeat';
+export type RowRole = 'data' | 'empty' | 'note' | 'signature' | 'section' | 'header-repeat' | 'total';
 
 const NOTE = /^(备注|注|注释|说明|填表说明|填报说明|附注)\s*\d*\s*[:：、.]?/;
 const NOTE_STRICT = /^(注|备注|说明|填表说明|填报说明)\s*[:：]|^(填表说明|填报说明)/;
 const SIGNATURE =
   /^(填报人|填表人|联系人|联系电话|电话|审核人|审核|负责人|单位负责人|分管领导|填报日期|填表日期|制表人|制表|日期|填报单位|报送单位|单位名称|单位\(盖章\)|单位\(印章\))\s*[:：(]/;
+// A 合计 / 总计 / 小计 row sums the rows above it: it is not an item.
+const TOTAL = /^(合计|总计|小计|共计)\s*[:：]?$/;
 const SECTION =
   /^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[部类章])/;
 
@@ -28,8 +30,8 @@ function rowContent(view: GridView, row: number): RowContent {
 
 /**
  * Classifies the rows below a header: notes (备注:…, 注:…, 填表说明), signature lines (填报人, 联系电话, 审核人),
- * section titles inside the table (一、…, a lone label merged across), repeated headers and empty rows are not
- * data. Once a note or signature line is seen, short rows after it (numbered note lines) are notes too.
+ * section titles inside the table (一、…, a lone label merged across), repeated headers, 合计 rows and empty rows
+ * are not data. Once a note or signature line is seen, short rows after it (numbered note lines) are notes too.
  */
 export function classifyRows(
   view: GridView,
@@ -46,6 +48,10 @@ export function classifyRows(
       continue;
     }
     const first = texts[0].text;
+    if (TOTAL.test(first.replace(/\s/g, ''))) {
+      roles.set(r, 'total');
+      continue;
+    }
     if (
       texts.length <= 4 &&
       (SIGNATURE.test(first) || texts.some((t) => /^(填报人|审核人|联系电话)\s*[:：]/.test(t.text)))

@@ -11,6 +11,7 @@ import { methodRule } from './method/method.rule';
 import { phoneRule } from './phone/phone.rule';
 import { ratioRule } from './ratio/ratio.rule';
 import { requiredRule } from './required/required.rule';
+import { reviewMessages } from './review/review.rule';
 import type { Rule } from '../core/rule';
 import { scaleRule } from './scale/scale.rule';
 import { seqRule } from './seq/seq.rule';
@@ -42,6 +43,7 @@ const OTHER_MESSAGES: Record<string, MessageTable> = {
   adjust: adjustMessages,
   consistent: consistentMessages,
   doubleRandom: doubleRandomMessages,
+  review: reviewMessages,
   tally: tallyMessages,
   units: unitsMessages,
 };

@@ -48,7 +48,7 @@ const LIST_WORDS = /(?:行政检查事项|检查实施|抽查事项|双随机|�
 const USCC = /(?:^|[^0-9A-Z])([0-9A-HJ-NPQRTUWXY]{18})(?![0-9A-Z])/;
 
 /** Texts of the rows above the header, row by row, cells in column order. */
-function linesAbove(view: GridView, header: HeaderMatch): string[][] {
+export function linesAbove(view: GridView, header: HeaderMatch): string[][] {
   const lines: string[][] = [];
   for (let r = view.firstRow; r < header.firstRow; r++) {
     const cells: string[] = [];

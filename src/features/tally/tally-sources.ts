@@ -21,6 +21,8 @@ export interface TallySource {
   error?: FileError;
   /** True for a Word document (its tables as grids): one without a declaration is said to be a document. */
   document?: boolean;
+  /** The unit of this file where nothing in it names a known one (the review's attribution: its folder …). */
+  unit?: string;
 }
 
 /**
@@ -136,6 +138,9 @@ export function tallySources(sources: readonly TallySource[], options: TallyOpti
         layout: read.layout,
         declarations: read.declarations.length,
       });
+      if (source.unit)
+        for (const d of read.declarations)
+          if (!d.unit.unit && !d.unit.registered) d.unit = unitRef(ctx.matcher, source.unit, 'option');
       declarations.push(...read.declarations);
       readIssues.push(...read.issues);
     }

@@ -1,0 +1,80 @@
+import { SingleBar } from 'cli-progress';
+import { Option } from 'commander';
+import { EXIT, type RegisterCommand } from '../cli-types';
+import { helpText } from '../help-messages';
+import { failWith } from '../list-files';
+import { listInbox, runReview } from '../review-command';
+import { reviewText } from '../review-messages';
+import { reviewClean, reviewJson, reviewTextReport } from '../review-output';
+
+interface ReviewFlags {
+  units?: string;
+  quota?: string;
+  json?: boolean;
+  out?: string;
+  lang?: string;
+}
+
+/**
+ * `drc review FOLDER_OR_FILE... [--units FILE] [--quota FILE] [--json] [--out FILE.xlsx]`: everything the units
+ * sent, classified, attributed, checked and summed up. Exit 0 when every unit is complete without errors, 1
+ * otherwise, 2 when the arguments are wrong or nothing can be read.
+ */
+export const registerReview: RegisterCommand = (program, io, setCode, locale) => {
+  program
+    .command('review')
+    .description(helpText(locale, 'review'))
+    .argument('<inputs...>', helpText(locale, 'reviewInputs'))
+    .option('--units <file>', helpText(locale, 'reviewUnits'))
+    .option('--quota <file>', helpText(locale, 'tallyQuota'))
+    .option('--json', helpText(locale, 'json'))
+    .option('--out <file>', helpText(locale, 'reviewOut'))
+    .addOption(
+      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
+    )
+    .action(async (inputs: string[], flags: ReviewFlags) => {
+      const listing = await listInbox(inputs, {}, locale);
+      if (listing.entries.length === 0) {
+        failWith(
+          io,
+          setCode,
+          {
+            file: inputs.join(' '),
+            code: 'args/no-files',
+            message: reviewText(locale, 'args/no-files', { path: inputs.join(' ') }),
+          },
+          flags.json,
+        );
+        return;
+      }
+      const bar =
+        io.err.isTTY && listing.entries.length > 1 && !flags.json
+          ? new SingleBar({
+              stream: io.err as NodeJS.WriteStream,
+              format: '{bar} {value}/{total} {file}',
+              hideCursor: true,
+              clearOnComplete: true,
+            })
+          : undefined;
+      bar?.start(listing.entries.length, 0, { file: '' });
+      const run = await runReview(listing.entries, {
+        units: flags.units,
+        quota: flags.quota,
+        out: flags.out,
+        locale,
+        onFile: (done, _total, file) => bar?.update(done, { file }),
+      }).finally(() => bar?.stop());
+      if (run.fatal || !run.desk) {
+        failWith(io, setCode, run.fatal ?? { file: '', code: 'file/failed', message: '' }, flags.json);
+        return;
+      }
+      const { result } = run.desk;
+      const written = { out: run.written };
+      if (flags.json) io.out.write(`${JSON.stringify(reviewJson(result, locale, written), null, 2)}\n`);
+      else
+        io.out.write(
+          `${reviewTextReport(result, locale, !!io.out.isTTY, { ...written, ignored: listing.ignored.length })}\n`,
+        );
+      setCode(reviewClean(result) ? EXIT.ok : EXIT.errors);
+    });
+};

@@ -1,0 +1,250 @@
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { deskFromFindings, quotaFromGrids, type ReviewDesk, registerFromGrids } from '../app/review-desk';
+import type { Locale } from '../core/locale';
+import type { DeepPartial, Settings } from '../core/settings';
+import type { FileFindings, UnitRegister } from '../features/review';
+import type { QuotaRead } from '../features/tally';
+import { sheetSpecsToXlsx } from '../hosts/xlsx/sheet-specs-to-xlsx';
+import { skipText } from '../hosts/files/file-messages';
+import { listInputs } from '../hosts/files/list-inputs';
+import { checkOutPath, type InputError, isInputError, readGrids, writeAtomically } from './list-files';
+import { reviewText } from './review-messages';
+import { type InboxEntry, readAndReview } from './review-read';
+import { tallyText } from './tally-messages';
+import type { WorkerTask } from './review-worker';
+
+/** The inbox as listed: every file (read, or listed with why it is not), and the system's own files left out. */
+export interface InboxListing {
+  entries: InboxEntry[];
+  /** Lock files, hidden and system files (Thumbs.db): not a unit's, counted only. */
+  ignored: string[];
+}
+
+const posix = (p: string) => p.split(path.sep).join('/');
+/** Entries not read that are deliverables of another form (a scan, a photo): received, not an error. */
+const RECEIVED = new Set(['skip/pdf', 'skip/image']);
+
+/**
+ * Lists the inbox with the files module: a folder stands for every file under it, at any depth (per-unit
+ * subfolders or flat), in path order; a file for itself. Every entry is a file to review — read, or listed with
+ * the reason it is not (a Word .doc, a PDF scan, an archive) — except the system's own files, which are counted.
+ * Paths are shown relative to the folder given.
+ */
+export async function listInbox(
+  inputs: readonly string[],
+  options: { exclude?: string[] } = {},
+  locale: Locale = 'zh-CN',
+): Promise<InboxListing> {
+  const listing = await listInputs(inputs, { recursive: true, exclude: options.exclude });
+  const folders: string[] = [];
+  for (const input of inputs)
+    if ((await fs.stat(input).catch(() => undefined))?.isDirectory()) folders.push(input);
+  const display = (p: string, root?: string) => {
+    const base = root ?? folders.find((r) => path.resolve(p).startsWith(path.resolve(r) + path.sep));
+    return base ? posix(path.relative(base, p)) : path.basename(p);
+  };
+  const entries: InboxEntry[] = listing.files.map((f) => ({
+    path: f.path,
+    display: display(f.path, f.root),
+  }));
+  const ignored: string[] = [];
+  for (const k of listing.skipped) {
+    if (k.reason === 'skip/lock-file' || k.reason === 'skip/hidden' || k.reason === 'skip/output-folder') {
+      ignored.push(k.path);
+      continue;
+    }
+    entries.push({
+      path: k.path,
+      display: display(k.path),
+      notRead: {
+        code: k.reason,
+        message: skipText(locale, k),
+        kind: RECEIVED.has(k.reason) ? 'other' : 'unreadable',
+      },
+    });
+  }
+  entries.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { entries, ignored };
+}
+
+/** Options of `drc review`. */
+export interface ReviewCliOptions {
+  units?: string;
+  quota?: string;
+  out?: string;
+  locale: Locale;
+  settings?: DeepPartial<Settings>;
+  date?: string;
+  /** Called after each file is read, for the progress bar. */
+  onFile?: (done: number, total: number, file: string) => void;
+  /** Worker threads to read files in (default: one per core for large inboxes, none for small ones). */
+  workers?: number;
+}
+
+/** What `drc review` produced, or the problem that stops it before anything is written. */
+export interface ReviewRun {
+  desk?: ReviewDesk;
+  findings?: FileFindings[];
+  fatal?: InputError;
+  written?: string;
+}
+
+/** Inboxes below this many files are read in this thread: starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 24;
+
+/** The number of worker threads for `files` files: `DRC_WORKERS` when set, else one per core above the threshold. */
+export function workerCount(files: number, requested?: number): number {
+  const fromEnv = process.env.DRC_WORKERS;
+  const wanted = requested ?? (fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : undefined);
+  if (wanted !== undefined && Number.isFinite(wanted))
+    return Math.max(0, Math.min(Math.floor(wanted), files));
+  if (files < WORKER_THRESHOLD) return 0;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, 8));
+}
+
+/** The compiled worker beside this module (absent when running from TypeScript sources, e.g. under jest). */
+const WORKER_FILE = path.join(__dirname, 'review-worker.js');
+
+/**
+ * Reads and reviews every file, in worker threads when there are several and the compiled worker exists (both cores
+ * of a small machine), else in this thread. Results keep the inbox's order whatever order they finish in; a
+ * worker that fails leaves its file to this thread.
+ */
+export async function reviewEntries(
+  entries: readonly InboxEntry[],
+  options: Pick<ReviewCliOptions, 'locale' | 'settings' | 'onFile' | 'workers'>,
+): Promise<FileFindings[]> {
+  const results: FileFindings[] = new Array(entries.length);
+  let done = 0;
+  const finish = (i: number, f: FileFindings) => {
+    results[i] = f;
+    options.onFile?.(++done, entries.length, entries[i].display);
+  };
+  const n = existsSync(WORKER_FILE) ? workerCount(entries.length, options.workers) : 0;
+  if (n === 0) {
+    for (const [i, entry] of entries.entries())
+      finish(i, await readAndReview(entry, options.locale, options.settings));
+    return results;
+  }
+  let next = 0;
+  const leftovers: number[] = [];
+  const runWorker = () =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(WORKER_FILE);
+      let current = -1;
+      const feed = () => {
+        if (next >= entries.length) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        current = next++;
+        const task: WorkerTask = {
+          id: current,
+          entry: entries[current],
+          locale: options.locale,
+          settings: options.settings,
+        };
+        worker.postMessage(task);
+      };
+      worker.on('message', (m: { id: number; findings?: FileFindings; failure?: string }) => {
+        if (m.findings) finish(m.id, m.findings);
+        else leftovers.push(m.id);
+        feed();
+      });
+      worker.on('error', () => {
+        if (current >= 0 && results[current] === undefined) leftovers.push(current);
+        resolve();
+      });
+      feed();
+    });
+  await Promise.all(Array.from({ length: n }, runWorker));
+  // Files a worker could not finish (it failed, or it died), and any never handed out after a failure.
+  for (let i = 0; i < entries.length; i++)
+    if (results[i] === undefined && !leftovers.includes(i)) leftovers.push(i);
+  for (const i of leftovers.sort((a, b) => a - b))
+    finish(i, await readAndReview(entries[i], options.locale, options.settings));
+  return results;
+}
+
+async function readQuota(file: string, locale: Locale): Promise<QuotaRead | InputError> {
+  const grids = await readGrids(file, locale);
+  if (isInputError(grids)) return grids;
+  return (
+    quotaFromGrids(grids, file) ?? {
+      file,
+      code: 'quota/not-found',
+      message: tallyText(locale, 'quota/not-found', { file }),
+    }
+  );
+}
+
+async function readRegister(
+  file: string,
+  locale: Locale,
+  quota?: QuotaRead,
+): Promise<UnitRegister | InputError> {
+  const grids = await readGrids(file, locale);
+  if (isInputError(grids)) return grids;
+  return (
+    registerFromGrids(grids, file, quota) ?? {
+      file,
+      code: 'units/empty',
+      message: reviewText(locale, 'args/units-empty', { file }),
+    }
+  );
+}
+
+/**
+ * `drc review`: reads the register and quota table when given, every file of the inbox, reviews them, and (with
+ * `out`) writes the office's workbook. Problems with the arguments stop it before any file is read.
+ */
+export async function runReview(
+  entries: readonly InboxEntry[],
+  options: ReviewCliOptions,
+): Promise<ReviewRun> {
+  const { locale } = options;
+  if (options.out) {
+    const bad = await checkOutPath(
+      options.out,
+      entries.map((e) => e.path),
+      locale,
+    );
+    if (bad) return { fatal: bad };
+  }
+  let quota: QuotaRead | undefined;
+  if (options.quota) {
+    const read = await readQuota(options.quota, locale);
+    if (isInputError(read)) return { fatal: read };
+    quota = read;
+  }
+  let register: UnitRegister | undefined;
+  if (options.units) {
+    const read = await readRegister(options.units, locale, quota);
+    if (isInputError(read)) return { fatal: read };
+    register = read;
+  }
+  const findings = await reviewEntries(entries, options);
+  if (findings.length > 0 && findings.every((f) => f.error))
+    return {
+      findings,
+      fatal: {
+        file: '',
+        code: 'args/nothing-readable',
+        message: reviewText(locale, 'args/nothing-readable', { count: findings.length }),
+      },
+    };
+  const desk = deskFromFindings(findings, {
+    register,
+    quota,
+    settings: options.settings,
+    date: options.date,
+    locale,
+  });
+  if (!options.out) return { desk, findings };
+  await writeAtomically(options.out, await sheetSpecsToXlsx(desk.sheets));
+  return { desk, findings, written: options.out };
+}
