@@ -1,7 +1,20 @@
-// `npm run demo`: checks the bundled examples and writes marked copies to out/. Problems found in the
-// examples are the point of the demo, so only a failure to read a file (exit 2) fails it.
+// `npm run demo`: checks the bundled examples and writes marked copies to out/, then reviews the example inbox of
+// examples/review/ as the county office would (out/汇总审核.xlsx and a 退回意见 note per unit in out/退回意见/).
+// Problems found in the examples are the point of the demo, so only a failure to read (exit 2) fails it.
 const { main } = require('../dist/cli/main.js');
 
-main(['check', 'examples', '--out', 'out', ...process.argv.slice(2)]).then((code) => {
-  process.exitCode = code === 2 ? 2 : 0;
-});
+(async () => {
+  const args = process.argv.slice(2);
+  const check = await main(['check', 'examples', '--out', 'out', ...args]);
+  process.stdout.write('\n');
+  const review = await main([
+    'review',
+    'examples/review',
+    '--out',
+    'out/汇总审核.xlsx',
+    '--notes',
+    'out/退回意见',
+    ...args.filter((a, i) => a.startsWith('--lang') || args[i - 1] === '--lang'),
+  ]);
+  process.exitCode = check === 2 || review === 2 ? 2 : 0;
+})();

@@ -43,6 +43,7 @@ const MESSAGES = {
     review: '汇总审核:各单位报送的清单、动态调整情况表和监测点申报表,一次核对汇总',
     reviewInputs: '收到材料的文件夹(可按单位分子文件夹,逐层读取)或文件',
     reviewUnits: '单位名单(单位名称,可加"别名""统一社会信用代码"列);默认为分配表的 23 个单位',
+    reviewNotes: '把每个需补报或修改的单位的退回意见写成 Word 文件(.docx),放入该文件夹',
     reviewOut:
       '写出汇总审核工作簿 (.xlsx):报送情况、清单汇总、全县检查事项清单、退回意见、监测点汇总、申报明细',
     'title/Usage:': '用法:',
@@ -99,6 +100,7 @@ const MESSAGES = {
     reviewInputs: 'folders of what was received (per-unit subfolders are read at any depth) or files',
     reviewUnits:
       "the office's units list (unit names, optional 别名 and 统一社会信用代码 columns); by default the quota table's 23 units",
+    reviewNotes: 'write one return note (.docx) per unit with something to fix into this folder',
     reviewOut:
       "write the office's workbook (.xlsx): submissions, list summary, county list, return notes, monitoring points",
     'title/Usage:': 'Usage:',

@@ -5,21 +5,22 @@ import { Worker } from 'node:worker_threads';
 import { deskFromFindings, quotaFromGrids, type ReviewDesk, registerFromGrids } from '../app/review-desk';
 import type { Locale } from '../core/locale';
 import type { DeepPartial, Settings } from '../core/settings';
-import type { FileFindings, UnitRegister } from '../features/review';
+import { buildReturnNote, type FileFindings, noteFileName, type UnitRegister } from '../features/review';
 import type { QuotaRead } from '../features/tally';
 import { sheetSpecsToXlsx } from '../hosts/xlsx/sheet-specs-to-xlsx';
-import { skipText } from '../hosts/files/file-messages';
+import { outputProblemText, skipText } from '../hosts/files/file-messages';
+import { checkOutFolder } from '../hosts/files/output-plan';
 import { listInputs } from '../hosts/files/list-inputs';
 import { checkOutPath, type InputError, isInputError, readGrids, writeAtomically } from './list-files';
 import { reviewText } from './review-messages';
-import { type InboxEntry, readAndReview } from './review-read';
+import { type InboxEntry, readAndReview, WORD_EXTENSIONS } from './review-read';
 import { tallyText } from './tally-messages';
 import type { WorkerTask } from './review-worker';
 
 /** The inbox as listed: every file (read, or listed with why it is not), and the system's own files left out. */
 export interface InboxListing {
   entries: InboxEntry[];
-  /** Lock files, hidden and system files (Thumbs.db): not a unit's, counted only. */
+  /** Lock files, hidden and system files (Thumbs.db), the run's outputs: not a unit's, counted only. */
   ignored: string[];
 }
 
@@ -35,10 +36,14 @@ const RECEIVED = new Set(['skip/pdf', 'skip/image']);
  */
 export async function listInbox(
   inputs: readonly string[],
-  options: { exclude?: string[] } = {},
+  options: { exclude?: string[]; outputs?: string[] } = {},
   locale: Locale = 'zh-CN',
 ): Promise<InboxListing> {
-  const listing = await listInputs(inputs, { recursive: true, exclude: options.exclude });
+  const listing = await listInputs(inputs, {
+    recursive: true,
+    exclude: options.exclude,
+    alsoRead: WORD_EXTENSIONS,
+  });
   const folders: string[] = [];
   for (const input of inputs)
     if ((await fs.stat(input).catch(() => undefined))?.isDirectory()) folders.push(input);
@@ -46,10 +51,11 @@ export async function listInbox(
     const base = root ?? folders.find((r) => path.resolve(p).startsWith(path.resolve(r) + path.sep));
     return base ? posix(path.relative(base, p)) : path.basename(p);
   };
-  const entries: InboxEntry[] = listing.files.map((f) => ({
-    path: f.path,
-    display: display(f.path, f.root),
-  }));
+  // The run's own outputs (the workbook of an earlier run in the inbox folder) are not a unit's files.
+  const outputs = new Set((options.outputs ?? []).map((o) => path.resolve(o)));
+  const entries: InboxEntry[] = listing.files
+    .filter((f) => !outputs.has(path.resolve(f.path)))
+    .map((f) => ({ path: f.path, display: display(f.path, f.root) }));
   const ignored: string[] = [];
   for (const k of listing.skipped) {
     if (k.reason === 'skip/lock-file' || k.reason === 'skip/hidden' || k.reason === 'skip/output-folder') {
@@ -75,6 +81,8 @@ export interface ReviewCliOptions {
   units?: string;
   quota?: string;
   out?: string;
+  /** A folder for one 退回意见 .docx per unit with something to fix. */
+  notes?: string;
   locale: Locale;
   settings?: DeepPartial<Settings>;
   date?: string;
@@ -90,6 +98,8 @@ export interface ReviewRun {
   findings?: FileFindings[];
   fatal?: InputError;
   written?: string;
+  /** The notes written, one per unit with something to fix. */
+  notes?: string[];
 }
 
 /** Inboxes below this many files are read in this thread: starting workers costs more than it saves. */
@@ -215,6 +225,13 @@ export async function runReview(
     );
     if (bad) return { fatal: bad };
   }
+  if (options.notes !== undefined) {
+    const problem = await checkOutFolder(options.notes, '--notes');
+    if (problem)
+      return {
+        fatal: { file: options.notes, code: problem.code, message: outputProblemText(locale, problem) },
+      };
+  }
   let quota: QuotaRead | undefined;
   if (options.quota) {
     const read = await readQuota(options.quota, locale);
@@ -244,7 +261,35 @@ export async function runReview(
     date: options.date,
     locale,
   });
-  if (!options.out) return { desk, findings };
-  await writeAtomically(options.out, await sheetSpecsToXlsx(desk.sheets));
-  return { desk, findings, written: options.out };
+  const run: ReviewRun = { desk, findings };
+  if (options.out) {
+    await writeAtomically(options.out, await sheetSpecsToXlsx(desk.sheets));
+    run.written = options.out;
+  }
+  if (options.notes !== undefined) run.notes = await writeNotes(desk, entries, options.notes, options);
+  return run;
+}
+
+/**
+ * Writes one 退回意见 .docx per unit with something to fix into `dir` (a unit with nothing to fix gets none). The
+ * Word library is loaded only here. A note never replaces a file of the inbox.
+ */
+async function writeNotes(
+  desk: ReviewDesk,
+  entries: readonly InboxEntry[],
+  dir: string,
+  options: ReviewCliOptions,
+): Promise<string[]> {
+  const { documentToDocx } = await import('../hosts/docx/write-docx');
+  const inputs = new Set(entries.map((e) => path.resolve(e.path)));
+  const written: string[] = [];
+  for (const u of desk.result.units) {
+    const note = buildReturnNote(desk.result, u, { date: options.date, locale: options.locale });
+    if (!note) continue;
+    const target = path.join(dir, noteFileName(u.unit, 'docx'));
+    if (inputs.has(path.resolve(target))) continue;
+    await writeAtomically(target, await documentToDocx(note));
+    written.push(target);
+  }
+  return written;
 }

@@ -91,6 +91,7 @@ export const DEFAULT_SEVERITIES: Record<string, Severity> = {
   'review/unit-conflict': 'warning',
   'review/no-unit': 'error',
   'review/unknown-unit': 'error',
+  'review/unknown-unit-no-match': 'error',
   'review/several-lists': 'warning',
   'review/several-reports': 'warning',
   'review/total-type-mismatch': 'error',

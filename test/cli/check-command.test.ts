@@ -82,6 +82,11 @@ describe('drc check', () => {
         message: expect.stringContaining('--recursive'),
       },
       {
+        file: path.join(EXAMPLES, 'review'),
+        reason: 'skip/subfolder',
+        message: expect.stringContaining('--recursive'),
+      },
+      {
         file: path.join(EXAMPLES, 'tally'),
         reason: 'skip/subfolder',
         message: expect.stringContaining('--recursive'),

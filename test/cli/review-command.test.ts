@@ -1,7 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { readDocxGrids } from '../../src/hosts/docx/read-docx';
+import { annex2Docx } from '../fixtures/build-docx-forms';
 import { buildReviewInbox, REVIEW_CASE } from '../fixtures/build-review-inbox';
 import { drc } from '../helpers/drc';
 
@@ -20,7 +22,7 @@ interface UnitJson {
 
 beforeAll(async () => {
   inbox = path.join(tmp(), '收件');
-  await buildReviewInbox(inbox);
+  await buildReviewInbox(inbox, { docx: annex2Docx });
 });
 
 async function reviewJson(...args: string[]) {
@@ -42,8 +44,7 @@ describe('drc review on an inbox as it arrives', () => {
     expect(code).toBe(1);
     const byUnit = new Map(json.units.map((u) => [u.unit, u]));
     expect(json.units).toHaveLength(REVIEW_CASE.units);
-    // Without the Word form (read in a later step) 林业局's declaration is missing.
-    for (const unit of REVIEW_CASE.complete.filter((u) => u !== '林业局'))
+    for (const unit of REVIEW_CASE.complete)
       expect({ unit, status: byUnit.get(unit)?.status }).toEqual({ unit, status: 'complete' });
     for (const [unit, missing] of Object.entries(REVIEW_CASE.missing)) {
       const u = byUnit.get(unit)!;
@@ -81,9 +82,13 @@ describe('drc review on an inbox as it arrives', () => {
     );
     expect(json.unassigned.map((u) => [u.file, u.kind, u.code])).toEqual([
       ['收文登记.csv', 'other', 'review/no-unit'],
-      [REVIEW_CASE.unknownUnitFile, 'checklist', 'review/unknown-unit'],
+      [REVIEW_CASE.unknownUnitFile, 'checklist', 'review/unknown-unit-no-match'],
     ]);
-    expect(json.summary).toMatchObject({ units: 23, complete: 15, missing: 5, withIssues: 3 });
+    expect(json.summary).toMatchObject({ units: 23, complete: 16, missing: 4, withIssues: 3 });
+    // The Word form, loose at the top, named by its file name: two declarations of 林业局.
+    expect(byUnit.get('林业局')!.files).toContainEqual(
+      expect.objectContaining({ file: REVIEW_CASE.docx, kind: 'declaration', unitSource: 'file' }),
+    );
     expect(json.summary.files).toBe(
       json.units.reduce((n, u) => n + u.files.length, 0) + json.unassigned.length,
     );
@@ -134,7 +139,7 @@ describe('drc review on an inbox as it arrives', () => {
       water.getCell(4).value,
       water.getCell(9).value,
     ]).toEqual(['水利局', '已报', '已报（错误 4）', '需修改']);
-    expect(sub.getRow(3 + 7).getCell(10).value).toBe('缺检查实施清单、动态调整情况表、监测点企业申报表');
+    expect(sub.getRow(3 + 7).getCell(10).value).toBe('缺清单、情况表、申报表');
     expect(sub.getRow(3 + 24).getCell(1).value).toBe('合计');
     for (const ws of wb.worksheets.slice(0, 4))
       expect({ name: ws.name, setup: ws.pageSetup }).toMatchObject({
@@ -158,6 +163,28 @@ describe('drc review on an inbox as it arrives', () => {
       ),
     );
     expect(lines).toContainEqual(expect.stringMatching(/^（未能确定单位）\|\|文件“统计局\//));
+  });
+
+  test('--notes: one Word note per unit with something to fix, none for a complete unit', async () => {
+    const dir = path.join(tmp(), '退回意见');
+    const { code, out } = await drc('review', inbox, '--notes', dir);
+    expect(code).toBe(1);
+    const names = readdirSync(dir).sort();
+    expect(names).toContain('退回意见-水利局.docx');
+    expect(names).toContain('退回意见-医保局.docx');
+    expect(names).not.toContain('退回意见-工信局.docx');
+    expect(names).toHaveLength(9); // 7 units with errors or missing deliverables, 2 with warnings only
+    expect(out).toContain(`已写出 9 份退回意见`);
+    const grids = readDocxGrids(
+      new Uint8Array(readFileSync(path.join(dir, '退回意见-水利局.docx'))),
+      'x.docx',
+    );
+    const text = grids.map((g) => g.values.map((r) => r.join('|')).join('\n')).join('\n');
+    expect(text).toContain('关于水利局报送材料的退回意见');
+    expect(text).toMatch(
+      /动态调整情况表\|水利局动态调整情况表\.xlsx\|动态调整情况表!B5\|“河道采砂检查”报为修改/,
+    );
+    expect(text).toContain('请核实的事项（1 处）');
   });
 
   test('a complete inbox exits 0; --units gives the register', async () => {

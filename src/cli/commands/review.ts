@@ -12,6 +12,7 @@ interface ReviewFlags {
   quota?: string;
   json?: boolean;
   out?: string;
+  notes?: string;
   lang?: string;
 }
 
@@ -29,11 +30,16 @@ export const registerReview: RegisterCommand = (program, io, setCode, locale) =>
     .option('--quota <file>', helpText(locale, 'tallyQuota'))
     .option('--json', helpText(locale, 'json'))
     .option('--out <file>', helpText(locale, 'reviewOut'))
+    .option('--notes <dir>', helpText(locale, 'reviewNotes'))
     .addOption(
       new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
     )
     .action(async (inputs: string[], flags: ReviewFlags) => {
-      const listing = await listInbox(inputs, {}, locale);
+      const listing = await listInbox(
+        inputs,
+        { exclude: flags.notes ? [flags.notes] : [], outputs: flags.out ? [flags.out] : [] },
+        locale,
+      );
       if (listing.entries.length === 0) {
         failWith(
           io,
@@ -61,6 +67,7 @@ export const registerReview: RegisterCommand = (program, io, setCode, locale) =>
         units: flags.units,
         quota: flags.quota,
         out: flags.out,
+        notes: flags.notes,
         locale,
         onFile: (done, _total, file) => bar?.update(done, { file }),
       }).finally(() => bar?.stop());
@@ -69,7 +76,7 @@ export const registerReview: RegisterCommand = (program, io, setCode, locale) =>
         return;
       }
       const { result } = run.desk;
-      const written = { out: run.written };
+      const written = { out: run.written, notes: run.notes };
       if (flags.json) io.out.write(`${JSON.stringify(reviewJson(result, locale, written), null, 2)}\n`);
       else
         io.out.write(

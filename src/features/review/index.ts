@@ -43,9 +43,5 @@ export {
   type ReviewSheetOptions,
   unitStatusText,
 } from './review-sheets';
-export {
-  readUnitRegister,
-  RegisterMatcher,
-  registerFromQuota,
-  type UnitRegister,
-} from './unit-register';
+export { buildReturnNote, type NoteOptions, noteFileName } from './return-note';
+export { readUnitRegister, RegisterMatcher, registerFromQuota, type UnitRegister } from './unit-register';

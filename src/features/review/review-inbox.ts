@@ -254,7 +254,7 @@ export function reviewInbox(findings: readonly FileFindings[], options: ReviewOp
     for (const unit of f.units) byUnit.get(unit)!.files.push(f);
     if (f.units.length === 0) {
       const issue = a.unknown
-        ? reviewIssue(settings, 'unknown-unit', at, {
+        ? reviewIssue(settings, a.unknown.suggestion ? 'unknown-unit' : 'unknown-unit-no-match', at, {
             name: f.file,
             text: a.unknown.text,
             suggestion: a.unknown.suggestion ?? '',

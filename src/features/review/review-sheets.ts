@@ -30,6 +30,9 @@ export const DELIVERABLES: ReadonlyArray<[Deliverable, string]> = [
   ['declaration', '监测点企业申报表'],
 ];
 
+/** Short names of the deliverables, for the 备注 column. */
+const SHORT: Record<Deliverable, string> = { checklist: '清单', adjustment: '情况表', declaration: '申报表' };
+
 const STATUS_STYLE: Record<DeliverableStatus, string> = {
   ok: 'ok',
   issues: 'issues',
@@ -56,7 +59,7 @@ const dateNote = (o: ReviewSheetOptions) => (o.date ? `统计日期：${o.date}�
 /** 报送情况: one row per unit, a column per deliverable (已报 / 未报, with error counts), 完成情况, county totals. */
 export function buildSubmissionSheet(result: ReviewResult, options: ReviewSheetOptions = {}): SheetSpec {
   const rows: TableRow[] = result.units.map((u, i) => {
-    const missing = DELIVERABLES.filter(([d]) => u.deliverables[d] === 'missing').map(([, n]) => n);
+    const missing = DELIVERABLES.filter(([d]) => u.deliverables[d] === 'missing').map(([d]) => SHORT[d]);
     const remark = missing.length ? `缺${missing.join('、')}` : u.errors > 0 ? '见退回意见' : '';
     return {
       values: [
@@ -108,7 +111,7 @@ export function buildSubmissionSheet(result: ReviewResult, options: ReviewSheetO
       `${dateNote(options)}共收到 ${s.files} 个文件。已报：材料已收到，括号内为须修改的错误数；未报：未收到该材料。` +
       `完成情况：已报齐（三项材料齐全且无错误）、需修改（材料齐全但有错误）、未报齐（缺材料）。${unassigned}`,
     head: ['序号', '单位', ...DELIVERABLES.map(([, n]) => n), '文件数', '错误', '警告', '完成情况', '备注'],
-    widths: [6, 16, 14, 15, 15, 7, 7, 7, 10, 22],
+    widths: [6, 16, 16, 16, 16, 7, 7, 7, 10, 24],
     rows,
     orientation: 'landscape',
   });

@@ -106,7 +106,7 @@ export function tableSheet(spec: TableSpec): SheetSpec {
     const height = wrappedHeight(
       wraps.map((i) => ({ text: String(row.values[i] ?? ''), width: spec.widths[i] })),
       10,
-      18,
+      17,
     );
     rows.push({ cells, height });
   }

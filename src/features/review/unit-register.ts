@@ -15,14 +15,22 @@ export interface UnitRegister {
 
 /** The register of a quota table: its units, known by their usual other names. */
 export function registerFromQuota(table: QuotaTable): UnitRegister {
-  return { units: table.units.map((u) => ({ name: u.unit, aliases: [] })), region: table.region, source: 'quota' };
+  return {
+    units: table.units.map((u) => ({ name: u.unit, aliases: [] })),
+    region: table.region,
+    source: 'quota',
+  };
 }
 
 /**
  * The office's units list from a workbook (the shared units register: a column of names, optional 别名 and
  * 机构代码 columns, or names and other names in the first two columns). Undefined when it names no unit.
  */
-export function readUnitRegister(grids: readonly Grid[], file: string, region: string): UnitRegister | undefined {
+export function readUnitRegister(
+  grids: readonly Grid[],
+  file: string,
+  region: string,
+): UnitRegister | undefined {
   const read = readUnitRegisterGrids(grids);
   if (!read || read.entries.length === 0) return undefined;
   return { units: read.entries, region, source: 'file', file, read };

@@ -19,6 +19,8 @@ export const reviewMessages: MessageTable = {
     'no-unit':
       '无法确定文件“{name}”所属的单位:文件夹名、文件名、标题和填报单位中都没有单位名单中的单位;请在文件中写明填报单位',
     'unknown-unit': '文件“{name}”的单位“{text}”不在单位名单中(最接近的是“{suggestion}”);请核实单位名称',
+    'unknown-unit-no-match':
+      '文件“{name}”的单位“{text}”不在单位名单中,名单中也没有相近的单位;如是应报送的单位,请用 --units 加入单位名单',
     'several-lists': '报送了 {count} 份检查实施清单;以“{chosen}”({items} 项)为准,请确认',
     'several-reports': '报送了 {count} 份动态调整情况表;以“{chosen}”为准,请确认',
     'total-type-mismatch': '合计写明{type} {stated} 项,但表中{type}事项为 {counted} 项;请核对合计',
@@ -58,6 +60,8 @@ export const reviewMessages: MessageTable = {
       'Cannot tell which unit sent "{name}": no unit of the register appears in its folder, file name, title or 填报单位 line; the file should name its unit',
     'unknown-unit':
       'The unit "{text}" of "{name}" is not in the register (closest: "{suggestion}"); check the unit name',
+    'unknown-unit-no-match':
+      'The unit "{text}" of "{name}" is not in the register, nor is any close name; if it should report, add it with --units',
     'several-lists': '{count} inspection lists were sent; "{chosen}" ({items} items) is used, confirm it',
     'several-reports': '{count} adjustment reports were sent; "{chosen}" is used, confirm it',
     'total-type-mismatch':

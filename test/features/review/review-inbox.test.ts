@@ -76,7 +76,7 @@ describe('which unit a file belongs to', () => {
       r.unassigned.map((u) => [u.file.file, u.file.kind, u.issue.code, u.issue.params.text ?? null]),
     ).toEqual([
       ['说明.xlsx', 'other', 'review/no-unit', null],
-      ['统计局/清单.xlsx', 'checklist', 'review/unknown-unit', '于都县统计局'],
+      ['统计局/清单.xlsx', 'checklist', 'review/unknown-unit-no-match', '于都县统计局'],
     ]);
   });
 });
