@@ -3,4 +3,5 @@
 export * from './adjust-flow';
 export * from './compare-flow';
 export * from './list-read';
+export * from './review-flow';
 export * from './tally-flow';

@@ -361,6 +361,38 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(errors).toEqual([]);
     }, 60_000);
 
+    it('汇总审核: a chosen folder of 23 units reviewed in the page, the office workbook downloaded', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS);
+      await page.waitForSelector('[data-testid=tab-check][aria-selected=true]');
+      await page.click('[data-testid=tab-review]');
+      await page.waitForSelector('[data-testid=review-section]');
+      await page.setInputFiles('[data-testid=review-folder]', join(EXAMPLES, 'review'));
+      await page.waitForSelector('[data-testid=review-summary]');
+      expect(await page.textContent('[data-testid=review-summary]')).toBe(
+        '共 67 个文件，23 个单位：已报齐 16 个，需修改 3 个，未报齐 4 个。',
+      );
+      expect(await page.$$eval('[data-testid=review-units] tbody tr', (rows) => rows.length)).toBe(23);
+      expect(await page.textContent('tr[data-unit="水利局"]')).toContain('已报（错误 4）');
+      expect(await page.textContent('tr[data-unit="医保局"]')).toContain('未报齐');
+      expect(await page.textContent('[data-testid=review-unassigned]')).toContain('收文登记.csv');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await shoot(page, 'pane-review.png');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid=review-write]'),
+      ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((w) => w.name).slice(0, 4)).toEqual([
+        '报送情况',
+        '清单汇总',
+        '全县检查事项清单',
+        '退回意见',
+      ]);
+      expect(await page.textContent('[data-testid=review-notice]')).toContain('已下载');
+      expect(errors).toEqual([]);
+    }, 120_000);
+
     it('shows the lists’ cell text as text in the report sections', async () => {
       const { page, errors } = await open(BROWSER_OFFICE_JS);
       const list = async (names: string[]) => {

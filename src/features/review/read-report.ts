@@ -66,21 +66,30 @@ export function isNoChangeSentence(text: string): boolean {
   return t.length >= 6 && NO_CHANGE.test(t) && ABOUT_LIST.test(t);
 }
 
+/** Every 无动态调整 sentence in the top rows of a sheet, skipping `skipRows` (a table's data rows). */
+export function noChangeStatements(
+  grid: Grid,
+  skipRows: ReadonlySet<number> = new Set(),
+): NoChangeStatement[] {
+  const view = new GridView(grid);
+  const last = Math.min(view.lastRow, view.firstRow + ROW_SCAN - 1);
+  const found: NoChangeStatement[] = [];
+  for (let r = view.firstRow; r <= last; r++) {
+    if (skipRows.has(r)) continue;
+    for (let c = view.firstColumn; c <= view.lastColumn; c++) {
+      const text = cellText(view.raw(r, c), view.format(r, c));
+      if (text !== '' && isNoChangeSentence(text)) found.push({ sheet: grid.name, row: r, column: c, text });
+    }
+  }
+  return found;
+}
+
 /** The first 无动态调整 sentence in the top rows of a sheet, skipping `skipRows` (a table's data rows). */
 export function findNoChangeStatement(
   grid: Grid,
   skipRows: ReadonlySet<number> = new Set(),
 ): NoChangeStatement | undefined {
-  const view = new GridView(grid);
-  const last = Math.min(view.lastRow, view.firstRow + ROW_SCAN - 1);
-  for (let r = view.firstRow; r <= last; r++) {
-    if (skipRows.has(r)) continue;
-    for (let c = view.firstColumn; c <= view.lastColumn; c++) {
-      const text = cellText(view.raw(r, c), view.format(r, c));
-      if (text !== '' && isNoChangeSentence(text)) return { sheet: grid.name, row: r, column: c, text };
-    }
-  }
-  return undefined;
+  return noChangeStatements(grid, skipRows)[0];
 }
 
 const canonicalType = (t: string): AdjustType | undefined => {

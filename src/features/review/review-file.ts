@@ -9,12 +9,7 @@ import { DEFAULT_SEVERITIES } from '../../schemas/severities';
 import { checkGrids } from '../check-workbook';
 import { type ListRead, listUnit, readListSheet, readMeta } from '../compare/read-list';
 import { tallySources } from '../tally';
-import {
-  findNoChangeStatement,
-  type NoChangeStatement,
-  type ReportRead,
-  readReportSheet,
-} from './read-report';
+import { noChangeStatements, type NoChangeStatement, type ReportRead, readReportSheet } from './read-report';
 
 /** One file of the inbox as the front read it: its sheets (a Word file's tables as sheets), or why it could not be read. */
 export interface InboxFile {
@@ -194,11 +189,13 @@ export function reviewFile(input: InboxFile, settings?: DeepPartial<Settings>): 
       if (read?.meta.unit) titles.push({ source: 'title', text: read.meta.unit });
       return;
     }
-    const statement = findNoChangeStatement(grid);
-    if (statement) {
+    const statements = noChangeStatements(grid);
+    if (statements.length > 0) {
       finding.role = 'statement';
       kinds.add('adjustment');
-      out.statement ??= statement;
+      out.statement ??= statements[0];
+      // The sentences often name the unit (中共于都县委统战部2020年度…无动态调整).
+      for (const st of statements) titles.push({ source: 'title', text: st.text });
     }
     const meta = readMeta(topLines(grid));
     if (meta.unit) titles.push({ source: 'title', text: meta.unit });

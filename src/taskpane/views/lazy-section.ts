@@ -4,7 +4,7 @@ import { errorText } from '../../app/error-text';
 import type { SectionProps } from './report-kit';
 
 /** A report section: 监测点汇总, 动态调整情况表 or 两平台比对. */
-export type ReportView = 'tally' | 'adjust' | 'compare';
+export type ReportView = 'tally' | 'adjust' | 'compare' | 'review';
 
 let loading: Promise<Record<ReportView, ComponentType<SectionProps>>> | undefined;
 

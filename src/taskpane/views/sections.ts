@@ -2,12 +2,14 @@
 import type { ComponentType } from 'preact';
 import { AdjustSection } from './adjust-section';
 import { CompareSection } from './compare-section';
+import { ReviewSection } from './review-section';
 import type { SectionProps } from './report-kit';
 import { TallySection } from './tally-section';
 
 /** The view of each report section. */
-export const SECTIONS: Record<'tally' | 'adjust' | 'compare', ComponentType<SectionProps>> = {
+export const SECTIONS: Record<'tally' | 'adjust' | 'compare' | 'review', ComponentType<SectionProps>> = {
   tally: TallySection,
   adjust: AdjustSection,
   compare: CompareSection,
+  review: ReviewSection,
 };

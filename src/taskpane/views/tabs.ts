@@ -2,17 +2,18 @@ import { type ComponentChild, h } from 'preact';
 import type { Locale } from '../../core/locale';
 import { t, type UiKey } from '../i18n';
 
-/** The pane's sections: 校验 (the default) and the three reports. */
-export type PaneView = 'check' | 'tally' | 'adjust' | 'compare';
+/** The pane's sections: 校验 (the default), the three reports and the office's 汇总审核. */
+export type PaneView = 'check' | 'tally' | 'adjust' | 'compare' | 'review';
 
 /** Every section in tab order. */
-export const PANE_VIEWS: readonly PaneView[] = ['check', 'tally', 'adjust', 'compare'];
+export const PANE_VIEWS: readonly PaneView[] = ['check', 'tally', 'adjust', 'compare', 'review'];
 
 const LABELS: Record<PaneView, UiKey> = {
   check: 'tabCheck',
   tally: 'tabTally',
   adjust: 'tabAdjust',
   compare: 'tabCompare',
+  review: 'tabReview',
 };
 
 /** Props of the tab list. */
