@@ -49,8 +49,13 @@ const USCC = /(?:^|[^0-9A-Z])([0-9A-HJ-NPQRTUWXY]{18})(?![0-9A-Z])/;
 
 /** Texts of the rows above the header, row by row, cells in column order. */
 export function linesAbove(view: GridView, header: HeaderMatch): string[][] {
+  return lineTexts(view, header.firstRow);
+}
+
+/** Texts of the non-blank rows from the view's first row up to (not including) `endRow`, cells in column order. */
+export function lineTexts(view: GridView, endRow: number): string[][] {
   const lines: string[][] = [];
-  for (let r = view.firstRow; r < header.firstRow; r++) {
+  for (let r = view.firstRow; r < endRow && r <= view.lastRow; r++) {
     const cells: string[] = [];
     for (let c = view.firstColumn; c <= view.lastColumn; c++) {
       const t = cellText(view.raw(r, c), view.format(r, c));

@@ -1,13 +1,12 @@
 import { type Grid, GridView } from '../../core/grid';
 import type { Issue } from '../../core/issue';
-import { cellText } from '../../core/normalise';
 import type { FileError } from '../../core/report';
 import { type DeepPartial, resolveSettings, type Settings } from '../../core/settings';
 import { validateGrid } from '../../core/validate';
 import { adjustmentReportSchema } from '../../schemas/adjustment-report.schema';
 import { DEFAULT_SEVERITIES } from '../../schemas/severities';
 import { checkGrids } from '../check-workbook';
-import { type ListRead, listUnit, readListSheet, readMeta } from '../compare/read-list';
+import { type ListRead, listUnit, readListSheet, readMeta, lineTexts } from '../compare/read-list';
 import { tallySources } from '../tally';
 import { noChangeStatements, type NoChangeStatement, type ReportRead, readReportSheet } from './read-report';
 
@@ -80,16 +79,7 @@ const KIND_ORDER: readonly FileKind[] = ['checklist', 'adjustment', 'declaration
 /** Texts of the first rows of a sheet (title and stamp lines), one array per row. */
 function topLines(grid: Grid, rows = 6): string[][] {
   const view = new GridView(grid);
-  const lines: string[][] = [];
-  for (let r = view.firstRow; r < view.firstRow + rows && r <= view.lastRow; r++) {
-    const cells: string[] = [];
-    for (let c = view.firstColumn; c <= view.lastColumn; c++) {
-      const t = cellText(view.raw(r, c), view.format(r, c));
-      if (t !== '') cells.push(t);
-    }
-    if (cells.length) lines.push(cells);
-  }
-  return lines;
+  return lineTexts(view, view.firstRow + rows);
 }
 
 /** The 机构代码 most rows of a list give (or the one written above it). */
