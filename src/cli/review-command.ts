@@ -7,7 +7,7 @@ import type { Locale } from '../core/locale';
 import type { DeepPartial, Settings } from '../core/settings';
 import { buildReturnNote, type FileFindings, noteFileName, type UnitRegister } from '../features/review';
 import type { QuotaRead } from '../features/tally';
-import { sheetSpecsToXlsx } from '../hosts/xlsx/sheet-specs-to-xlsx';
+import { reportBytes } from './report-bytes';
 import { outputProblemText, skipText } from '../hosts/files/file-messages';
 import { checkOutFolder } from '../hosts/files/output-plan';
 import { listInputs } from '../hosts/files/list-inputs';
@@ -263,7 +263,7 @@ export async function runReview(
   });
   const run: ReviewRun = { desk, findings };
   if (options.out) {
-    await writeAtomically(options.out, await sheetSpecsToXlsx(desk.sheets));
+    await writeAtomically(options.out, await reportBytes(desk.sheets));
     run.written = options.out;
   }
   if (options.notes !== undefined) run.notes = await writeNotes(desk, entries, options.notes, options);

@@ -32,6 +32,13 @@ describe('exceljs is loaded only to write a report', () => {
     expect(mockExceljsLoads).toBe(0);
   });
 
+  test('drc review --json of a unit folder (a list and its report) does not load it', async () => {
+    const { code, out } = await drc('review', path.join(EXAMPLES, 'review', '林业局'), '--json');
+    expect([0, 1]).toContain(code);
+    expect(JSON.parse(out).summary.files).toBeGreaterThan(0);
+    expect(mockExceljsLoads).toBe(0);
+  });
+
   test('drc compare --out, which writes a report sheet, loads it', async () => {
     const dir = path.join(EXAMPLES, 'adjust');
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'drc-startup-')), '差异.xlsx');
