@@ -46,16 +46,24 @@ export function errorsOn(text: string, column: MeaningColumn): string[] {
 
 if (require.main === module) {
   const entries = loadSpellings();
-  let right = 0;
+  const columns: MeaningColumn[] = ['ratio', 'frequency', 'combined'];
+  const right = Object.fromEntries(columns.map((c) => [c, 0])) as Record<MeaningColumn, number>;
+  const seen = { ...right };
   let errors = 0;
   for (const e of entries) {
     const read = cellMeaning(e.text, e.column, e.header);
-    if (read === e.meaning) right++;
+    seen[e.column]++;
+    if (read === e.meaning) right[e.column]++;
     else if (process.argv.includes('--list'))
       console.log(`${JSON.stringify(e.text)} (${e.column})\n  expected ${e.meaning}\n  read     ${read}`);
     if (e.meaning !== 'invalid') errors += errorsOn(e.text, e.column).length;
   }
-  const share = entries.length ? ((100 * right) / entries.length).toFixed(1) : '-';
-  console.log(`read with the expected meaning: ${right}/${entries.length} (${share}%)`);
+  const share = (n: number, of: number) => (of ? ((100 * n) / of).toFixed(1) : '-');
+  const total = columns.reduce((sum, c) => sum + right[c], 0);
+  console.log(
+    `read with the expected meaning: ${total}/${entries.length} (${share(total, entries.length)}%)`,
+  );
+  for (const c of columns)
+    console.log(`  under ${c} headers: ${right[c]}/${seen[c]} (${share(right[c], seen[c])}%)`);
   console.log(`error-severity findings on real values: ${errors}`);
 }
