@@ -11,6 +11,8 @@ const MESSAGES = {
     'args/percent-positive': '{option} 应为大于 0、不超过 100 的百分数,如 50 或 50%;收到的是"{value}"',
     'args/ratio-order': '--ratio-blind({blind}%)应低于 --ratio-disturb({disturb}%)',
     'args/count': '{option} 应为 {min} 到 {max} 之间的整数;收到的是"{value}"',
+    'args/severity':
+      '--severity 应写成 问题代码=级别,如 ratio/prose=error(级别:error 错误、warning 警告、info 提示;问题代码见 --json 输出的 code);收到的是"{value}"',
     'args/size': '--max-size 应为 1KB 到 4GB 之间的大小,如 500MB、2GB;收到的是"{value}"',
     'args/soffice': '--soffice 指定的"{value}"不存在,或不是可以运行的程序;请指定 LibreOffice 的 soffice 程序',
     'args/unknown-option': '未知的选项 {option}{hint};用 drc --help 查看用法',
@@ -46,6 +48,8 @@ const MESSAGES = {
       '{option} must be a percentage above 0 and at most 100, e.g. 50 or 50%; got "{value}"',
     'args/ratio-order': '--ratio-blind ({blind}%) must be below --ratio-disturb ({disturb}%)',
     'args/count': '{option} must be a whole number from {min} to {max}; got "{value}"',
+    'args/severity':
+      '--severity must be CODE=LEVEL, e.g. ratio/prose=error (levels: error, warning, info; the codes are the "code" of --json); got "{value}"',
     'args/size': '--max-size must be a size from 1KB to 4GB, e.g. 500MB or 2GB; got "{value}"',
     'args/soffice':
       '--soffice names "{value}", which does not exist or cannot be run; name the soffice program of LibreOffice',

@@ -22,6 +22,7 @@ const MESSAGES = {
     ratioDisturb: '双随机比例达到该百分数即提示扰企(0–100,默认 100)',
     ratioBlind: '双随机比例不高于该百分数即提示盲区(0–100,默认 0)',
     maxPerYear: '每年检查次数超过该值即提示扰企(1–366,默认 12)',
+    severity: '改变某类问题的级别,如 ratio/prose=error(可重复;级别 error、warning、info)',
     tally: '监测点汇总:按分配表统计各单位申报的监测点企业',
     tallyFiles: '申报表文件或文件夹',
     tallyQuota: '用该文件中的分配表(表头含"单位"和"任务数")代替默认的于都县 2020 年分配表',
@@ -74,6 +75,8 @@ const MESSAGES = {
     ratioDisturb: 'a double-random ratio at or above this percent disturbs enterprises (0–100, default 100)',
     ratioBlind: 'a double-random ratio at or below this percent is a blind spot (0–100, default 0)',
     maxPerYear: 'more inspections a year than this disturbs enterprises (1–366, default 12)',
+    severity:
+      'change the severity of one kind of finding, e.g. ratio/prose=error (repeatable; error, warning, info)',
     tally: 'monitoring points: tally the declared enterprises of each unit against the quota table',
     tallyFiles: 'declaration files or folders',
     tallyQuota:

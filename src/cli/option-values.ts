@@ -1,5 +1,8 @@
+import type { Severity } from '../core/issue';
 import type { Locale } from '../core/locale';
 import type { DeepPartial, Settings } from '../core/settings';
+import { SCHEMAS } from '../schemas';
+import { DEFAULT_SEVERITIES } from '../schemas/severities';
 import { isExecutableFile } from '../hosts/files/soffice';
 import { DEFAULT_MAX_SIZE } from '../hosts/xlsx/fast-reader';
 import { cliText } from './cli-messages';
@@ -75,6 +78,31 @@ export interface CheckOptionValues {
   maxSize?: string;
   soffice?: string;
   sofficeTimeout?: string;
+  /** `CODE=LEVEL` overrides (`ratio/prose=error`), one per `--severity`. */
+  severity?: string[];
+}
+
+/** The severity names `--severity` takes, in English and as the output prints them. */
+const LEVELS: Record<string, Severity> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  错误: 'error',
+  警告: 'warning',
+  提示: 'info',
+};
+
+/** Every finding code a severity can be set for: the defaults and each schema's own table. */
+function knownCodes(): Set<string> {
+  return new Set([...Object.keys(DEFAULT_SEVERITIES), ...SCHEMAS.flatMap((s) => Object.keys(s.severities))]);
+}
+
+/** `ratio/prose=error` (or `ratio/prose:警告`) as a code and a severity, or undefined when it is not one. */
+function severityIn(value: string, codes: Set<string>): [string, Severity] | undefined {
+  const m = /^\s*([a-zA-Z]+\/[a-zA-Z-]+)\s*[=:：]\s*(\S+)\s*$/.exec(value);
+  if (!m || !codes.has(m[1])) return undefined;
+  const level = LEVELS[m[2].toLowerCase()];
+  return level ? [m[1], level] : undefined;
 }
 
 /**
@@ -110,6 +138,16 @@ export function checkArgs(
     if (n === undefined || !Number.isInteger(n) || n < 1 || n > 366 || /%/.test(v.maxPerYear))
       return problem('args/count', { option: '--max-per-year', value: v.maxPerYear, min: 1, max: 366 });
     settings.frequency!.maxPerYear = n;
+  }
+  if (v.severity?.length) {
+    const codes = knownCodes();
+    const severities: Record<string, Severity> = {};
+    for (const value of v.severity) {
+      const read = severityIn(value, codes);
+      if (!read) return problem('args/severity', { value });
+      severities[read[0]] = read[1];
+    }
+    settings.severities = severities;
   }
   const maxSize = maxSizeArg(v.maxSize, locale);
   if (typeof maxSize !== 'number') return maxSize;

@@ -313,6 +313,9 @@ describe('option values are checked: exit 2 with the reason, before any file is 
     ['--max-size', '5TB'],
     ['--soffice', '/nonexistent/soffice'],
     ['--soffice-timeout', '0'],
+    ['--severity', 'ratio/bogus=error'],
+    ['--severity', 'ratio/prose=fatal'],
+    ['--severity', 'ratio/prose'],
   ])('%s %s', async (option, value) => {
     const run = await drc('check', path.join(tmp(), '不存在.xlsx'), `${option}=${value}`);
     expect(run.code).toBe(2);
@@ -336,6 +339,34 @@ describe('option values are checked: exit 2 with the reason, before any file is 
       '24',
     );
     expect(ok.code).toBe(1);
+  });
+
+  test('--severity changes the severity of one code, repeatable, in English or as the output prints it', async () => {
+    const file = path.join(tmp(), '清单.csv');
+    writeFileSync(
+      file,
+      '检查事项,检查依据,检查主体,检查对象,检查方式,是否纳入双随机,抽查比例,抽查频次\n' +
+        '事项,《条例》,县局,企业,双随机抽查,是,按省级计划确定的比例,一般不超过2次/年\n',
+    );
+    const plain = await drc('check', file, '--json');
+    const codes = (run: typeof plain) =>
+      (
+        JSON.parse(run.out) as {
+          files: Array<{ sheets: Array<{ issues: Array<{ code: string; severity: string }> }> }>;
+        }
+      ).files[0].sheets[0].issues.map((i) => `${i.code} ${i.severity}`);
+    expect(plain.code).toBe(0);
+    expect(codes(plain)).toEqual(['ratio/prose warning', 'frequency/hedged info']);
+    const set = await drc(
+      'check',
+      file,
+      '--json',
+      '--severity',
+      'ratio/prose=error',
+      '--severity=frequency/hedged=警告',
+    );
+    expect(set.code).toBe(1);
+    expect(codes(set)).toEqual(['ratio/prose error', 'frequency/hedged warning']);
   });
 
   test('unknown options and commands: exit 2 with a sentence in the chosen language', async () => {

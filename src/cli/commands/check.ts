@@ -40,6 +40,10 @@ export const registerCheck: RegisterCommand = (program, io, setCode, locale) => 
     .option('--ratio-disturb <percent>', helpText(locale, 'ratioDisturb'))
     .option('--ratio-blind <percent>', helpText(locale, 'ratioBlind'))
     .option('--max-per-year <n>', helpText(locale, 'maxPerYear'))
+    .option('--severity <code=level>', helpText(locale, 'severity'), (value: string, all: string[] = []) => [
+      ...all,
+      value,
+    ])
     .option('--max-size <size>', helpText(locale, 'maxSize'))
     .option('--soffice <path>', helpText(locale, 'soffice'))
     .option('--soffice-timeout <seconds>', helpText(locale, 'sofficeTimeout'))
