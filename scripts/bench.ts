@@ -1,31 +1,50 @@
-// `npm run bench [-- --json] [-- --rows 1000,10000]`: measures checking against reading, per size, each phase
-// in its own process so that peak memory is that phase's own. ratio = checkMs / readMs, where checkMs is the
-// whole check (our reader + validation) and readMs is exceljs merely loading the same file.
+// `npm run bench [-- --json] [-- --rows 1000,10000,50000,200000] [-- --rounds 3] [-- --no-exceljs]`: the speed
+// of our reader, the check and the marked copy as ratios to the floor (unzip + tokenize), per size. Every phase
+// runs in its own process (so that its peak memory is its own), and the phases are interleaved round by round
+// (their order rotated each round) so that load from other processes falls on all of them alike; each figure is
+// the median over the rounds, and each ratio the median of the ratios taken within one round.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
-import { generateChecklist } from './generate-checklist';
-import { checkGrids, issuesToMarks } from '../src/features/check-workbook';
-import { openWorkbook } from '../src/hosts/xlsx/open-workbook';
 
-type Phase = 'floor' | 'read' | 'check' | 'write';
+type Phase = 'floor' | 'read' | 'check' | 'write' | 'exceljs' | 'adjust';
 interface PhaseResult {
   ms: number;
   peakRssMB: number;
-  detail?: Record<string, number>;
+  detail: Record<string, number>;
 }
 
 const DIR = path.join(__dirname, '..', '.bench');
+const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 
-async function runPhase(phase: Phase, file: string): Promise<PhaseResult> {
-  const bytes = new Uint8Array(readFileSync(file));
-  const t0 = performance.now();
+/** One phase on one file, in this process; modules are loaded before the clock starts and only the phase's own. */
+async function runPhase(phase: Phase, arg: string): Promise<PhaseResult> {
   const detail: Record<string, number> = {};
+  if (phase === 'adjust') {
+    const { adjustLists } = await import('../src/features/adjust');
+    const { readList } = await import('../src/features/compare/read-list');
+    const { adjustGrids } = await import('./generate-adjust-lists');
+    const rows = Number(arg);
+    const [previousGrid, currentGrid] = adjustGrids(rows, rows / 2);
+    const t0 = performance.now();
+    const previous = readList([previousGrid])!;
+    const current = readList([currentGrid])!;
+    const result = adjustLists(previous, current);
+    const ms = performance.now() - t0;
+    detail.modified = result.modified.length;
+    detail.unchanged = result.unchanged;
+    detail.added = result.added.length;
+    detail.deleted = result.deleted.length;
+    return { ms, peakRssMB: peakRssMB(), detail };
+  }
+  const bytes = new Uint8Array(readFileSync(arg));
   if (phase === 'floor') {
-    // The floor any reader pays: unzip the package and tokenize the sheet and shared-strings XML.
+    const { unzipSync } = await import('fflate');
+    const { SaxesParser } = await import('saxes');
+    const t0 = performance.now();
+    // The floor any reader pays: unzip the package and tokenize the sheet and shared-strings XML (kept as it was
+    // first defined, so that figures stay comparable over time).
     const files = unzipSync(bytes, {
       filter: (f) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(f.name),
     });
@@ -37,38 +56,76 @@ async function runPhase(phase: Phase, file: string): Promise<PhaseResult> {
       parser.write(new TextDecoder().decode(data)).close();
     }
     detail.tokens = tokens;
-  } else if (phase === 'read') {
+    return { ms: performance.now() - t0, peakRssMB: peakRssMB(), detail };
+  }
+  if (phase === 'exceljs') {
+    const { default: ExcelJS } = await import('exceljs');
+    const t0 = performance.now();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     detail.rows = wb.worksheets[0].rowCount;
-  } else {
-    const wb = await openWorkbook(bytes, path.basename(file));
-    const grids = await wb.readSheets();
-    const tRead = performance.now();
-    const reports = checkGrids(grids);
-    const tValidate = performance.now();
-    detail.gridMs = tRead - t0;
-    detail.validateMs = tValidate - tRead;
-    detail.issues = reports.reduce((n, r) => n + r.issues.length, 0);
-    if (phase === 'write') {
-      const tw = performance.now();
-      const marks = issuesToMarks(reports, 'zh-CN');
-      await wb.applyMarks(marks);
-      const out = await wb.toBuffer();
-      detail.marks = marks.length;
-      detail.outBytes = out.byteLength;
-      return { ms: performance.now() - tw, peakRssMB: process.resourceUsage().maxRSS / 1024, detail };
-    }
+    return { ms: performance.now() - t0, peakRssMB: peakRssMB(), detail };
   }
-  return { ms: performance.now() - t0, peakRssMB: process.resourceUsage().maxRSS / 1024, detail };
+  const { openWorkbook } = await import('../src/hosts/xlsx/open-workbook');
+  const { checkGrids, issuesToMarks } = await import('../src/features/check-workbook');
+  const name = path.basename(arg);
+  const t0 = performance.now();
+  // What `drc check` does with a file's bytes: open, read every sheet into grids, validate every sheet.
+  const wb = await openWorkbook(bytes, name);
+  const grids = await wb.readSheets();
+  const tRead = performance.now();
+  detail.cells = grids.reduce((n, g) => n + g.values.reduce((m, r) => m + (r?.length ?? 0), 0), 0);
+  if (phase === 'read') return { ms: tRead - t0, peakRssMB: peakRssMB(), detail };
+  const reports = checkGrids(grids);
+  const tValidate = performance.now();
+  detail.validateMs = tValidate - tRead;
+  detail.dataRows = reports.reduce((n, r) => n + r.dataRows, 0);
+  detail.issues = reports.reduce((n, r) => n + r.issues.length, 0);
+  if (phase === 'check') return { ms: tValidate - t0, peakRssMB: peakRssMB(), detail };
+  // `drc check --out`: the check, then every flagged cell marked and the marked copy made.
+  const marks = issuesToMarks(reports, 'zh-CN');
+  await wb.applyMarks(marks);
+  const out = await wb.toBuffer();
+  detail.marks = marks.length;
+  detail.outBytes = out.byteLength;
+  return { ms: performance.now() - t0, peakRssMB: peakRssMB(), detail };
 }
 
-function child(phase: Phase, file: string): PhaseResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--phase', phase, file], {
+function child(phase: Phase, arg: string): PhaseResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--phase', phase, arg], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out.trim().split('\n').pop()!);
+  return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x: number, digits = 0) => Number(x.toFixed(digits));
+
+/** One size's figures, as `--json` prints them. */
+interface BenchRow {
+  rows: number;
+  floorMs: number;
+  /** Our reader: open the package and read every sheet into grids. */
+  readMs: number;
+  /** The whole check: read + validate. */
+  checkMs: number;
+  validateUsPerRow: number;
+  /** The whole check with the marked copy: read + validate + mark + make the copy. */
+  writeMs: number;
+  checkOverFloor: number;
+  writeOverFloor: number;
+  /** Peak resident memory of the check's process. */
+  peakRssMB: number;
+  readOverFloor: number;
+  /** For reference: exceljs merely loading the file (null when skipped). */
+  exceljsMs: number | null;
+  /** `adjust` on two lists of this many items, half of them renamed (null when skipped). */
+  adjustMs: number | null;
 }
 
 async function main() {
@@ -80,51 +137,87 @@ async function main() {
     return;
   }
   const json = args.includes('--json');
-  const rowsArg = args.indexOf('--rows');
-  const sizes = rowsArg >= 0 ? args[rowsArg + 1].split(',').map(Number) : [1000, 10000, 50000];
+  const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const sizes = (value('--rows') ?? '1000,10000,50000').split(',').map(Number);
+  const rounds = Math.max(3, Number(value('--rounds') ?? 3));
+  // exceljs takes 15–20× the floor: a reference only, skipped above 50k rows unless asked for.
+  const exceljsUpTo = args.includes('--no-exceljs') ? 0 : args.includes('--exceljs') ? Infinity : 50000;
+  const adjustUpTo = args.includes('--no-adjust') ? 0 : Number(value('--adjust-up-to') ?? 50000);
+  const log = (s: string) => process.stderr.write(`${s}\n`);
   mkdirSync(DIR, { recursive: true });
-  const results = [];
+  log(
+    `node ${process.version}, ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}, ${rounds} rounds`,
+  );
+  const results: BenchRow[] = [];
   for (const rows of sizes) {
     const file = path.join(DIR, `checklist-${rows}.xlsx`);
-    if (!existsSync(file)) writeFileSync(file, await generateChecklist(rows));
-    // Each phase twice; the faster run counts (the first warms the disk cache and the JIT of the child).
-    const best = (p: Phase) => [child(p, file), child(p, file)].sort((a, b) => a.ms - b.ms)[0];
-    const floor = best('floor');
-    const read = best('read');
-    const check = best('check');
-    const write = best('write');
-    const row = {
+    if (!existsSync(file)) {
+      const { generateChecklist } = await import('./generate-checklist');
+      writeFileSync(file, await generateChecklist(rows));
+    }
+    const phases: Phase[] = ['floor', 'read', 'check', 'write'];
+    if (rows <= exceljsUpTo) phases.push('exceljs');
+    if (rows <= adjustUpTo) phases.push('adjust');
+    const runs = new Map<Phase, PhaseResult[]>(phases.map((p) => [p, []]));
+    // A first run of each phase warms the disk cache and the compile cache; it is not counted.
+    for (const p of phases) child(p, p === 'adjust' ? String(rows) : file);
+    for (let k = 0; k < rounds; k++) {
+      const order = phases.map((_, i) => phases[(i + k) % phases.length]);
+      for (const p of order) runs.get(p)!.push(child(p, p === 'adjust' ? String(rows) : file));
+    }
+    const ms = (p: Phase) => runs.get(p)!.map((r) => r.ms);
+    const over = (p: Phase) => round(median(ms(p).map((t, k) => t / ms('floor')[k])), 2);
+    const check = runs.get('check')!;
+    const dataRows = check[0].detail.dataRows;
+    const row: BenchRow = {
       rows,
-      floorMs: Math.round(floor.ms),
-      readMs: Math.round(read.ms),
-      checkMs: Math.round(check.ms),
-      validateMs: Math.round(check.detail?.validateMs ?? 0),
-      writeMs: Math.round(write.ms),
-      ratio: Number((check.ms / read.ms).toFixed(3)),
-      readOverFloor: Number((read.ms / floor.ms).toFixed(2)),
-      peakRssMB: Math.round(check.peakRssMB),
-      writePeakRssMB: Math.round(write.peakRssMB),
-      issues: check.detail?.issues ?? 0,
+      floorMs: round(median(ms('floor'))),
+      readMs: round(median(ms('read'))),
+      checkMs: round(median(ms('check'))),
+      validateUsPerRow: round((median(check.map((r) => r.detail.validateMs)) * 1000) / dataRows, 2),
+      writeMs: round(median(ms('write'))),
+      checkOverFloor: over('check'),
+      writeOverFloor: over('write'),
+      peakRssMB: round(median(check.map((r) => r.peakRssMB))),
+      readOverFloor: over('read'),
+      exceljsMs: runs.has('exceljs') ? round(median(ms('exceljs'))) : null,
+      adjustMs: runs.has('adjust') ? round(median(ms('adjust'))) : null,
     };
     results.push(row);
-    if (!json) process.stderr.write(`${rows} rows done\n`);
+    log(`${rows} rows: ${JSON.stringify(row)} (issues ${check[0].detail.issues})`);
   }
+  log(
+    `load average at the end ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   if (json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return;
   }
+  const cols: Array<keyof BenchRow> = [
+    'rows',
+    'floorMs',
+    'readMs',
+    'checkMs',
+    'validateUsPerRow',
+    'writeMs',
+    'checkOverFloor',
+    'writeOverFloor',
+    'readOverFloor',
+    'peakRssMB',
+    'exceljsMs',
+    'adjustMs',
+  ];
+  console.log(cols.join('  '));
+  for (const r of results) console.log(cols.map((c) => String(r[c] ?? '-').padStart(c.length)).join('  '));
   console.log(
-    'rows     floorMs  readMs  checkMs  (validateMs)  writeMs  ratio(check/read)  read/floor  peakRssMB  writePeakRssMB  issues',
-  );
-  for (const r of results)
-    console.log(
-      `${String(r.rows).padEnd(8)} ${String(r.floorMs).padStart(7)} ${String(r.readMs).padStart(7)} ${String(r.checkMs).padStart(8)} ${String(r.validateMs).padStart(13)} ${String(r.writeMs).padStart(8)} ${String(r.ratio).padStart(18)} ${String(r.readOverFloor).padStart(11)} ${String(r.peakRssMB).padStart(10)} ${String(r.writePeakRssMB).padStart(15)} ${String(r.issues).padStart(7)}`,
-    );
-  console.log(
-    'ratio = checkMs / readMs: the whole check (open + read into grids + validate) against exceljs merely reading.',
-  );
-  console.log(
-    'peakRssMB: the check; writePeakRssMB: writing the marked copy (exceljs). Goals: ratio < 1.10, peakRssMB < 600 at 50k rows.',
+    'floor = fflate unzip + saxes tokenizing of the sheet and shared strings; read = our reader into grids; ' +
+      'check = read + validate; write = check + the marked copy; medians of interleaved rounds.',
   );
 }
 

@@ -11,13 +11,15 @@ const ITEMS = [
   '公共场所卫生监督检查',
   '农药经营单位检查',
 ];
-const BASIS = [
+/** 检查依据 the generated lists cite. */
+export const BASIS = [
   '《中华人民共和国食品安全法》第一百一十条',
   '《中华人民共和国特种设备安全法》第五十七条',
   '《药品管理法》第九十九条',
   '《建设工程安全生产管理条例》第四十三条',
 ];
-const OBJECTS = [
+/** 检查对象 of the generated lists. */
+export const OBJECTS = [
   '辖区内食品生产企业',
   '特种设备使用单位',
   '药品零售企业',
@@ -29,6 +31,22 @@ const BAD_RATIO = ['150%', 'abc', '60-70家', '根据实际情况确定', '0%'];
 const GOOD_FREQ = ['每年1次', '1次/年', '每季度一次', '=1', '>=1', '不少于1次/年'];
 const BAD_FREQ = ['每周一次', '随便', '每日'];
 
+/** The header of the generated checklists: 12 columns. */
+export const CHECKLIST_HEADER = [
+  '序号',
+  '检查事项名称',
+  '检查依据',
+  '检查主体',
+  '检查对象',
+  '检查方式',
+  '是否纳入双随机',
+  '检查比例',
+  '检查频次',
+  '是否属于市场监管领域',
+  '事项类别',
+  '备注',
+] as const;
+
 /** Builds an .xlsx checklist of `rows` data rows × 12 columns; about 5% of cells are bad. */
 export async function generateChecklist(rows: number, seed = 1): Promise<Uint8Array> {
   let state = seed;
@@ -39,20 +57,7 @@ export async function generateChecklist(rows: number, seed = 1): Promise<Uint8Ar
   ws.addRow(['于都县测试局2020年度行政检查事项清单']);
   ws.mergeCells(1, 1, 1, 12);
   ws.addRow(['填报单位(盖章):于都县测试局']);
-  ws.addRow([
-    '序号',
-    '检查事项名称',
-    '检查依据',
-    '检查主体',
-    '检查对象',
-    '检查方式',
-    '是否纳入双随机',
-    '检查比例',
-    '检查频次',
-    '是否属于市场监管领域',
-    '事项类别',
-    '备注',
-  ]);
+  ws.addRow([...CHECKLIST_HEADER]);
   let groupStart = 4;
   for (let i = 1; i <= rows; i++) {
     const bad = rand() < (0.05 * 12) / 4; // four checked columns carry the bad cells
