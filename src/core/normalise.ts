@@ -216,8 +216,12 @@ export function dropInnerSpaces(text: string): string {
   );
 }
 
+// Text that is its own duplicate key: Chinese and printable ASCII without spaces, quotes or lower-case letters.
+const OWN_KEY = /^[!#-&(-`{-~\u3001-\u9fff]*$/;
+
 /** The comparison key for duplicates: normalised, no spaces or quotes, ASCII letters upper-cased. */
 export function uniqueKey(text: string): string {
+  if (OWN_KEY.test(text)) return text;
   return normaliseText(text)
     .replace(/[\s“”"‘’']/g, '')
     .toUpperCase();

@@ -17,15 +17,41 @@ interface RowContent {
   texts: Array<{ column: number; text: string }>;
 }
 
-function rowContent(view: GridView, row: number): RowContent {
-  const texts: Array<{ column: number; text: string }> = [];
+/** Distinct cell strings whose text is remembered: lists repeat the same few thousand spellings. */
+const TEXT_MEMO_LIMIT = 10000;
+
+/**
+ * The non-blank texts of a row, left to right, written into `into` (one record reused for every row: no objects
+ * per row on 50k-row sheets).
+ */
+function rowContent(view: GridView, row: number, memo: Map<string, string>, into: RowContent): RowContent {
+  const { texts } = into;
+  let n = 0;
   for (let c = view.firstColumn; c <= view.lastColumn; c++) {
     const raw = view.raw(row, c);
     if (raw === null) continue;
-    const text = cellText(raw, view.format(row, c));
-    if (text !== '') texts.push({ column: c, text });
+    // A string's text does not depend on its number format.
+    let text = typeof raw === 'string' ? memo.get(raw) : undefined;
+    if (text === undefined) {
+      text = cellText(raw, view.format(row, c));
+      if (typeof raw === 'string' && memo.size < TEXT_MEMO_LIMIT) memo.set(raw, text);
+    }
+    if (text === '') continue;
+    if (n < texts.length) {
+      texts[n].column = c;
+      texts[n].text = text;
+    } else texts.push({ column: c, text });
+    n++;
   }
-  return { texts };
+  texts.length = n;
+  return into;
+}
+
+/** How many of a row's texts are header labels. */
+function headerCells(texts: RowContent['texts'], labels: ReadonlySet<string>): number {
+  let n = 0;
+  for (const t of texts) if (labels.has(t.text)) n++;
+  return n;
 }
 
 /**
@@ -41,8 +67,10 @@ export function classifyRows(
   const roles = new Map<number, RowRole>();
   const headerTexts = new Set([...headerLabels.values()]);
   let trailer = false;
+  const memo = new Map<string, string>();
+  const content: RowContent = { texts: [] };
   for (let r = firstDataRow; r <= view.lastRow; r++) {
-    const { texts } = rowContent(view, r);
+    const { texts } = rowContent(view, r, memo, content);
     if (texts.length === 0) {
       roles.set(r, 'empty');
       continue;
@@ -72,10 +100,7 @@ export function classifyRows(
       roles.set(r, 'note');
       continue;
     }
-    if (
-      texts.length >= 2 &&
-      texts.filter((t) => headerTexts.has(t.text)).length >= Math.max(2, texts.length - 1)
-    ) {
+    if (texts.length >= 2 && headerCells(texts, headerTexts) >= Math.max(2, texts.length - 1)) {
       roles.set(r, 'header-repeat');
       continue;
     }

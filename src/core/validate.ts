@@ -4,9 +4,10 @@ import type { Finding, Issue, Severity } from './issue';
 import { cellText, uniqueKey } from './normalise';
 import type { SheetReport } from './report';
 import { classifyRows } from './rows';
-import type { CombinedColumnSpec, FieldSpec, RowFields, SheetSchema } from './schema';
+import { FirstRows, RowReader } from './row-cells';
+import type { RuleContext } from './rule';
+import type { SheetSchema } from './schema';
 import type { Settings } from './settings';
-import { type CellInput, type RuleContext, runRule } from './rule';
 
 /** Severity of a code when neither the settings nor the schema name it. */
 export type SeverityDefaults = Readonly<Record<string, Severity>>;
@@ -41,7 +42,8 @@ export function readSheet(grid: Grid, schemas: readonly SheetSchema[], hint?: Sh
   }
   if (!best) return { view, header: guess, dataRows: [] };
   const roles = classifyRows(view, best.header.lastRow + 1, best.header.labels);
-  const dataRows = [...roles].filter(([, role]) => role === 'data').map(([r]) => r);
+  const dataRows: number[] = [];
+  roles.forEach((role, r) => role === 'data' && dataRows.push(r));
   const unmapped = checkContent(view, best.header, best.schema, dataRows, hint);
   widenCombined(view, best.header, best.schema, dataRows);
   return { view, schema: best.schema, header: best.header, dataRows, unmapped };
@@ -126,56 +128,6 @@ function findHeader(view: GridView, schema: SheetSchema, hint?: SheetHint): Head
     header.combined.delete(column);
   }
   return header;
-}
-
-type RuleResult = ReturnType<typeof runRule>;
-
-/**
- * Remembers each field's parse of each distinct cell: lists repeat the same few spellings (5%, 每年1次,
- * 双随机抽查, 是) thousands of times. Rules are pure functions of the cell, the field's options, the settings
- * and the row's 双随机 flag, so the key holds the cell and the flag. Bounded: a field of unique texts
- * (item names) stops being remembered instead of growing without end.
- */
-class RuleMemo {
-  private readonly byField = new Map<FieldSpec, Map<string, RuleResult>>();
-
-  run(spec: FieldSpec, input: CellInput, ctx: RuleContext): RuleResult {
-    let cache = this.byField.get(spec);
-    if (!cache) this.byField.set(spec, (cache = new Map()));
-    const key = `${ctx.doubleRandom ? 1 : 0}${typeof input.value}\u0001${input.format ?? ''}\u0001${input.text}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const result = runRule(spec.rule!, input, ctx);
-    if (cache.size < 5000) cache.set(key, result);
-    return result;
-  }
-}
-
-interface FieldCell {
-  input: CellInput;
-  column: number;
-  /**
-   * Where the text came from: the cell itself, a combined column, or another cell (a merged range's master, or
-   * the value above meaning "same as above"). A borrowed value is checked once, where it is written.
-   */
-  source: 'own' | 'combined' | 'borrowed';
-  /** A combined cell that is not blank but does not give this field: the whole cell's text. */
-  absentFrom?: string;
-}
-
-class Row implements RowFields {
-  readonly cells = new Map<string, FieldCell>();
-  readonly values = new Map<string, unknown>();
-  constructor(private readonly mapped: ReadonlyMap<string, number>) {}
-  text(field: string): string {
-    return this.cells.get(field)?.input.text ?? '';
-  }
-  parsed<T>(field: string): T | undefined {
-    return this.values.get(field) as T | undefined;
-  }
-  has(field: string): boolean {
-    return this.mapped.has(field);
-  }
 }
 
 /** Validates one grid against the registered schemas; unrecognised sheets are reported with the best header guess. */
@@ -267,36 +219,41 @@ export function validateRows(
       u.sample,
     );
 
-  const fieldsInOrder = [...schema.fields].sort((a, b) => Number(!!b.early) - Number(!!a.early));
-  const lastSeen = new Map<string, CellInput>();
-  const uniqueSeen = new Map<string, number>();
+  const fields = schema.fields;
+  const reader = new RowReader(view, header!, fields, schema.combined ?? []);
+  const row = reader.row;
+  // Early fields (是否纳入双随机, 检查方式) are parsed first; the row's flags are known before the others.
+  const order = fields.map((_, i) => i).sort((a, b) => Number(!!fields[b].early) - Number(!!fields[a].early));
+  const uniqueFields = (schema.unique?.fields ?? []).map((f) => ({
+    field: f,
+    keys: new Map<string, string>(),
+  }));
+  const uniqueSeen = new FirstRows();
+  const uniqueParts: string[] = uniqueFields.map(() => '');
   const consistentFirst = new Map<string, { text: string; row: number }>();
   let previousSeq: number | undefined;
-  const memo = new RuleMemo();
-  const splits = new Map<string, Record<string, string | undefined>>();
-  const absent: Array<{ spec: FieldSpec; cell: FieldCell }> = [];
+  const absent: number[] = [];
+  // One context for every row, its flag and options swapped per field: no object per cell on 50k-row sheets.
+  const ctx: RuleContext = { settings, doubleRandom: false };
 
   for (const r of dataRows) {
-    const row = new Row(columns);
-    readRowCells(view, header!, schema.fields, r, row, lastSeen);
-    splitCombinedCells(schema.combined ?? [], row, splits);
+    reader.read(r);
     const check = !onlyRows || onlyRows.has(r);
-    // One context per row, its options swapped per field: no object per cell on 50k-row sheets.
-    const ctx: RuleContext = { settings, doubleRandom: false };
-    // Early fields (是否纳入双随机, 检查方式) are parsed first; the row's flags are known before the others.
+    ctx.doubleRandom = false;
     let flagsSet = false;
-    for (const spec of fieldsInOrder) {
-      const cell = row.cells.get(spec.key);
+    for (const i of order) {
+      const spec = fields[i];
+      const entry = row.entries[i];
       if (!spec.early && !flagsSet) {
         ctx.doubleRandom = schema.doubleRandom?.(row) ?? false;
         flagsSet = true;
       }
-      if (!cell || cell.input.text === '') {
+      if (!entry || entry.input.text === '') {
         const required = typeof spec.required === 'function' ? spec.required(row) : spec.required;
         // A combined cell (抽查比例及频次) that gives the other part but not this one: a warning saying which
         // part is absent, decided once every field is parsed (below).
-        if (cell?.absentFrom !== undefined && spec.rule) {
-          if (required && check && cell.source !== 'borrowed') absent.push({ spec, cell });
+        if (entry?.absentFrom !== undefined && spec.rule) {
+          if (required && check && row.sources[i] !== 'borrowed') absent.push(i);
           continue;
         }
         if (required && check && columns.has(spec.key))
@@ -311,32 +268,42 @@ export function validateRows(
         continue;
       }
       if (!spec.rule) {
-        row.values.set(spec.key, cell.input.text);
+        row.values[i] = entry.input.text;
         continue;
       }
       ctx.options = spec.options as RuleContext['options'];
-      const result = memo.run(spec, cell.input, ctx);
-      if (result.value !== undefined) row.values.set(spec.key, result.value);
-      if (check && cell.source !== 'borrowed')
-        for (const f of result.findings) push(spec.rule.id, f, r, cell.column, spec.key, cell.input.text);
+      const result = RowReader.outcome(spec, entry, ctx);
+      if (result.value !== undefined) row.values[i] = result.value;
+      if (check && row.sources[i] !== 'borrowed')
+        for (const f of result.findings) push(spec.rule.id, f, r, row.columns[i], spec.key, entry.input.text);
     }
-    for (const { spec, cell } of absent.splice(0)) {
-      const others = header!.combined.get(cell.column)?.fields.filter((f) => f !== spec.key) ?? [];
-      if (others.some((f) => row.values.has(f)))
-        push(spec.rule!.id, { id: 'absent' }, r, cell.column, spec.key, cell.absentFrom);
+    for (const i of absent.splice(0)) {
+      const spec = fields[i];
+      const column = row.columns[i]!;
+      const others = header!.combined.get(column)?.fields.filter((f) => f !== spec.key) ?? [];
+      if (others.some((f) => row.parsed(f) !== undefined))
+        push(spec.rule!.id, { id: 'absent' }, r, column, spec.key, row.entries[i]!.absentFrom);
     }
     if (check && schema.rowChecks)
       for (const f of schema.rowChecks(row))
         push(f.rule, f, r, columns.get(f.field), f.field, row.text(f.field));
 
     // Rows under a name merged down over them are the named item itself: never a duplicate of it.
-    if (schema.unique && row.cells.get(schema.unique.mark)?.source !== 'borrowed') {
+    if (schema.unique && row.source(schema.unique.mark) !== 'borrowed') {
       const name = row.text(schema.unique.mark);
       if (name !== '') {
-        const key = schema.unique.fields.map((f) => uniqueKey(row.text(f))).join('\u0001');
-        const first = uniqueSeen.get(key);
-        if (first === undefined) uniqueSeen.set(key, r);
-        else if (check)
+        for (let k = 0; k < uniqueFields.length; k++) {
+          const { field, keys } = uniqueFields[k];
+          const text = row.text(field);
+          let part = keys.get(text);
+          if (part === undefined) {
+            part = uniqueKey(text);
+            if (keys.size < 5000) keys.set(text, part);
+          }
+          uniqueParts[k] = part;
+        }
+        const first = uniqueSeen.firstOr(uniqueParts, r);
+        if (first !== undefined && check)
           push(
             'unique',
             { id: 'duplicate', params: { firstRow: first, name } },
@@ -362,7 +329,7 @@ export function validateRows(
           row.text(key),
         );
     }
-    if (schema.sequence && row.cells.get(schema.sequence)?.source === 'own') {
+    if (schema.sequence && row.source(schema.sequence) === 'own') {
       const seq = row.parsed<number>(schema.sequence);
       if (typeof seq === 'number') {
         if (previousSeq !== undefined && seq !== previousSeq + 1 && check)
@@ -379,74 +346,4 @@ export function validateRows(
     }
   }
   return issues;
-}
-
-function readRowCells(
-  view: GridView,
-  header: HeaderMatch,
-  fields: readonly FieldSpec[],
-  r: number,
-  row: Row,
-  lastSeen: Map<string, CellInput>,
-): void {
-  const split = new Map<number, Record<string, string | undefined>>();
-  for (const spec of fields) {
-    const column = header.columns.get(spec.key);
-    if (column === undefined) continue;
-    const { value, format, follower } = view.resolved(r, column);
-    let input: CellInput = { text: cellText(value, format), value, format };
-    let source: FieldCell['source'] = follower ? 'borrowed' : 'own';
-    const combined = header.combined.get(column);
-    if (combined) {
-      let parts = split.get(column);
-      if (!parts) split.set(column, (parts = combined.split(input.text)));
-      const whole = input.text;
-      input = { text: parts[spec.key] ?? '', value: parts[spec.key] ?? null };
-      if (source === 'own') source = 'combined';
-      if (input.text === '' && whole !== '') {
-        row.cells.set(spec.key, { input, column, source, absentFrom: whole });
-        continue;
-      }
-    }
-    if (input.text === '' && spec.inheritBlank) {
-      const above = lastSeen.get(spec.key);
-      if (above) {
-        input = above;
-        source = 'borrowed';
-      }
-    }
-    if (input.text !== '') lastSeen.set(spec.key, input);
-    row.cells.set(spec.key, { input, column, source });
-  }
-}
-
-/**
- * A ratio cell that also gives the frequency (25%,不少于1次/年), or a frequency cell that also gives the ratio
- * (1次/年 100%), is split like a combined column: each field keeps its own part, and a blank (or absent) partner
- * field takes the other part, located at the cell that holds it.
- */
-function splitCombinedCells(
-  specs: readonly CombinedColumnSpec[],
-  row: Row,
-  cache: Map<string, Record<string, string | undefined>>,
-): void {
-  for (const spec of specs) {
-    for (const key of spec.fields) {
-      const cell = row.cells.get(key);
-      if (!cell || cell.source === 'combined' || cell.input.text === '') continue;
-      let parts = cache.get(cell.input.text);
-      if (!parts) {
-        parts = spec.split(cell.input.text);
-        if (cache.size < 5000) cache.set(cell.input.text, parts);
-      }
-      if (spec.fields.some((f) => !parts![f])) continue;
-      const source = cell.source === 'borrowed' ? 'borrowed' : 'combined';
-      for (const field of spec.fields) {
-        const own = row.cells.get(field);
-        if (field !== key && own && own.input.text !== '') continue;
-        const text = parts[field]!;
-        row.cells.set(field, { input: { text, value: text }, column: cell.column, source });
-      }
-    }
-  }
 }
