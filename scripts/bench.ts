@@ -3,8 +3,8 @@
 // runs in its own process (so that its peak memory is its own), and the phases are interleaved round by round
 // (their order rotated each round) so that load from other processes falls on all of them alike; each figure is
 // the median over the rounds, and each ratio the median of the ratios taken within one round.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -143,6 +143,10 @@ async function main() {
     return;
   }
   const json = args.includes('--json');
+  if (args.includes('--folder')) {
+    await folderBench(Number(args[args.indexOf('--folder') + 1] ?? 3000), json);
+    return;
+  }
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const sizes = (value('--rows') ?? '1000,10000,50000').split(',').map(Number);
   const rounds = Math.max(3, Number(value('--rounds') ?? 3));
@@ -227,6 +231,55 @@ async function main() {
     'floor = fflate unzip + saxes tokenizing of the sheet and shared strings; read = our reader into grids; ' +
       'check = read + validate; write = check + the marked copy; medians of interleaved rounds.',
   );
+}
+
+/**
+ * `--folder N`: `drc check FOLDER --json` over N small files (copies of the examples) with no worker thread, one and
+ * two (`DRC_WORKERS`), interleaved over rounds; needs the compiled CLI (`npm run build:cli`).
+ */
+async function folderBench(files: number, json: boolean) {
+  const root = path.join(__dirname, '..');
+  const examples = readdirSync(path.join(root, 'examples'))
+    .filter((f) => /\.(xlsx|csv)$/.test(f))
+    .map((f) => path.join(root, 'examples', f));
+  const dir = path.join(DIR, `folder-${files}`);
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < files; i++) {
+      const from = examples[i % examples.length];
+      copyFileSync(from, path.join(dir, `${String(i).padStart(5, '0')}${path.extname(from)}`));
+    }
+  }
+  const run = (workers: number) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'drc.js'), 'check', dir, '--json'], {
+      env: { ...process.env, DRC_WORKERS: String(workers) },
+      maxBuffer: 1 << 30,
+    });
+    return { ms: performance.now() - t0, out: r.stdout.toString() };
+  };
+  const counts = [0, 1, 2];
+  const runs = new Map<number, number[]>(counts.map((w) => [w, []]));
+  const outputs = new Set<string>();
+  const rounds = 3;
+  for (let k = 0; k < rounds; k++)
+    for (const w of counts.map((_, i) => counts[(i + k) % counts.length])) {
+      const r = run(w);
+      runs.get(w)!.push(r.ms);
+      outputs.add(r.out);
+    }
+  const ms = (w: number) => runs.get(w)!;
+  const over = (w: number) => round(median(ms(0).map((t, k) => t / ms(w)[k])), 2);
+  const result = {
+    files,
+    oneThreadMs: round(median(ms(0))),
+    oneWorkerMs: round(median(ms(1))),
+    twoWorkersMs: round(median(ms(2))),
+    twoWorkersSpeedup: over(2),
+    sameOutput: outputs.size === 1,
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+  };
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${JSON.stringify(result)}\n`);
 }
 
 main().catch((e) => {

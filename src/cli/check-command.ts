@@ -8,6 +8,7 @@ import { writeFileAtomically, writeProblem } from '../hosts/files/output-plan';
 import type { Converter } from '../hosts/files/soffice';
 import { type LegacyFormat, WorkbookMarkError, WorkbookReadError } from '../hosts/xlsx/errors';
 import { cliText } from './cli-messages';
+import { runFileTasks } from './worker-pool';
 
 /** The result of checking one file from the command line: the report, and what happened to its copy. */
 export interface CheckedFile extends FileReport {
@@ -82,12 +83,22 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Ch
   return report;
 }
 
-/** Checks every file in turn. */
+/**
+ * Checks every file, in worker threads on all cores when there are many (see `runFileTasks`); reports keep the
+ * files' order and are the same as checking them one by one.
+ */
 export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckedFile[]> {
-  const reports: CheckedFile[] = [];
-  for (const [i, file] of files.entries()) {
-    reports.push(await checkFile(file, options));
-    options.onFile?.(i + 1, files.length, file);
-  }
-  return reports;
+  let done = 0;
+  return runFileTasks<CheckedFile>(
+    files.map((file) => ({
+      kind: 'check',
+      file,
+      locale: options.locale,
+      settings: options.settings,
+      maxSize: options.maxSize,
+      target: options.targets?.get(file),
+    })),
+    (i) => checkFile(files[i], options),
+    (i) => options.onFile?.(++done, files.length, files[i]),
+  );
 }

@@ -22,6 +22,7 @@ import { WorkbookReadError } from '../hosts/xlsx/errors';
 import { reportBytes } from './report-bytes';
 import { cliText } from './cli-messages';
 import { tallyText } from './tally-messages';
+import { runFileTasks } from './worker-pool';
 
 /** Options of `drc tally`. */
 export interface TallyCliOptions {
@@ -178,9 +179,11 @@ export async function runTally(files: readonly string[], options: TallyCliOption
       if ('code' in read) return { fatal: read };
       decisions = read;
     }
-    const sources: TallySource[] = [];
-    for (const file of files)
-      sources.push(await readSource(file, options.locale, converter, options.maxSize));
+    // Files are read in worker threads on all cores when there are many; the sources keep the files' order.
+    const sources = await runFileTasks<TallySource>(
+      files.map((file) => ({ kind: 'read', file, locale: options.locale, maxSize: options.maxSize })),
+      (i) => readSource(files[i], options.locale, converter, options.maxSize),
+    );
     const result = tallySources(sources, {
       quota,
       unit: options.unit,
