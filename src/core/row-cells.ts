@@ -133,6 +133,16 @@ export class RowRecord implements RowFields {
     return this.mapped.has(field);
   }
 
+  /** True when the field is written in this row's own cell (not a merged range, the value above or a split). */
+  own(field: string): boolean {
+    return this.source(field) === 'own';
+  }
+
+  /** True when the field's value is another cell's: a merged range's master above, or the value above. */
+  borrowed(field: string): boolean {
+    return this.source(field) === 'borrowed';
+  }
+
   /** Where a field's text came from on this row, or undefined when the row has no cell for it. */
   source(field: string): CellSource | undefined {
     const i = this.index.get(field);
