@@ -1,4 +1,5 @@
 import { GridView, type CellValue, type MergeRange } from './grid';
+import type { FieldSpec } from './schema';
 import { detectHeader, matchLabel } from './header';
 import { checklistSchema } from '../schemas/checklist.schema';
 
@@ -39,6 +40,16 @@ describe('matchLabel', () => {
   test.each(['企业名称', '联系电话', '金额', ''])('%j matches nothing', (label) =>
     expect(matchLabel(label, fields)).toBeUndefined(),
   );
+
+  test("a label asked again, or against another field set, gets that set's own answer", () => {
+    const other: FieldSpec[] = [{ key: 'enterprise', synonyms: ['企业名称'] }];
+    expect(matchLabel('企业名称', fields)).toBeUndefined();
+    expect(matchLabel('企业名称', other)).toEqual({ key: 'enterprise', strength: 3, weak: false });
+    expect(matchLabel('企业名称', fields)).toBeUndefined();
+    expect(matchLabel('抽查比列', fields)).toEqual({ key: 'ratio', strength: 1, weak: false });
+    expect(matchLabel('抽查比列', fields)).toEqual({ key: 'ratio', strength: 1, weak: false });
+    expect(matchLabel('抽查比列', other)).toBeUndefined();
+  });
 });
 
 describe('detectHeader', () => {

@@ -61,6 +61,21 @@ export interface LabelMatch {
  * (比例 in 抽查比例; not 说明 in 实施层级及说明, 双随机 in 双随机抽查时间); a field's excluded words keep the label from it (配合部门).
  */
 export function matchLabel(label: string, fields: readonly FieldSpec[]): LabelMatch | undefined {
+  // Header search tries every cell of the top rows against every name; the same labels recur in every sheet of a
+  // template and every file of an inbox, so each field set remembers its answers (bounded).
+  let memo = labelMemo.get(fields);
+  if (!memo) labelMemo.set(fields, (memo = new Map()));
+  const known = memo.get(label);
+  if (known !== undefined) return known ?? undefined;
+  const found = matchLabelUncached(label, fields);
+  // Frozen: every caller of this label shares the one answer.
+  if (memo.size < 20_000) memo.set(label, found ? Object.freeze(found) : null);
+  return found;
+}
+
+const labelMemo = new WeakMap<readonly FieldSpec[], Map<string, LabelMatch | null>>();
+
+function matchLabelUncached(label: string, fields: readonly FieldSpec[]): LabelMatch | undefined {
   const d = dictionaryOf(fields, []);
   const norm = normaliseLabel(label);
   if (norm === '') return undefined;

@@ -117,7 +117,10 @@ export function reviewFile(input: InboxFile, settings?: DeepPartial<Settings>): 
   const grids = input.grids;
   const resolved = resolveSettings(settings);
   const reports = checkGrids(grids, settings);
-  const tally = tallySources([{ file: input.file, grids }], { settings });
+  // Declarations are looked for only in sheets that are no list and no report (the tally's readers are the costly
+  // part of reading a small file, and most files are lists).
+  const others = grids.filter((_, i) => reports[i].kind !== 'checklist' && reports[i].kind !== 'adjustment');
+  const tally = tallySources(others.length ? [{ file: input.file, grids: others }] : [], { settings });
   const tallySheets = new Map(tally.files[0]?.sheets.map((s) => [s.name, s]) ?? []);
   const kinds = new Set<FileKind>();
   const titles: UnitHint[] = [];

@@ -127,3 +127,39 @@ test('a report of only 序号, 事项名称, 调整类型 and 调整原因 is a 
   const f = reviewFile(file('林业局/情况表.xlsx', [grid]));
   expect([f.kinds, f.report?.entries.length, f.issues]).toEqual([['adjustment'], 1, []]);
 });
+
+test('a workbook holding a list and a declaration list is both, and only the declaration sheet is tallied', () => {
+  const declarations = sheet(
+    '申报表',
+    [['行政检查监测点企业申报表']],
+    [
+      '序号',
+      '申报单位',
+      '企业名称',
+      '法定代表人',
+      '地址',
+      '行业',
+      '联系人',
+      '联系电话',
+      '规模',
+      '是否为民营企业',
+    ],
+    [
+      [
+        1,
+        '市场监督管理局',
+        '于都县某某食品有限公司',
+        '张三',
+        '于都县贡江镇',
+        '食品',
+        '李四',
+        '13907970001',
+        '小型',
+        '是',
+      ],
+    ],
+  );
+  const f = reviewFile(file('市场监管局/报送材料.xlsx', [listGrid(null), declarations]));
+  expect(f.kinds).toEqual(['checklist', 'declaration']);
+  expect(f.declarationSheets.map((g) => g.name)).toEqual(['申报表']);
+});
