@@ -1,26 +1,47 @@
 import type { Issue } from './issue';
 import { fillTemplate, localiseTemplate, type Locale, type MessageTable } from './locale';
+import type { CheckModule } from './rule';
 
-/** Messages of the engine itself: header and sheet findings. */
-export const ENGINE_MESSAGES: Record<'header' | 'sheet', MessageTable> = {
-  header: {
-    'zh-CN': {
-      'missing-column': '表头中没有"{fieldLabel}"列;请补充该列或在表头中使用常见名称(如 {synonyms})',
-      'content-mismatch':
-        '“{label}”列的内容(如“{sample}”)不是“{fieldLabel}”,未按该字段检查;如确为该字段,请在“更正表头与列”中指定',
+/**
+ * The engine's own checks: a sheet without an expected column (or a column whose content is not what its header
+ * says), a sheet without data rows, and a blank required field
+ * (which fields are required is the schema's to say, per field or per row).
+ */
+export const ENGINE_CHECKS: readonly CheckModule[] = [
+  {
+    id: 'header',
+    messages: {
+      'zh-CN': {
+        'missing-column': '表头中没有"{fieldLabel}"列;请补充该列或在表头中使用常见名称(如 {synonyms})',
+        'content-mismatch':
+          '“{label}”列的内容(如“{sample}”)不是“{fieldLabel}”,未按该字段检查;如确为该字段,请在“更正表头与列”中指定',
+      },
+      'en-US': {
+        'missing-column':
+          'The header has no "{fieldLabel}" column; add it or use a common name such as {synonyms}',
+        'content-mismatch':
+          'The "{label}" column holds no "{fieldLabel}" (e.g. "{sample}") and is not checked as one; if it is, map it by hand',
+      },
     },
-    'en-US': {
-      'missing-column':
-        'The header has no "{fieldLabel}" column; add it or use a common name such as {synonyms}',
-      'content-mismatch':
-        'The "{label}" column holds no "{fieldLabel}" (e.g. "{sample}") and is not checked as one; if it is, map it by hand',
+    severities: { 'missing-column': 'warning', 'content-mismatch': 'info' },
+  },
+  {
+    id: 'required',
+    messages: {
+      'zh-CN': { missing: '“{field}”为必填项,不能为空' },
+      'en-US': { missing: '"{field}" is required and must not be empty' },
     },
+    severities: { missing: 'error' },
   },
-  sheet: {
-    'zh-CN': { 'no-data': '表头下方没有数据行;请在表头下填写清单事项' },
-    'en-US': { 'no-data': 'There are no data rows below the header; list the items under the header' },
+  {
+    id: 'sheet',
+    messages: {
+      'zh-CN': { 'no-data': '表头下方没有数据行;请在表头下填写清单事项' },
+      'en-US': { 'no-data': 'There are no data rows below the header; list the items under the header' },
+    },
+    severities: { 'no-data': 'warning' },
   },
-};
+];
 
 /** About how many characters of a quoted cell value a message shows (a cell may hold 32,767). */
 export const QUOTE_LIMIT = 200;

@@ -1,5 +1,5 @@
 import type { CellValue } from './grid';
-import type { Finding } from './issue';
+import type { Finding, Severity } from './issue';
 import type { MessageTable } from './locale';
 import type { Settings } from './settings';
 
@@ -24,15 +24,72 @@ export interface RuleContext {
 export type ParseResult<T> = { ok: true; value: T; findings: Finding[] } | { ok: false; findings: Finding[] };
 
 /**
- * A rule: one module with an id, messages in every locale, a parser (text → typed value) and a check on the
- * typed value. Checks run only when parsing succeeded: one bad cell, one issue.
+ * What every check declares about itself: its id (the first half of an issue code), its messages in every locale
+ * and the default severity of each message. `schemas/severities.ts` is derived from these; a schema or the
+ * user's settings may override any code.
  */
-export interface Rule<T = unknown> {
+export interface CheckModule {
   id: string;
   messages: MessageTable;
+  /** Message id → default severity; one entry per message. */
+  severities: Readonly<Record<string, Severity>>;
+}
+
+/**
+ * A cell rule: one module with an id, messages in every locale, a parser (text → typed value) and a check on the
+ * typed value. Checks run only when parsing succeeded: one bad cell, one issue.
+ */
+export interface Rule<T = unknown> extends CheckModule {
   parse(input: CellInput, ctx: RuleContext): ParseResult<T>;
   check?(value: T, ctx: RuleContext): Finding[];
 }
+
+/** Values of one data row, by field key, after merges and combined columns are resolved. */
+export interface RowFields {
+  /** Normalised text of a field ('' when blank or absent). */
+  text(field: string): string;
+  /** The parsed value of a field when its rule parsed it. */
+  parsed<T = unknown>(field: string): T | undefined;
+  /** True when the sheet has a column for the field. */
+  has(field: string): boolean;
+  /** True when the field is written in this row's own cell (not a merged range, the value above or a split). */
+  own(field: string): boolean;
+  /** True when the field's value is another cell's: a merged range's master above, or the value above. */
+  borrowed(field: string): boolean;
+}
+
+/** A finding placed on a field of a row, from a check across rows or fields. */
+export interface RowFinding extends Finding {
+  field: string;
+  /** The value the issue quotes, when it is not the field's text on the row. */
+  received?: string;
+}
+
+/**
+ * A check across the rows or the fields of one sheet (a duplicate, a sequence, two fields that contradict each
+ * other). The engine starts one pass per sheet with the options the schema gives, then hands it every data row
+ * in order, after the row's fields were parsed; findings on rows outside a partial re-check are dropped.
+ */
+export interface RowRule<O> extends CheckModule {
+  start(options: O): RowChecker;
+}
+
+/** One pass of a row rule over one sheet: called once per data row, in order. */
+export type RowChecker = (row: RowFields, rowNumber: number) => readonly RowFinding[];
+
+/** A row rule as a schema uses it: the rule, and how to start a pass with the schema's options. */
+export interface RowRuleUse {
+  rule: CheckModule;
+  start(): RowChecker;
+}
+
+/** A schema's use of a row rule with its options (checked against the rule's option type). */
+export function useRowRule<O>(rule: RowRule<O>, options: O): RowRuleUse {
+  return { rule, start: () => rule.start(options) };
+}
+
+/** No findings (shared, so that a row rule allocates nothing on a clean row). */
+export const NO_FINDINGS: readonly RowFinding[] = [];
 
 /** A successful parse. */
 export function ok<T>(value: T, ...findings: Finding[]): ParseResult<T> {

@@ -1,16 +1,8 @@
-import type { Finding, Severity } from './issue';
+import type { Severity } from './issue';
 import type { Locale } from './locale';
-import type { Rule } from './rule';
+import type { RowFields, Rule, RowRuleUse } from './rule';
 
-/** Values of one data row, by field key, after merges and combined columns are resolved. */
-export interface RowFields {
-  /** Normalised text of a field ('' when blank or absent). */
-  text(field: string): string;
-  /** The parsed value of a field when its rule parsed it. */
-  parsed<T = unknown>(field: string): T | undefined;
-  /** True when the sheet has a column for the field. */
-  has(field: string): boolean;
-}
+export type { RowFields, RowFinding } from './rule';
 
 /** One field of a sheet kind: how its header is named, which rule checks it, when it is required. */
 export interface FieldSpec {
@@ -57,12 +49,6 @@ export interface CombinedColumnSpec {
   givesAll?(text: string): boolean;
 }
 
-/** A finding placed on a field of a row, from a check across fields (conditional rules). */
-export interface RowFinding extends Finding {
-  rule: string;
-  field: string;
-}
-
 /** A kind of sheet: its fields, how it is recognised, how its findings are graded. */
 export interface SheetSchema {
   kind: string;
@@ -77,12 +63,6 @@ export interface SheetSchema {
   severities: Readonly<Record<string, Severity>>;
   /** True when the row is a 双随机 item (its ratio and frequency are then required and graded). */
   doubleRandom?: (row: RowFields) => boolean;
-  /** Extra checks across the fields of one row (after every field was parsed). */
-  rowChecks?: (row: RowFields) => RowFinding[];
-  /** Fields whose values must be unique within the sheet (key fields joined), and the field to mark. */
-  unique?: { fields: readonly string[]; mark: string };
-  /** Fields whose value must be the same on every row. */
-  consistent?: readonly string[];
-  /** The field holding a sequence number that should count up by one. */
-  sequence?: string;
+  /** Checks across rows and fields (unique, consistent, sequence …), run in this order on every data row. */
+  rowRules?: readonly RowRuleUse[];
 }

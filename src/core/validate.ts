@@ -1,10 +1,10 @@
 import { GridView, type Grid, columnLetter } from './grid';
 import { detectHeader, headerAt, type HeaderMatch } from './header';
 import type { Finding, Issue, Severity } from './issue';
-import { cellText, uniqueKey } from './normalise';
+import { cellText } from './normalise';
 import type { SheetReport } from './report';
 import { classifyRows } from './rows';
-import { FirstRows, RowReader } from './row-cells';
+import { RowReader } from './row-cells';
 import type { RuleContext } from './rule';
 import type { SheetSchema } from './schema';
 import type { Settings } from './settings';
@@ -224,14 +224,8 @@ export function validateRows(
   const row = reader.row;
   // Early fields (是否纳入双随机, 检查方式) are parsed first; the row's flags are known before the others.
   const order = fields.map((_, i) => i).sort((a, b) => Number(!!fields[b].early) - Number(!!fields[a].early));
-  const uniqueFields = (schema.unique?.fields ?? []).map((f) => ({
-    field: f,
-    keys: new Map<string, string>(),
-  }));
-  const uniqueSeen = new FirstRows();
-  const uniqueParts: string[] = uniqueFields.map(() => '');
-  const consistentFirst = new Map<string, { text: string; row: number }>();
-  let previousSeq: number | undefined;
+  // Row rules see every data row (a duplicate's first row may lie outside a partial re-check).
+  const rowRules = (schema.rowRules ?? []).map((use) => ({ id: use.rule.id, next: use.start() }));
   const absent: number[] = [];
   // One context for every row, its flag and options swapped per field: no object per cell on 50k-row sheets.
   const ctx: RuleContext = { settings, doubleRandom: false };
@@ -284,65 +278,11 @@ export function validateRows(
       if (others.some((f) => row.parsed(f) !== undefined))
         push(spec.rule!.id, { id: 'absent' }, r, column, spec.key, row.entries[i]!.absentFrom);
     }
-    if (check && schema.rowChecks)
-      for (const f of schema.rowChecks(row))
-        push(f.rule, f, r, columns.get(f.field), f.field, row.text(f.field));
-
-    // Rows under a name merged down over them are the named item itself: never a duplicate of it.
-    if (schema.unique && row.source(schema.unique.mark) !== 'borrowed') {
-      const name = row.text(schema.unique.mark);
-      if (name !== '') {
-        for (let k = 0; k < uniqueFields.length; k++) {
-          const { field, keys } = uniqueFields[k];
-          const text = row.text(field);
-          let part = keys.get(text);
-          if (part === undefined) {
-            part = uniqueKey(text);
-            if (keys.size < 5000) keys.set(text, part);
-          }
-          uniqueParts[k] = part;
-        }
-        const first = uniqueSeen.firstOr(uniqueParts, r);
-        if (first !== undefined && check)
-          push(
-            'unique',
-            { id: 'duplicate', params: { firstRow: first, name } },
-            r,
-            columns.get(schema.unique.mark),
-            schema.unique.mark,
-            name,
-          );
-      }
-    }
-    for (const key of schema.consistent ?? []) {
-      const text = row.text(key).replace(/\s/g, '').toUpperCase();
-      if (text === '') continue;
-      const first = consistentFirst.get(key);
-      if (!first) consistentFirst.set(key, { text, row: r });
-      else if (first.text !== text && check)
-        push(
-          'consistent',
-          { id: 'differs', params: { first: first.text, firstRow: first.row } },
-          r,
-          columns.get(key),
-          key,
-          row.text(key),
-        );
-    }
-    if (schema.sequence && row.source(schema.sequence) === 'own') {
-      const seq = row.parsed<number>(schema.sequence);
-      if (typeof seq === 'number') {
-        if (previousSeq !== undefined && seq !== previousSeq + 1 && check)
-          push(
-            'seq',
-            { id: 'not-sequential', params: { expected: previousSeq + 1, received: seq } },
-            r,
-            columns.get(schema.sequence),
-            schema.sequence,
-            String(seq),
-          );
-        previousSeq = seq;
-      }
+    for (const { id, next } of rowRules) {
+      const findings = next(row, r);
+      if (check)
+        for (const f of findings)
+          push(id, f, r, columns.get(f.field), f.field, f.received ?? row.text(f.field));
     }
   }
   return issues;

@@ -1,8 +1,10 @@
+import { useRowRule } from '../core/rule';
 import type { SheetSchema } from '../core/schema';
 import { ADJUST_TYPE, enumRule } from '../rules/enum/enum.rule';
 import { frequencyRule } from '../rules/frequency/frequency.rule';
 import { ratioRule } from '../rules/ratio/ratio.rule';
-import { seqRule } from '../rules/seq/seq.rule';
+import { seqOrderRule, seqRule } from '../rules/seq/seq.rule';
+import { uniqueRule } from '../rules/unique/unique.rule';
 import { checklistSchema } from './checklist.schema';
 
 /** The list's own item-name spellings, plus the words reports use (调整事项). */
@@ -85,6 +87,8 @@ export const adjustmentReportSchema: SheetSchema = {
     // A report with no row is the 无动态调整 form: its one sentence says so (the review reads it).
     'sheet/no-data': 'info',
   },
-  unique: { fields: ['itemName', 'adjustType'], mark: 'itemName' },
-  sequence: 'seq',
+  rowRules: [
+    useRowRule(uniqueRule, { fields: ['itemName', 'adjustType'], mark: 'itemName' }),
+    useRowRule(seqOrderRule, { field: 'seq' }),
+  ],
 };

@@ -1,12 +1,16 @@
-import type { RowFields, RowFinding, SheetSchema } from '../core/schema';
+import { useRowRule } from '../core/rule';
+import type { RowFields, SheetSchema } from '../core/schema';
 import { basisRule } from '../rules/basis/basis.rule';
+import { consistentRule } from '../rules/consistent/consistent.rule';
+import { doubleRandomRule } from '../rules/double-random/double-random.rule';
 import { ADJUST_TYPE, enumRule, ITEM_CATEGORY, matchEnum, YES_NO } from '../rules/enum/enum.rule';
 import { frequencyRule } from '../rules/frequency/frequency.rule';
 import { methodRule } from '../rules/method/method.rule';
 import { givesBoth, readRatio } from '../rules/quantity';
 import { ratioRule } from '../rules/ratio/ratio.rule';
 import { splitRatioFrequency } from '../rules/ratio-frequency/split-ratio-frequency';
-import { seqRule } from '../rules/seq/seq.rule';
+import { seqOrderRule, seqRule } from '../rules/seq/seq.rule';
+import { uniqueRule } from '../rules/unique/unique.rule';
 import { usccRule } from '../rules/uscc/uscc.rule';
 
 /** True when a row is a 双随机 item: 是否纳入双随机 says 是, or (without that column) its method says 双随机. */
@@ -244,19 +248,10 @@ export const checklistSchema: SheetSchema = {
     'header/missing-column': 'warning',
     'sheet/no-data': 'warning',
   },
-  rowChecks: (row) => {
-    const out: RowFinding[] = [];
-    // A list that says 否 for 双随机 but gives a 双随机 method contradicts itself.
-    if (row.parsed<string>('doubleRandom') === '否' && /双随机/.test(row.text('method')))
-      out.push({
-        rule: 'doubleRandom',
-        id: 'contradicts-method',
-        field: 'doubleRandom',
-        params: { method: row.text('method') },
-      });
-    return out;
-  },
-  unique: { fields: ['itemName', 'object'], mark: 'itemName' },
-  consistent: ['agencyCode'],
-  sequence: 'seq',
+  rowRules: [
+    useRowRule(doubleRandomRule, { flag: 'doubleRandom', method: 'method' }),
+    useRowRule(uniqueRule, { fields: ['itemName', 'object'], mark: 'itemName' }),
+    useRowRule(consistentRule, { fields: ['agencyCode'] }),
+    useRowRule(seqOrderRule, { field: 'seq' }),
+  ],
 };

@@ -1,8 +1,10 @@
+import { useRowRule } from '../core/rule';
 import type { SheetSchema } from '../core/schema';
 import { enumRule, YES_NO } from '../rules/enum/enum.rule';
 import { phoneRule } from '../rules/phone/phone.rule';
 import { scaleRule } from '../rules/scale/scale.rule';
-import { seqRule } from '../rules/seq/seq.rule';
+import { seqOrderRule, seqRule } from '../rules/seq/seq.rule';
+import { uniqueRule } from '../rules/unique/unique.rule';
 import { usccRule } from '../rules/uscc/uscc.rule';
 
 /** Fields an Annex 2 declaration has besides the enterprise's name; two of them make a header a declaration's. */
@@ -116,6 +118,8 @@ export const declarationSchema: SheetSchema = {
     'header/missing-column': 'warning',
     'sheet/no-data': 'warning',
   },
-  unique: { fields: ['enterprise'], mark: 'enterprise' },
-  sequence: 'seq',
+  rowRules: [
+    useRowRule(uniqueRule, { fields: ['enterprise'], mark: 'enterprise' }),
+    useRowRule(seqOrderRule, { field: 'seq' }),
+  ],
 };

@@ -30,4 +30,11 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   uscc: { 'zh-CN': '统一社会信用代码', 'en-US': 'Credit code' },
   unit: { 'zh-CN': '推荐单位', 'en-US': 'Nominating unit' },
   review: { 'zh-CN': '司法行政部门审核意见', 'en-US': 'Justice bureau review' },
+  content: { 'zh-CN': '调整内容', 'en-US': 'What changed' },
+  before: { 'zh-CN': '调整前', 'en-US': 'Before' },
+  after: { 'zh-CN': '调整后', 'en-US': 'After' },
+  ratioBefore: { 'zh-CN': '调整前检查比例', 'en-US': 'Ratio before' },
+  ratioAfter: { 'zh-CN': '调整后检查比例', 'en-US': 'Ratio after' },
+  frequencyBefore: { 'zh-CN': '调整前检查频次', 'en-US': 'Frequency before' },
+  frequencyAfter: { 'zh-CN': '调整后检查频次', 'en-US': 'Frequency after' },
 };

@@ -3,7 +3,14 @@ import type { Finding } from '../../src/core/issue';
 import { LOCALES } from '../../src/core/locale';
 import { cellText } from '../../src/core/normalise';
 import { resolveSettings } from '../../src/core/settings';
-import { type Rule, type RuleContext, runRule } from '../../src/core/rule';
+import {
+  type Rule,
+  type RuleContext,
+  type RowFields,
+  type RowFinding,
+  type RowRule,
+  runRule,
+} from '../../src/core/rule';
 
 /** One table row: a cell (text or raw value with a number format) and what the rule must say of it. */
 export interface RuleCase {
@@ -57,5 +64,32 @@ export function testRule<T>(rule: Rule<T>, tables: { valid: RuleCase[]; invalid:
       for (const c of [...tables.valid, ...tables.invalid]) for (const f of run(c).findings) ids.add(f.id);
       for (const id of ids) for (const locale of LOCALES) expect(rule.messages[locale][id]).toBeTruthy();
     });
+  });
+}
+
+/** One data row as a row rule sees it: field texts, parsed values, and fields not written in the row's own cell. */
+export interface RowCase {
+  texts: Record<string, string>;
+  parsed?: Record<string, unknown>;
+  borrowed?: readonly string[];
+}
+
+/** Runs one pass of a row rule over rows numbered from `first`; returns each finding with its row. */
+export function runRowRule<O>(
+  rule: RowRule<O>,
+  options: O,
+  rows: readonly RowCase[],
+  first = 2,
+): Array<RowFinding & { row: number }> {
+  const next = rule.start(options);
+  return rows.flatMap((c, i) => {
+    const fields: RowFields = {
+      text: (f) => c.texts[f] ?? '',
+      parsed: <T>(f: string) => (c.parsed?.[f] ?? c.texts[f]) as T | undefined,
+      has: (f) => f in c.texts,
+      own: (f) => f in c.texts && !c.borrowed?.includes(f),
+      borrowed: (f) => !!c.borrowed?.includes(f),
+    };
+    return next(fields, first + i).map((f) => ({ ...f, row: first + i }));
   });
 }

@@ -1,4 +1,5 @@
 import type { MessageTable } from '../../core/locale';
+import type { CheckModule } from '../../core/rule';
 
 /**
  * Messages of the dynamic-adjustment comparison (last year's list against this year's): a change without its
@@ -31,5 +32,20 @@ export const adjustMessages: MessageTable = {
       'Confirmation file, line {line}: last year\'s list has no "{name}"; check the name',
     'confirm-unknown-current':
       'Confirmation file, line {line}: this year\'s list has no "{name}"; check the name',
+  },
+};
+
+/** The dynamic-adjustment comparison's checks (run by the adjust feature across two lists). */
+export const adjustCheck: CheckModule = {
+  id: 'adjust',
+  messages: adjustMessages,
+  severities: {
+    'no-reason': 'error',
+    'deleted-no-reason': 'error',
+    'uncertain-match': 'warning',
+    'type-differs': 'warning',
+    'deleted-not-found': 'warning',
+    'confirm-unknown-previous': 'warning',
+    'confirm-unknown-current': 'warning',
   },
 };

@@ -41,6 +41,7 @@ export function citedTitles(text: string): string[] {
 export const basisRule: Rule<string[]> = {
   id: 'basis',
   messages: basisMessages,
+  severities: { 'no-citation': 'warning', unbalanced: 'warning' },
   parse({ text }) {
     // An empty cell is the `required` rule's business.
     if (text === '') return ok([]);

@@ -100,6 +100,7 @@ export function matchEnum(text: string, options: EnumOptions): string | undefine
 export const enumRule: Rule<string> = {
   id: 'enum',
   messages: enumMessages,
+  severities: { 'not-allowed': 'error' },
   parse({ text }, ctx) {
     const options = readOptions(ctx.options);
     const value = matchEnum(text, options);

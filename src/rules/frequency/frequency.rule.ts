@@ -99,6 +99,20 @@ function checkFrequency(v: FrequencyValue, ctx: RuleContext, tier = ''): Finding
 export const frequencyRule: Rule<FrequencyValue> = {
   id: 'frequency',
   messages: frequencyMessages,
+  severities: {
+    invalid: 'error',
+    placeholder: 'error',
+    prose: 'warning',
+    'ratio-only': 'warning',
+    absent: 'warning',
+    hedged: 'info',
+    tiered: 'info',
+    'per-validity': 'info',
+    'too-frequent': 'warning',
+    zero: 'warning',
+    irregular: 'info',
+    'as-needed': 'info',
+  },
   parse: ({ text }, ctx) => parseFrequencyText(text, ctx),
   check: (v, ctx) => checkFrequency(v, ctx),
 };

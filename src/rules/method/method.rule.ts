@@ -42,6 +42,7 @@ export function splitMethods(text: string): string[] {
 export const methodRule: Rule<InspectionMethods> = {
   id: 'method',
   messages: methodMessages,
+  severities: { unknown: 'info' },
   parse({ text }) {
     const methods = splitMethods(text);
     const doubleRandom = methods.some((m) => /双随机|随机抽查/.test(m));

@@ -143,6 +143,7 @@ function readNumber(candidate: string): { phone?: PhoneNumber; finding?: Finding
 export const phoneRule: Rule<PhoneNumber[]> = {
   id: 'phone',
   messages: phoneMessages,
+  severities: { invalid: 'error', 'no-area-code': 'warning', 'mobile-length': 'error' },
   parse({ text, value }) {
     // Why the raw number: cellText rounds to 12 significant digits (8615070167658 would change).
     const source = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : text;

@@ -117,6 +117,25 @@ function checkRatio(v: RatioValue, ctx: RuleContext, tier = ''): Finding[] {
 export const ratioRule: Rule<RatioValue> = {
   id: 'ratio',
   messages: ratioMessages,
+  // Ratio and frequency (README "Severity policy"): an error only where the cell states nothing usable and is
+  // not deliberate prose; a warning where a number, or a part of a combined cell, is missing; an info where a
+  // hedged, tiered, officer-ratio or per-validity value was read.
+  severities: {
+    invalid: 'error',
+    placeholder: 'error',
+    'out-of-range': 'error',
+    'inverted-range': 'error',
+    'bare-number': 'warning',
+    count: 'warning',
+    zero: 'warning',
+    disturb: 'warning',
+    prose: 'warning',
+    'frequency-only': 'warning',
+    absent: 'warning',
+    hedged: 'info',
+    tiered: 'info',
+    'officer-ratio': 'info',
+  },
   parse: ({ text }, ctx) => parseRatioText(text, ctx),
   check: (v, ctx) => checkRatio(v, ctx),
 };

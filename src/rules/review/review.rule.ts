@@ -1,4 +1,5 @@
 import type { MessageTable } from '../../core/locale';
+import type { CheckModule } from '../../core/rule';
 
 /**
  * Messages of the office's review of everything the units sent (not cell rules): deliverables missing, files that
@@ -86,5 +87,38 @@ export const reviewMessages: MessageTable = {
       'The list marks "{itemName}" as {type}, but the adjustment report does not mention it; add it to the report',
     'statement-but-changes':
       'A no-adjustment statement was sent, but the list marks {count} items as added, deleted or modified (e.g. "{itemName}"); a unit with changes sends the report',
+  },
+};
+
+/** The review desk's checks (run by the review feature over everything the units sent). */
+export const reviewCheck: CheckModule = {
+  id: 'review',
+  messages: reviewMessages,
+  severities: {
+    'missing-checklist': 'error',
+    'missing-adjustment': 'error',
+    'missing-declaration': 'error',
+    'declaration-short': 'error',
+    'declaration-over': 'warning',
+    unreadable: 'error',
+    'not-read': 'info',
+    'other-file': 'warning',
+    'unit-conflict': 'warning',
+    'no-unit': 'error',
+    'unknown-unit': 'error',
+    'unknown-unit-no-match': 'error',
+    'several-lists': 'warning',
+    'several-reports': 'warning',
+    'total-type-mismatch': 'error',
+    'total-count-mismatch': 'error',
+    'total-balance': 'error',
+    'total-list-count': 'warning',
+    'added-not-in-list': 'error',
+    'deleted-still-listed': 'error',
+    'modified-not-in-list': 'error',
+    'modified-differs': 'error',
+    'name-differs': 'warning',
+    'change-not-reported': 'warning',
+    'statement-but-changes': 'warning',
   },
 };

@@ -34,6 +34,7 @@ export const scaleMessages: MessageTable = {
 export const scaleRule: Rule<Scale> = {
   id: 'scale',
   messages: scaleMessages,
+  severities: { invalid: 'error', 'not-eligible': 'error' },
   parse({ text }) {
     const value = matchEnum(text, SCALE) as Scale | undefined;
     return value ? ok(value) : fail('invalid', { received: text });

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { LOCALES, fillTemplate } from '../../core/locale';
 import { cellText } from '../../core/normalise';
 import { resolveSettings } from '../../core/settings';
-import { testRule } from '../../../test/helpers/rule-tester';
-import { seqRule } from './seq.rule';
+import { runRowRule, testRule } from '../../../test/helpers/rule-tester';
+import { seqOrderRule, seqRule } from './seq.rule';
 
 testRule(seqRule, {
   valid: [
@@ -74,5 +74,30 @@ describe('seq properties', () => {
         });
       }),
     );
+  });
+});
+
+describe('seq order rule', () => {
+  const run = (rows: Array<{ seq: number | undefined; borrowed?: boolean }>) =>
+    runRowRule(
+      seqOrderRule,
+      { field: 'seq' },
+      rows.map((r) => ({
+        texts: { seq: r.seq === undefined ? '' : String(r.seq) },
+        parsed: { seq: r.seq },
+        borrowed: r.borrowed ? ['seq'] : [],
+      })),
+    ).map((f) => ({ row: f.row, received: f.received, params: f.params }));
+
+  test('numbers counting up by one pass, whatever the first', () => {
+    expect(run([{ seq: 3 }, { seq: 4 }, { seq: 5 }])).toEqual([]);
+  });
+  test('a gap is reported with the number expected, and counting goes on from the number found', () => {
+    expect(run([{ seq: 1 }, { seq: 2 }, { seq: 4 }, { seq: 5 }])).toEqual([
+      { row: 4, received: '4', params: { expected: 3, received: 4 } },
+    ]);
+  });
+  test('a merged or borrowed 序号, and a cell that is no number, are not counted', () => {
+    expect(run([{ seq: 1 }, { seq: 1, borrowed: true }, { seq: undefined }, { seq: 2 }])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { MessageTable } from '../../core/locale';
+import type { CheckModule } from '../../core/rule';
 
 /**
  * Messages of the monitoring-point tally's checks across files (not cell rules): nominating units matched to the
@@ -51,5 +52,26 @@ export const tallyMessages: MessageTable = {
       'Unit "{unit}" appears twice in the quota table (first on row {firstRow}); the first one is used',
     'quota-no-total':
       'The quota table has no 合计 (total) row; the sum of its quotas ({sum}) cannot be checked',
+  },
+};
+
+/** The monitoring-point tally's checks (run by the tally feature across the files it reads). */
+export const tallyCheck: CheckModule = {
+  id: 'tally',
+  messages: tallyMessages,
+  severities: {
+    'unknown-unit': 'error',
+    'no-unit': 'error',
+    duplicate: 'error',
+    'quota-total-mismatch': 'error',
+    'quota-invalid': 'error',
+    'quota-duplicate-unit': 'warning',
+    'quota-no-total': 'info',
+    'unknown-unit-no-match': 'error',
+    'unit-outside-quota': 'warning',
+    'possible-duplicate': 'warning',
+    'decision-unused': 'warning',
+    'decision-unit-unknown': 'error',
+    'decision-no-match': 'error',
   },
 };

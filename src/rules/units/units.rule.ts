@@ -1,4 +1,5 @@
 import type { MessageTable } from '../../core/locale';
+import type { CheckModule } from '../../core/rule';
 
 /** Messages of the office's units register (县直单位 and 乡镇 with their other names), read by `--units`. */
 export const unitsMessages: MessageTable = {
@@ -11,5 +12,15 @@ export const unitsMessages: MessageTable = {
       'The units register lists "{name}" twice (first on row {firstRow}); the first one is used',
     'alias-taken':
       'The units register gives "{alias}" as another name of both "{name}" and "{other}"; it stays with "{other}"',
+  },
+};
+
+/** The units register's checks (run when the register is read). */
+export const unitsCheck: CheckModule = {
+  id: 'units',
+  messages: unitsMessages,
+  severities: {
+    'duplicate-name': 'warning',
+    'alias-taken': 'warning',
   },
 };

@@ -45,6 +45,7 @@ export function isValidUscc(code: string): boolean {
 export const usccRule: Rule<string> = {
   id: 'uscc',
   messages: usccMessages,
+  severities: { length: 'error', charset: 'error', checksum: 'error', legacy: 'warning' },
   parse({ text, value }) {
     // Why the raw number: cellText rounds to 12 significant digits, which corrupts a 15-digit number cell.
     const raw = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : text;
