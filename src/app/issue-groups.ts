@@ -139,3 +139,11 @@ export function limitGroups(
   }
   return { groups: out, hidden };
 }
+
+/** How many issue rows are drawn at first, and added by each "show more". */
+export const PAGE = 300;
+
+/** The key of an issue's place, to highlight the one clicked. */
+export function placeKey(issue: Issue): string {
+  return `${issue.sheet}!${exactCell(issue) ?? `${issue.row ?? ''}:${issue.code}`}`;
+}

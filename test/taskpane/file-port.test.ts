@@ -3,23 +3,9 @@ import { MARK_COLOURS } from '../../src/core/workbook-port';
 import { WorkbookReadError } from '../../src/hosts/xlsx/errors';
 import { checkGrid } from '../../src/app/check-flow';
 import { defaultPaneSettings } from '../../src/app/pane-settings';
-import {
-  FilePanePort,
-  type KeyValueStore,
-  markedCopyName,
-  readFileGrids,
-} from '../../src/taskpane/standalone/file-port';
+import { FilePanePort, markedCopyName, readFileGrids } from '../../src/taskpane/standalone/file-port';
 import { exampleBytes, MARKET_LIST } from './helpers/examples';
-
-class MemoryStore implements KeyValueStore {
-  readonly map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-}
+import { MemoryStore } from './helpers/memory-port';
 
 const GBK_CSV = '于都县住建局-抽查事项清单(GBK).csv';
 

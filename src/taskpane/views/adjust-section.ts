@@ -1,11 +1,8 @@
 import { Component, type ComponentChild, h } from 'preact';
 import type { AdjustEntry, AdjustIssue } from '../../features/adjust';
 import { renderIssue } from '../../features/check-workbook';
-import { t } from '../i18n';
 import { rt } from '../../app/report-i18n';
 import type { AdjustOutcome, PairDecision } from '../../app/adjust-flow';
-import { errorText } from '../../app/error-text';
-import { fieldLabel } from '../../app/issue-groups';
 import type { PaneList } from '../../app/list-read';
 import { PaneError } from '../../app/pane-error';
 import {
@@ -16,9 +13,8 @@ import {
   guessPreviousSheet,
   type ListSource,
   workbookSheetNames,
-  writeSheets,
 } from '../../app/report-sources';
-import { readChosenFile, sheetsToXlsx } from '../files';
+import { readChosenFile } from '../files';
 import {
   cellPreview,
   type IssueRow,
@@ -26,11 +22,14 @@ import {
   listBlock,
   listPicker,
   noticeBox,
+  changeField,
+  runWork,
   sectionHead,
   type SectionNotice,
   type SectionProps,
+  showFailure,
+  writeOrDownload,
 } from './report-kit';
-import { saveBytes } from './download';
 
 const reports = () => import(/* webpackChunkName: "reports" */ '../../app/reports');
 
@@ -54,11 +53,6 @@ function listOf(o: AdjustOutcome, issue: AdjustIssue): PaneList | undefined {
   return issue.source === 'previous' ? o.previous : issue.source === 'current' ? o.current : undefined;
 }
 
-/** A field's name in the pane's language (事项名称 for a renamed item). */
-export function changeField(field: string, locale: SectionProps['locale']): string {
-  return field === 'itemName' ? rt(locale, 'itemName') : fieldLabel(field, locale, field);
-}
-
 /**
  * 动态调整情况表: last year's list (a sheet of the open workbook or a file) against this year's (the active sheet, or
  * another sheet or a file); shows what was added, deleted and modified with the reasons, lets a person confirm or
@@ -78,13 +72,6 @@ export class AdjustSection extends Component<SectionProps, AdjustState> {
 
   private get locale() {
     return this.props.locale;
-  }
-
-  private fail(e: unknown): void {
-    console.error(e);
-    this.setState({
-      notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + errorText(e, this.locale) },
-    });
   }
 
   /** Reads the sheet names; the first time (or for a new workbook) picks this year's and guesses last year's. */
@@ -110,19 +97,7 @@ export class AdjustSection extends Component<SectionProps, AdjustState> {
       }
       this.setState({ sheets, previous, current });
     } catch (e) {
-      this.fail(e);
-    }
-  }
-
-  private async busy(kind: NonNullable<AdjustState['busy']>, work: () => Promise<void>): Promise<void> {
-    if (this.state.busy) return;
-    this.setState({ busy: kind, notice: undefined });
-    try {
-      await work();
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.setState({ busy: undefined });
+      showFailure(this, e);
     }
   }
 
@@ -135,7 +110,7 @@ export class AdjustSection extends Component<SectionProps, AdjustState> {
   }
 
   private chooseFile(role: Role, file: File): void {
-    void this.busy('read', async () => {
+    void runWork(this, 'read', async () => {
       const chosen = await readChosenFile(file);
       this.setState({ files: { ...this.state.files, [role]: chosen } });
       this.pick(role, { kind: 'file', file: chosen });
@@ -144,7 +119,7 @@ export class AdjustSection extends Component<SectionProps, AdjustState> {
 
   /** Reads both lists and compares them with the decisions taken so far. */
   private run = () =>
-    void this.busy('run', async () => {
+    void runWork(this, 'run', async () => {
       const { previous, current } = this.state;
       const r = await reports();
       if (!previous || !current) throw new PaneError('errPickBoth');
@@ -162,7 +137,7 @@ export class AdjustSection extends Component<SectionProps, AdjustState> {
 
   /** Records a decision on an uncertain pair (or takes one back) and compares again, without reading again. */
   private decide(decisions: PairDecision[]): void {
-    void this.busy('run', async () => {
+    void runWork(this, 'run', async () => {
       const outcome = this.state.outcome;
       if (!outcome) return;
       const r = await reports();
@@ -171,23 +146,10 @@ export class AdjustSection extends Component<SectionProps, AdjustState> {
   }
 
   private write = () =>
-    void this.busy('write', async () => {
+    void runWork(this, 'write', async () => {
       const outcome = this.state.outcome;
       if (!outcome) return;
-      const { port, standalone, locale } = this.props;
-      if (standalone || !port) {
-        const name = downloadName(outcome.title);
-        saveBytes(await sheetsToXlsx(outcome.sheets), name);
-        this.setState({ notice: { kind: 'success', text: rt(locale, 'downloaded', { file: name }) } });
-        return;
-      }
-      const names = await writeSheets(port, outcome.sheets);
-      this.setState({
-        notice: {
-          kind: 'success',
-          text: rt(locale, 'written', { names: names.join(locale === 'zh-CN' ? '、' : ', ') }),
-        },
-      });
+      await writeOrDownload(this, outcome.sheets, downloadName(outcome.title));
     });
 
   /** An issue's cell: selected when the list is a sheet of the open workbook, else its text shown here. */
@@ -198,7 +160,7 @@ export class AdjustSection extends Component<SectionProps, AdjustState> {
     this.setState({ selected: key, preview: undefined });
     const { port, standalone } = this.props;
     if (list.inWorkbook && port && !standalone) {
-      port.selectCell(list.list.sheet, cell).catch((e: unknown) => this.fail(e));
+      port.selectCell(list.list.sheet, cell).catch((e: unknown) => showFailure(this, e));
       return;
     }
     this.setState({

@@ -1,27 +1,21 @@
 import { Component, type ComponentChild, h } from 'preact';
-import { t } from '../i18n';
 import { rt } from '../../app/report-i18n';
 import type { CompareOutcome } from '../../app/compare-flow';
-import { errorText } from '../../app/error-text';
 import { PaneError } from '../../app/pane-error';
+import { type ChosenFile, downloadName, type ListSource, workbookSheetNames } from '../../app/report-sources';
+import { readChosenFile } from '../files';
 import {
-  type ChosenFile,
-  downloadName,
-  type ListSource,
-  workbookSheetNames,
-  writeSheets,
-} from '../../app/report-sources';
-import { readChosenFile, sheetsToXlsx } from '../files';
-import { changeField } from './adjust-section';
-import {
+  changeField,
   listBlock,
   listPicker,
   noticeBox,
+  runWork,
   sectionHead,
   type SectionNotice,
   type SectionProps,
+  showFailure,
+  writeOrDownload,
 } from './report-kit';
-import { saveBytes } from './download';
 
 const reports = () => import(/* webpackChunkName: "reports" */ '../../app/reports');
 
@@ -57,13 +51,6 @@ export class CompareSection extends Component<SectionProps, CompareState> {
     return this.props.locale;
   }
 
-  private fail(e: unknown): void {
-    console.error(e);
-    this.setState({
-      notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + errorText(e, this.locale) },
-    });
-  }
-
   private async refreshSheets(): Promise<void> {
     const port = this.props.port;
     const keep = (sheets: string[], s?: ListSource) =>
@@ -76,19 +63,7 @@ export class CompareSection extends Component<SectionProps, CompareState> {
       const sheets = await workbookSheetNames(port);
       this.setState({ sheets, a: keep(sheets, this.state.a), b: keep(sheets, this.state.b) });
     } catch (e) {
-      this.fail(e);
-    }
-  }
-
-  private async busy(kind: NonNullable<CompareState['busy']>, work: () => Promise<void>): Promise<void> {
-    if (this.state.busy) return;
-    this.setState({ busy: kind, notice: undefined });
-    try {
-      await work();
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.setState({ busy: undefined });
+      showFailure(this, e);
     }
   }
 
@@ -97,7 +72,7 @@ export class CompareSection extends Component<SectionProps, CompareState> {
   }
 
   private chooseFile(side: Side, file: File): void {
-    void this.busy('read', async () => {
+    void runWork(this, 'read', async () => {
       const chosen = await readChosenFile(file);
       this.setState({ files: { ...this.state.files, [side]: chosen } });
       this.pick(side, { kind: 'file', file: chosen });
@@ -105,7 +80,7 @@ export class CompareSection extends Component<SectionProps, CompareState> {
   }
 
   private run = () =>
-    void this.busy('run', async () => {
+    void runWork(this, 'run', async () => {
       const { a, b } = this.state;
       if (!a || !b) throw new PaneError('errPickBoth');
       const r = await reports();
@@ -116,23 +91,10 @@ export class CompareSection extends Component<SectionProps, CompareState> {
     });
 
   private write = () =>
-    void this.busy('write', async () => {
+    void runWork(this, 'write', async () => {
       const outcome = this.state.outcome;
       if (!outcome) return;
-      const { port, standalone, locale } = this.props;
-      if (standalone || !port) {
-        const name = downloadName(`两平台比对${outcome.sheets[0].name}`);
-        saveBytes(await sheetsToXlsx(outcome.sheets), name);
-        this.setState({ notice: { kind: 'success', text: rt(locale, 'downloaded', { file: name }) } });
-        return;
-      }
-      const names = await writeSheets(port, outcome.sheets);
-      this.setState({
-        notice: {
-          kind: 'success',
-          text: rt(locale, 'written', { names: names.join(locale === 'zh-CN' ? '、' : ', ') }),
-        },
-      });
+      await writeOrDownload(this, outcome.sheets, downloadName(`两平台比对${outcome.sheets[0].name}`));
     });
 
   private renderOutcome(o: CompareOutcome): ComponentChild {

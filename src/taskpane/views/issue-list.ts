@@ -11,12 +11,11 @@ import {
   groupIssues,
   type IssueFilter,
   limitGroups,
+  PAGE,
+  placeKey,
   SEVERITIES,
   toggleSeverity,
 } from '../../app/issue-groups';
-
-/** How many issue rows are drawn at first, and added by each "show more". */
-export const PAGE = 300;
 
 /** Props of the issue list. */
 export interface IssueListProps {
@@ -29,11 +28,6 @@ export interface IssueListProps {
   onFilter(filter: IssueFilter): void;
   onSelect(issue: Issue): void;
   onMore(): void;
-}
-
-/** The key of an issue's place, to highlight the one clicked. */
-export function placeKey(issue: Issue): string {
-  return `${issue.sheet}!${exactCell(issue) ?? `${issue.row ?? ''}:${issue.code}`}`;
 }
 
 function where(issue: Issue, locale: Locale): string {

@@ -1,11 +1,16 @@
 import { type ComponentChild, h } from 'preact';
 import type { Severity } from '../../core/issue';
 import type { Locale } from '../../core/locale';
+import type { SheetSpec } from '../../core/sheet-spec';
 import type { PaneWorkbookPort } from '../../core/workbook-port';
 import { severityLabel } from '../../features/check-workbook';
 import { t } from '../i18n';
+import { errorText } from '../../app/error-text';
+import { fieldLabel } from '../../app/issue-groups';
 import { rt } from '../../app/report-i18n';
-import type { ChosenFile, ListSource } from '../../app/report-sources';
+import { type ChosenFile, type ListSource, writeSheets } from '../../app/report-sources';
+import { sheetsToXlsx } from '../files';
+import { saveBytes } from './download';
 
 // Pieces the report sections share: props, the list picker (a sheet of the workbook or a file), compact lists,
 // notices. Every text goes in as a Preact text node: cell text can never become markup.
@@ -27,6 +32,72 @@ export interface SectionProps {
 export interface SectionNotice {
   kind: 'info' | 'success' | 'error';
   text: string;
+}
+
+/** What every report section keeps for its work: the work running now, and the last notice. */
+export interface WorkState<B extends string> {
+  busy?: B;
+  notice?: SectionNotice;
+}
+
+/** A report section as the shared work helpers see it. */
+export interface WorkSection<B extends string> {
+  readonly props: SectionProps;
+  readonly state: Readonly<WorkState<B>>;
+  setState(patch: WorkState<B>): void;
+}
+
+/** Shows a failure as the section's error notice (and in the console). */
+export function showFailure<B extends string>(section: WorkSection<B>, e: unknown): void {
+  console.error(e);
+  const { locale } = section.props;
+  section.setState({ notice: { kind: 'error', text: t(locale, 'errorPrefix') + errorText(e, locale) } });
+}
+
+/** Runs a section's work unless other work runs: its busy flag meanwhile, a failure shown as the notice. */
+export async function runWork<B extends string>(
+  section: WorkSection<B>,
+  kind: B,
+  work: () => Promise<void>,
+): Promise<void> {
+  if (section.state.busy) return;
+  section.setState({ busy: kind, notice: undefined });
+  try {
+    await work();
+  } catch (e) {
+    showFailure(section, e);
+  } finally {
+    section.setState({ busy: undefined });
+  }
+}
+
+/**
+ * Writes generated sheets into the open workbook; in the standalone page (or with no workbook) downloads them as
+ * one .xlsx named `fileName`. The notice says which sheets were written, or which file was downloaded.
+ */
+export async function writeOrDownload<B extends string>(
+  section: WorkSection<B>,
+  sheets: readonly SheetSpec[],
+  fileName: string,
+): Promise<void> {
+  const { port, standalone, locale } = section.props;
+  if (standalone || !port) {
+    saveBytes(await sheetsToXlsx(sheets), fileName);
+    section.setState({ notice: { kind: 'success', text: rt(locale, 'downloaded', { file: fileName }) } });
+    return;
+  }
+  const names = await writeSheets(port, sheets);
+  section.setState({
+    notice: {
+      kind: 'success',
+      text: rt(locale, 'written', { names: names.join(locale === 'zh-CN' ? '、' : ', ') }),
+    },
+  });
+}
+
+/** A field's name in the pane's language (事项名称 for a renamed item). */
+export function changeField(field: string, locale: Locale): string {
+  return field === 'itemName' ? rt(locale, 'itemName') : fieldLabel(field, locale, field);
 }
 
 /** The notice box (the 校验 view's look). */

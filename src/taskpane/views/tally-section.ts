@@ -3,9 +3,7 @@ import type { Grid } from '../../core/grid';
 import { renderIssue } from '../../features/check-workbook';
 import type { QuotaRead, TallyIssue, UnitStatus } from '../../features/tally';
 import { regionWhole, YUDU_2020 } from '../../features/tally/quota-table';
-import { t } from '../i18n';
 import { rt } from '../../app/report-i18n';
-import { errorText } from '../../app/error-text';
 import {
   addressOf,
   cellTextAt,
@@ -13,9 +11,8 @@ import {
   downloadName,
   isRead,
   type UnreadFile,
-  writeSheets,
 } from '../../app/report-sources';
-import { readChosenFile, readChosenFiles, sheetsToXlsx } from '../files';
+import { readChosenFile, readChosenFiles } from '../files';
 import type { TallyOutcome } from '../../app/tally-flow';
 import {
   baseName,
@@ -25,11 +22,13 @@ import {
   issueRows,
   listBlock,
   noticeBox,
+  runWork,
+  showFailure,
   sectionHead,
   type SectionNotice,
   type SectionProps,
+  writeOrDownload,
 } from './report-kit';
-import { saveBytes } from './download';
 
 /** The report code, fetched the first time a section runs. */
 const reports = () => import(/* webpackChunkName: "reports" */ '../../app/reports');
@@ -85,21 +84,6 @@ export class TallySection extends Component<SectionProps, TallyState> {
     return this.props.locale;
   }
 
-  private async busy(kind: NonNullable<TallyState['busy']>, work: () => Promise<void>): Promise<void> {
-    if (this.state.busy) return;
-    this.setState({ busy: kind, notice: undefined });
-    try {
-      await work();
-    } catch (e) {
-      console.error(e);
-      this.setState({
-        notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + errorText(e, this.locale) },
-      });
-    } finally {
-      this.setState({ busy: undefined });
-    }
-  }
-
   /** Tallies the chosen source with the chosen quota table. */
   private async tally(from: From, files = this.state.files, quota = this.state.quota): Promise<void> {
     const r = await reports();
@@ -125,17 +109,17 @@ export class TallySection extends Component<SectionProps, TallyState> {
     });
   }
 
-  private run = () => void this.busy('run', () => this.tally(this.state.from));
+  private run = () => void runWork(this, 'run', () => this.tally(this.state.from));
 
   private chooseFiles = (list: File[]) =>
-    void this.busy('read', async () => {
+    void runWork(this, 'read', async () => {
       const files = await readChosenFiles(list, this.locale);
       this.setState({ files, from: 'files' });
       await this.tally('files', files);
     });
 
   private chooseQuota = (list: File[]) =>
-    void this.busy('read', async () => {
+    void runWork(this, 'read', async () => {
       const r = await reports();
       const quota = r.readQuotaFile(await readChosenFile(list[0]));
       this.setState({ quota });
@@ -143,7 +127,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
     });
 
   private resetQuota = () =>
-    void this.busy('run', async () => {
+    void runWork(this, 'run', async () => {
       this.setState({ quota: undefined });
       if (this.state.outcome) await this.tally(this.state.from, this.state.files, undefined);
     });
@@ -152,28 +136,15 @@ export class TallySection extends Component<SectionProps, TallyState> {
     if (from === this.state.from) return;
     this.setState({ from, outcome: undefined, notice: undefined, preview: undefined });
     if (from === 'workbook') this.run();
-    else if (this.state.files?.length) void this.busy('run', () => this.tally('files'));
+    else if (this.state.files?.length) void runWork(this, 'run', () => this.tally('files'));
   }
 
   /** Writes the summary (and 申报明细) into the open workbook; in the standalone page, downloads them. */
   private write = () =>
-    void this.busy('write', async () => {
+    void runWork(this, 'write', async () => {
       const outcome = this.state.outcome;
       if (!outcome) return;
-      const { port, standalone, locale } = this.props;
-      if (standalone || !port) {
-        const name = downloadName(outcome.sheets[0].name);
-        saveBytes(await sheetsToXlsx(outcome.sheets), name);
-        this.setState({ notice: { kind: 'success', text: rt(locale, 'downloaded', { file: name }) } });
-        return;
-      }
-      const names = await writeSheets(port, outcome.sheets);
-      this.setState({
-        notice: {
-          kind: 'success',
-          text: rt(locale, 'written', { names: names.join(locale === 'zh-CN' ? '、' : ', ') }),
-        },
-      });
+      await writeOrDownload(this, outcome.sheets, downloadName(outcome.sheets[0].name));
     });
 
   /** An issue's cell: selected in the open workbook, else its text shown here. */
@@ -184,11 +155,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
     const outcome = this.state.outcome;
     this.setState({ selected: key, preview: undefined });
     if (outcome?.from === 'workbook' && port && !standalone) {
-      port.selectCell(issue.sheet, cell).catch((e: unknown) =>
-        this.setState({
-          notice: { kind: 'error', text: t(this.locale, 'errorPrefix') + errorText(e, this.locale) },
-        }),
-      );
+      port.selectCell(issue.sheet, cell).catch((e: unknown) => showFailure(this, e));
       return;
     }
     const grids =

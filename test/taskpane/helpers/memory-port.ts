@@ -6,6 +6,7 @@ import type {
   PaneWorkbookPort,
   RowsChanged,
 } from '../../../src/core/workbook-port';
+import type { KeyValueStore } from '../../../src/taskpane/standalone/file-port';
 
 /** A pane port in memory: grids, marks per cell, state, and a log of the calls, for the pane's flow tests. */
 export class MemoryPort implements PaneWorkbookPort {
@@ -83,5 +84,16 @@ export class MemoryPort implements PaneWorkbookPort {
   /** The marked cells as `sheet!row:column` keys, sorted. */
   markedCells(): string[] {
     return [...this.marks.keys()].sort();
+  }
+}
+
+/** The browser's storage in memory. */
+export class MemoryStore implements KeyValueStore {
+  readonly map = new Map<string, string>();
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
   }
 }
