@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { MergeRange } from '../../core/grid';
+import { rowKey } from '../mark-record';
 import { type ApiLevel, jsonBytes, type SyncBatcher, type SyncLimits } from './excel-api';
 import { addressLists, cellKey, type CellRef, rectAddress, rowRuns, verticalRuns } from './excel-address';
 import type { SheetInfo } from './excel-book';
@@ -11,21 +12,6 @@ export interface CellEnv {
   context: Excel.RequestContext;
   api: ApiLevel;
   limits: SyncLimits;
-}
-
-/** Fingerprint of a row's values (trailing blanks ignored): two 32-bit string hashes, 16 hex digits. */
-export function rowKey(row: readonly unknown[]): string {
-  let end = row.length;
-  while (end > 0 && (row[end - 1] === '' || row[end - 1] === null || row[end - 1] === undefined)) end--;
-  const s = JSON.stringify(row.slice(0, end).map((v) => (v === '' || v === undefined ? null : v)));
-  let h1 = 0x811c9dc5;
-  let h2 = 5381;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = (Math.imul(h2, 33) + c) | 0;
-  }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ClearReport } from '../../core/workbook-port';
 /// <reference types="office-js" />
 import { cellAddress } from '../../core/grid';
+import { nearestRow, rowKey } from '../mark-record';
 import { SyncBatcher } from './excel-api';
 import { cellKey, type CellRef } from './excel-address';
 import { assertWritable, loadBook, type SheetInfo } from './excel-book';
@@ -13,7 +14,6 @@ import {
   probeRowKeys,
   queueFills,
   queueNotes,
-  rowKey,
 } from './excel-cells';
 import { type CommentOp, loadThreads, queueComments, type Thread } from './excel-comments';
 import type { FillState, MarkRecord } from './excel-mark-store';
@@ -67,9 +67,7 @@ async function relocateRows(
   const taken = new Set<number>();
   const out = new Map<number, number>();
   for (const [row, key] of [...wanted].sort((a, b) => a[0] - b[0])) {
-    let best: number | undefined;
-    for (const r of rowsByKey.get(key) ?? [])
-      if (!taken.has(r) && (best === undefined || Math.abs(r - row) < Math.abs(best - row))) best = r;
+    const best = nearestRow(row, rowsByKey.get(key) ?? [], (r) => !taken.has(r));
     if (best !== undefined) {
       taken.add(best);
       out.set(row, best);

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
-import type { Severity } from '../../core/issue';
-import { CHUNK_CHARS, CHUNK_TAG, chunkText, joinChunks, untagChunk } from '../record-chunks';
+import * as record from '../mark-record';
+import { CHUNK_CHARS, CHUNK_TAG, chunkText, joinChunks } from '../record-chunks';
 import { type ApiLevel, jsonBytes, type SyncBatcher, type SyncLimits } from './excel-api';
 
 /**
@@ -23,76 +23,32 @@ export interface FillState {
   tint?: number;
 }
 
-/**
- * One marked cell. The sheet is kept by id (`worksheet.id` survives renames) and by its name when marked;
- * `k` is a fingerprint of the row's values when marked, to find the row again after rows were inserted,
- * deleted or sorted above it.
- */
-export interface MarkRecord {
-  /** Worksheet id. */
-  s: string;
-  /** Sheet name when marked. */
-  n: string;
-  r: number;
-  c: number;
-  /** Original fill (null: none). */
-  f: FillState | null;
+/** One marked cell in Excel: the fill and colour as Excel has them, and where its note or comment went. */
+export interface MarkRecord extends record.MarkRecordOf<FillState, string> {
   /** Notes (ExcelApi 1.18): the original note, null when the cell had none. */
   o?: string | null;
   /** Comments (ExcelApi 1.10): id of the thread we added, or of our reply to an existing thread. */
   ci?: string;
   ri?: string;
-  /** Mark colour applied, #RRGGBB. */
-  m: string;
-  v: Severity;
   /** Our note text: kept only where it is shown on a result sheet (no notes, no comments). */
   t?: string;
-  /** Row fingerprint when marked. */
-  k: string;
-}
-
-/** The small first cell of the store: counts, the result sheet, and the fingerprint column span per sheet id. */
-export interface StoreMeta {
-  v: 1;
-  /** What this sheet is, for a person who finds it (on ExcelApi 1.1 it cannot be hidden). */
-  about: string;
-  chunks: number;
-  /** Chunks of pane state in column C (only where workbook settings, ExcelApi 1.4, are missing). */
-  stateChunks: number;
-  resultSheetId?: string;
-  spans: Record<string, [number, number]>;
 }
 
 /** The mark record of a workbook. */
-export interface MarkStore {
-  meta: StoreMeta;
-  marks: MarkRecord[];
-}
+export type MarkStore = record.MarkStore<MarkRecord>;
+
+/** The meta cell of the record. */
+export type StoreMeta = record.StoreMeta;
+
+const ABOUT = 'double-random-checklist: marks record, do not edit';
 
 /** An empty store. */
 export function emptyStore(): MarkStore {
-  return {
-    meta: {
-      v: 1,
-      about: 'double-random-checklist: marks record, do not edit',
-      chunks: 0,
-      stateChunks: 0,
-      spans: {},
-    },
-    marks: [],
-  };
+  return record.emptyStore(ABOUT);
 }
 
 function parseMeta(value: unknown): StoreMeta {
-  const base = emptyStore().meta;
-  const text = untagChunk(value);
-  if (text === undefined) return base;
-  try {
-    const m = JSON.parse(text) as Partial<StoreMeta>;
-    return { ...base, ...m, spans: m.spans ?? {} };
-  } catch {
-    return base;
-  }
+  return record.parseMeta(value, ABOUT);
 }
 
 /** Reads and writes the store sheet inside one `Excel.run`. */

@@ -9,6 +9,7 @@ import {
   XL_NONE,
   XL_PATTERN_SOLID,
 } from './et-model';
+import { nearestRow, rowKey } from '../mark-record';
 import { cellKey, type CellRef, cellRects, sortCells } from './wps-address';
 import {
   assertWritable,
@@ -56,23 +57,6 @@ const joinNote = (original: string | null, ours: string): string =>
 /** The comment text a record leaves on its cell: the original, with our note appended when there is one. */
 const commentOf = (rec: Pick<MarkRecord, 'o' | 't'>): string | null =>
   rec.t ? joinNote(rec.o, rec.t) : rec.o;
-
-/** Fingerprint of a row's values (trailing blanks ignored): two 32-bit string hashes, 16 hex digits. */
-export function rowKey(row: readonly CellValue[]): string {
-  let end = row.length;
-  while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined || row[end - 1] === '')) end--;
-  const s = JSON.stringify(row.slice(0, end).map((v) => (v === '' || v === undefined ? null : v)));
-  let h1 = 0x811c9dc5;
-  let h2 = 5381;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // FNV-1a and djb2 with shifts only (× 16777619 and × 33 modulo 2^32).
-    h1 ^= c;
-    h1 = (h1 + (h1 << 1) + (h1 << 4) + (h1 << 7) + (h1 << 8) + (h1 << 24)) | 0;
-    h2 = ((h2 << 5) + h2 + c) | 0;
-  }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
-}
 
 /** Row fingerprints of a sheet over a column span, from one bulk read of its values. */
 class RowKeys {
@@ -137,11 +121,7 @@ function reconcile(recs: readonly MarkRecord[], keys: RowKeys): { moved: number;
   let moved = 0;
   const lost: MarkRecord[] = [];
   for (const rec of wrong.sort((a, b) => a.r - b.r)) {
-    let best: number | undefined;
-    for (const r of keys.rowsWith(rec.k)) {
-      if (taken.has(cellKey(r, rec.c))) continue;
-      if (best === undefined || Math.abs(r - rec.r) < Math.abs(best - rec.r)) best = r;
-    }
+    const best = nearestRow(rec.r, keys.rowsWith(rec.k), (r) => !taken.has(cellKey(r, rec.c)));
     if (best === undefined) {
       lost.push(rec);
       continue;

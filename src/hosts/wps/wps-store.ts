@@ -1,4 +1,4 @@
-import type { Severity } from '../../core/issue';
+import * as record from '../mark-record';
 import { CHUNK_TAG, chunkText, untagChunk } from '../record-chunks';
 import { type EtWorkbook, type EtWorksheet, XL_SHEET_VERY_HIDDEN } from './et-model';
 import { findSheet, lastVisibleSheet, STORE_SHEET } from './wps-book';
@@ -23,66 +23,29 @@ export interface FillState {
   pc?: number;
 }
 
-/**
- * One marked cell. The sheet is kept by id (its hidden name survives renames) and by its name when marked; `k` is
- * a fingerprint of the row's values when marked, to find the row again after rows were inserted, deleted or sorted.
- */
-export interface MarkRecord {
-  s: string;
-  n: string;
-  r: number;
-  c: number;
-  /** Original fill (null: none). */
-  f: FillState | null;
+/** One marked cell in WPS: the fill and colour (BGR) as ET has them, and the comment it had. */
+export interface MarkRecord extends record.MarkRecordOf<FillState, number> {
   /** Original comment text (null: the cell had none). */
   o: string | null;
-  /** Mark colour applied (BGR). */
-  m: number;
-  v: Severity;
   /** Our note text as appended to the comment ('' when the mark carries none). */
   t: string;
-  k: string;
-}
-
-/** The meta cell: counts and, per sheet id, the columns the row fingerprints span. */
-export interface StoreMeta {
-  v: 1;
-  about: string;
-  chunks: number;
-  stateChunks: number;
-  spans: Record<string, [number, number]>;
 }
 
 /** The mark record of a workbook. */
-export interface MarkStore {
-  meta: StoreMeta;
-  marks: MarkRecord[];
-}
+export type MarkStore = record.MarkStore<MarkRecord>;
+
+/** The meta cell of the record. */
+export type StoreMeta = record.StoreMeta;
+
+const ABOUT = 'double-random-checklist: marks record and pane state, do not edit';
 
 /** An empty store. */
 export function emptyStore(): MarkStore {
-  return {
-    meta: {
-      v: 1,
-      about: 'double-random-checklist: marks record and pane state, do not edit',
-      chunks: 0,
-      stateChunks: 0,
-      spans: {},
-    },
-    marks: [],
-  };
+  return record.emptyStore(ABOUT);
 }
 
 function parseMeta(value: unknown): StoreMeta {
-  const base = emptyStore().meta;
-  const text = untagChunk(value);
-  if (text === undefined) return base;
-  try {
-    const m = JSON.parse(text) as Partial<StoreMeta>;
-    return { ...base, ...m, spans: m.spans ?? {} };
-  } catch {
-    return base;
-  }
+  return record.parseMeta(value, ABOUT);
 }
 
 /** Text written so the host keeps it as typed: a leading apostrophe is the "this is text" prefix, not content. */
