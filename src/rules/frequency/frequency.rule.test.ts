@@ -56,6 +56,10 @@ testRule(frequencyRule, {
     { cell: '每月1次', ctx: { doubleRandom: true }, value: periodic(12) },
     // The frequency of a cell that also gives the ratio.
     { cell: '25%,不少于1次/年', value: atLeast(1) },
+    // Alternatives (或者 / 或 / 或是): what any of them allows, not tiers.
+    { cell: '每年1次20%；或者每年2次各10%', value: range(1, 2) },
+    { cell: '每季度1次;或每年2次', value: range(2, 4) },
+    { cell: '每年1次30%;或是每年分批抽查30%', value: atLeast(1) },
     // Accepted with a note.
     {
       cell: '不定期',
@@ -105,6 +109,7 @@ testRule(frequencyRule, {
     { cell: '每0年1次', findings: [{ id: 'invalid' }] },
     { cell: '不少于1-2次', findings: [{ id: 'invalid' }] },
     { cell: '每年1次xyz', findings: [{ id: 'invalid' }] },
+    { cell: '每年1次;或者xyz', findings: [{ id: 'invalid' }] },
     { cell: '随便查', findings: [{ id: 'invalid' }] },
     { cell: '—', ctx: { doubleRandom: true }, findings: [{ id: 'placeholder' }] },
     { cell: '', findings: [{ id: 'invalid', params: { received: '' } }] },

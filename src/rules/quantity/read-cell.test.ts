@@ -96,6 +96,35 @@ const table: Array<[string, MeaningColumn, string]> = [
   ],
   ['对同一个单位的检查,同一年度内不超过2次', 'frequency', '<=2/y'],
   ['2022年度受到1次以上处罚的单位每年检查2次', 'frequency', '=2/y'],
+  // Alternatives joined by 或者 / 或 / 或是: the hull of what each allows, never tiers; a ratio per inspection
+  // (各10%, 每次5%) counts as many times over as the inspections of the year.
+  ['每年2次各10%', 'combined', 'ratio: =20% | frequency: =2/y'],
+  ['每季度1次,每次5%', 'combined', 'ratio: =20% | frequency: =4/y'],
+  ['每年1次30%,或每年3次各10%', 'frequency', 'ratio: =30% | frequency: 1..3/y'],
+  ['每年抽查1次,比例15%;或是每年3次各5%', 'combined', 'ratio: =15% | frequency: 1..3/y'],
+  ['每年1次,抽查25%;或者每年分批抽查25%', 'combined', 'ratio: =25% | frequency: >=1/y'],
+  ['每半年1次10%;或每年1次不低于10%', 'combined', 'ratio: >=10% | frequency: 1..2/y'],
+  ['分次抽查,全年累计不低于10%', 'combined', 'ratio: >=10% | frequency: >=1/y'],
+  // … but levels stay tiers, a 或 inside a condition is no alternative, and garbage stays garbage.
+  ['市级3%;或县级8%', 'ratio', '[市级] =3% ; [或县级] =8%'],
+  ['每年1次10%;或者待定xyz', 'combined', 'invalid'],
+  ['待定xyz;或者abc', 'combined', 'invalid'],
+  ['每年1次;或者不定期', 'frequency', '=1/y'],
+  ['市、县级各10%', 'ratio', '=10%'],
+  // A count that bounds a condition is the scope of the value after it, not a value.
+  [
+    '企业数50家及以下的县,不少于5家;企业数超过50家的县,不低于10%',
+    'ratio',
+    '[企业数50家及以下的县] count >=5家 ; [企业数超过50家的县] >=10%',
+  ],
+  ['按比例抽查企业数量超过100户的乡镇,不低于5%', 'ratio', '>=5%'],
+  [
+    '各县根据实际确定比例户数10户以下的乡镇不少于2户,户数超过10户的乡镇不低于20%',
+    'ratio',
+    '[户数10户以下的乡镇] count >=2户 ; [户数超过10户的乡镇] >=20%',
+  ],
+  ['随机抽取不少于2家的企业', 'ratio', 'count >=2家'],
+  ['市级10%,县级不少于5家', 'ratio', '[市级] =10% ; [县级] count >=5家'],
   // Officer-to-object ratios.
   ['按1:8的比例', 'ratio', 'officer 1:8'],
   ['1∶8', 'ratio', 'officer 1:8'],

@@ -148,6 +148,24 @@ interface Sorted {
   words: WordClause[];
 }
 
+// Words that split a ratio into rounds of unfixed number: 分次达到33% is at least once.
+const ROUNDS = /分次|分批|分期/;
+// 各 between a count of inspections and a ratio: the ratio is per inspection (每年2次各10%).
+const EACH = /^[\s,]*(?:各|每次)(?:抽查|抽取|抽检|检查)?(?:比例)?(?:为|:)?$/;
+
+/**
+ * A ratio written per inspection right after an exact count of them (每年2次各10%) is the yearly ratio that many
+ * times over (20%); any other quantity comes back as it is.
+ */
+function perTime(q: Quantity, times: Quantity[], text: string): Quantity {
+  if (q.unit !== 'ratio') return q;
+  const before = times.filter((t) => t.end <= q.at).pop();
+  if (!before || before.bound !== 'exact' || before.validity || before.low !== before.high) return q;
+  if (!EACH.test(text.slice(before.end, q.at))) return q;
+  const factor = before.low * before.perYear;
+  return { ...q, low: roundNoise(q.low * factor), high: roundNoise(q.high * factor), scope: '' };
+}
+
 function sortQuantities(r: Reading): Sorted {
   const ratios: Quantity[] = [];
   const labelled: Quantity[] = [];
@@ -155,6 +173,7 @@ function sortQuantities(r: Reading): Sorted {
   const times: Quantity[] = [];
   let bares: Quantity[] = [];
   for (const q of r.quantities) {
+    if (q.threshold) continue;
     if (q.unit === 'ratio' || q.unit === 'officer') ratios.push(q);
     else if (q.unit === 'count') counts.push(q);
     else if (q.unit === 'times') times.push(q);
@@ -172,18 +191,23 @@ function sortQuantities(r: Reading): Sorted {
     times.push(...bares.slice(1));
   }
   if (hasRatio || times.length) bares = [];
-  const all = ratios.concat(barePercent(labelled)).sort((a, b) => a.start - b.start);
+  const all = ratios
+    .concat(barePercent(labelled))
+    .sort((a, b) => a.start - b.start)
+    .map((q) => perTime(q, times, r.text));
   // 10%，其中重点检查单位不低于8%: the second is a part of the first, not a tier.
   const kept = all.filter((q, i) => i === 0 || !q.partOf);
-  const periods = kept.filter((q) => q.period !== undefined);
-  const implied = periods.some((q) => q.period !== 1)
+  // 每年分次达到33%: the ratio is reached in one or more rounds of its period.
+  const inRounds = (q: Quantity) => ROUNDS.test(r.text.slice(q.start, q.end));
+  const periods = kept.filter((q) => q.period !== undefined || inRounds(q));
+  const implied = periods.some((q) => q.period !== 1 || inRounds(q))
     ? periods.map((q) => ({
         ...q,
         unit: 'times' as const,
-        bound: 'exact' as const,
+        bound: inRounds(q) ? ('atLeast' as const) : ('exact' as const),
         low: 1,
         high: 1,
-        perYear: q.period as number,
+        perYear: q.period ?? 1,
         hedged: false,
       }))
     : [];
@@ -290,6 +314,15 @@ function ratioFrom(s: Sorted): RatioValue | undefined {
       .map((t) => ({ scope: t.scope, value: t.value }));
     return { kind: 'tiered', tiers };
   }
+  // 学校数10所及以下的市不少于2所, 超过10所的市不低于50%: each level has its own count or ratio.
+  const levels = s.ratios.concat(s.counts);
+  if (s.ratios.length && s.counts.length && levels.every((q) => q.scope !== '' && !q.inBrackets)) {
+    const scopes = new Set(levels.map((q) => q.scope));
+    if (scopes.size === levels.length) {
+      const tiers = levels.sort((a, b) => a.at - b.at).map((q) => ({ scope: q.scope, value: ratioOf(q) }));
+      return { kind: 'tiered', tiers };
+    }
+  }
   if (s.ratios.length) {
     const value = combine(withScopes(s.ratios, s.r), ratioOf, ratioRange);
     if (s.counts.length === 1 && s.counts[0].bound === 'exact' && value.kind !== 'tiered') {
@@ -319,6 +352,114 @@ function wordsFrequency(words: WordClause[], prose: boolean): FrequencyValue | u
   return undefined;
 }
 
+/** The least and the most a bounded value allows (undefined: unbounded), or undefined for other kinds. */
+function boundsOf(kind: string, low?: number, high?: number): { low?: number; high?: number } | undefined {
+  if (kind === 'exact' || kind === 'range') return { low, high };
+  if (kind === 'atLeast') return { low };
+  if (kind === 'atMost') return { high };
+  return undefined;
+}
+
+/** The kind of the value from its least and most: both equal exact, both a range, one a bound; none undefined. */
+function kindOf(low?: number, high?: number): 'exact' | 'range' | 'atLeast' | 'atMost' | undefined {
+  if (low !== undefined && high !== undefined)
+    return roundNoise(low) === roundNoise(high) ? 'exact' : 'range';
+  if (low !== undefined) return 'atLeast';
+  if (high !== undefined) return 'atMost';
+  return undefined;
+}
+
+/** The hull of bounds: the least of the lows and the most of the highs, unbounded when one is. */
+function hullOf(all: Array<{ low?: number; high?: number }>): { low?: number; high?: number } {
+  const lows = all.map((b) => b.low);
+  const highs = all.map((b) => b.high);
+  return {
+    low: lows.every((x) => x !== undefined) ? Math.min(...(lows as number[])) : undefined,
+    high: highs.every((x) => x !== undefined) ? Math.max(...(highs as number[])) : undefined,
+  };
+}
+
+/** What alternative ratios allow together (每年1次20% or 每年2次各10%: 20%); undefined for tiers, counts, prose. */
+function ratioHull(values: RatioValue[]): RatioValue | undefined {
+  const bounds = values.map((v) => boundsOf(v.kind, v.low, v.high));
+  if (bounds.some((b) => !b)) return undefined;
+  const h = hullOf(bounds as Array<{ low?: number; high?: number }>);
+  const kind = kindOf(h.low, h.high);
+  if (!kind) return undefined;
+  const v: RatioValue = { kind };
+  if (h.low !== undefined) v.low = h.low;
+  if (h.high !== undefined) v.high = h.high;
+  if (values.some((x) => x.hedged)) v.hedged = true;
+  return v;
+}
+
+/** What alternative frequencies allow together (每年1次 or 每年分次: at least once a year); undefined for tiers. */
+function frequencyHull(values: FrequencyValue[]): FrequencyValue | undefined {
+  const validity = values.every((v) => v.validity);
+  if (!validity && values.some((v) => v.validity)) return undefined;
+  const bounds = values.map((v) =>
+    validity
+      ? boundsOf(v.kind, v.validity?.low, v.validity?.high)
+      : boundsOf(v.kind, v.perYearLow, v.perYearHigh),
+  );
+  if (bounds.some((b) => !b)) return undefined;
+  const h = hullOf(bounds as Array<{ low?: number; high?: number }>);
+  const kind = kindOf(h.low, h.high);
+  if (!kind) return undefined;
+  const v: FrequencyValue = { kind };
+  const at: { low?: number; high?: number } = {};
+  if (h.low !== undefined) at.low = h.low;
+  if (h.high !== undefined) at.high = h.high;
+  if (validity) v.validity = at;
+  else {
+    if (at.low !== undefined) v.perYearLow = at.low;
+    if (at.high !== undefined) v.perYearHigh = at.high;
+  }
+  if (values.some((x) => x.hedged)) v.hedged = true;
+  return v;
+}
+
+// Words of how or how much, not of whom, that a scope may hold: 分次达到, 分次抽查合计.
+const HOW_WORDS = /分次|分批|分期|抽查|检查|抽取|抽检|达到|合计|累计|总计|全年|年度|共/g;
+// A clause that offers another way of meeting the same requirement: ;或者每年2次各10%.
+const ALTERNATIVE = /[,;。，；]\s*(?:或者|或是|或)/;
+
+/**
+ * A cell that offers alternatives (每年1次20%；或者每年2次各10%) means what any of them allows: the hull of their
+ * ratios and of their frequencies, each part only where every alternative gives it as a bounded value that is
+ * not tiered. Undefined unless the cell has two or more alternatives, each giving a value without a level of its
+ * own (市级3%;或县级8% are tiers; the 或 of a condition inside a tier's scope is no alternative).
+ */
+function readAlternatives(
+  text: string,
+): { ratio?: RatioValue; bare: boolean; frequency?: FrequencyValue } | undefined {
+  const pieces = text.split(ALTERNATIVE);
+  if (pieces.length < 2) return undefined;
+  const ratios: RatioValue[] = [];
+  const frequencies: FrequencyValue[] = [];
+  let bare = true;
+  for (const piece of pieces) {
+    const r = readQuantities(piece);
+    if (r.garbage || r.quantities.some((q) => q.conflict)) return undefined;
+    const s = sortQuantities(r);
+    // 市级3%;或县级8%: values for named levels are tiers, not alternatives.
+    if (s.ratios.concat(s.counts, s.times).some((q) => q.scope.replace(HOW_WORDS, '') !== ''))
+      return undefined;
+    const ratio = ratioFrom(s);
+    const frequency = frequencyFrom(s);
+    if (!ratio && !frequency) return undefined;
+    if (ratio) ratios.push(ratio);
+    if (!s.ratios.length || s.ratios.some((q) => q.unit !== 'bare')) bare = false;
+    if (frequency) frequencies.push(frequency);
+  }
+  // A part is the hull only where every alternative gives it; else the cell is read as a whole for that part.
+  return {
+    ratio: ratios.length === pieces.length ? ratioHull(ratios) : undefined,
+    bare,
+    frequency: frequencies.length === pieces.length ? frequencyHull(frequencies) : undefined,
+  };
+}
+
 function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text.replace(/\s/g, ''));
 }
@@ -330,6 +471,8 @@ function isPlaceholder(text: string): boolean {
  */
 export function readRatio(text: string): RatioRead {
   if (isPlaceholder(text)) return { ok: false, why: 'placeholder' };
+  const alternatives = readAlternatives(text);
+  if (alternatives?.ratio) return { ok: true, value: alternatives.ratio, bare: alternatives.bare };
   const r = readQuantities(text);
   if (r.garbage || r.quantities.some((q) => q.conflict)) return { ok: false, why: 'invalid' };
   const s = sortQuantities(r);
@@ -353,6 +496,9 @@ export function readRatio(text: string): RatioRead {
  */
 export function readFrequency(text: string, options: ReadOptions = {}): FrequencyRead {
   if (isPlaceholder(text)) return { ok: false, why: 'placeholder' };
+  const alternatives = readAlternatives(text);
+  if (alternatives?.frequency)
+    return { ok: true, value: options.cap ? capped(alternatives.frequency) : alternatives.frequency };
   const r = readQuantities(text);
   if (r.garbage || r.quantities.some((q) => q.conflict)) return { ok: false, why: 'invalid' };
   const s = sortQuantities(r);

@@ -36,6 +36,8 @@ export interface Quantity {
   inBrackets: boolean;
   /** The shape fixes nothing a reader can rely on (不低于5%-10%, 5%-10%-20%). */
   conflict: boolean;
+  /** A count that bounds a condition (学校数10所及以下的市), not a value: it is the next quantity's scope. */
+  threshold?: boolean;
   /** Offsets of the text that belongs to this quantity: its scope words, bounds, number and suffixes. */
   start: number;
   /** Offset of its number. */
@@ -293,6 +295,41 @@ function distribute(text: string, quantities: Quantity[]): void {
       if (g.bound === 'exact' && first.bound !== 'range') g.bound = first.bound;
     });
     q += items.length - 1;
+  }
+}
+
+// A condition on a count of objects: 学校数10所及以下的市, 企业数量超过100家的县 (the noun counted, then what it is
+// counted for).
+const COUNTED = /数量?$/;
+const FOR_WHOM = /的[\u4e00-\u9fff]{1,8}$/;
+// Where a condition's words start in run-on text: after the column's label or the verb that draws the sample.
+const CONDITION_START = /比例|比率|抽取|抽查|检查|确定|[,;。]/g;
+
+/**
+ * Counts that state a condition (营利性民办学校数10所及以下的市,原则上按不少于2所…): each is no value but the scope of
+ * the quantity after it, in the same sentence, that has none of its own.
+ */
+function conditions(text: string, quantities: Quantity[]): void {
+  for (let k = 0; k + 1 < quantities.length; k++) {
+    const q = quantities[k];
+    const next = quantities[k + 1];
+    // The words after the count: its own (…10所的市,), or the next quantity's when no comma parts them (…10家
+    // 的县不少于2家).
+    const whom = next.scope.startsWith('的') ? next.scope : '';
+    if (q.unit !== 'count' || q.bound === 'range' || (next.scope !== '' && whom === '')) continue;
+    const before = text
+      .slice(q.start, q.at)
+      .replace(/(?:超过|不超过|不少于|少于|多于|大于|小于|低于|高于)$/, '');
+    if (!COUNTED.test(before) || !(whom !== '' || FOR_WHOM.test(text.slice(q.at, q.end)))) continue;
+    if (/[;。]/.test(text.slice(q.end, next.at))) continue;
+    let from = 0;
+    CONDITION_START.lastIndex = 0;
+    for (let m = CONDITION_START.exec(before); m; m = CONDITION_START.exec(before))
+      from = m.index + m[0].length;
+    const scope = text.slice(q.start + from, q.end).replace(PUNCTUATION, '') + whom;
+    if (scope === '') continue;
+    q.threshold = true;
+    next.scope = scope;
   }
 }
 
@@ -559,6 +596,7 @@ export function readQuantities(text: string): Reading {
   quantities.sort((a, b) => a.start - b.start);
 
   distribute(text, quantities);
+  conditions(text, quantities);
 
   // A class letter: A类, or a single capital (A、B、C、D类煤矿; A(较高)).
   const isClassLetter = (k: number) =>

@@ -101,6 +101,9 @@ testRule(ratioRule, {
       findings: [{ id: 'count', params: { received: '20家', unit: '家' } }],
     },
     { cell: '不少于20家', value: { kind: 'count', low: 20, countUnit: '家' }, findings: [{ id: 'count' }] },
+    // Alternatives: what any of them allows (a ratio per inspection counted over the year's inspections).
+    { cell: '每年1次20%；或者每年2次各10%', value: exact(20) },
+    { cell: '不低于5%;或每年2次各5%', value: { kind: 'atLeast', low: 5 } },
     // A year is not the value; a count alone in brackets is a count.
     { cell: '2020年5%', value: exact(5) },
     {
@@ -126,6 +129,7 @@ testRule(ratioRule, {
     },
   ],
   invalid: [
+    { cell: '10%;或者xyz', findings: [{ id: 'invalid' }] },
     { cell: '150%', findings: [{ id: 'out-of-range', params: { value: 150 } }] },
     { cell: 1.5, format: '0%', findings: [{ id: 'out-of-range', params: { value: 150 } }] },
     { cell: '-5%', findings: [{ id: 'out-of-range', params: { value: -5 } }] },
