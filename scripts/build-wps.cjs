@@ -215,6 +215,21 @@ function template(file, values) {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, key) => (key in values ? values[key] : whole));
 }
 
+/** The install and uninstall scripts of the offline package (and oem.ini.example), filled in, by file name. */
+function publishScripts(values) {
+  const crlf = (text) => text.replace(/\r?\n/g, '\r\n');
+  return {
+    'install-linux.sh': template('install-linux.sh', values),
+    'uninstall-linux.sh': template('uninstall-linux.sh', values),
+    // cmd.exe reads batch files line by line in CRLF; their text is ASCII apart from rem lines.
+    'install-windows.cmd': crlf(template('install-windows.cmd', values)),
+    'uninstall-windows.cmd': crlf(template('uninstall-windows.cmd', values)),
+    // Windows PowerShell reads a script without a byte-order mark in the ANSI code page: Chinese text needs the BOM.
+    'install-windows.ps1': `\ufeff${crlf(template('install-windows.ps1', values))}`,
+    'oem.ini.example': template('oem.ini.example', values),
+  };
+}
+
 /** Every .js file under a folder. */
 function jsFiles(dir) {
   const out = [];
@@ -309,19 +324,9 @@ async function buildWps(options = {}) {
     copyDir(outDir, staged);
     fs.writeFileSync(path.join(offline, 'jsplugins.xml'), template('jsplugins.offline.xml', values));
     fs.writeFileSync(path.join(offline, 'publish.xml'), template('publish.xml', values));
-    fs.writeFileSync(path.join(offline, 'oem.ini.example'), template('oem.ini.example', values));
-    fs.writeFileSync(
-      path.join(offline, 'install-windows.cmd'),
-      template('install-windows.cmd', values).replace(/\r?\n/g, '\r\n'),
-    );
-    // Windows PowerShell 5 reads a script without a byte-order mark in the ANSI code page: Chinese text needs the BOM.
-    fs.writeFileSync(
-      path.join(offline, 'install-windows.ps1'),
-      `\ufeff${template('install-windows.ps1', values).replace(/\r?\n/g, '\r\n')}`,
-    );
-    fs.writeFileSync(path.join(offline, 'install-linux.sh'), template('install-linux.sh', values), {
-      mode: 0o755,
-    });
+    const scripts = publishScripts(values);
+    for (const [file, text] of Object.entries(scripts))
+      fs.writeFileSync(path.join(offline, file), text, { mode: file.endsWith('.sh') ? 0o755 : 0o644 });
 
     const archive = path.join(offline, `${folder}.7z`);
     fs.rmSync(archive, { force: true });
@@ -335,13 +340,12 @@ async function buildWps(options = {}) {
       {
         [folder]: zipTree(staged),
         'publish.xml': fs.readFileSync(path.join(offline, 'publish.xml')),
-        'install-windows.cmd': fs.readFileSync(path.join(offline, 'install-windows.cmd')),
-        'install-windows.ps1': fs.readFileSync(path.join(offline, 'install-windows.ps1')),
-        'install-linux.sh': [
-          fs.readFileSync(path.join(offline, 'install-linux.sh')),
-          { os: 3, attrs: 0o755 << 16 },
-        ],
-        'oem.ini.example': fs.readFileSync(path.join(offline, 'oem.ini.example')),
+        ...Object.fromEntries(
+          Object.entries(scripts).map(([file, text]) => [
+            file,
+            file.endsWith('.sh') ? [Buffer.from(text), { os: 3, attrs: 0o755 << 16 }] : Buffer.from(text),
+          ]),
+        ),
       },
       { level: 9 },
     );
@@ -366,7 +370,7 @@ async function buildWps(options = {}) {
   return made;
 }
 
-module.exports = { buildWps, paneTemplate, WPS_CHROME };
+module.exports = { buildWps, paneTemplate, publishScripts, WPS_CHROME };
 
 if (require.main === module) {
   buildWps(parseArgs(process.argv.slice(2))).catch((e) => {

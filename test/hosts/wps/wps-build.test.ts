@@ -1,13 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -242,31 +234,16 @@ describe('npm run build:wps', () => {
       expect(listing).toContain(`${FOLDER}/${f}`);
     const zip = unzipSync(new Uint8Array(readFileSync(path.join(out, 'offline', `${FOLDER}.zip`))));
     expect(strFromU8(zip[`${FOLDER}/ribbon.xml`]).startsWith('<customUI')).toBe(true);
-    for (const f of ['publish.xml', 'install-windows.cmd', 'install-windows.ps1', 'install-linux.sh'])
+    // The scripts themselves are tested in installers.test.ts.
+    for (const f of [
+      'publish.xml',
+      'install-windows.cmd',
+      'uninstall-windows.cmd',
+      'install-windows.ps1',
+      'install-linux.sh',
+      'uninstall-linux.sh',
+    ])
       expect(zip[f]).toBeDefined();
-  });
-
-  test('install-linux.sh copies the folder into ~/.local/share/Kingsoft/wps/jsaddons and registers it, keeping other add-ins', () => {
-    const home = mkdtempSync(path.join(tmpdir(), 'drc-home-'));
-    const jsaddons = path.join(home, '.local', 'share', 'Kingsoft', 'wps', 'jsaddons');
-    mkdirSync(path.join(jsaddons, `${PKG.name}_0.0.1`), { recursive: true });
-    writeFileSync(
-      path.join(jsaddons, 'publish.xml'),
-      `<jsplugins><jsplugin name="other" type="wps" url="other_1" version="1"/><jsplugin name="${PKG.name}" type="et" url="${PKG.name}_0.0.1" version="0.0.1"/></jsplugins>\n`,
-    );
-    execFileSync('sh', [path.join(out, 'offline', 'install-linux.sh')], {
-      env: { ...process.env, HOME: home },
-      stdio: 'pipe',
-    });
-    expect(readdirSync(jsaddons).sort()).toEqual([FOLDER, 'publish.xml']);
-    expect(existsSync(path.join(jsaddons, FOLDER, 'ribbon.xml'))).toBe(true);
-    const entries = elements(readFileSync(path.join(jsaddons, 'publish.xml'), 'utf8')).filter(
-      (t) => t.name === 'jsplugin',
-    );
-    expect(entries.map((e) => [e.attributes.name, e.attributes.url, e.attributes.version])).toEqual([
-      ['other', 'other_1', '1'],
-      [PKG.name, FOLDER, PKG.version],
-    ]);
   });
 
   test('the engine has no lookbehind regexes (ES2018), so the ES2017 bundle needs no rewriting', () => {
