@@ -46,7 +46,19 @@ const LAYER_EXCEPTIONS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-wps/', 'out/', 'coverage/', 'node_modules/', 'examples/', '.bench/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-wps/',
+      'deploy/',
+      'deploy-sourcemaps/',
+      'out/',
+      'coverage/',
+      'node_modules/',
+      'examples/',
+      '.bench/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,5 @@
-// Webpack: the Excel add-in (task pane and ribbon commands) for the browser. `npm run build` writes dist/;
+// Webpack: the Excel add-in (task pane and ribbon commands) for the browser. `npm run build` writes deploy/ — only
+// what the web server needs — and the source maps apart, into deploy-sourcemaps/;
 // `npm run dev-server` serves it on https://localhost:3000 (http where no certificate can be installed).
 const fs = require('fs');
 const path = require('path');
@@ -6,6 +7,7 @@ const zlib = require('zlib');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { contentSecurityPolicy, withPolicy } = require('./scripts/csp.cjs');
 
 /** Where the manifest points during development; a production build may replace it (ADDIN_BASE_URL). */
 const DEV_BASE_URL = 'https://localhost:3000/';
@@ -89,14 +91,56 @@ const TASKPANE_TEMPLATE = path.join(__dirname, 'src/taskpane/taskpane.html');
 const OFFICE_JS_TAG =
   /\s*<!-- Office\.js from[\s\S]*?-->\s*<script src="https:\/\/appsforoffice\.microsoft\.com\/[^"]*"><\/script>/;
 
+/** A page template with its Content-Security-Policy filled in (scripts/csp.cjs). */
+function page(file, policy) {
+  return withPolicy(fs.readFileSync(path.join(__dirname, file), 'utf8'), policy, file);
+}
+
 /**
  * The standalone page: the task pane's page without the Office.js tag, for browsers on networks where Microsoft's
- * CDN is blocked (a script tag that hangs until a firewall's timeout would delay the page). Same bundle.
+ * CDN is blocked (a script tag that hangs until a firewall's timeout would delay the page). Same bundle; its policy
+ * allows no script from anywhere else.
  */
-function standaloneTemplate() {
+function standaloneTemplate(policy) {
   const html = fs.readFileSync(TASKPANE_TEMPLATE, 'utf8');
   if (!OFFICE_JS_TAG.test(html)) throw new Error('taskpane.html: the Office.js script tag was not found');
-  return html.replace(OFFICE_JS_TAG, '');
+  return withPolicy(html.replace(OFFICE_JS_TAG, ''), policy, 'standalone.html');
+}
+
+/**
+ * Moves the source maps out of the served folder once they are written: a production build's maps go to their own
+ * folder (kept for reading a stack trace, never deployed), and the scripts name no map.
+ */
+class SourceMapsApartPlugin {
+  constructor(mapsDir) {
+    this.mapsDir = mapsDir;
+  }
+
+  apply(compiler) {
+    // Libraries bundled as they are (exceljs's browser build, chardet) still name maps that are not deployed.
+    compiler.hooks.thisCompilation.tap('SourceMapsApartPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'SourceMapsApartPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_DEV_TOOLING + 1 },
+        (assets) => {
+          for (const [file, source] of Object.entries(assets)) {
+            if (!file.endsWith('.js')) continue;
+            const text = source.source().toString();
+            const clean = text.replace(/^\/\/# sourceMappingURL=\S*$/gm, '');
+            if (clean !== text) compilation.updateAsset(file, new webpack.sources.RawSource(clean));
+          }
+        },
+      );
+    });
+    compiler.hooks.afterEmit.tap('SourceMapsApartPlugin', (compilation) => {
+      const out = compilation.outputOptions.path;
+      fs.rmSync(this.mapsDir, { recursive: true, force: true });
+      for (const file of Object.keys(compilation.assets).filter((f) => f.endsWith('.map'))) {
+        const to = path.join(this.mapsDir, file);
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.renameSync(path.join(out, file), to);
+      }
+    });
+  }
 }
 
 /**
@@ -190,7 +234,10 @@ async function devServer() {
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || env.mode || 'production';
   const dev = mode === 'development';
-  const outDir = path.resolve(env.outDir || path.join(__dirname, 'dist'));
+  const outDir = path.resolve(env.outDir || path.join(__dirname, 'deploy'));
+  const mapsDir = path.resolve(env.mapsDir || `${outDir}-sourcemaps`);
+  const officePolicy = contentSecurityPolicy({ office: true, dev });
+  const plainPolicy = contentSecurityPolicy({ dev });
   const baseUrl = (env.baseUrl || process.env.ADDIN_BASE_URL || DEV_BASE_URL).replace(/\/?$/, '/');
   if (!/^https:\/\//.test(baseUrl))
     throw new Error(`ADDIN_BASE_URL must be an https address, got ${baseUrl}`);
@@ -199,7 +246,8 @@ module.exports = async (env = {}, argv = {}) => {
     mode,
     context: __dirname,
     target: ['web', 'es2017'],
-    devtool: dev ? 'eval-source-map' : 'source-map',
+    // No eval-based maps in development either: the pages' policy allows no eval.
+    devtool: dev ? 'cheap-module-source-map' : 'hidden-source-map',
     entry: {
       taskpane: './src/entries/excel-addin.ts',
       commands: './src/entries/excel-commands.ts',
@@ -209,8 +257,7 @@ module.exports = async (env = {}, argv = {}) => {
       publicPath: '',
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
-      // dist/ also holds the command line's compiled folders (cli/, core/ …): only the add-in's own files go.
-      clean: { keep: (asset) => /[\\/]/.test(asset) && !/^assets[\\/]/.test(asset) },
+      clean: true,
     },
     resolve: {
       extensions: ['.ts', '.js'],
@@ -235,23 +282,28 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
+        templateContent: () => page('src/taskpane/taskpane.html', officePolicy),
         chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({
         filename: 'standalone.html',
-        templateContent: standaloneTemplate,
+        templateContent: () => standaloneTemplate(plainPolicy),
         chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
-        template: './src/entries/excel-commands.html',
+        templateContent: () => page('src/entries/excel-commands.html', officePolicy),
         chunks: ['commands'],
       }),
-      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        templateContent: () => page('src/taskpane/help.html', plainPolicy),
+        chunks: [],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/legacy-webview.js', to: 'legacy-webview.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -260,6 +312,7 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
       new InitialSizePlugin({ enforce: !dev }),
+      ...(dev ? [] : [new SourceMapsApartPlugin(mapsDir)]),
     ],
     // Lazy chunks: the file adapter (CSV reading, marked copies), loaded only for a CSV or a marked copy; exceljs, only
     // to download a generated report; the report sections.

@@ -22,6 +22,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const acorn = require('acorn');
 const { zipSync } = require('fflate');
+const { contentSecurityPolicy, withPolicy } = require('./csp.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
 /**
@@ -47,13 +48,27 @@ function parseArgs(argv) {
   return out;
 }
 
-/** The shared pane's page without Office.js: WPS runs its own object model, and the CDN may be unreachable. */
+/** The policy of the WPS pages: scripts only from the add-in's folder, served over http or opened from disk. */
+const WPS_POLICY = contentSecurityPolicy({ file: true });
+
+/**
+ * The shared pane's page without Office.js (WPS runs its own object model, and the CDN may be unreachable) and without
+ * the Internet Explorer notice (WPS's web view is Chromium).
+ */
 function paneTemplate() {
   const html = fs.readFileSync(path.join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
-  return html
-    .replace(/\s*<!--[^]*?-->\s*(?=<script[^>]+office\.js)/i, '\n    ')
-    .replace(/<script[^>]*src="[^"]*office\.js"[^>]*><\/script>\s*/i, '')
-    .replace(/<title>[^<]*<\/title>/, '<title>双随机清单助手 · WPS</title>');
+  const office = /\s*<!-- Office\.js from[^]*?-->\s*<script[^>]*src="[^"]*office\.js"[^>]*><\/script>/;
+  const legacy = /\s*<!-- Says so when an old Office[^]*?-->\s*<script src="legacy-webview\.js"><\/script>/;
+  if (!office.test(html) || !legacy.test(html))
+    throw new Error('taskpane.html: the Office.js or legacy-webview.js script tag was not found');
+  return withPolicy(
+    html
+      .replace(office, '')
+      .replace(legacy, '')
+      .replace(/<title>[^<]*<\/title>/, '<title>双随机清单助手 · WPS</title>'),
+    WPS_POLICY,
+    'taskpane.html (WPS)',
+  );
 }
 
 /** Our code minified; the report writer's chunk (exceljs's browser build, already minified) left as it is. */
@@ -168,7 +183,12 @@ function webpackConfig({ outDir, mode }) {
       // `hash` adds ?<build hash> to the script URLs: WPS's web view caches add-in files hard.
       new HtmlWebpackPlugin({
         filename: 'index.html',
-        template: './wps/index.html',
+        templateContent: () =>
+          withPolicy(
+            fs.readFileSync(path.join(ROOT, 'wps/index.html'), 'utf8'),
+            WPS_POLICY,
+            'wps/index.html',
+          ),
         chunks: ['main'],
         inject: 'body',
         scriptLoading: 'blocking',

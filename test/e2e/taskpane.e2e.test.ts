@@ -71,17 +71,38 @@ describeWithChromium('the task pane in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir && !process.env.DRC_E2E_DIST) rmSync(dir, { recursive: true, force: true });
+    if (dir && !process.env.DRC_E2E_DIST) {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}-sourcemaps`, { recursive: true, force: true });
+    }
   });
+
+  /** Content-Security-Policy violations reported by the pages of the current test (none are allowed). */
+  let violations: string[] = [];
 
   afterEach(async () => {
     for (const c of contexts.splice(0)) await c.close();
+    const seen = violations;
+    violations = [];
+    expect(seen).toEqual([]);
   });
+
+  /** Reports every CSP violation of the context's pages (and their workers) into `violations`. */
+  async function watchCsp(context: BrowserContext): Promise<void> {
+    await context.exposeBinding('__drcCspViolation', (_source, v: string) => violations.push(v));
+    await context.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __drcCspViolation(v: string): void }).__drcCspViolation(
+          `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        ),
+      ),
+    );
+  }
 
   /** A fresh browser context on the pane, office.js routed to `officeJs` (or aborted), other sites blocked. */
   async function open(
     officeJs: string | 'unreachable',
-    options: { locale?: string; stub?: StubInit } = {},
+    options: { locale?: string; stub?: StubInit; path?: string } = {},
   ): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({
       locale: options.locale ?? 'zh-CN',
@@ -89,6 +110,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
       acceptDownloads: true,
     });
     contexts.push(context);
+    await watchCsp(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -103,7 +125,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
     );
     if (options.stub)
       await page.addInitScript((init) => Object.assign(window, { __drcStubInit: init }), options.stub);
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(`${server.origin}/${options.path ?? 'taskpane.html'}`);
     return { page, errors };
   }
 
@@ -114,6 +136,90 @@ describeWithChromium('the task pane in headless Chromium', () => {
     await page.mouse.move(4, 4);
     await page.screenshot({ path: join(SHOTS, name), fullPage: true });
   }
+
+  describe('deployment: the folder the web server gets, and its Content-Security-Policy', () => {
+    it('holds only what the server needs; the source maps are apart and no script names one', () => {
+      const served = listFiles(dir).filter((f) => !f.startsWith('e2e-stub/'));
+      expect(
+        served.filter((f) => !/^(assets\/[\w-]+\.png|[\w.-]+\.(html|js)|manifest\.xml)$/.test(f)),
+      ).toEqual([]);
+      expect(served).toEqual(
+        expect.arrayContaining([
+          'taskpane.html',
+          'standalone.html',
+          'commands.html',
+          'help.html',
+          'manifest.xml',
+        ]),
+      );
+      const maps = listFiles(`${dir}-sourcemaps`);
+      const scripts = served.filter((f) => f.endsWith('.js') && f !== 'legacy-webview.js');
+      expect(maps.sort()).toEqual(scripts.map((f) => `${f}.map`).sort());
+      for (const f of served.filter((x) => x.endsWith('.js')))
+        expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/sourceMappingURL=/);
+    });
+
+    it('every page has a strict policy first in its head and no inline script', () => {
+      const office = "'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com";
+      for (const [file, scripts] of [
+        ['taskpane.html', office],
+        ['commands.html', office],
+        ['standalone.html', "'self'"],
+        ['help.html', "'self'"],
+      ]) {
+        const html = readFileSync(join(dir, file), 'utf8');
+        const csp =
+          /<head><meta charset="utf-8"\/?><meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(
+            html,
+          );
+        expect(csp).not.toBeNull();
+        const directives = Object.fromEntries(
+          csp![1].split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+        );
+        expect(directives['script-src']).toBe(scripts);
+        expect(directives['default-src']).toBe("'self'");
+        expect(directives['object-src']).toBe("'none'");
+        // Every <script> has a src: no inline code, no inline handlers.
+        expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []).toEqual([]);
+        expect(html).not.toMatch(/\son[a-z]+=/i);
+      }
+    });
+
+    it('the browser enforces it: an injected inline script and eval are refused and reported', async () => {
+      const { page } = await open(BROWSER_OFFICE_JS, { path: 'standalone.html' });
+      await page.waitForSelector('[data-testid=mode]');
+      expect(violations).toEqual([]);
+      // An inline script element, and a string compiled as code when a timer fires (eval's kind): both refused.
+      await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__drcInline = 1';
+        document.body.appendChild(s);
+        (setTimeout as unknown as (code: string, ms: number) => void)('window.__drcTimer = 1', 0);
+      });
+      for (let i = 0; i < 50 && violations.length < 2; i++) await page.waitForTimeout(20);
+      expect(
+        await page.evaluate(() => {
+          const w = window as unknown as { __drcInline?: number; __drcTimer?: number };
+          return [w.__drcInline, w.__drcTimer];
+        }),
+      ).toEqual([undefined, undefined]);
+      expect(violations.join('\n')).toMatch(/script-src-elem blocked inline/);
+      expect(violations.join('\n')).toMatch(/script-src blocked eval/);
+      violations = [];
+    }, 60_000);
+
+    it('the standalone page validates and downloads under its policy', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS, { path: 'standalone.html' });
+      await page.setInputFiles('[data-testid=file-input]', join(EXAMPLES, MARKET_LIST));
+      await page.waitForSelector(`.issue[data-sheet="${SHEET}"][data-cell="I7"]`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid=download]'),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/-已标注\.xlsx$/);
+      expect(errors).toEqual([]);
+    }, 60_000);
+  });
 
   describe('standalone mode (no Office host)', () => {
     it('validates a chosen example, selects an issue, downloads a marked copy that exceljs reads back', async () => {
@@ -179,6 +285,128 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(await page.textContent('.issue[data-cell="H5"] .msg')).toContain('随便查');
       expect(await page.textContent('[data-testid=mode]')).toBe('Standalone');
       expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('the preview of a clicked cell is in sight wherever the row is, and announced politely', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS);
+      await page.waitForSelector('[data-testid=mode]');
+      await page.setInputFiles('[data-testid=file-input]', {
+        name: '长清单.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: await manyIssuesWorkbook(80),
+      });
+      await page.waitForSelector('.issue[data-cell="H81"]');
+      // The last row is far below the first screen: clicking it scrolls the page down to it.
+      const last = page.locator('.issue[data-cell="H81"]');
+      await last.click();
+      const preview = page.locator('[data-testid=preview]');
+      await preview.waitFor();
+      expect(await preview.textContent()).toBe('单元格 H81：abc81');
+      const box = (await preview.boundingBox())!;
+      const height = page.viewportSize()!.height;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(height + 1);
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+      const live = page.locator('.preview-live').first();
+      expect(await live.getAttribute('role')).toBe('status');
+      expect(await live.getAttribute('aria-live')).toBe('polite');
+      // Back at the top, a row near the top: the preview is in sight there too.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.click('.issue[data-cell="H2"]');
+      expect(await preview.textContent()).toBe('单元格 H2：abc2');
+      const top = (await preview.boundingBox())!;
+      expect(top.y + top.height).toBeLessThanOrEqual(height + 1);
+      expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('the issue list is one listbox with one tab stop: arrows move, Enter shows the cell', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS);
+      await page.waitForSelector('[data-testid=mode]');
+      await page.setInputFiles('[data-testid=file-input]', {
+        name: '清单.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: await manyIssuesWorkbook(5),
+      });
+      await page.waitForSelector('.issue[data-cell="H6"]');
+      const list = page.locator('[role=listbox][data-testid=issue-list]');
+      expect(await list.getAttribute('tabindex')).toBe('0');
+      // No row is a tab stop of its own; every row is an option of a group.
+      expect(await page.$$eval('[role=listbox] [tabindex]', (els) => els.length)).toBe(0);
+      expect(
+        await page.$$eval('[role=listbox] .issue', (els) =>
+          els.every((e) => e.getAttribute('role') === 'option'),
+        ),
+      ).toBe(true);
+      expect(await page.$$eval('[role=listbox] > [role=group]', (els) => els.length)).toBeGreaterThan(0);
+
+      await page.focus('.field-filter');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+      const active = () =>
+        page.evaluate(() => {
+          const id = document.activeElement?.getAttribute('aria-activedescendant');
+          return id ? document.getElementById(id)?.getAttribute('data-cell') : undefined;
+        });
+      expect(await active()).toBe('H2');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await active()).toBe('H4');
+      await page.keyboard.press('ArrowUp');
+      expect(await active()).toBe('H3');
+      await page.keyboard.press('Enter');
+      expect(await page.textContent('[data-testid=preview]')).toBe('单元格 H3：abc3');
+      expect(await page.getAttribute('.issue[data-cell="H3"]', 'aria-selected')).toBe('true');
+      expect(await page.getAttribute('.issue[data-cell="H2"]', 'aria-selected')).toBe('false');
+      await page.keyboard.press('End');
+      expect(await active()).toBe('H6');
+      await page.keyboard.press(' ');
+      expect(await page.textContent('[data-testid=preview]')).toBe('单元格 H6：abc6');
+      // One Tab leaves the list.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('[role=listbox]'))).toBeNull();
+      expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('at 320 px in English every tab is in sight (the strip wraps)', async () => {
+      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 320, height: 640 } });
+      contexts.push(context);
+      await watchCsp(context);
+      const page = await context.newPage();
+      await page.route(
+        (url) => !url.href.startsWith(server.origin),
+        (route) => route.abort(),
+      );
+      await page.route('**/office.js', (route) =>
+        route.fulfill({ contentType: 'text/javascript', body: BROWSER_OFFICE_JS }),
+      );
+      await page.goto(`${server.origin}/taskpane.html`);
+      await page.waitForSelector('[data-testid=tab-compare]');
+      const boxes = await page.$$eval('[role=tab]', (tabs) =>
+        tabs.map((t) => {
+          const r = t.getBoundingClientRect();
+          return {
+            text: t.textContent,
+            left: r.left,
+            right: r.right,
+            width: r.width,
+            clipped: t.scrollWidth > t.clientWidth,
+          };
+        }),
+      );
+      expect(boxes.map((b) => b.text)).toEqual([
+        'Validate',
+        expect.any(String),
+        expect.any(String),
+        expect.any(String),
+      ]);
+      for (const b of boxes) {
+        expect(b.left).toBeGreaterThanOrEqual(0);
+        expect(b.right).toBeLessThanOrEqual(320);
+        expect(b.clipped).toBe(false);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      // The strip itself does not scroll sideways (nothing hidden in it).
+      expect(await page.$eval('[role=tablist]', (el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     }, 60_000);
 
     it('starts standalone when office.js cannot be fetched, and shows cell text as text', async () => {
@@ -442,6 +670,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
     it('never asks for office.js and starts in standalone mode', async () => {
       const context = await browser.newContext({ locale: 'zh-CN' });
       contexts.push(context);
+      await watchCsp(context);
       const page = await context.newPage();
       const requested: string[] = [];
       page.on('request', (r) => requested.push(r.url()));
@@ -639,6 +868,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
     it('runs the ribbon commands without the pane: 校验 marks, 清除标记 restores, both complete', async () => {
       const context = await browser.newContext({ locale: 'zh-CN' });
       contexts.push(context);
+      await watchCsp(context);
       const page = await context.newPage();
       await page.route(
         (url) => !url.href.startsWith(server.origin),
@@ -672,3 +902,40 @@ describeWithChromium('the task pane in headless Chromium', () => {
 test('the example the end-to-end tests use exists', () => {
   expect(exampleBytes(MARKET_LIST).length).toBeGreaterThan(1000);
 });
+
+/** Every file under a folder, as paths relative to it with forward slashes. */
+function listFiles(root: string, under = ''): string[] {
+  return readdirSync(join(root, under), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(root, `${under}${e.name}/`) : [`${under}${e.name}`],
+  );
+}
+
+/** A checklist with `rows` data rows whose 检查比例 (column H) is unreadable: one issue per row, H2…H<rows+1>. */
+async function manyIssuesWorkbook(rows: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet('清单');
+  ws.addRow([
+    '序号',
+    '检查事项名称',
+    '检查依据',
+    '检查主体',
+    '检查对象',
+    '检查方式',
+    '是否纳入双随机',
+    '检查比例',
+    '检查频次',
+  ]);
+  for (let i = 1; i <= rows; i++)
+    ws.addRow([
+      i,
+      `食品检查${i}`,
+      '《食品安全法》',
+      '市场监管局',
+      '企业',
+      '双随机抽查',
+      '是',
+      `abc${i + 1}`,
+      '每年1次',
+    ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -402,8 +402,8 @@ export class AdjustSection extends Component<SectionProps, AdjustState> {
             'adjust-modified',
           )
         : null,
-      cellPreview(locale, s.preview),
       issueRows(locale, rows, s.selected, 'adjust-issues'),
+      cellPreview(locale, s.preview),
     );
   }
 

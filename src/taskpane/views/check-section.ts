@@ -12,6 +12,7 @@ import { SCHEMAS } from '../../schemas';
 import { t } from '../i18n';
 import { IssueList } from './issue-list';
 import { MappingPanel } from './mapping-panel';
+import { cellPreview } from './report-kit';
 
 /** Props of the 校验 section: its controller and the state to draw. */
 export interface CheckSectionProps {
@@ -211,18 +212,7 @@ export class CheckSection extends Component<CheckSectionProps, { dragging?: bool
           })
         : null;
 
-    const preview = s.preview
-      ? h(
-          'div',
-          { class: 'preview', 'data-testid': 'preview' },
-          h('span', { class: 'preview-cell' }, t(locale, 'selected', { cell: s.preview.cell })),
-          h(
-            'span',
-            { class: 'preview-text' },
-            s.preview.text === '' ? t(locale, 'emptyCell') : s.preview.text,
-          ),
-        )
-      : null;
+    const preview = standalone ? cellPreview(locale, s.preview, 'preview') : null;
 
     let body: ComponentChild;
     if (!report) {
@@ -263,6 +253,6 @@ export class CheckSection extends Component<CheckSectionProps, { dragging?: bool
       );
     }
 
-    return h(Fragment, null, fileZone, sheetPicker, info, toolbar, notice, panel, preview, body);
+    return h(Fragment, null, fileZone, sheetPicker, info, toolbar, notice, panel, body, preview);
   }
 }

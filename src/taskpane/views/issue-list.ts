@@ -3,6 +3,7 @@ import type { Issue } from '../../core/issue';
 import type { Locale } from '../../core/locale';
 import { renderIssue, severityLabel } from '../../features/check-workbook';
 import { t } from '../i18n';
+import { Listbox } from './listbox';
 import {
   countBySeverity,
   exactCell,
@@ -37,7 +38,10 @@ function where(issue: Issue, locale: Locale): string {
   return '—';
 }
 
-/** Severity filters, field filter, then the issues grouped by field with counts; each row selects its cell. */
+/**
+ * Severity filters, field filter, then the issues grouped by field with counts, as one listbox (one tab stop; the
+ * arrow keys move, Enter or a click selects the issue's cell).
+ */
 export function IssueList(p: IssueListProps): ComponentChild {
   const { locale } = p;
   const counts = countBySeverity(p.issues);
@@ -84,58 +88,58 @@ export function IssueList(p: IssueListProps): ComponentChild {
     ),
   );
 
-  const list = groups
-    .filter((g) => g.issues.length > 0)
-    .map((g) =>
-      h(
-        'section',
-        { class: 'group', 'data-field': g.field },
-        h(
-          'h3',
-          { class: 'group-head' },
-          h('span', { class: 'group-name' }, fieldLabel(g.field, locale, sheetLevel)),
-          h(
-            'span',
-            { class: 'group-counts' },
-            SEVERITIES.filter((s) => g.counts[s] > 0).map((s) =>
-              h('span', { class: `count count-${s}` }, `${severityLabel(s, locale)} ${g.counts[s]}`),
+  const list = h(Listbox, {
+    label: t(locale, 'issueListLabel'),
+    idPrefix: 'issue',
+    testid: 'issue-list',
+    groups: groups
+      .filter((g) => g.issues.length > 0)
+      .map((g) => {
+        const name = fieldLabel(g.field, locale, sheetLevel);
+        const counts = SEVERITIES.filter((s) => g.counts[s] > 0).map(
+          (s) => `${severityLabel(s, locale)} ${g.counts[s]}`,
+        );
+        return {
+          key: g.field,
+          label: `${name}: ${counts.join(', ')}`,
+          attrs: { 'data-field': g.field },
+          head: h(
+            'h3',
+            { class: 'group-head' },
+            h('span', { class: 'group-name' }, name),
+            h(
+              'span',
+              { class: 'group-counts' },
+              SEVERITIES.filter((s) => g.counts[s] > 0).map((s) =>
+                h('span', { class: `count count-${s}` }, `${severityLabel(s, locale)} ${g.counts[s]}`),
+              ),
             ),
           ),
-        ),
-        h(
-          'ul',
-          { class: 'issues' },
-          g.issues.map((issue) => {
+          options: g.issues.map((issue) => {
             const key = placeKey(issue);
-            return h(
-              'li',
-              {
-                key: `${key}|${issue.code}`,
-                class: `issue sev-${issue.severity}${p.selected === key ? ' selected' : ''}`,
+            return {
+              key: `${key}|${issue.code}`,
+              selected: p.selected === key,
+              attrs: {
+                class: `issue sev-${issue.severity}`,
                 'data-cell': exactCell(issue) ?? '',
                 'data-row': issue.row === undefined ? undefined : String(issue.row),
                 'data-sheet': issue.sheet,
                 'data-code': issue.code,
-                role: 'button',
-                tabIndex: 0,
                 title: issue.code,
-                onClick: () => p.onSelect(issue),
-                onKeyDown: (e: KeyboardEvent) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    p.onSelect(issue);
-                  }
-                },
               },
-              h('span', { class: `badge badge-${issue.severity}` }, severityLabel(issue.severity, locale)),
-              h('span', { class: 'addr' }, where(issue, locale)),
-              // Text node: Preact escapes it, so cell text in the message can never become markup.
-              h('span', { class: 'msg' }, renderIssue(issue, locale)),
-            );
+              content: [
+                h('span', { class: `badge badge-${issue.severity}` }, severityLabel(issue.severity, locale)),
+                h('span', { class: 'addr' }, where(issue, locale)),
+                // Text node: Preact escapes it, so cell text in the message can never become markup.
+                h('span', { class: 'msg' }, renderIssue(issue, locale)),
+              ],
+              onChoose: () => p.onSelect(issue),
+            };
           }),
-        ),
-      ),
-    );
+        };
+      }),
+  });
 
   return h(
     'div',

@@ -1,4 +1,5 @@
 import { type ComponentChild, h } from 'preact';
+import { Listbox } from './listbox';
 import type { Severity } from '../../core/issue';
 import type { Locale } from '../../core/locale';
 import type { SheetSpec } from '../../core/sheet-spec';
@@ -218,7 +219,7 @@ export interface IssueRow {
   onClick?: () => void;
 }
 
-/** Issues as rows (badge, place, sentence); a row with a place to go to is a button. */
+/** Issues as rows (badge, place, sentence) in one listbox; a row with a place to go to can be chosen. */
 export function issueRows(
   locale: Locale,
   rows: readonly IssueRow[],
@@ -226,38 +227,34 @@ export function issueRows(
   testid: string,
 ): ComponentChild {
   if (rows.length === 0) return null;
-  return h(
-    'section',
-    { class: 'group report-issues', 'data-testid': testid },
-    h('h3', { class: 'group-head' }, h('span', null, rt(locale, 'problemsTitle', { count: rows.length }))),
-    h(
-      'ul',
-      { class: 'issues' },
-      rows.map((r) =>
-        h(
-          'li',
-          {
-            key: r.key,
-            class: `issue sev-${r.severity}${selected === r.key ? ' selected' : ''}${r.onClick ? '' : ' static'}`,
+  const title = rt(locale, 'problemsTitle', { count: rows.length });
+  return h(Listbox, {
+    label: title,
+    idPrefix: `${testid}-row`,
+    groups: [
+      {
+        key: 'issues',
+        label: title,
+        attrs: { class: 'report-issues', 'data-testid': testid },
+        head: h('h3', { class: 'group-head' }, h('span', null, title)),
+        options: rows.map((r) => ({
+          key: r.key,
+          selected: selected === r.key,
+          attrs: {
+            class: `issue sev-${r.severity}${r.onClick ? '' : ' static'}`,
             'data-cell': r.cell ?? '',
             'data-sheet': r.sheet ?? '',
-            role: r.onClick ? 'button' : undefined,
-            tabIndex: r.onClick ? 0 : undefined,
-            onClick: r.onClick,
-            onKeyDown: (e: KeyboardEvent) => {
-              if (r.onClick && (e.key === 'Enter' || e.key === ' ')) {
-                e.preventDefault();
-                r.onClick();
-              }
-            },
           },
-          h('span', { class: `badge badge-${r.severity}` }, severityLabel(r.severity, locale)),
-          h('span', { class: 'addr', title: r.where }, r.where),
-          h('span', { class: 'msg' }, r.text),
-        ),
-      ),
-    ),
-  );
+          content: [
+            h('span', { class: `badge badge-${r.severity}` }, severityLabel(r.severity, locale)),
+            h('span', { class: 'addr', title: r.where }, r.where),
+            h('span', { class: 'msg' }, r.text),
+          ],
+          onChoose: r.onClick,
+        })),
+      },
+    ],
+  });
 }
 
 /** A titled block of short lines (items added, names in one list only, …); 无 when empty. */
@@ -282,17 +279,27 @@ export function listBlock(
   );
 }
 
-/** The text of a cell shown in the section (the standalone page has no grid on screen to select it in). */
+/**
+ * The text of the cell of the issue last clicked (the standalone page has no grid on screen to select it in). It stays
+ * in sight at the bottom of the pane wherever the clicked row is (sticky), and it is a polite live region: the region
+ * is always there, so a screen reader announces each new cell.
+ */
 export function cellPreview(
   locale: Locale,
   preview: { cell: string; text: string } | undefined,
+  testid = 'section-preview',
 ): ComponentChild {
-  if (!preview) return null;
   return h(
     'div',
-    { class: 'preview', 'data-testid': 'section-preview' },
-    h('span', { class: 'preview-cell' }, t(locale, 'selected', { cell: preview.cell })),
-    h('span', { class: 'preview-text' }, preview.text === '' ? t(locale, 'emptyCell') : preview.text),
+    { class: 'preview-live', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
+    preview
+      ? h(
+          'div',
+          { class: 'preview', 'data-testid': testid },
+          h('span', { class: 'preview-cell' }, t(locale, 'selected', { cell: preview.cell })),
+          h('span', { class: 'preview-text' }, preview.text === '' ? t(locale, 'emptyCell') : preview.text),
+        )
+      : null,
   );
 }
 

@@ -520,8 +520,8 @@ export class TallySection extends Component<SectionProps, TallyState> {
       possible,
       unknown,
       excluded,
-      cellPreview(locale, s.preview),
       issueRows(locale, rows, s.selected, 'tally-issues'),
+      cellPreview(locale, s.preview),
     );
   }
 

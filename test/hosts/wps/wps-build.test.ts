@@ -182,6 +182,12 @@ describe('npm run build:wps', () => {
     expect(pane).toMatch(/<div id="app"><\/div>/);
     expect(pane).toMatch(/<script src="taskpane\.js\?[0-9a-f]+"><\/script>/);
     expect(pane).not.toMatch(/office\.js/);
+    // A strict policy on both pages: scripts only from the add-in's folder, over http or from disk; no inline script.
+    for (const html of [pane, readFileSync(path.join(out, 'index.html'), 'utf8')]) {
+      expect(html).toContain(`content="default-src 'self' file:; script-src 'self' file:;`);
+      expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []).toEqual([]);
+    }
+    expect(pane).not.toMatch(/legacy-webview/);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toMatch(
       /<script src="main\.js\?[0-9a-f]+"><\/script>/,
     );
@@ -275,6 +281,10 @@ describe('npm run build:wps', () => {
         const page = await browser.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(String(e)));
+        // The pages' Content-Security-Policy must let the add-in's own scripts run from a jsaddons folder (file://).
+        page.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+        });
         await page.addInitScript({ content: fakeScript });
         // file:// as WPS loads an offline add-in from its jsaddons folder.
         await page.goto(pathToFileURL(path.join(out, 'taskpane.html')).href);
