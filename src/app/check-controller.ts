@@ -104,6 +104,8 @@ export class CheckController {
   private queue: Promise<unknown> = Promise.resolve();
   private unsubscribeRows?: () => void;
   private unsubscribeSelect?: () => void;
+  /** Set once stopped (the pane's page unloads): no listener may be added after that. */
+  private stopped = false;
   private pendingRows = new Map<string, Set<number>>();
   private pendingTimer?: ReturnType<typeof setTimeout>;
 
@@ -188,7 +190,13 @@ export class CheckController {
         await port.saveState(STATE_KEYS.commandError, '');
       }
       if (port.onRowsChanged && port.capabilities().events) {
-        this.unsubscribeRows = await port.onRowsChanged((change) => this.rowsChanged(change));
+        const unsubscribe = await port.onRowsChanged((change) => this.rowsChanged(change));
+        // The page may have gone while the subscription was made: then it goes at once.
+        if (this.stopped) {
+          unsubscribe();
+          return;
+        }
+        this.unsubscribeRows = unsubscribe;
         this.set({ live: true });
       }
     });
@@ -196,8 +204,10 @@ export class CheckController {
 
   /** Stops listening to the host. */
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.pendingTimer);
     this.unsubscribeRows?.();
+    this.unsubscribeRows = undefined;
     this.unsubscribeSelect?.();
   }
 

@@ -46,6 +46,10 @@ async function boot(): Promise<void> {
   if (!root) return;
   try {
     render(h(App, await pickHost()), root);
+    // Unmount when the page goes (reload, close): the pane's change handler is removed with it.
+    const leave = () => render(null, root);
+    window.addEventListener('pagehide', leave);
+    window.addEventListener('unload', leave);
   } catch (e) {
     showBootError(root, e);
   }

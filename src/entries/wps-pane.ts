@@ -30,6 +30,11 @@ async function boot(): Promise<void> {
     // The shared pane names two modes; "excel" is its hosted mode (an open workbook behind a port), whatever the host.
     const context = { mode: 'excel', port, language: 'zh-CN', workbookName } as HostContext;
     render(h(App, context), root);
+    // WPS reloads or closes the pane page without unmounting it, while the application (and the SheetChange
+    // listeners registered on it) lives on: unmount when the page goes, so the pane's listener goes with it.
+    const leave = () => render(null, root);
+    window.addEventListener('pagehide', leave);
+    window.addEventListener('unload', leave);
   } catch (e) {
     showBootError(root, e);
   }

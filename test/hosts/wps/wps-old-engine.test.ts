@@ -205,6 +205,44 @@ describe(`the WPS add-in on Chromium ${WPS_CHROME}`, () => {
     window.close();
   }, 60_000);
 
+  test('opening the pane ten times in one WPS session leaves one SheetChange listener', async () => {
+    const fake = new FakeEt({ sheets: [checklistSheet('检查实施清单', 20)] });
+    const listeners = () => fake.listeners.get('SheetChange')?.length ?? 0;
+    const script = readFileSync(path.join(out, 'taskpane.js'), 'utf8');
+    const html = readFileSync(path.join(out, 'taskpane.html'), 'utf8');
+    let page: JSDOM | undefined;
+    for (let i = 1; i <= 10; i++) {
+      // WPS reloads the pane (Navigate) or closes it: the old page hides, a new one loads on the same Application.
+      if (page) {
+        page.window.dispatchEvent(new page.window.Event('pagehide'));
+        page.window.close();
+      }
+      page = new JSDOM(html, {
+        url: `${BASE}taskpane.html`,
+        runScripts: 'outside-only',
+        pretendToBeVisual: true,
+      });
+      const context = page.getInternalVMContext();
+      ageContext(context);
+      (page.window as unknown as { Application: unknown }).Application = membrane(
+        fake.app as object,
+        context,
+      );
+      vm.runInContext(script, context, { filename: 'taskpane.js' });
+      const win = page.window as unknown as Window & typeof globalThis;
+      // The pane subscribes once it has restored the last result (live re-validation is then on).
+      await until(
+        win,
+        () => win.document.querySelector('.summary .live') ?? win.document.querySelector('.empty'),
+      );
+      for (let k = 0; k < 100 && listeners() < 1; k++) await new Promise((r) => setImmediate(r));
+      expect(listeners()).toBe(1);
+    }
+    page!.window.dispatchEvent(new page!.window.Event('pagehide'));
+    expect(listeners()).toBe(0);
+    page!.window.close();
+  }, 60_000);
+
   test('every missing built-in is listed with the Chrome version that brought it, all newer than the claim', () => {
     for (const m of MISSING_IN_CHROME_61) expect(m.since).toBeGreaterThan(WPS_CHROME);
   });
