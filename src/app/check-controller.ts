@@ -1,3 +1,4 @@
+import type { FailureStore } from './command-failure';
 import type { Grid } from '../core/grid';
 import { parseRange } from '../core/grid';
 import type { Issue } from '../core/issue';
@@ -90,6 +91,8 @@ export interface CheckDeps {
   recheckDelay?: number;
   /** Logs a failure for the developer console. */
   log?(error: unknown): void;
+  /** Where the ribbon commands leave the message of a failure for the pane (the session, not the workbook). */
+  failures?: FailureStore;
 }
 
 /**
@@ -184,11 +187,10 @@ export class CheckController {
         truncated: last?.truncated,
         restored: !!last,
       });
-      const failure = await port.loadState(STATE_KEYS.commandError);
-      if (failure) {
-        this.set({ notice: { kind: 'error', text: failure } });
-        await port.saveState(STATE_KEYS.commandError, '');
-      }
+      // A failed ribbon command's message: from the session; a workbook saved by an older version may carry one.
+      const failure = this.deps.failures?.take() ?? (await port.loadState(STATE_KEYS.commandError));
+      if (failure) this.set({ notice: { kind: 'error', text: failure } });
+      if (await port.loadState(STATE_KEYS.commandError)) await port.saveState(STATE_KEYS.commandError, '');
       if (port.onRowsChanged && port.capabilities().events) {
         const unsubscribe = await port.onRowsChanged((change) => this.rowsChanged(change));
         // The page may have gone while the subscription was made: then it goes at once.

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { h, render } from 'preact';
 import { toLocale } from '../core/locale';
-import { createExcelPort } from './excel-port';
+import { commandFailures, createExcelPort } from './excel-port';
 import { showBootError } from '../taskpane/boot-error';
 import { t } from '../taskpane/i18n';
 import { App, type HostContext } from '../taskpane/views/app';
@@ -26,7 +26,13 @@ export async function pickHost(): Promise<HostContext> {
   // ExcelApi 1.1 is what the manifest asks for; anything newer is checked by the adapter where it is used.
   if (!office.context.requirements.isSetSupported('ExcelApi', '1.1'))
     throw new Error(t(toLocale(language), 'noExcelApi'));
-  return { mode: 'excel', port: createExcelPort(office), language, workbookName: workbookName(office) };
+  return {
+    mode: 'excel',
+    port: createExcelPort(office),
+    language,
+    workbookName: workbookName(office),
+    failures: commandFailures(),
+  };
 }
 
 /** The open workbook's file name from its address, where Office gives one (a new, unsaved workbook has none). */

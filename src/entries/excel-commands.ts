@@ -1,9 +1,9 @@
 /// <reference types="office-js" />
-import { clearAllMarks, STATE_KEYS, validateActiveSheet } from '../app/check-flow';
+import { clearAllMarks, validateActiveSheet } from '../app/check-flow';
 import { toLocale } from '../core/locale';
 import { errorText } from '../app/error-text';
 import { defaultPaneSettings } from '../app/pane-settings';
-import { createExcelPort } from './excel-port';
+import { commandFailures, createExcelPort } from './excel-port';
 import type { PaneWorkbookPort } from '../core/workbook-port';
 
 /** The function names the manifest's ExecuteFunction buttons call. */
@@ -18,8 +18,9 @@ function portOf(): PaneWorkbookPort {
 
 /**
  * Runs a ribbon command and always completes the event (Excel keeps the button busy otherwise). A failure is
- * logged and left in the workbook's state for the pane to show the next time it opens: function commands have no
- * UI of their own, and dialogs are not worth their fragility on older Excel.
+ * logged and left in the browser's storage for the pane to show the next time it opens — not in the workbook: a
+ * command that fails writes nothing there. Function commands have no UI of their own, and dialogs are not worth
+ * their fragility on older Excel.
  */
 async function runCommand(
   event: Office.AddinCommands.Event,
@@ -29,14 +30,7 @@ async function runCommand(
     await work(portOf());
   } catch (e) {
     console.error(e);
-    try {
-      await portOf().saveState(
-        STATE_KEYS.commandError,
-        errorText(e, toLocale(Office.context.displayLanguage)),
-      );
-    } catch (inner) {
-      console.error(inner);
-    }
+    commandFailures().put(errorText(e, toLocale(Office.context.displayLanguage)));
   } finally {
     event.completed();
   }

@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { type FailureStore, failureStore } from '../app/command-failure';
 import { toLocale } from '../core/locale';
 import { ExcelWorkbook, RESULT_SHEET_NAME, STORE_SHEET } from '../hosts/excel';
 import type { PaneWorkbookPort } from '../core/workbook-port';
@@ -30,4 +31,18 @@ export function createExcelPort(office: typeof Office, excel: typeof Excel = Exc
     { locale: toLocale(office.context.displayLanguage) },
   );
   return Object.assign(port, { sheetNames: sheetNamesOf(excel) });
+}
+
+/**
+ * Where the ribbon commands (commands.html) leave a failure's message for the pane (taskpane.html): the add-in's
+ * localStorage, which both pages of the same origin share; nothing goes into the workbook.
+ */
+export function commandFailures(): FailureStore {
+  let storage: Storage | undefined;
+  try {
+    storage = globalThis.localStorage;
+  } catch {
+    storage = undefined;
+  }
+  return failureStore(storage);
 }

@@ -1,4 +1,4 @@
-import { STATE_KEYS } from '../app/check-flow';
+import { failureStore } from '../app/command-failure';
 import { errorText } from '../app/error-text';
 import { DOCK_RIGHT, type EtApplication, type EtTaskPane } from '../hosts/wps/et-model';
 import { WpsWorkbook } from '../hosts/wps/wps-workbook';
@@ -147,14 +147,11 @@ export function start(work: (p: WpsWorkbook) => Promise<string>): void {
         refreshPane();
         host().alert(message);
       },
-      async (e: unknown) => {
+      (e: unknown) => {
         console.error(e);
         const text = messageOf(e);
-        try {
-          await portOf().saveState(STATE_KEYS.commandError, text);
-        } catch {
-          // Read-only or protected: the alert below is enough.
-        }
+        // Kept for the pane in the session's storage: a failed command writes nothing into the workbook.
+        failureStore(host().Application?.PluginStorage).put(text);
         host().alert(commandText(LOCALE, 'failed', { message: text }));
       },
     )

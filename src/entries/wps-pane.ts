@@ -1,4 +1,5 @@
 import { h, render } from 'preact';
+import { failureStore } from '../app/command-failure';
 import { showBootError } from '../taskpane/boot-error';
 import { App, type HostContext } from '../taskpane/views/app';
 import type { EtApplication } from '../hosts/wps/et-model';
@@ -28,7 +29,13 @@ async function boot(): Promise<void> {
       workbookName = undefined;
     }
     // The shared pane names two modes; "excel" is its hosted mode (an open workbook behind a port), whatever the host.
-    const context = { mode: 'excel', port, language: 'zh-CN', workbookName } as HostContext;
+    const context = {
+      mode: 'excel',
+      port,
+      language: 'zh-CN',
+      workbookName,
+      failures: failureStore(app.PluginStorage),
+    } as HostContext;
     render(h(App, context), root);
     // WPS reloads or closes the pane page without unmounting it, while the application (and the SheetChange
     // listeners registered on it) lives on: unmount when the page goes, so the pane's listener goes with it.

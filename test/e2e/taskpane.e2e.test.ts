@@ -6,7 +6,7 @@ import { cellAddress, columnLetter, type Grid } from '../../src/core/grid';
 import { MARK_COLOURS } from '../../src/core/workbook-port';
 import type { FakeExcel, FakeSheetInit } from '../hosts/excel/fake-excel';
 import { exampleBytes, exampleGrids, EXAMPLES, MARKET_LIST } from '../taskpane/helpers/examples';
-import { buildForTests } from './helpers/build';
+import { buildForTests, stubDir } from './helpers/build';
 import { CHROMIUM, hasChromium, launchChromium } from './helpers/chromium';
 import { serveFolder } from './helpers/static-server';
 import { SAVED_KEY, type StubInit } from './stub/stub-init';
@@ -74,6 +74,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
     if (dir && !process.env.DRC_E2E_DIST) {
       rmSync(dir, { recursive: true, force: true });
       rmSync(`${dir}-sourcemaps`, { recursive: true, force: true });
+      rmSync(stubDir(dir), { recursive: true, force: true });
     }
   });
 
@@ -139,7 +140,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
 
   describe('deployment: the folder the web server gets, and its Content-Security-Policy', () => {
     it('holds only what the server needs; the source maps are apart and no script names one', () => {
-      const served = listFiles(dir).filter((f) => !f.startsWith('e2e-stub/'));
+      const served = listFiles(dir);
       expect(
         served.filter((f) => !/^(assets\/[\w-]+\.png|[\w.-]+\.(html|js)|manifest\.xml)$/.test(f)),
       ).toEqual([]);
@@ -686,7 +687,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
   });
 
   describe('hosted mode (office.js stand-in with the fake Excel)', () => {
-    const stubJs = () => readFileSync(join(dir, 'e2e-stub', 'office-stub.js'), 'utf8');
+    const stubJs = () => readFileSync(join(stubDir(dir), 'office-stub.js'), 'utf8');
     const stub = (): StubInit => ({ workbook: fakeWorkbook(exampleGrids()), language: 'zh-CN' });
     const fake = <T>(page: Page, fn: (f: FakeExcel) => T): Promise<T> =>
       page.evaluate(`(${fn.toString()})(window.__drcFake)`) as Promise<T>;
@@ -894,6 +895,42 @@ describeWithChromium('the task pane in headless Chromium', () => {
         await g.clearMarks({ completed: () => undefined });
       });
       expect(await fake(page, (f) => f.decorations('检查实施清单'))).toBe(before);
+    }, 60_000);
+
+    it('a ribbon command that fails writes nothing into the workbook; the pane shows its message once', async () => {
+      const init = stub();
+      init.workbook.sheets[0].protected = true;
+      const context = await browser.newContext({ locale: 'zh-CN' });
+      contexts.push(context);
+      await watchCsp(context);
+      const page = await context.newPage();
+      await page.route(
+        (url) => !url.href.startsWith(server.origin),
+        (route) => route.abort(),
+      );
+      await page.route('**/office.js', (route) =>
+        route.fulfill({ contentType: 'text/javascript', body: stubJs() }),
+      );
+      await page.addInitScript((i) => Object.assign(window, { __drcStubInit: i }), init);
+      await page.goto(`${server.origin}/commands.html`);
+      await page.waitForFunction(() => !!(window as unknown as FakeWindow).__drcCommands?.validateSheet);
+      const before = await fake(page, (f) => f.save());
+      const completed = await page.evaluate(async () => {
+        let done = 0;
+        await (window as unknown as FakeWindow).__drcCommands.validateSheet({ completed: () => done++ });
+        return done;
+      });
+      expect(completed).toBe(1);
+      // The whole workbook model, cells, formats, sheets, settings and custom parts, is as it was.
+      expect(await fake(page, (f) => f.save())).toBe(before);
+      expect(await page.evaluate(() => localStorage.getItem('drc.commandError'))).toContain('受保护');
+
+      // The pane (same origin, same workbook) says what failed, once.
+      await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [SAVED_KEY, before]);
+      await page.goto(`${server.origin}/taskpane.html`);
+      await page.waitForSelector('[data-testid=notice]');
+      expect(await page.textContent('[data-testid=notice]')).toContain('受保护');
+      expect(await page.evaluate(() => localStorage.getItem('drc.commandError'))).toBeNull();
     }, 60_000);
   });
 });

@@ -1,5 +1,6 @@
 import { Component, type ComponentChild, h } from 'preact';
 import { CheckController, type CheckState, isFilePort } from '../../app/check-controller';
+import type { FailureStore } from '../../app/command-failure';
 import { defaultPaneSettings, type PaneSettings } from '../../app/pane-settings';
 import type { PaneWorkbookPort } from '../../core/workbook-port';
 import { t } from '../i18n';
@@ -21,6 +22,8 @@ interface HostOptions {
    * when listed; a host that draws a section of its own can leave the pane's out.
    */
   sections?: readonly PaneView[];
+  /** Where the ribbon commands leave the message of a failure for the pane (the session, not the workbook). */
+  failures?: FailureStore;
 }
 
 /**
@@ -68,7 +71,7 @@ export class App extends Component<HostContext, ShellState> {
     this.check = new CheckController(
       defaultPaneSettings(props.language),
       props.mode === 'excel'
-        ? { port: props.port, log }
+        ? { port: props.port, log, failures: props.failures }
         : {
             openFile: (bytes, name) => FilePanePort.open(bytes, name),
             settingsStore: pageSettingsStore(),

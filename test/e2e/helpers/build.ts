@@ -12,6 +12,11 @@ const makeConfig = require(join(ROOT, 'webpack.config.js')) as (
   argv: Record<string, unknown>,
 ) => Promise<Configuration>;
 
+/** Where the office.js stand-in is built for an add-in built into `outDir`. */
+export function stubDir(outDir: string): string {
+  return `${outDir}-e2e-stub`;
+}
+
 /** The office.js stand-in of the hosted test: the fake Excel behind Office.onReady and Excel.run. */
 function stubConfig(outDir: string): Configuration {
   return {
@@ -20,7 +25,8 @@ function stubConfig(outDir: string): Configuration {
     target: ['web', 'es2017'],
     devtool: false,
     entry: { 'office-stub': './test/e2e/stub/office-stub.ts' },
-    output: { path: join(outDir, 'e2e-stub'), filename: '[name].js' },
+    // Beside the built add-in, not in it: the add-in's build empties its own folder.
+    output: { path: stubDir(outDir), filename: '[name].js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [
@@ -54,7 +60,7 @@ function run(compiler: webpack.MultiCompiler): Promise<webpack.MultiStats> {
 
 /**
  * Builds the add-in as `npm run build` does (production) into a fresh temporary folder, plus the office.js stub.
- * `DRC_E2E_DIST` names an already built folder to use instead (the stub is then built into it).
+ * `DRC_E2E_DIST` names an already built folder to use instead (the stub is then built beside it).
  */
 export async function buildForTests(): Promise<{ dir: string; stats: Stats[] }> {
   const prebuilt = process.env.DRC_E2E_DIST;

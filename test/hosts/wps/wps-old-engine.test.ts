@@ -153,6 +153,46 @@ describe(`the WPS add-in on Chromium ${WPS_CHROME}`, () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  test('a command that fails writes nothing into the workbook; the pane shows its message once', async () => {
+    const fake = new FakeEt({
+      sheets: [
+        fromXlsx(path.join(EXAMPLES, 'adjust', '于都县市场监督管理局-2020年度检查事项清单.xlsx'), '本年清单'),
+      ],
+    });
+    const context = vm.createContext({ location: { href: `${BASE}index.html` }, console });
+    vm.runInContext('var window = this;', context);
+    ageContext(context);
+    let said: ((m: string) => void) | undefined;
+    context.alert = (m: string) => said?.(m);
+    context.Application = membrane(fake.app as object, context);
+    vm.runInContext(readFileSync(path.join(out, 'main.js'), 'utf8'), context, { filename: 'main.js' });
+    const before = fake.save();
+    const message = new Promise<string>((resolve) => (said = resolve));
+    (context.OnAction as (c: { Id: string }) => unknown)({ Id: 'drcAdjust' });
+    expect(await message).toMatch(/^出错了：没有找到上年度清单/);
+    // No _drc_marks sheet, no cell, no name: the workbook model is exactly as it was (it will not ask to be saved).
+    expect(fake.save()).toBe(before);
+    expect(fake.sheetNames()).toEqual(['本年清单']);
+    expect(fake.pluginStorage.get('drc.commandError')).toMatch(/没有找到上年度清单/);
+
+    // The pane opened by the failed 动态调整情况表 shows the message, then forgets it.
+    const dom = new JSDOM(readFileSync(path.join(out, 'taskpane.html'), 'utf8'), {
+      url: `${BASE}taskpane.html`,
+      runScripts: 'outside-only',
+      pretendToBeVisual: true,
+    });
+    const pane = dom.getInternalVMContext();
+    ageContext(pane);
+    (dom.window as unknown as { Application: unknown }).Application = membrane(fake.app as object, pane);
+    vm.runInContext(readFileSync(path.join(out, 'taskpane.js'), 'utf8'), pane, { filename: 'taskpane.js' });
+    const win = dom.window as unknown as Window & typeof globalThis;
+    const notice = await until(win, () => win.document.querySelector('[data-testid=notice]'));
+    expect(notice.textContent).toMatch(/没有找到上年度清单/);
+    expect(fake.pluginStorage.has('drc.commandError')).toBe(false);
+    expect(fake.save()).toBe(before);
+    dom.window.close();
+  }, 60_000);
+
   test('the pane loads in an old web view: validates, selects an issue’s cell, clears', async () => {
     const fake = new FakeEt({ sheets: [checklistSheet('检查实施清单', 120)] });
     const errors: string[] = [];
