@@ -5,7 +5,7 @@ import type { Issue } from '../core/issue';
 import { cellText } from '../core/normalise';
 import type { SheetReport } from '../core/report';
 import type { SheetHint } from '../core/validate';
-import type { ClearReport, PaneWorkbookPort, RowsChanged } from '../core/workbook-port';
+import type { PaneWorkbookPort, RowsChanged } from '../core/workbook-port';
 import {
   checkGrid,
   clearAllMarks,
@@ -46,7 +46,7 @@ export type CheckBusy = 'read' | 'validate' | 'clear' | 'download' | 'recheck';
 export interface CheckNotice {
   kind: 'info' | 'success' | 'error';
   /** A key of the pane's messages (`unknownSheet`, `saved`). */
-  message?: 'unknownSheet' | 'saved';
+  message?: 'unknownSheet' | 'saved' | 'clearedResults';
   /** The text itself (for an error, what failed, shown after the pane's error prefix). */
   text?: string;
 }
@@ -324,18 +324,25 @@ export class CheckController {
     if (current) port.setActiveSheet(current.name);
   }
 
-  /** 清除标记: what was restored and what was left because the person changed it. */
+  /** 清除标记: what was restored and what was left because the person changed it (standalone: 清空结果). */
   clear(): Promise<void> {
     return this.run('clear', async () => {
       const port = this.current.port;
       if (!port) return;
-      let report: ClearReport | undefined;
-      if (isFilePort(port)) await port.clearMarks();
-      else {
-        const cleared = await clearAllMarks(port);
-        report = cleared.report;
-        this.set({ stored: cleared.stored });
+      if (isFilePort(port)) {
+        // Standalone: there are no cells on screen to restore. The results and the download's marks go; the chosen
+        // file was never changed, and the message says so.
+        await port.clearMarks();
+        this.set({
+          reports: [],
+          selected: undefined,
+          preview: undefined,
+          notice: { kind: 'success', message: 'clearedResults' },
+        });
+        return;
       }
+      const { stored, report } = await clearAllMarks(port);
+      this.set({ stored });
       const kind = report && report.skipped.length > 0 ? 'info' : 'success';
       this.set({ notice: { kind, text: clearSentence(report, this.locale) } });
     });

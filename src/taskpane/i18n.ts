@@ -30,6 +30,8 @@ const UI = {
     validating: '正在校验…',
     clearMarks: '清除标记',
     clearing: '正在清除…',
+    clearResults: '清空结果',
+    clearedResults: '已清空本次校验结果。所选文件本身没有被修改；点“校验”可重新校验。',
     download: '下载标注副本',
     downloading: '正在生成副本…',
     summary: '错误 {error} 个，警告 {warning} 个，提示 {info} 个',
@@ -102,6 +104,9 @@ const UI = {
     validating: 'Validating…',
     clearMarks: 'Clear marks',
     clearing: 'Clearing…',
+    clearResults: 'Clear results',
+    clearedResults:
+      'Results cleared. The chosen file itself was never changed; press Validate to check it again.',
     download: 'Download marked copy',
     downloading: 'Preparing the copy…',
     summary: '{error} {error|error|errors}, {warning} {warning|warning|warnings}, {info} {info|note|notes}',

@@ -410,6 +410,24 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(await page.$eval('[role=tablist]', (el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     }, 60_000);
 
+    it('清空结果 fits the standalone page: it empties the results and says the file was never changed', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS);
+      await page.setInputFiles('[data-testid=file-input]', join(EXAMPLES, MARKET_LIST));
+      await page.waitForSelector('.issue[data-cell="I7"]');
+      expect(await page.textContent('[data-testid=clear]')).toBe('清空结果');
+      await page.click('[data-testid=clear]');
+      await page.waitForSelector('[data-testid=notice]');
+      expect(await page.textContent('[data-testid=notice]')).toBe(
+        '已清空本次校验结果。所选文件本身没有被修改；点“校验”可重新校验。',
+      );
+      expect(await page.$$('.issue')).toHaveLength(0);
+      expect(await page.isDisabled('[data-testid=download]')).toBe(true);
+      expect(await page.isDisabled('[data-testid=clear]')).toBe(true);
+      await page.click('[data-testid=validate]');
+      await page.waitForSelector('.issue[data-cell="I7"]');
+      expect(errors).toEqual([]);
+    }, 60_000);
+
     it('starts standalone when office.js cannot be fetched, and shows cell text as text', async () => {
       const { page, errors } = await open('unreachable');
       await page.waitForSelector('[data-testid=mode]');

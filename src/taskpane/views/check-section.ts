@@ -165,10 +165,10 @@ export class CheckSection extends Component<CheckSectionProps, { dragging?: bool
           type: 'button',
           class: 'btn',
           'data-testid': 'clear',
-          disabled: busy || !s.port,
+          disabled: busy || !s.port || (standalone && s.reports.length === 0),
           onClick: () => void c.clear(),
         },
-        t(locale, s.busy === 'clear' ? 'clearing' : 'clearMarks'),
+        t(locale, s.busy === 'clear' ? 'clearing' : standalone ? 'clearResults' : 'clearMarks'),
       ),
       standalone
         ? h(
