@@ -394,12 +394,9 @@ describeWithChromium('the task pane in headless Chromium', () => {
           };
         }),
       );
-      expect(boxes.map((b) => b.text)).toEqual([
-        'Validate',
-        expect.any(String),
-        expect.any(String),
-        expect.any(String),
-      ]);
+      // Every tab of the strip (four or more as sections are added), each whole and inside the 320 px.
+      expect(boxes[0].text).toBe('Validate');
+      expect(boxes.length).toBeGreaterThanOrEqual(4);
       for (const b of boxes) {
         expect(b.left).toBeGreaterThanOrEqual(0);
         expect(b.right).toBeLessThanOrEqual(320);
