@@ -99,7 +99,16 @@ describe('uniqueKey', () => {
 });
 
 describe('unique properties', () => {
-  test('a pass never throws and flags a row only when an earlier row has its key', () => {
+  test('a name of spaces alone is neither flagged nor a first row', () => {
+    const found = runRowRule(
+      uniqueRule,
+      { fields: ['itemName'], mark: 'itemName' },
+      ['', ' ', '\u3000', ' '].map((n) => ({ texts: { itemName: n } })),
+    );
+    expect(found).toEqual([]);
+  });
+
+  test('a pass never throws and flags a row only when an earlier named row has its key', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 20 }), (names) => {
         const found = runRowRule(
@@ -108,8 +117,9 @@ describe('unique properties', () => {
           names.map((n) => ({ texts: { itemName: n } })),
         );
         const keys = names.map((n) => uniqueKey(n));
+        const named = (i: number) => names[i].trim() !== '';
         const expected = names
-          .map((n, i) => (n !== '' && keys.indexOf(keys[i]) < i ? i + 2 : 0))
+          .map((_, i) => (named(i) && keys.some((k, j) => j < i && named(j) && k === keys[i]) ? i + 2 : 0))
           .filter((r) => r > 0);
         expect(found.map((f) => f.row)).toEqual(expected);
         for (const n of names) expect(uniqueKey(uniqueKey(n))).toBe(uniqueKey(n));

@@ -33,7 +33,8 @@ export const uniqueRule: RowRule<UniqueOptions> = {
       // Rows under a name merged down over them are the named item itself: never a duplicate of it.
       if (row.borrowed(mark)) return NO_FINDINGS;
       const name = row.text(mark);
-      if (name === '') return NO_FINDINGS;
+      // A name of spaces alone is no name (the required rule speaks of it), not a duplicate of an empty row's.
+      if (name.trim() === '') return NO_FINDINGS;
       for (let k = 0; k < fields.length; k++) {
         const text = row.text(fields[k]);
         let part = keys[k].get(text);
