@@ -1,10 +1,14 @@
-// A worker thread of `drc check` and `drc tally`: checks or reads the files the main thread hands it, one message
-// per file. Files that need the main thread (a legacy format to convert with LibreOffice) are handed back.
+// A worker thread of `drc check`, `drc tally` and `drc review`: checks, reads or reviews the files the main thread
+// hands it, one message per file. Files that need the main thread (a legacy format to convert with LibreOffice) are handed back.
 import { parentPort } from 'node:worker_threads';
 import type { Locale } from '../core/locale';
 import type { DeepPartial, Settings } from '../core/settings';
+import type { InboxEntry } from './review-read';
 
-/** One file's work: checked as `drc check` does (with its marked copy's path, if any), or read into sheets. */
+/**
+ * One file's work: checked as `drc check` does (with its marked copy's path, if any), read into sheets, or read and
+ * reviewed as one file of `drc review`'s inbox.
+ */
 export type FileTask =
   | {
       kind: 'check';
@@ -14,7 +18,8 @@ export type FileTask =
       maxSize?: number;
       target?: string;
     }
-  | { kind: 'read'; file: string; locale: Locale; maxSize?: number };
+  | { kind: 'read'; file: string; locale: Locale; maxSize?: number }
+  | { kind: 'review'; entry: InboxEntry; locale: Locale; settings?: DeepPartial<Settings> };
 
 /** A worker's answer: the file's result, or undefined when the main thread must do the file. */
 export interface FileTaskReply {
@@ -36,6 +41,10 @@ async function run(task: FileTask): Promise<unknown> {
       targets: task.target !== undefined ? new Map([[task.file, task.target]]) : undefined,
     });
     return report.error && NEEDS_MAIN.has(report.error.code) ? undefined : report;
+  }
+  if (task.kind === 'review') {
+    const { readAndReview } = await import('./review-read');
+    return readAndReview(task.entry, task.locale, task.settings);
   }
   const { readSource } = await import('./tally-command');
   const source = await readSource(task.file, task.locale, undefined, task.maxSize);

@@ -1,7 +1,5 @@
-import { existsSync, promises as fs } from 'node:fs';
-import os from 'node:os';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { deskFromFindings, quotaFromGrids, type ReviewDesk, registerFromGrids } from '../app/review-desk';
 import type { Locale } from '../core/locale';
 import type { DeepPartial, Settings } from '../core/settings';
@@ -15,7 +13,7 @@ import { checkOutPath, type InputError, isInputError, readGrids, writeAtomically
 import { reviewText } from './review-messages';
 import { type InboxEntry, readAndReview, WORD_EXTENSIONS } from './review-read';
 import { tallyText } from './tally-messages';
-import type { WorkerTask } from './review-worker';
+import { runFileTasks } from './worker-pool';
 
 /** The inbox as listed: every file (read, or listed with why it is not), and the system's own files left out. */
 export interface InboxListing {
@@ -88,8 +86,6 @@ export interface ReviewCliOptions {
   date?: string;
   /** Called after each file is read, for the progress bar. */
   onFile?: (done: number, total: number, file: string) => void;
-  /** Worker threads to read files in (default: one per core for large inboxes, none for small ones). */
-  workers?: number;
 }
 
 /** What `drc review` produced, or the problem that stops it before anything is written. */
@@ -102,82 +98,21 @@ export interface ReviewRun {
   notes?: string[];
 }
 
-/** Inboxes below this many files are read in this thread: starting workers costs more than it saves. */
-const WORKER_THRESHOLD = 24;
-
-/** The number of worker threads for `files` files: `DRC_WORKERS` when set, else one per core above the threshold. */
-export function workerCount(files: number, requested?: number): number {
-  const fromEnv = process.env.DRC_WORKERS;
-  const wanted = requested ?? (fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : undefined);
-  if (wanted !== undefined && Number.isFinite(wanted))
-    return Math.max(0, Math.min(Math.floor(wanted), files));
-  if (files < WORKER_THRESHOLD) return 0;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cores, 8));
-}
-
-/** The compiled worker beside this module (absent when running from TypeScript sources, e.g. under jest). */
-const WORKER_FILE = path.join(__dirname, 'review-worker.js');
-
 /**
- * Reads and reviews every file, in worker threads when there are several and the compiled worker exists (both cores
- * of a small machine), else in this thread. Results keep the inbox's order whatever order they finish in; a
- * worker that fails leaves its file to this thread.
+ * Reads and reviews every file, in worker threads when there are many and the compiled worker exists (all cores),
+ * else in this thread (`runFileTasks`, shared with `drc check` and `drc tally`). Results keep the inbox's order
+ * whatever order they finish in; a file a worker fails on is done in this thread.
  */
 export async function reviewEntries(
   entries: readonly InboxEntry[],
-  options: Pick<ReviewCliOptions, 'locale' | 'settings' | 'onFile' | 'workers'>,
+  options: Pick<ReviewCliOptions, 'locale' | 'settings' | 'onFile'>,
 ): Promise<FileFindings[]> {
-  const results: FileFindings[] = new Array(entries.length);
   let done = 0;
-  const finish = (i: number, f: FileFindings) => {
-    results[i] = f;
-    options.onFile?.(++done, entries.length, entries[i].display);
-  };
-  const n = existsSync(WORKER_FILE) ? workerCount(entries.length, options.workers) : 0;
-  if (n === 0) {
-    for (const [i, entry] of entries.entries())
-      finish(i, await readAndReview(entry, options.locale, options.settings));
-    return results;
-  }
-  let next = 0;
-  const leftovers: number[] = [];
-  const runWorker = () =>
-    new Promise<void>((resolve) => {
-      const worker = new Worker(WORKER_FILE);
-      let current = -1;
-      const feed = () => {
-        if (next >= entries.length) {
-          void worker.terminate().then(() => resolve());
-          return;
-        }
-        current = next++;
-        const task: WorkerTask = {
-          id: current,
-          entry: entries[current],
-          locale: options.locale,
-          settings: options.settings,
-        };
-        worker.postMessage(task);
-      };
-      worker.on('message', (m: { id: number; findings?: FileFindings; failure?: string }) => {
-        if (m.findings) finish(m.id, m.findings);
-        else leftovers.push(m.id);
-        feed();
-      });
-      worker.on('error', () => {
-        if (current >= 0 && results[current] === undefined) leftovers.push(current);
-        resolve();
-      });
-      feed();
-    });
-  await Promise.all(Array.from({ length: n }, runWorker));
-  // Files a worker could not finish (it failed, or it died), and any never handed out after a failure.
-  for (let i = 0; i < entries.length; i++)
-    if (results[i] === undefined && !leftovers.includes(i)) leftovers.push(i);
-  for (const i of leftovers.sort((a, b) => a - b))
-    finish(i, await readAndReview(entries[i], options.locale, options.settings));
-  return results;
+  return runFileTasks(
+    entries.map((entry) => ({ kind: 'review', entry, locale: options.locale, settings: options.settings })),
+    (i) => readAndReview(entries[i], options.locale, options.settings),
+    (i) => options.onFile?.(++done, entries.length, entries[i].display),
+  );
 }
 
 async function readQuota(file: string, locale: Locale): Promise<QuotaRead | InputError> {

@@ -7,11 +7,9 @@ import { buildReviewInbox } from '../fixtures/build-review-inbox';
 
 // The worker threads run the compiled CLI (dist/, built by `npm run build:cli`, as on install).
 const ROOT = path.join(__dirname, '..', '..');
-const BUILT = existsSync(path.join(ROOT, 'dist', 'cli', 'review-worker.js'));
+const BUILT = existsSync(path.join(ROOT, 'dist', 'cli', 'file-worker.js'));
 if (!BUILT)
-  console.warn(
-    'dist/cli/review-worker.js not found (run npm run build:cli): skipping the worker-thread test',
-  );
+  console.warn('dist/cli/file-worker.js not found (run npm run build:cli): skipping the worker-thread test');
 const whenBuilt = BUILT ? test : test.skip;
 
 const run = async (inbox: string, workers: string) => {
