@@ -23,6 +23,8 @@ export interface ClearReport {
   restored: number;
   /** Of the restored: marks found again at another row (rows inserted, deleted or sorted since marking). */
   relocated: number;
+  /** Notes or comments the person had written in since marking: only our text was taken out, their words stay. */
+  kept: number;
   skipped: SkippedMark[];
 }
 

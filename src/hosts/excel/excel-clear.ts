@@ -35,8 +35,6 @@ import { readAll, SheetReader } from './excel-read';
 // inserted rows by itself, but needs ExcelApi 1.4, fills the Name Manager with thousands of names, costs an
 // extra call per mark, and does not follow a sort.
 
-/** A recorded mark that clearing left alone, and why. */
-
 /**
  * Finds rows again after rows were inserted, deleted or sorted: reads the sheet's values over the fingerprint
  * span (in blocks, values only) and maps each wanted fingerprint to the nearest row that has it, each row used once.
@@ -84,7 +82,8 @@ async function relocateRows(
  */
 export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
   const { context } = env;
-  const result: ClearReport = { restored: 0, relocated: 0, skipped: [] };
+  const result: ClearReport = { restored: 0, relocated: 0, kept: 0, skipped: [] };
+  const kept = () => result.kept++;
   const book = await loadBook(context, env.api);
   if (!book.store) return result;
   const { io, meta } = queueStoreMeta(env, book);
@@ -150,7 +149,16 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
         const k = cellKey(rec.r, rec.c);
         claimed.add(k);
         if (
-          restoreOps(env, rec, { row: rec.r, column: rec.c }, fills.get(k), notes?.get(k), fillOps, noteOps)
+          restoreOps(
+            env,
+            rec,
+            { row: rec.r, column: rec.c },
+            fills.get(k),
+            notes?.get(k),
+            fillOps,
+            noteOps,
+            kept,
+          )
         )
           result.restored++;
         else
@@ -173,7 +181,16 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
           const k = cellKey(row, rec.c);
           claimed.add(k);
           if (
-            restoreOps(env, rec, { row, column: rec.c }, fillsNow.get(k), notesNow?.get(k), fillOps, noteOps)
+            restoreOps(
+              env,
+              rec,
+              { row, column: rec.c },
+              fillsNow.get(k),
+              notesNow?.get(k),
+              fillOps,
+              noteOps,
+              kept,
+            )
           ) {
             result.restored++;
             if (row !== rec.r) result.relocated++;
@@ -195,6 +212,7 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
             notesNow?.get(k),
             fillOps,
             noteOps,
+            kept,
           );
           result.restored++;
         } else

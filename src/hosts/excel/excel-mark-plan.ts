@@ -8,6 +8,7 @@ import { type BookInfo, sheetNamed, type SheetInfo } from './excel-book';
 import { type CellEnv, isMarkFill, masterLookup, type NoteOp } from './excel-cells';
 import type { CommentOp, Thread } from './excel-comments';
 import { ExcelHostError } from './excel-errors';
+import { restoredNote } from '../note-text';
 import {
   emptyStore,
   type FillState,
@@ -54,9 +55,8 @@ export interface Target {
 /** Map key of a recorded cell. */
 export const recordKey = (sheetId: string, row: number, column: number) =>
   `${sheetId}\u0001${row}\u0001${column}`;
-/** A note after marking: the cell's original note, then ours. */
-export const joinNote = (original: string | null | undefined, ours: string) =>
-  original ? `${original}\n${ours}` : ours;
+/** A note after marking: the cell's original note, then ours (cut to what a cell holds). */
+export { joinNote } from '../note-text';
 
 /**
  * Checks marks and groups them by target cell before anything is written: an unknown sheet or an impossible cell
@@ -265,14 +265,18 @@ export function restoreOps(
   noteNow: string | null | undefined,
   fills: Array<{ cell: CellRef; fill: FillState | null }>,
   notes: NoteOp[],
+  onKept: () => void = () => undefined,
 ): boolean {
   const ours = isMarkFill(fillNow, rec.m);
   if (ours) fills.push({ cell: at, fill: rec.f });
   if (env.mode === 'notes' && rec.o !== undefined) {
     const exists = noteNow !== null && noteNow !== undefined;
-    if (rec.o === null) {
+    // Words the person wrote into the note since marking stay: only our part goes (records before stamps: the original).
+    const back = rec.ts ? restoredNote(noteNow, rec.o, { stamp: rec.ts }) : { text: rec.o, kept: false };
+    if (back.kept) onKept();
+    if (back.text === null) {
       if (exists) notes.push({ cell: at, exists, content: null });
-    } else if (noteNow !== rec.o) notes.push({ cell: at, exists, content: rec.o });
+    } else if (noteNow !== back.text) notes.push({ cell: at, exists, content: back.text });
   }
   return ours;
 }

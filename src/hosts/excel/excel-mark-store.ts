@@ -32,6 +32,8 @@ export interface MarkRecord extends record.MarkRecordOf<FillState, string> {
   ri?: string;
   /** Our note text: kept only where it is shown on a result sheet (no notes, no comments). */
   t?: string;
+  /** Notes: our part of the note as written, `<length>:<hash>` (to take only ours out when the person wrote more). */
+  ts?: string;
 }
 
 /** The mark record of a workbook. */

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { CellMark } from '../../core/workbook-port';
+import { noteStamp } from '../note-text';
 import { SyncBatcher } from './excel-api';
 import { cellKey, type CellRef } from './excel-address';
 import { assertWritable, loadBook, sheetNamed, type SheetInfo } from './excel-book';
@@ -130,6 +131,7 @@ export async function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): Pr
       rec.v = target.severity;
       rec.k = keys.get(target.row) ?? '';
       if (env.mode === 'sheet') rec.t = target.notes.join('\n');
+      if (env.mode === 'notes') rec.ts = noteStamp(rec.o, target.notes.join('\n'));
       writes.push({ sheet: p.sheet, target, rec, noteNow: notes?.get(k) });
     }
   }
@@ -260,6 +262,7 @@ export async function remarkRowsIn(
     if (env.mode === 'sheet') rec.t = target.notes.join('\n');
     fillOps.push({ cell: target, fill: { color: rec.m } });
     const text = target.notes.join('\n');
+    if (env.mode === 'notes') rec.ts = noteStamp(rec.o, text);
     if (env.mode === 'notes') {
       const now = notes?.get(k);
       const content = text ? joinNote(rec.o, text) : (rec.o ?? null);

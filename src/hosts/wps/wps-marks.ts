@@ -1,6 +1,7 @@
 import { type CellValue, cellAddress, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
 import { type CellMark, MARK_COLOURS, type ClearReport } from '../../core/workbook-port';
+import { joinNote, restoredNote } from '../note-text';
 import {
   type EtRange,
   type EtWorkbook,
@@ -33,8 +34,6 @@ export interface MarkEnv extends RangeEnv {
   merges: (sheet: string) => readonly MergeRange[] | undefined;
 }
 
-/** A recorded mark that clearing left alone, and why. */
-
 interface Target {
   row: number;
   column: number;
@@ -50,9 +49,6 @@ const MAX_COLUMNS = 16_384;
 export function markColour(severity: Severity): number {
   return hexToBgr(MARK_COLOURS[severity]);
 }
-
-const joinNote = (original: string | null, ours: string): string =>
-  original ? `${original}\n${ours}` : ours;
 
 /** The comment text a record leaves on its cell: the original, with our note appended when there is one. */
 const commentOf = (rec: Pick<MarkRecord, 'o' | 't'>): string | null =>
@@ -350,7 +346,7 @@ export function markSheetIn(
   const fills = probeFills(env, ws, [fresh, ...byColour([...kept, ...dropped])]);
   const comments = readComments(ws, [
     ...fresh,
-    ...dropped.filter((m) => m.t && m.o !== null).map((m) => ({ row: m.r, column: m.c })),
+    ...dropped.filter((m) => m.t).map((m) => ({ row: m.r, column: m.c })),
   ]);
 
   const id = knownId ?? ensureSheetId(ws, sheetName);
@@ -362,9 +358,10 @@ export function markSheetIn(
     const cell = { row: rec.r, column: rec.c };
     if (isOurs(fills.get(k), rec.m)) fillOps.push({ cell, fill: rec.f });
     if (rec.t) {
-      const now = rec.o === null ? undefined : comments.get(k);
-      if (rec.o === null) commentOps.push({ cell, text: null, exists: true });
-      else if (now !== rec.o) commentOps.push({ cell, text: rec.o, exists: now !== undefined });
+      // The person's words written in since marking stay; only our text goes.
+      const back = restoredNote(comments.get(k), rec.o, rec.t);
+      if (comments.get(k) !== (back.text ?? undefined))
+        commentOps.push({ cell, text: back.text, exists: comments.has(k) });
     }
   }
   const gone = new Set(dropped);
@@ -431,7 +428,7 @@ export function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): void {
  */
 export function clearMarksIn(env: MarkEnv): ClearReport {
   const { book } = env;
-  const result: ClearReport = { restored: 0, relocated: 0, skipped: [] };
+  const result: ClearReport = { restored: 0, relocated: 0, kept: 0, skipped: [] };
   const open = openStore(book);
   if (!open.sheet) return result;
   // Sheets by id (a copied sheet carries its original's id: the one with the recorded name wins) and by name.
@@ -482,7 +479,7 @@ export function clearMarksIn(env: MarkEnv): ClearReport {
     }
     const comments = readComments(
       ref.ws,
-      restorable.filter((r) => r.o !== null).map((r) => ({ row: r.r, column: r.c })),
+      restorable.filter((r) => r.o !== null || r.t).map((r) => ({ row: r.r, column: r.c })),
     );
     const fills: Array<{ cell: CellRef; fill: FillState | null }> = [];
     const commentOps: CommentOp[] = [];
@@ -493,9 +490,10 @@ export function clearMarksIn(env: MarkEnv): ClearReport {
         fills.push({ cell, fill: rec.f });
         result.restored++;
       } else result.skipped.push({ sheet: ref.name, address: cellAddress(rec.r, rec.c), reason: 'changed' });
-      if (rec.o === null) {
-        if (rec.t) commentOps.push({ cell, text: null, exists: true });
-      } else if (comments.get(k) !== rec.o) commentOps.push({ cell, text: rec.o, exists: comments.has(k) });
+      const back = restoredNote(comments.get(k), rec.o, rec.t);
+      if (back.kept) result.kept++;
+      if (comments.get(k) !== (back.text ?? undefined))
+        commentOps.push({ cell, text: back.text, exists: comments.has(k) });
     }
     result.relocated += moved;
     plans.push({ ref, fills, comments: commentOps });

@@ -103,7 +103,7 @@ describe('live re-validation', () => {
     await fake.deleteRows('清单', 2, 1);
     expect(seen).toEqual([{ sheet: '清单', rows: [], shift: { axis: 'rows', from: 2, by: -1 } }]);
     const result = await wb.clearMarksWithReport();
-    expect(result).toEqual({ restored: 1, relocated: 0, skipped: [] });
+    expect(result).toEqual({ restored: 1, relocated: 0, kept: 0, skipped: [] });
     expect(fake.fill('清单', 'B3')).toBeNull();
   });
 

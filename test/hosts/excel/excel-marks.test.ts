@@ -27,6 +27,39 @@ function decorated(): FakeSheetInit {
 }
 
 describe('marking cells', () => {
+  test('清除标记 keeps the words the person wrote into a marked note; only ours goes, the report counts it', async () => {
+    const fake = new FakeExcel({ sheets: [decorated()] });
+    const wb = adapterOn(fake);
+    await wb.applyMarks([
+      { sheet: '清单', row: 3, column: 2, severity: 'warning', note: '[警告] 名称重复' },
+      { sheet: '清单', row: 3, column: 3, severity: 'error', note: '[错误] 比例超出范围' },
+      { sheet: '清单', row: 5, column: 3, severity: 'error', note: '[错误] 无法识别' },
+    ]);
+    fake.setNote('清单', 'B3', '原始批注:名称以省局清单为准\n[警告] 名称重复\n2020年已更名');
+    fake.setNote('清单', 'C3', '[错误] 比例超出范围\n已核实：按省局口径');
+    const values = fake.snapshot('清单');
+    const result = await wb.clearMarksWithReport();
+    expect(fake.note('清单', 'B3')).toBe('原始批注:名称以省局清单为准\n2020年已更名');
+    expect(fake.note('清单', 'C3')).toBe('已核实：按省局口径');
+    expect(fake.note('清单', 'C5')).toBeUndefined();
+    expect(result).toEqual({ restored: 3, relocated: 0, kept: 2, skipped: [] });
+    expect(fake.snapshot('清单')).toBe(values);
+  });
+
+  test('a note never goes over what a cell holds: ours is cut, the person’s long note is kept whole', async () => {
+    const long = '备'.repeat(31_900);
+    const fake = new FakeExcel({ sheets: [{ ...decorated(), notes: { C3: long } }] });
+    const wb = adapterOn(fake);
+    await wb.applyMarks([
+      { sheet: '清单', row: 3, column: 3, severity: 'error', note: `[错误] ${'很长的说明'.repeat(40)}` },
+    ]);
+    const text = fake.note('清单', 'C3')!;
+    expect(text.length).toBeLessThanOrEqual(32_000);
+    expect(text.startsWith(`${long}\n[错误] 很长的说明`)).toBe(true);
+    await wb.clearMarks();
+    expect(fake.note('清单', 'C3')).toBe(long);
+  });
+
   test('5,000 scattered cells are marked in at most 15 syncs, no payload over 5 MB (notes, ExcelApi 1.18)', async () => {
     const fake = new FakeExcel({ sheets: [checklistSheet('检查实施清单', 50_000)] });
     const wb = adapterOn(fake);
@@ -100,7 +133,7 @@ describe('marking cells', () => {
     expect(fake.fill('清单', 'C3')).toBe('#FFEB9C');
     expect(fake.note('清单', 'C3')).toBe('再次校验');
     const result = await wb.clearMarksWithReport();
-    expect(result).toEqual({ restored: 6, relocated: 0, skipped: [] });
+    expect(result).toEqual({ restored: 6, relocated: 0, kept: 0, skipped: [] });
     expect(fake.decorations('清单')).toBe(before);
     expect(fake.snapshot('清单')).toBe(values);
     expect(fake.sheetNames()).toEqual(['清单']);
@@ -171,7 +204,7 @@ describe('marking cells', () => {
     await wb.applyMarks(marks);
     fake.insertRowsSilently('检查实施清单', 20, 3);
     const result = await wb.clearMarksWithReport();
-    expect(result).toEqual({ restored: 3, relocated: 2, skipped: [] });
+    expect(result).toEqual({ restored: 3, relocated: 2, kept: 0, skipped: [] });
     expect(fake.decorations('检查实施清单')).toBe('');
   });
 
@@ -187,7 +220,7 @@ describe('marking cells', () => {
     ]);
     expect(fake.fill('检查实施清单', 'C32')).toBe('#FFC7CE');
     const result = await wb.clearMarksWithReport();
-    expect(result).toEqual({ restored: 1, relocated: 0, skipped: [] });
+    expect(result).toEqual({ restored: 1, relocated: 0, kept: 0, skipped: [] });
     expect(fake.decorations('检查实施清单')).toBe('');
     await stop();
     expect(fake.listenerCount).toBe(0);
@@ -221,6 +254,7 @@ describe('marking cells', () => {
     expect(result).toEqual({
       restored: 1,
       relocated: 0,
+      kept: 0,
       skipped: [{ sheet: '另一张', address: 'B1', reason: 'sheet-deleted' }],
     });
     expect(fake.decorations('清单')).toBe(before);

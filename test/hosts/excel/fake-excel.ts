@@ -251,6 +251,14 @@ export class FakeExcel {
     await this.emit(s, address, 'RangeEdited');
   }
 
+  /** The user edits a cell's note (null: deletes it), as in Excel's UI. */
+  setNote(sheet: string, address: string, text: string | null): void {
+    const r = parseAddress(address)!.rect;
+    const cell = this.sheet(sheet).ensure(r.top, r.left);
+    if (text === null) delete cell.note;
+    else cell.note = text;
+  }
+
   /** The user inserts whole rows at `at` (cells, fills, notes and comments below move down). */
   async insertRows(sheet: string, at: number, count: number): Promise<void> {
     const s = this.sheet(sheet);

@@ -519,6 +519,13 @@ export class FakeEt {
     else this.sheet(sheet).fills.set(key(r.top, r.left), { color: bgr(colour), pattern: 1 });
   }
 
+  /** The person edits a cell's comment (null: deletes it), as in WPS's UI. */
+  setComment(sheet: string, address: string, text: string | null): void {
+    const r = parseRef(address)[0];
+    if (text === null) this.sheet(sheet).comments.delete(key(r.top, r.left));
+    else this.sheet(sheet).comments.set(key(r.top, r.left), text);
+  }
+
   // ---- What a test looks at (not counted) ----
 
   value(sheet: string, address: string): Val | undefined {

@@ -56,7 +56,7 @@ describe('marking cells', () => {
     const cleared = await wb.clearMarksWithReport();
     const c = figures('clear 5,000 marks', fake.counters);
     expect(c.colourSets).toBeLessThanOrEqual(500);
-    expect(cleared).toEqual({ restored: 5000, relocated: 0, skipped: [] });
+    expect(cleared).toEqual({ restored: 5000, relocated: 0, kept: 0, skipped: [] });
     expect(fake.decorations('检查实施清单')).toBe(JSON.stringify([[], []]));
     expect(fake.sheetNames()).toEqual(['检查实施清单']);
     expect(fake.sheet('检查实施清单').names.size).toBe(0);
@@ -209,6 +209,38 @@ describe('marking cells', () => {
     expect(cleared.skipped).toEqual([{ sheet: '清单', address: 'A2', reason: 'changed' }]);
     expect(fake.fill('清单', 'A2')).toBe('#123456');
     expect(fake.comment('清单', 'A2')).toBeUndefined();
+  });
+
+  test('清除标记 keeps the words the person wrote into a marked comment; only ours goes, and the report counts it', async () => {
+    const fake = new FakeEt({ sheets: [decorated()] });
+    const wb = adapterOn(fake);
+    await wb.applyMarks([
+      mark('清单', 'C3', 'error', '[错误] 比例超出范围'),
+      mark('清单', 'B3', 'warning', '[警告] 名称重复'),
+      mark('清单', 'C5', 'error', '[错误] 无法识别'),
+    ]);
+    expect(fake.comment('清单', 'B3')).toBe('原始批注:名称以省局清单为准\n[警告] 名称重复');
+    // A line added under ours; a line added under the original and ours; C5 left as we wrote it.
+    fake.setComment('清单', 'C3', '[错误] 比例超出范围\n已与科室核实：按省局口径为150%');
+    fake.setComment('清单', 'B3', '原始批注:名称以省局清单为准\n[警告] 名称重复\n2020年已更名');
+    const before = fake.snapshot('清单');
+    const cleared = await wb.clearMarksWithReport();
+    expect(fake.comment('清单', 'C3')).toBe('已与科室核实：按省局口径为150%');
+    expect(fake.comment('清单', 'B3')).toBe('原始批注:名称以省局清单为准\n2020年已更名');
+    expect(fake.comment('清单', 'C5')).toBeUndefined();
+    expect(cleared).toMatchObject({ restored: 3, kept: 2, skipped: [] });
+    expect(fake.snapshot('清单')).toBe(before);
+  });
+
+  test('a note never goes over what a cell holds: ours is cut, the person’s long note is kept whole', async () => {
+    const long = '备'.repeat(31_900);
+    const fake = new FakeEt({ sheets: [{ ...decorated(), comments: { C3: long } }] });
+    await adapterOn(fake).applyMarks([mark('清单', 'C3', 'error', `[错误] ${'很长的说明'.repeat(40)}`)]);
+    const text = fake.comment('清单', 'C3')!;
+    expect(text.length).toBeLessThanOrEqual(32_000);
+    expect(text.startsWith(`${long}\n[错误] 很长的说明`)).toBe(true);
+    await adapterOn(fake).clearMarks();
+    expect(fake.comment('清单', 'C3')).toBe(long);
   });
 
   test('a protected sheet or a read-only workbook is refused before anything changes', async () => {

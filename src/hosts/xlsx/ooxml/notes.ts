@@ -1,5 +1,6 @@
 import { type Flavour, NAMESPACES, XML_DECL } from './package';
 import { escapeXml, attr, runText, type Edit, applyEdits } from './xml-text';
+import { fitNote } from '../../note-text';
 
 // Notes: legacy comments parts and their VML drawings.
 
@@ -16,16 +17,6 @@ export interface NoteTarget {
 /** True when `block` already appears in `text` as whole lines (so marking twice never repeats a note). */
 function hasBlock(text: string, block: string): boolean {
   return `\n${text}\n`.includes(`\n${block}\n`);
-}
-
-/** Excel keeps at most 32,767 characters in a note; ours stop well before, whatever was there already. */
-const NOTE_LIMIT = 32000;
-
-/** The text added to a note of `existing` characters, cut so that the note stays under Excel's limit. */
-function fitNote(existing: number, text: string): string {
-  const room = NOTE_LIMIT - existing;
-  if (text.length <= room) return text;
-  return room > 1 ? `${text.slice(0, room - 1)}…` : '';
 }
 
 const run = (text: string) => `<r><t xml:space="preserve">${escapeXml(text)}</t></r>`;
