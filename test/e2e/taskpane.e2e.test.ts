@@ -324,6 +324,19 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(errors).toEqual([]);
     }, 60_000);
 
+    it('a cell of 32,000 characters is quoted cut to about 200, in its row and in the preview', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS);
+      await page.waitForSelector('[data-testid=mode]');
+      await chooseWorkbook(page, '长文本.xlsx', await checklistFile(['很'.repeat(32_000)]));
+      const row = page.locator('.issue[data-cell="H2"]');
+      await row.waitFor();
+      expect(await row.textContent()).toContain(`${'很'.repeat(200)}…(共 32000 字)`);
+      expect((await row.boundingBox())!.height).toBeLessThan(300);
+      await row.click();
+      await previewShows(page, `单元格 H2：${'很'.repeat(200)}…(共 32000 字)`);
+      expect(errors).toEqual([]);
+    }, 60_000);
+
     it('the issue list is one listbox with one tab stop: arrows move, Enter shows the cell', async () => {
       const { page, errors } = await open(BROWSER_OFFICE_JS);
       await page.waitForSelector('[data-testid=mode]');

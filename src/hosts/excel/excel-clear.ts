@@ -223,7 +223,11 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
     await queueNotes(out, sheet, noteOps);
     if (env.mode === 'comments') {
       const { byId: threadsById } = indexThreads(threads, sheet.id);
-      for (const rec of recs) commentQueue.push(...uncommentOps(rec, threadsById));
+      for (const rec of recs) {
+        const ops = uncommentOps(rec, threadsById);
+        if (ops.some((op) => op.kind === 'edit')) result.kept++;
+        commentQueue.push(...ops);
+      }
     }
   }
   await queueComments(context, out, commentQueue);

@@ -7,13 +7,13 @@ import type { SheetInfo } from './excel-book';
 export interface Thread {
   id: string;
   proxy: Excel.Comment;
-  replies: Array<{ id: string; proxy: Excel.CommentReply }>;
+  replies: Array<{ id: string; content: string; proxy: Excel.CommentReply }>;
   /** Cell key (row × 16,384 + column) of the thread's cell, when locations were loaded. */
   at?: number;
 }
 
 /**
- * Loads the comment threads of sheets: ids and reply ids in one sync, then (when asked) their cells in a second.
+ * Loads the comment threads of sheets: ids, reply ids and texts in one sync, then (when asked) their cells in a second.
  * Why not per cell: ExcelApi has no null-safe "comment of this cell" call before 1.14, and `getItemByCell` fails
  * the whole batch on a cell without one.
  */
@@ -24,7 +24,7 @@ export async function loadThreads(
 ): Promise<Map<string, Thread[]>> {
   const collections = sheets.map((s) => {
     const c = s.proxy.comments;
-    c.load('items/id,items/replies/items/id');
+    c.load('items/id,items/replies/items/id,items/replies/items/content');
     return [s, c] as const;
   });
   await context.sync();
@@ -35,7 +35,7 @@ export async function loadThreads(
       const t: Thread = {
         id: item.id,
         proxy: item,
-        replies: item.replies.items.map((r) => ({ id: r.id, proxy: r })),
+        replies: item.replies.items.map((r) => ({ id: r.id, content: r.content, proxy: r })),
       };
       if (withCells) {
         const loc = item.getLocation();

@@ -202,10 +202,21 @@ export function commentOps(
   return [{ kind: 'thread', sheet: target.sheet, row: target.row, column: target.column, text, done }];
 }
 
-/** Ops that take our comment off (comments mode): our thread, or our reply in someone's thread. */
+/**
+ * Ops that take our comment off (comments mode): our thread, or our reply in someone's thread. Replies the person
+ * wrote under our thread are kept (an `edit` op among them says so).
+ */
 export function uncommentOps(rec: MarkRecord, threadsById: Map<string, Thread>): CommentOp[] {
   if (rec.ci) {
     const ours = threadsById.get(rec.ci);
+    // Replies the person wrote under our comment stay: the first takes our comment's place, the others follow it
+    // (a thread cannot lose its first comment and keep its replies).
+    const [first] = ours?.replies ?? [];
+    if (ours && first)
+      return [
+        { kind: 'edit', target: ours.proxy, text: first.content },
+        { kind: 'delete', target: first.proxy },
+      ];
     if (ours) return [{ kind: 'delete', target: ours.proxy }];
   }
   if (rec.ri) {
@@ -215,6 +226,13 @@ export function uncommentOps(rec: MarkRecord, threadsById: Map<string, Thread>):
     }
   }
   return [];
+}
+
+/** Notes: words the person wrote into a note we marked become the note's original, kept when we mark it again. */
+export function adoptPersonsNote(rec: MarkRecord, noteNow: string | null | undefined): void {
+  if (!rec.ts || noteNow === null || noteNow === undefined) return;
+  const back = restoredNote(noteNow, rec.o, { stamp: rec.ts });
+  if (back.kept) rec.o = back.text;
 }
 
 /** A sheet's comment threads by cell and by id. */

@@ -33,6 +33,7 @@ import {
   spanOf,
   type Target,
   uncommentOps,
+  adoptPersonsNote,
 } from './excel-mark-plan';
 import { usedRangeOf } from './excel-read';
 
@@ -131,7 +132,10 @@ export async function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): Pr
       rec.v = target.severity;
       rec.k = keys.get(target.row) ?? '';
       if (env.mode === 'sheet') rec.t = target.notes.join('\n');
-      if (env.mode === 'notes') rec.ts = noteStamp(rec.o, target.notes.join('\n'));
+      if (env.mode === 'notes') {
+        adoptPersonsNote(rec, notes?.get(k));
+        rec.ts = noteStamp(rec.o, target.notes.join('\n'));
+      }
       writes.push({ sheet: p.sheet, target, rec, noteNow: notes?.get(k) });
     }
   }
@@ -262,9 +266,10 @@ export async function remarkRowsIn(
     if (env.mode === 'sheet') rec.t = target.notes.join('\n');
     fillOps.push({ cell: target, fill: { color: rec.m } });
     const text = target.notes.join('\n');
-    if (env.mode === 'notes') rec.ts = noteStamp(rec.o, text);
     if (env.mode === 'notes') {
       const now = notes?.get(k);
+      adoptPersonsNote(rec, now);
+      rec.ts = noteStamp(rec.o, text);
       const content = text ? joinNote(rec.o, text) : (rec.o ?? null);
       const exists = now !== null && now !== undefined;
       if (content !== now && (content !== null || exists)) noteOps.push({ cell: target, exists, content });

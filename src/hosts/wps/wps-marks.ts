@@ -344,9 +344,14 @@ export function markSheetIn(
   // Reads: fills of every cell involved (one probe), comments where an original or a restore needs them.
   const kept = targets.map((t) => byCell.get(cellKey(t.row, t.column))).filter((r): r is MarkRecord => !!r);
   const fills = probeFills(env, ws, [fresh, ...byColour([...kept, ...dropped])]);
+  // Comments are read only where ours will be rewritten (or removed): words the person wrote in since then stay.
+  const textAt = new Map(targets.map((t) => [cellKey(t.row, t.column), t.notes.join('\n')]));
+  const rewritten = new Set(kept.filter((r) => r.t && r.t !== textAt.get(cellKey(r.r, r.c))));
+  const cellOf = (m: MarkRecord): CellRef => ({ row: m.r, column: m.c });
   const comments = readComments(ws, [
     ...fresh,
-    ...dropped.filter((m) => m.t).map((m) => ({ row: m.r, column: m.c })),
+    ...dropped.filter((m) => m.t).map(cellOf),
+    ...[...rewritten].map(cellOf),
   ]);
 
   const id = knownId ?? ensureSheetId(ws, sheetName);
@@ -389,6 +394,10 @@ export function markSheetIn(
       };
       open.store.marks.push(rec);
       before = original;
+    } else if (rewritten.has(rec)) {
+      const back = restoredNote(comments.get(k), rec.o, rec.t);
+      if (back.kept) rec.o = back.text;
+      before = comments.get(k) ?? null;
     } else before = commentOf(rec);
     rec.n = sheetName;
     rec.m = colour;

@@ -4,6 +4,7 @@ import type { Severity } from '../../core/issue';
 import type { Locale } from '../../core/locale';
 import type { SheetSpec } from '../../core/sheet-spec';
 import type { PaneWorkbookPort } from '../../core/workbook-port';
+import { quoteValue } from '../../core/messages';
 import { severityLabel } from '../../features/check-workbook';
 import { t } from '../i18n';
 import { errorText } from '../../app/error-text';
@@ -282,7 +283,7 @@ export function listBlock(
 /**
  * The text of the cell of the issue last clicked (the standalone page has no grid on screen to select it in). It stays
  * in sight at the bottom of the pane wherever the clicked row is (sticky), and it is a polite live region: the region
- * is always there, so a screen reader announces each new cell.
+ * is always there, so a screen reader announces each new cell. A long text is cut as messages quote it.
  */
 export function cellPreview(
   locale: Locale,
@@ -297,7 +298,11 @@ export function cellPreview(
           'div',
           { class: 'preview', 'data-testid': testid },
           h('span', { class: 'preview-cell' }, t(locale, 'selected', { cell: preview.cell })),
-          h('span', { class: 'preview-text' }, preview.text === '' ? t(locale, 'emptyCell') : preview.text),
+          h(
+            'span',
+            { class: 'preview-text' },
+            preview.text === '' ? t(locale, 'emptyCell') : quoteValue(preview.text, locale),
+          ),
         )
       : null,
   );

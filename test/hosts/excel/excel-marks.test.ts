@@ -46,6 +46,29 @@ describe('marking cells', () => {
     expect(fake.snapshot('清单')).toBe(values);
   });
 
+  test('marking again keeps the words the person wrote into the note meanwhile', async () => {
+    const fake = new FakeExcel({ sheets: [decorated()] });
+    const wb = adapterOn(fake);
+    const at = (note: string) => [{ sheet: '清单', row: 3, column: 2, severity: 'warning' as const, note }];
+    await wb.applyMarks(at('[警告] 名称重复'));
+    fake.setNote('清单', 'B3', '原始批注:名称以省局清单为准\n[警告] 名称重复\n2020年已更名');
+    await wb.applyMarks(at('[警告] 名称与上年不一致'));
+    expect(fake.note('清单', 'B3')).toBe(
+      '原始批注:名称以省局清单为准\n2020年已更名\n[警告] 名称与上年不一致',
+    );
+    fake.setNote(
+      '清单',
+      'B3',
+      '原始批注:名称以省局清单为准\n2020年已更名\n[警告] 名称与上年不一致\n再补一句',
+    );
+    await wb.remarkRows('清单', [3], at('[警告] 第三次'));
+    expect(fake.note('清单', 'B3')).toBe(
+      '原始批注:名称以省局清单为准\n2020年已更名\n再补一句\n[警告] 第三次',
+    );
+    await wb.clearMarks();
+    expect(fake.note('清单', 'B3')).toBe('原始批注:名称以省局清单为准\n2020年已更名\n再补一句');
+  });
+
   test('a note never goes over what a cell holds: ours is cut, the person’s long note is kept whole', async () => {
     const long = '备'.repeat(31_900);
     const fake = new FakeExcel({ sheets: [{ ...decorated(), notes: { C3: long } }] });

@@ -122,6 +122,28 @@ describe('marks on every API level', () => {
     },
   );
 
+  test('comments: the person’s replies under our comment stay when clearing; the first takes its place', async () => {
+    const fake = new FakeExcel({ api: '1.10', sheets: [small()] });
+    const wb = adapterOn(fake);
+    await wb.applyMarks([mark(2, 3, '比例超出范围'), mark(3, 3, '比例缺少百分号')]);
+    fake.addReply('清单', 'C2', '已核实：按省局口径');
+    fake.addReply('清单', 'C2', '同意');
+    fake.addReply('清单', 'C3', '已改');
+    const values = fake.snapshot('清单');
+    const report = await wb.clearMarksWithReport();
+    expect(fake.comment('清单', 'C2')).toMatchObject({
+      content: '已核实：按省局口径',
+      replies: [{ content: '同意' }],
+    });
+    // Our reply in the person's thread goes; the reply written after it stays.
+    expect(fake.comment('清单', 'C3')).toMatchObject({
+      content: '审核意见:请核对比例',
+      replies: [{ content: '已改' }],
+    });
+    expect(report).toMatchObject({ restored: 2, kept: 1, skipped: [] });
+    expect(fake.snapshot('清单')).toBe(values);
+  });
+
   test('ExcelApi 1.18: notes, appended to an existing note and restored after', async () => {
     const fake = new FakeExcel({ api: '1.18', sheets: [small()] });
     const before = fake.decorations('清单');

@@ -259,6 +259,13 @@ export class FakeExcel {
     else cell.note = text;
   }
 
+  /** The user replies in the comment thread of a cell, as in Excel's UI. */
+  addReply(sheet: string, address: string, text: string): void {
+    const thread = this.comment(sheet, address);
+    if (!thread) throw new Error(`no comment at ${sheet}!${address}`);
+    thread.replies.push({ id: this.state.book.newId('reply'), content: text });
+  }
+
   /** The user inserts whole rows at `at` (cells, fills, notes and comments below move down). */
   async insertRows(sheet: string, at: number, count: number): Promise<void> {
     const s = this.sheet(sheet);

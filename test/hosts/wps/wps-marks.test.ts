@@ -232,6 +232,19 @@ describe('marking cells', () => {
     expect(fake.snapshot('清单')).toBe(before);
   });
 
+  test('re-marking a cell keeps the words the person wrote into its comment meanwhile', async () => {
+    const fake = new FakeEt({ sheets: [decorated()] });
+    const wb = adapterOn(fake);
+    await wb.applyMarks([mark('清单', 'B3', 'warning', '[警告] 名称重复')]);
+    fake.setComment('清单', 'B3', '原始批注:名称以省局清单为准\n[警告] 名称重复\n2020年已更名');
+    await wb.remarkRows('清单', [3], [mark('清单', 'B3', 'warning', '[警告] 名称与上年不一致')]);
+    expect(fake.comment('清单', 'B3')).toBe(
+      '原始批注:名称以省局清单为准\n2020年已更名\n[警告] 名称与上年不一致',
+    );
+    await wb.clearMarks();
+    expect(fake.comment('清单', 'B3')).toBe('原始批注:名称以省局清单为准\n2020年已更名');
+  });
+
   test('a note never goes over what a cell holds: ours is cut, the person’s long note is kept whole', async () => {
     const long = '备'.repeat(31_900);
     const fake = new FakeEt({ sheets: [{ ...decorated(), comments: { C3: long } }] });
