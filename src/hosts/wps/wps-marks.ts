@@ -346,7 +346,7 @@ export function markSheetIn(
   const fills = probeFills(env, ws, [fresh, ...byColour([...kept, ...dropped])]);
   // Comments are read only where ours will be rewritten (or removed): words the person wrote in since then stay.
   const textAt = new Map(targets.map((t) => [cellKey(t.row, t.column), t.notes.join('\n')]));
-  const rewritten = new Set(kept.filter((r) => r.t && r.t !== textAt.get(cellKey(r.r, r.c))));
+  const rewritten = new Set(kept.filter((r) => r.t !== textAt.get(cellKey(r.r, r.c))));
   const cellOf = (m: MarkRecord): CellRef => ({ row: m.r, column: m.c });
   const comments = readComments(ws, [
     ...fresh,
