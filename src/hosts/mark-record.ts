@@ -67,14 +67,11 @@ export function parseMeta(value: unknown, about: string): StoreMeta {
 }
 
 /**
- * Fingerprint of a row's values (trailing blanks ignored, '' and null alike): FNV-1a and djb2 over its JSON, two
- * 32-bit hashes, 16 hex digits. Multiplications are written as shifts (× 16777619 and × 33 modulo 2^32), so that
- * the oldest engines WPS embeds give the same keys as Excel's.
+ * Two 32-bit string hashes (FNV-1a and djb2), 16 hex digits: row fingerprints and the stamps of our note text.
+ * Multiplications are written as shifts (× 16777619 and × 33 modulo 2^32), so that the oldest engines WPS embeds
+ * give the same keys as Excel's.
  */
-export function rowKey(row: readonly unknown[]): string {
-  let end = row.length;
-  while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined || row[end - 1] === '')) end--;
-  const s = JSON.stringify(row.slice(0, end).map((v) => (v === '' || v === undefined ? null : v)));
+export function textHash(s: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 5381;
   for (let i = 0; i < s.length; i++) {
@@ -84,6 +81,13 @@ export function rowKey(row: readonly unknown[]): string {
     h2 = ((h2 << 5) + h2 + c) | 0;
   }
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Fingerprint of a row's values (trailing blanks ignored, '' and null alike): `textHash` of its JSON. */
+export function rowKey(row: readonly unknown[]): string {
+  let end = row.length;
+  while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined || row[end - 1] === '')) end--;
+  return textHash(JSON.stringify(row.slice(0, end).map((v) => (v === '' || v === undefined ? null : v))));
 }
 
 /**

@@ -2,6 +2,7 @@
  * The text of a marked cell's note or comment, shared by the Excel and WPS adapters: ours is appended to the cell's
  * own note, kept under what a cell can hold, and taken out again on clearing without touching the person's words.
  */
+import { textHash } from './mark-record';
 
 /** A cell holds at most 32,767 characters (Excel, WPS); the notes we write stay this far under it. */
 export const NOTE_LIMIT = 32_000;
@@ -32,18 +33,6 @@ export function noteStamp(original: string | null | undefined, ours: string): st
   const written = joinNote(original, ours);
   const block = original ? written.slice(original.length + 1) : written;
   return block ? `${block.length}:${textHash(block)}` : undefined;
-}
-
-/** Two 32-bit string hashes (FNV-1a and djb2), 16 hex digits. */
-function textHash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 5381;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = (Math.imul(b, 33) + c) | 0;
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Where our part is in a note (the last place it is found), by its text or by its stamp; -1 when it is not. */
