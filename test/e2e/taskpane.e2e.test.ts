@@ -295,11 +295,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
     it('the preview of a clicked cell is in sight wherever the row is, and announced politely', async () => {
       const { page, errors } = await open(BROWSER_OFFICE_JS);
       await page.waitForSelector('[data-testid=mode]');
-      await page.setInputFiles('[data-testid=file-input]', {
-        name: '长清单.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer: await manyIssuesWorkbook(80),
-      });
+      await chooseWorkbook(page, '长清单.xlsx', await manyIssuesWorkbook(80));
       await page.waitForSelector('.issue[data-cell="H81"]');
       // The last row is far below the first screen: clicking it scrolls the page down to it.
       const last = page.locator('.issue[data-cell="H81"]');
@@ -340,11 +336,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
     it('the issue list is one listbox with one tab stop: arrows move, Enter shows the cell', async () => {
       const { page, errors } = await open(BROWSER_OFFICE_JS);
       await page.waitForSelector('[data-testid=mode]');
-      await page.setInputFiles('[data-testid=file-input]', {
-        name: '清单.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer: await manyIssuesWorkbook(5),
-      });
+      await chooseWorkbook(page, '清单.xlsx', await manyIssuesWorkbook(5));
       await page.waitForSelector('.issue[data-cell="H6"]');
       const list = page.locator('[role=listbox][data-testid=issue-list]');
       expect(await list.getAttribute('tabindex')).toBe('0');
@@ -445,36 +437,8 @@ describeWithChromium('the task pane in headless Chromium', () => {
     it('starts standalone when office.js cannot be fetched, and shows cell text as text', async () => {
       const { page, errors } = await open('unreachable');
       await page.waitForSelector('[data-testid=mode]');
-      const workbook = new ExcelJS.Workbook();
-      const ws = workbook.addWorksheet('清单');
-      ws.addRow([
-        '序号',
-        '检查事项名称',
-        '检查依据',
-        '检查主体',
-        '检查对象',
-        '检查方式',
-        '是否纳入双随机',
-        '检查比例',
-        '检查频次',
-      ]);
-      ws.addRow([
-        1,
-        '食品检查',
-        '《食品安全法》',
-        '市场监管局',
-        '企业',
-        '双随机抽查',
-        '是',
-        '<img src=x onerror="window.__drcXss=1">',
-        '每年1次',
-      ]);
-      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-      await page.setInputFiles('[data-testid=file-input]', {
-        name: '注入.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer,
-      });
+      const buffer = await checklistFile(['<img src=x onerror="window.__drcXss=1">']);
+      await chooseWorkbook(page, '注入.xlsx', buffer);
       const cell = `${columnLetter(8)}2`;
       await page.waitForSelector(`.issue[data-cell="${cell}"]`);
       expect(await page.textContent(`.issue[data-cell="${cell}"] .msg`)).toContain(
@@ -988,8 +952,17 @@ async function previewShows(page: Page, text: string): Promise<void> {
   );
 }
 
-/** A checklist with `rows` data rows whose 检查比例 (column H) is unreadable: one issue per row, H2…H<rows+1>. */
-async function manyIssuesWorkbook(rows: number): Promise<Buffer> {
+/** Chooses a workbook made in the test in the page's file input. */
+function chooseWorkbook(page: Page, name: string, buffer: Buffer): Promise<void> {
+  return page.setInputFiles('[data-testid=file-input]', {
+    name,
+    mimeType: 'application/octet-stream',
+    buffer,
+  });
+}
+
+/** A one-sheet checklist whose 检查比例 (column H) holds the given texts, one data row each (H2, H3 …). */
+async function checklistFile(ratios: readonly string[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet('清单');
   ws.addRow([
@@ -1003,17 +976,23 @@ async function manyIssuesWorkbook(rows: number): Promise<Buffer> {
     '检查比例',
     '检查频次',
   ]);
-  for (let i = 1; i <= rows; i++)
+  ratios.forEach((ratio, i) =>
     ws.addRow([
-      i,
-      `食品检查${i}`,
+      i + 1,
+      `食品检查${i + 1}`,
       '《食品安全法》',
       '市场监管局',
       '企业',
       '双随机抽查',
       '是',
-      `abc${i + 1}`,
+      ratio,
       '每年1次',
-    ]);
+    ]),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A checklist with `rows` data rows whose 检查比例 is unreadable: one issue per row, H2 (abc2) … H<rows+1>. */
+function manyIssuesWorkbook(rows: number): Promise<Buffer> {
+  return checklistFile(Array.from({ length: rows }, (_, i) => `abc${i + 2}`));
 }
