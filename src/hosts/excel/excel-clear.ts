@@ -144,23 +144,17 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
     const noteOps: NoteOp[] = [];
     const claimed = new Set<number>();
     const moved: MarkRecord[] = [];
+    const restore = (
+      rec: MarkRecord,
+      row: number,
+      fill: FillState | null | undefined,
+      note: string | null | undefined,
+    ) => restoreOps(env, rec, { row, column: rec.c }, fill, note, fillOps, noteOps, kept);
     for (const rec of recs) {
       if (keys.get(rec.r) === rec.k) {
         const k = cellKey(rec.r, rec.c);
         claimed.add(k);
-        if (
-          restoreOps(
-            env,
-            rec,
-            { row: rec.r, column: rec.c },
-            fills.get(k),
-            notes?.get(k),
-            fillOps,
-            noteOps,
-            kept,
-          )
-        )
-          result.restored++;
+        if (restore(rec, rec.r, fills.get(k), notes?.get(k))) result.restored++;
         else
           result.skipped.push({ sheet: sheet.name, address: cellAddress(rec.r, rec.c), reason: 'changed' });
       } else moved.push(rec);
@@ -180,18 +174,7 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
         if (row !== undefined) {
           const k = cellKey(row, rec.c);
           claimed.add(k);
-          if (
-            restoreOps(
-              env,
-              rec,
-              { row, column: rec.c },
-              fillsNow.get(k),
-              notesNow?.get(k),
-              fillOps,
-              noteOps,
-              kept,
-            )
-          ) {
+          if (restore(rec, row, fillsNow.get(k), notesNow?.get(k))) {
             result.restored++;
             if (row !== rec.r) result.relocated++;
           } else
@@ -204,16 +187,7 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
         const k = cellKey(rec.r, rec.c);
         if (!claimed.has(k) && isMarkFill(fillsNow.get(k), rec.m)) {
           claimed.add(k);
-          restoreOps(
-            env,
-            rec,
-            { row: rec.r, column: rec.c },
-            fillsNow.get(k),
-            notesNow?.get(k),
-            fillOps,
-            noteOps,
-            kept,
-          );
+          restore(rec, rec.r, fillsNow.get(k), notesNow?.get(k));
           result.restored++;
         } else
           result.skipped.push({ sheet: sheet.name, address: cellAddress(rec.r, rec.c), reason: 'moved' });
