@@ -1,14 +1,10 @@
 import type { MergeRange } from '../../core/grid';
 import type { CellSpec, SheetSpec, StyleSpec } from '../../core/sheet-spec';
+import { centredBox, reportTableStyles } from '../tally/table-styles';
 import { wrappedHeight } from '../tally/text-height';
 
 const BODY = { name: '宋体', size: 10 };
-const box = (extra: StyleSpec = {}): StyleSpec => ({
-  font: BODY,
-  border: 'thin',
-  align: { horizontal: 'center', vertical: 'middle', wrap: true },
-  ...extra,
-});
+const box = (extra: StyleSpec = {}): StyleSpec => centredBox(BODY, extra);
 
 /** Fills of the review's statuses (ARGB): sent green, sent with errors amber, missing red, not asked grey. */
 export const REVIEW_FILLS = {
@@ -21,18 +17,7 @@ export const REVIEW_FILLS = {
 
 /** The styles of the review's sheets: title, note, header, body cells (centred, left), totals and statuses. */
 export const TABLE_STYLES: Record<string, StyleSpec> = {
-  title: {
-    font: { name: '黑体', size: 16, bold: true },
-    align: { horizontal: 'center', vertical: 'middle' },
-  },
-  note: {
-    font: { name: '宋体', size: 10, colour: 'FF595959' },
-    align: { horizontal: 'left', vertical: 'middle', wrap: true },
-  },
-  head: box({ font: { ...BODY, bold: true }, fill: 'FFDDEBF7' }),
-  cell: box(),
-  left: box({ align: { horizontal: 'left', vertical: 'middle', wrap: true } }),
-  total: box({ font: { ...BODY, bold: true }, fill: 'FFF2F2F2' }),
+  ...reportTableStyles(BODY),
   totalLeft: box({
     font: { ...BODY, bold: true },
     fill: 'FFF2F2F2',

@@ -1,6 +1,7 @@
 import { cellAddress, type MergeRange } from '../../core/grid';
 import type { CellSpec, SheetSpec, StyleSpec } from '../../core/sheet-spec';
 import { countFormula, type LiveSource } from './live-formulas';
+import { centredBox, reportTableStyles } from './table-styles';
 import { totalStatus, type UnitStatus } from './tally';
 import type { TallyResult } from './tally-sources';
 import { wrappedHeight } from './text-height';
@@ -24,26 +25,10 @@ const STATUS_FONTS: Record<UnitStatus, string> = {
 };
 
 const BODY = { name: '宋体', size: 11 };
-const box = (extra: StyleSpec = {}): StyleSpec => ({
-  font: BODY,
-  border: 'thin',
-  align: { horizontal: 'center', vertical: 'middle', wrap: true },
-  ...extra,
-});
+const box = (extra: StyleSpec = {}): StyleSpec => centredBox(BODY, extra);
 
 const STYLES: Record<string, StyleSpec> = {
-  title: {
-    font: { name: '黑体', size: 16, bold: true },
-    align: { horizontal: 'center', vertical: 'middle' },
-  },
-  note: {
-    font: { name: '宋体', size: 10, colour: 'FF595959' },
-    align: { horizontal: 'left', vertical: 'middle', wrap: true },
-  },
-  head: box({ font: { ...BODY, bold: true }, fill: 'FFDDEBF7' }),
-  cell: box(),
-  left: box({ align: { horizontal: 'left', vertical: 'middle', wrap: true } }),
-  total: box({ font: { ...BODY, bold: true }, fill: 'FFF2F2F2' }),
+  ...reportTableStyles(BODY),
   line: {
     font: { name: '宋体', size: 11 },
     align: { horizontal: 'left', vertical: 'middle' },
