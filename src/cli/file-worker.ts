@@ -19,7 +19,13 @@ export type FileTask =
       target?: string;
     }
   | { kind: 'read'; file: string; locale: Locale; maxSize?: number }
-  | { kind: 'review'; entry: InboxEntry; locale: Locale; settings?: DeepPartial<Settings> };
+  | {
+      kind: 'review';
+      entry: InboxEntry;
+      locale: Locale;
+      settings?: DeepPartial<Settings>;
+      maxSize?: number;
+    };
 
 /** A worker's answer: the file's result, or undefined when the main thread must do the file. */
 export interface FileTaskReply {
@@ -44,7 +50,7 @@ async function run(task: FileTask): Promise<unknown> {
   }
   if (task.kind === 'review') {
     const { readAndReview } = await import('./review-read');
-    return readAndReview(task.entry, task.locale, task.settings);
+    return readAndReview(task.entry, task.locale, task.settings, task.maxSize);
   }
   const { readSource } = await import('./tally-command');
   const source = await readSource(task.file, task.locale, undefined, task.maxSize);

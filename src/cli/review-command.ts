@@ -81,6 +81,8 @@ export interface ReviewCliOptions {
   out?: string;
   /** A folder for one 退回意见 .docx per unit with something to fix. */
   notes?: string;
+  /** The largest uncompressed size of one file read (`--max-size`); the reader's default when not given. */
+  maxSize?: number;
   locale: Locale;
   settings?: DeepPartial<Settings>;
   date?: string;
@@ -105,18 +107,19 @@ export interface ReviewRun {
  */
 export async function reviewEntries(
   entries: readonly InboxEntry[],
-  options: Pick<ReviewCliOptions, 'locale' | 'settings' | 'onFile'>,
+  options: Pick<ReviewCliOptions, 'locale' | 'settings' | 'onFile' | 'maxSize'>,
 ): Promise<FileFindings[]> {
   let done = 0;
+  const { locale, settings, maxSize } = options;
   return runFileTasks(
-    entries.map((entry) => ({ kind: 'review', entry, locale: options.locale, settings: options.settings })),
-    (i) => readAndReview(entries[i], options.locale, options.settings),
+    entries.map((entry) => ({ kind: 'review', entry, locale, settings, maxSize })),
+    (i) => readAndReview(entries[i], locale, settings, maxSize),
     (i) => options.onFile?.(++done, entries.length, entries[i].display),
   );
 }
 
-async function readQuota(file: string, locale: Locale): Promise<QuotaRead | InputError> {
-  const grids = await readGrids(file, locale);
+async function readQuota(file: string, locale: Locale, maxSize?: number): Promise<QuotaRead | InputError> {
+  const grids = await readGrids(file, locale, maxSize);
   if (isInputError(grids)) return grids;
   return (
     quotaFromGrids(grids, file) ?? {
@@ -131,8 +134,9 @@ async function readRegister(
   file: string,
   locale: Locale,
   quota?: QuotaRead,
+  maxSize?: number,
 ): Promise<UnitRegister | InputError> {
-  const grids = await readGrids(file, locale);
+  const grids = await readGrids(file, locale, maxSize);
   if (isInputError(grids)) return grids;
   return (
     registerFromGrids(grids, file, quota) ?? {
@@ -169,13 +173,13 @@ export async function runReview(
   }
   let quota: QuotaRead | undefined;
   if (options.quota) {
-    const read = await readQuota(options.quota, locale);
+    const read = await readQuota(options.quota, locale, options.maxSize);
     if (isInputError(read)) return { fatal: read };
     quota = read;
   }
   let register: UnitRegister | undefined;
   if (options.units) {
-    const read = await readRegister(options.units, locale, quota);
+    const read = await readRegister(options.units, locale, quota, options.maxSize);
     if (isInputError(read)) return { fatal: read };
     register = read;
   }

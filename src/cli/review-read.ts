@@ -23,9 +23,9 @@ export interface InboxEntry {
 }
 
 /** A Word .docx as sheets (its tables, with the paragraphs around them), or an error naming the file. */
-async function readWordFile(file: string, locale: Locale): Promise<Grid[] | InputError> {
+async function readWordFile(file: string, locale: Locale, maxSize?: number): Promise<Grid[] | InputError> {
   try {
-    return await openDocumentFile(file);
+    return await openDocumentFile(file, maxSize);
   } catch (e) {
     if (e instanceof WorkbookReadError || e instanceof DocumentReadError)
       return { file, code: e.code, message: e.messageIn(locale) };
@@ -34,18 +34,24 @@ async function readWordFile(file: string, locale: Locale): Promise<Grid[] | Inpu
   }
 }
 
-/** Reads one file of the inbox and reviews its content; a file that cannot be read becomes its error. */
+/**
+ * Reads one file of the inbox (at most `maxSize` bytes, uncompressed) and reviews its content; a file that cannot be
+ * read becomes its error.
+ */
 export async function readAndReview(
   entry: InboxEntry,
   locale: Locale,
   settings?: DeepPartial<Settings>,
+  maxSize?: number,
 ): Promise<FileFindings> {
   if (entry.notRead) {
     const { code, message, kind } = entry.notRead;
     return reviewFile(inboxFile(entry.display, { error: { code, message }, errorKind: kind }), settings);
   }
   const word = isWordFile(entry.path) && DOCX_EXTENSIONS.includes(path.extname(entry.path).toLowerCase());
-  const grids = word ? await readWordFile(entry.path, locale) : await readGrids(entry.path, locale);
+  const grids = word
+    ? await readWordFile(entry.path, locale, maxSize)
+    : await readGrids(entry.path, locale, maxSize);
   const read = isInputError(grids)
     ? { error: { code: grids.code, message: grids.message.split(entry.path).join(entry.display) } }
     : { grids };

@@ -258,6 +258,28 @@ describe('special files, limits and long values', () => {
     }
   });
 
+  test('--max-size holds for review: a file over it is listed unreadable with the reason; a wrong value exits 2', async () => {
+    const d = tmp();
+    copy(MARKET, path.join(d, '于都县市场监督管理局-检查实施清单.xlsx'));
+    // A small file under the limit, so that the inbox is not wholly unreadable.
+    writeFileSync(
+      path.join(d, '于都县应急管理局-检查实施清单.csv'),
+      `${HEAD.join(',')}\n1,安全检查,《安全生产法》,某局,企业,双随机抽查,5%,每年1次\n`,
+    );
+    type Listed = { file: string; error: { code: string; message: string } | null };
+    const byFile = (doc: { units: { files: Listed[] }[] }) =>
+      Object.fromEntries(doc.units.flatMap((u) => u.files).map((f) => [f.file, f.error ?? null]));
+    const over = byFile((await json('review', d, '--max-size', '2KB')).doc);
+    expect(over['于都县应急管理局-检查实施清单.csv']).toBeNull();
+    expect(over['于都县市场监督管理局-检查实施清单.xlsx']?.code).toBe('file/too-large');
+    expect(over['于都县市场监督管理局-检查实施清单.xlsx']?.message).toMatch(/超过了上限 2 KB/);
+    expect(Object.values(byFile((await json('review', d, '--max-size', '50MB')).doc))).toEqual([null, null]);
+    const wrong = await drc('review', d, '--max-size', 'abc', '--json');
+    expect(wrong.code).toBe(2);
+    expect(JSON.parse(wrong.out).error.code).toBe('args/size');
+    expect(wrong.err).toContain('--max-size');
+  });
+
   test('a 50,000-character cell is quoted cut short in the text and in its note', async () => {
     const d = tmp();
     const long = '很'.repeat(50000);

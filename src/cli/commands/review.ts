@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import { EXIT, type RegisterCommand } from '../cli-types';
 import { helpText } from '../help-messages';
 import { failWith } from '../list-files';
+import { maxSizeArg } from '../option-values';
 import { listInbox, runReview } from '../review-command';
 import { reviewText } from '../review-messages';
 import { reviewClean, reviewJson, reviewTextReport } from '../review-output';
@@ -13,11 +14,12 @@ interface ReviewFlags {
   json?: boolean;
   out?: string;
   notes?: string;
+  maxSize?: string;
   lang?: string;
 }
 
 /**
- * `drc review FOLDER_OR_FILE... [--units FILE] [--quota FILE] [--json] [--out FILE.xlsx]`: everything the units
+ * `drc review FOLDER_OR_FILE... [--units FILE] [--quota FILE] [--json] [--out FILE.xlsx] [--max-size]`: everything the units
  * sent, classified, attributed, checked and summed up. Exit 0 when every unit is complete without errors, 1
  * otherwise, 2 when the arguments are wrong or nothing can be read.
  */
@@ -31,10 +33,17 @@ export const registerReview: RegisterCommand = (program, io, setCode, locale) =>
     .option('--json', helpText(locale, 'json'))
     .option('--out <file>', helpText(locale, 'reviewOut'))
     .option('--notes <dir>', helpText(locale, 'reviewNotes'))
+    .option('--max-size <size>', helpText(locale, 'maxSize'))
     .addOption(
       new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
     )
     .action(async (inputs: string[], flags: ReviewFlags) => {
+      // Every option is checked before any file is listed or read.
+      const maxSize = maxSizeArg(flags.maxSize, locale);
+      if (typeof maxSize !== 'number') {
+        failWith(io, setCode, { file: '', ...maxSize }, flags.json);
+        return;
+      }
       const listing = await listInbox(
         inputs,
         { exclude: flags.notes ? [flags.notes] : [], outputs: flags.out ? [flags.out] : [] },
@@ -68,6 +77,7 @@ export const registerReview: RegisterCommand = (program, io, setCode, locale) =>
         quota: flags.quota,
         out: flags.out,
         notes: flags.notes,
+        maxSize,
         locale,
         onFile: (done, _total, file) => bar?.update(done, { file }),
       }).finally(() => bar?.stop());
