@@ -2,6 +2,7 @@ import { ENGINE_CHECKS } from '../core/messages';
 import type { MessageTable } from '../core/locale';
 import type { CheckModule, Rule, RowRule } from '../core/rule';
 import { adjustCheck } from './adjust/adjust.rule';
+import { adjustReasonRule } from './adjust-reason/adjust-reason.rule';
 import { basisRule } from './basis/basis.rule';
 import { consistentRule } from './consistent/consistent.rule';
 import { doubleRandomRule } from './double-random/double-random.rule';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule<any>[] = [
 /** Every check across rows or fields (a schema's `rowRules`), one sorted line each. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule has its own options
 export const ROW_RULES: readonly RowRule<any>[] = [
+  adjustReasonRule,
   consistentRule,
   doubleRandomRule,
   seqOrderRule,

@@ -1,5 +1,6 @@
 import { useRowRule } from '../core/rule';
 import type { SheetSchema } from '../core/schema';
+import { adjustReasonRule } from '../rules/adjust-reason/adjust-reason.rule';
 import { ADJUST_TYPE, enumRule } from '../rules/enum/enum.rule';
 import { frequencyRule } from '../rules/frequency/frequency.rule';
 import { ratioRule } from '../rules/ratio/ratio.rule';
@@ -70,10 +71,6 @@ export const adjustmentReportSchema: SheetSchema = {
     {
       key: 'adjustReason',
       synonyms: ['调整原因', '调整理由', '动态调整原因', '变更原因', '调整依据', '原因', '理由'],
-      required: (row) => {
-        const t = row.parsed<string>('adjustType');
-        return t !== undefined && t !== '无变化';
-      },
     },
     { key: 'remarks', synonyms: ['备注', '说明'] },
   ],
@@ -88,6 +85,8 @@ export const adjustmentReportSchema: SheetSchema = {
     'sheet/no-data': 'info',
   },
   rowRules: [
+    // First: its finding comes where the field's own `required` one did, before the other row rules' findings.
+    useRowRule(adjustReasonRule, { type: 'adjustType', reason: 'adjustReason' }),
     useRowRule(uniqueRule, { fields: ['itemName', 'adjustType'], mark: 'itemName' }),
     useRowRule(seqOrderRule, { field: 'seq' }),
   ],

@@ -1,5 +1,6 @@
 import { useRowRule } from '../core/rule';
 import type { RowFields, SheetSchema } from '../core/schema';
+import { adjustReasonRule } from '../rules/adjust-reason/adjust-reason.rule';
 import { basisRule } from '../rules/basis/basis.rule';
 import { consistentRule } from '../rules/consistent/consistent.rule';
 import { doubleRandomRule } from '../rules/double-random/double-random.rule';
@@ -205,10 +206,6 @@ export const checklistSchema: SheetSchema = {
     {
       key: 'adjustReason',
       synonyms: ['调整原因', '调整理由', '动态调整原因', '变更原因'],
-      required: (row) => {
-        const t = row.parsed<string>('adjustType');
-        return t !== undefined && t !== '无变化';
-      },
     },
     { key: 'remarks', synonyms: ['备注', '说明'] },
   ],
@@ -249,6 +246,8 @@ export const checklistSchema: SheetSchema = {
     'sheet/no-data': 'warning',
   },
   rowRules: [
+    // First: its finding comes where the field's own `required` one did, before the other row rules' findings.
+    useRowRule(adjustReasonRule, { type: 'adjustType', reason: 'adjustReason' }),
     useRowRule(doubleRandomRule, { flag: 'doubleRandom', method: 'method' }),
     useRowRule(uniqueRule, { fields: ['itemName', 'object'], mark: 'itemName' }),
     useRowRule(consistentRule, { fields: ['agencyCode'] }),

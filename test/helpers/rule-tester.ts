@@ -70,6 +70,7 @@ export function testRule<T>(rule: Rule<T>, tables: { valid: RuleCase[]; invalid:
 /** One data row as a row rule sees it: field texts, parsed values, and fields not written in the row's own cell. */
 export interface RowCase {
   texts: Record<string, string>;
+  /** Parsed values where they differ from the text (undefined: the field's rule refused it or it is blank). */
   parsed?: Record<string, unknown>;
   borrowed?: readonly string[];
 }
@@ -85,7 +86,7 @@ export function runRowRule<O>(
   return rows.flatMap((c, i) => {
     const fields: RowFields = {
       text: (f) => c.texts[f] ?? '',
-      parsed: <T>(f: string) => (c.parsed?.[f] ?? c.texts[f]) as T | undefined,
+      parsed: <T>(f: string) => (c.parsed && f in c.parsed ? c.parsed[f] : c.texts[f]) as T | undefined,
       has: (f) => f in c.texts,
       own: (f) => f in c.texts && !c.borrowed?.includes(f),
       borrowed: (f) => !!c.borrowed?.includes(f),

@@ -1,130 +1,136 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LOCALES } from '../../src/core/locale';
+import type { CheckModule } from '../../src/core/rule';
 import { CHECKS, FILE_CHECKS, ROW_RULES, RULES } from '../../src/rules';
 import { CATALOGUE, SCHEMAS } from '../../src/schemas';
 import { FIELD_LABELS } from '../../src/schemas/field-labels';
 import { DEFAULT_SEVERITIES } from '../../src/schemas/severities';
+import { auditRegistry, readSources, type Registry } from '../helpers/registry-audit';
 
 const SRC = path.join(__dirname, '..', '..', 'src');
 
+const REAL: Registry = {
+  rules: RULES,
+  rowRules: ROW_RULES,
+  fileChecks: FILE_CHECKS,
+  checks: CHECKS,
+  schemas: SCHEMAS,
+  fieldLabels: FIELD_LABELS,
+  tables: CATALOGUE.tables,
+  severities: DEFAULT_SEVERITIES,
+  ...readSources(SRC),
+};
+
+/** A check of the planted registries: one message, graded. */
+const demo = (id: string): CheckModule => ({
+  id,
+  messages: { 'zh-CN': { bad: '不对' }, 'en-US': { bad: 'wrong' } },
+  severities: { bad: 'error' },
+});
+const without = <T>(list: readonly T[], item: T) => list.filter((x) => x !== item);
+const uscc = RULES.find((r) => r.id === 'uscc')!;
+const tally = FILE_CHECKS.find((c) => c.id === 'tally')!;
+const unique = ROW_RULES.find((c) => c.id === 'unique')!;
+const { itemName: _itemName, ...labelsWithoutItemName } = FIELD_LABELS;
+
 describe('registries', () => {
-  test('every check a rule folder exports is registered in rules/index.ts', () => {
-    const folders = readdirSync(path.join(SRC, 'rules'), { withFileTypes: true }).filter(
-      (d) => d.isDirectory() && existsSync(path.join(SRC, 'rules', d.name, `${d.name}.rule.ts`)),
-    );
-    const registered = new Set<unknown>(CHECKS);
-    for (const d of folders) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(path.join(SRC, 'rules', d.name, `${d.name}.rule.ts`)) as Record<string, unknown>;
-      const checks = Object.entries(mod).filter(
-        ([, v]) => v !== null && typeof v === 'object' && 'id' in v && 'messages' in v && 'severities' in v,
-      );
-      expect({ folder: d.name, checks: checks.length > 0 }).toEqual({ folder: d.name, checks: true });
-      for (const [name, check] of checks)
-        expect({ folder: d.name, name, registered: registered.has(check) }).toEqual({
-          folder: d.name,
-          name,
-          registered: true,
-        });
-    }
+  test('the registries agree with the code: every check registered and used, every field labelled', () => {
+    expect(REAL.ruleFolders.length).toBeGreaterThan(10);
+    expect(REAL.sources.length).toBeGreaterThan(100);
+    expect(auditRegistry(REAL)).toEqual([]);
   });
 
-  test('every list is sorted by id, each id once', () => {
-    for (const list of [RULES, ROW_RULES, FILE_CHECKS]) {
-      const ids = list.map((r) => r.id);
-      expect(ids).toEqual([...new Set(ids)].sort());
-    }
-  });
-
-  test('every rule is used by a schema (a rule no schema uses never runs)', () => {
-    const cellRules = new Set(SCHEMAS.flatMap((s) => s.fields.map((f) => f.rule)));
-    const rowRules = new Set(SCHEMAS.flatMap((s) => (s.rowRules ?? []).map((u) => u.rule)));
-    for (const rule of RULES)
-      expect({ rule: rule.id, used: cellRules.has(rule) }).toEqual({ rule: rule.id, used: true });
-    for (const rule of ROW_RULES)
-      expect({ rowRule: rule.id, used: rowRules.has(rule) }).toEqual({ rowRule: rule.id, used: true });
-  });
-
-  test('every rule a schema uses is registered', () => {
-    const registered = new Set<unknown>(CHECKS);
-    for (const schema of SCHEMAS) {
-      for (const f of schema.fields)
-        if (f.rule)
-          expect({ field: f.key, registered: registered.has(f.rule) }).toEqual({
-            field: f.key,
-            registered: true,
-          });
-      for (const u of schema.rowRules ?? [])
-        expect({ rowRule: u.rule.id, registered: registered.has(u.rule) }).toEqual({
-          rowRule: u.rule.id,
-          registered: true,
-        });
-    }
-  });
-
-  test('every field of every schema has a label in every locale', () => {
-    for (const schema of SCHEMAS)
-      for (const f of schema.fields)
-        for (const locale of LOCALES)
-          expect({
-            kind: schema.kind,
-            field: f.key,
-            locale,
-            label: FIELD_LABELS[f.key]?.[locale] ?? null,
-          }).toEqual({
-            kind: schema.kind,
-            field: f.key,
-            locale,
-            label: expect.any(String),
-          });
-  });
-
-  test('every schema file is registered in schemas/index.ts', () => {
-    const files = readdirSync(path.join(SRC, 'schemas')).filter((f) => f.endsWith('.schema.ts'));
-    const kinds = SCHEMAS.map((s) => s.kind);
-    for (const f of files) {
-      const kind = /kind: '([\w-]+)'/.exec(readFileSync(path.join(SRC, 'schemas', f), 'utf8'))?.[1];
-      expect(kinds).toContain(kind);
-    }
-  });
-
-  test('each check grades exactly the messages it declares', () => {
-    for (const check of CHECKS)
-      expect({ check: check.id, graded: Object.keys(check.severities).sort() }).toEqual({
-        check: check.id,
-        graded: Object.keys(check.messages['zh-CN']).sort(),
-      });
-  });
-
-  test('checks that share an id share their messages and grades', () => {
-    for (const check of CHECKS) {
-      expect(CATALOGUE.tables[check.id]).toBe(check.messages);
-      for (const [id, severity] of Object.entries(check.severities))
-        expect({ code: `${check.id}/${id}`, severity }).toEqual({
-          code: `${check.id}/${id}`,
-          severity: DEFAULT_SEVERITIES[`${check.id}/${id}`],
-        });
-    }
-  });
-
-  test('every graded code has a message in every locale', () => {
-    for (const code of Object.keys(DEFAULT_SEVERITIES)) {
-      const [rule, id] = code.split('/');
-      for (const locale of LOCALES)
-        expect({ code, locale, text: CATALOGUE.tables[rule]?.[locale]?.[id] ?? null }).toEqual({
-          code,
-          locale,
-          text: expect.any(String),
-        });
-    }
-  });
-
-  test('zh-CN and en-US tables have the same message ids', () => {
-    for (const [rule, table] of Object.entries(CATALOGUE.tables))
-      expect({ rule, ids: Object.keys(table['en-US']).sort() }).toEqual({
-        rule,
-        ids: Object.keys(table['zh-CN']).sort(),
-      });
+  // Each way a registry can go wrong, planted: the audit names it, so the test above can fail for it.
+  test.each<[string, Partial<Registry>, string]>([
+    [
+      "a rule folder's check not registered",
+      { ruleFolders: [...REAL.ruleFolders, { folder: 'demo', exports: { demoRule: demo('demo') } }] },
+      'rules/demo: demoRule is not registered',
+    ],
+    [
+      'a rule folder without a check',
+      { ruleFolders: [...REAL.ruleFolders, { folder: 'empty', exports: { limit: 3 } }] },
+      'rules/empty exports no check',
+    ],
+    ['a list out of order', { rules: [...RULES].reverse() }, 'RULES is not sorted by id, each id once'],
+    [
+      'a cell rule used by no schema',
+      { rules: [...RULES, demo('zzz')], checks: [...CHECKS, demo('zzz')] },
+      'rule zzz is used by no schema',
+    ],
+    [
+      'a row rule used by no schema',
+      { rowRules: [...ROW_RULES, demo('zzz')], checks: [...CHECKS, demo('zzz')] },
+      'row rule zzz is used by no schema',
+    ],
+    [
+      'a file check no code issues',
+      { fileChecks: [...FILE_CHECKS, demo('zzz')], checks: [...CHECKS, demo('zzz')] },
+      'file check zzz is used by nothing',
+    ],
+    [
+      'a file check whose feature is gone',
+      { sources: REAL.sources.filter((s) => !/['"`]tally\//.test(s.text)) },
+      'file check tally is used by nothing',
+    ],
+    [
+      'a schema using a rule not registered',
+      { rules: without(RULES, uscc), checks: without(CHECKS, uscc) },
+      'checklist.agencyCode: rule uscc is not registered',
+    ],
+    [
+      'a schema using a row rule not registered',
+      { rowRules: without(ROW_RULES, unique), checks: without(CHECKS, unique) },
+      'checklist: row rule unique is not registered',
+    ],
+    [
+      'a field without a label',
+      { fieldLabels: labelsWithoutItemName },
+      'checklist.itemName has no label in zh-CN',
+    ],
+    [
+      'a field without its en-US label',
+      { fieldLabels: { ...FIELD_LABELS, remarks: { 'zh-CN': '备注' } } },
+      'checklist.remarks has no label in en-US',
+    ],
+    [
+      'a schema file not registered',
+      { schemaFiles: [...REAL.schemaFiles, { file: 'demo.schema.ts', text: "kind: 'demo'," }] },
+      'schemas/demo.schema.ts is not registered',
+    ],
+    [
+      'a message without a grade',
+      {
+        checks: [...CHECKS, { ...demo('zzz'), severities: {} }],
+        tables: { ...CATALOGUE.tables, zzz: demo('zzz').messages },
+      },
+      'zzz grades other messages than it declares',
+    ],
+    [
+      'a default grade that is not the one the check declares',
+      { severities: { ...DEFAULT_SEVERITIES, 'unique/duplicate': 'info' } },
+      'unique/duplicate is graded otherwise by default',
+    ],
+    [
+      'a graded code without a message',
+      { severities: { ...DEFAULT_SEVERITIES, 'unique/ghost': 'error' } },
+      'unique/ghost has no message in zh-CN',
+    ],
+    [
+      'two checks with one id and other messages',
+      { checks: [...CHECKS, { ...tally, messages: demo('tally').messages }] },
+      'tally shares an id with other messages',
+    ],
+    [
+      'a locale with other message ids',
+      {
+        tables: {
+          ...CATALOGUE.tables,
+          zzz: { 'zh-CN': { bad: '不对' }, 'en-US': { wrong: 'wrong' } },
+        },
+      },
+      'zzz: zh-CN and en-US have other message ids',
+    ],
+  ])('%s fails the audit', (_, planted, problem) => {
+    expect(auditRegistry({ ...REAL, ...planted })).toContain(problem);
   });
 });

@@ -122,7 +122,7 @@ describe('checklist schema on inline grids', () => {
         [...ok(3), '是', '重点检查事项', '新增', '法律法规规章调整'],
         [...ok(4), '是', '一般', '调来调去', ''],
       ]),
-    ).toEqual(['K2 required/missing', 'M3 required/missing', 'L5 enum/not-allowed']);
+    ).toEqual(['K2 required/missing', 'M3 adjustReason/missing', 'L5 enum/not-allowed']);
   });
 
   test('item names are unique, unless the 检查对象 differs', () => {

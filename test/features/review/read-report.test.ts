@@ -54,7 +54,7 @@ describe('the 动态调整情况表 as a sheet kind', () => {
       i.code,
     ]);
     expect(issues).toEqual([
-      [4, 5, 'required/missing'],
+      [4, 5, 'adjustReason/missing'],
       [5, 3, 'enum/not-allowed'],
     ]);
   });
