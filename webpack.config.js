@@ -251,11 +251,15 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/entries/excel-addin.ts',
       commands: './src/entries/excel-commands.ts',
+      // The standalone page's Web Worker; its lazy chunk (the file adapter) is loaded with importScripts.
+      'file-worker': { import: './src/entries/file-worker.ts', chunkLoading: 'import-scripts' },
     },
     output: {
       path: outDir,
       publicPath: '',
-      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      // The worker keeps a fixed name: the page starts it by name, with the build's hash as a query.
+      filename: (data) =>
+        dev || data.chunk?.name === 'file-worker' ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },

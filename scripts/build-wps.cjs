@@ -126,6 +126,8 @@ function webpackConfig({ outDir, mode }) {
     entry: {
       main: './src/entries/wps-addin.ts',
       taskpane: './src/entries/wps-pane.ts',
+      // The pane's Web Worker for a chosen file (its standalone mode, outside WPS).
+      'file-worker': { import: './src/entries/file-worker.ts', chunkLoading: 'import-scripts' },
     },
     output: {
       path: outDir,

@@ -1,13 +1,10 @@
 import type { FailureStore } from './command-failure';
 import type { Grid } from '../core/grid';
-import { parseRange } from '../core/grid';
 import type { Issue } from '../core/issue';
-import { cellText } from '../core/normalise';
 import type { SheetReport } from '../core/report';
 import type { SheetHint } from '../core/validate';
 import type { PaneWorkbookPort, RowsChanged } from '../core/workbook-port';
 import {
-  checkGrid,
   clearAllMarks,
   loadPaneState,
   parseHints,
@@ -21,18 +18,16 @@ import {
 import { clearSentence } from './clear-report';
 import { errorText } from './error-text';
 import { type IssueFilter, PAGE, placeKey, SHOW_ALL, targetCell } from './issue-groups';
+import {
+  CancelledError,
+  type FilePort,
+  type FileProgress,
+  type FileWorkOptions,
+  WorkerFailedError,
+} from './file-session';
 import { type PaneSettings, parsePaneSettings } from './pane-settings';
 
-/** A chosen file behind the pane's port (the standalone page): all its sheets are in memory. */
-export interface FilePort extends PaneWorkbookPort {
-  readonly fileName: string;
-  readonly grids: readonly Grid[];
-  /** The file with the marks, as bytes to download. */
-  markedCopy(): Promise<Uint8Array>;
-  setActiveSheet(name: string): void;
-  /** Calls back when a cell is selected (there is no sheet on screen to show it). */
-  onSelect(listener: (sheet: string, address: string) => void): () => void;
-}
+export type { FilePort } from './file-session';
 
 /** True when the port is a chosen file (its host is `file`). */
 export function isFilePort(port: PaneWorkbookPort | undefined): port is FilePort {
@@ -45,8 +40,9 @@ export type CheckBusy = 'read' | 'validate' | 'clear' | 'download' | 'recheck';
 /** A line under the buttons: a message of the pane's locale table, or a text already in the pane's locale. */
 export interface CheckNotice {
   kind: 'info' | 'success' | 'error';
-  /** A key of the pane's messages (`unknownSheet`, `saved`). */
-  message?: 'unknownSheet' | 'saved' | 'clearedResults';
+  /** A key of the pane's messages (`unknownSheet`, `saved`), filled in with `params`. */
+  message?: 'unknownSheet' | 'saved' | 'clearedResults' | 'cancelled' | 'workerFailed';
+  params?: Record<string, string>;
   /** The text itself (for an error, what failed, shown after the pane's error prefix). */
   text?: string;
 }
@@ -66,6 +62,8 @@ export interface CheckState {
   restored?: boolean;
   truncated?: number;
   busy?: CheckBusy;
+  /** How far the chosen file's reading, checking or writing is (while it runs, and can be cancelled). */
+  progress?: FileProgress;
   notice?: CheckNotice;
   filter: IssueFilter;
   limit: number;
@@ -81,8 +79,8 @@ export interface CheckState {
 export interface CheckDeps {
   /** The open workbook's port (Excel, WPS); absent in the standalone page until a file is chosen. */
   port?: PaneWorkbookPort;
-  /** Reads a chosen file into a port (the standalone page). */
-  openFile?(bytes: Uint8Array, fileName: string): Promise<FilePort>;
+  /** Reads a chosen file into a port (the standalone page), away from the page where it can. */
+  openFile?(bytes: Uint8Array, fileName: string, options: FileWorkOptions): Promise<FilePort>;
   /** Where the standalone page keeps its settings (the open workbook keeps them inside itself). */
   settingsStore?: { load(): string | undefined; save(text: string): void };
   /** Hands the marked copy of a chosen file to the person (a download). */
@@ -111,6 +109,8 @@ export class CheckController {
   private stopped = false;
   private pendingRows = new Map<string, Set<number>>();
   private pendingTimer?: ReturnType<typeof setTimeout>;
+  /** Stops the chosen file's work in progress (取消). */
+  private abort?: AbortController;
 
   constructor(
     settings: PaneSettings,
@@ -150,8 +150,29 @@ export class CheckController {
   }
 
   private fail(e: unknown): void {
+    if (e instanceof CancelledError) {
+      this.set({ notice: { kind: 'info', message: 'cancelled' } });
+      return;
+    }
     this.deps.log?.(e);
-    this.set({ notice: { kind: 'error', text: errorText(e, this.locale) } });
+    if (e instanceof WorkerFailedError)
+      this.set({ notice: { kind: 'error', message: 'workerFailed', params: { detail: e.detail } } });
+    else this.set({ notice: { kind: 'error', text: errorText(e, this.locale) } });
+  }
+
+  /** The options of a chosen file's long step: its progress shown, 取消 able to stop it. */
+  private fileWork(): FileWorkOptions {
+    this.abort = new AbortController();
+    this.set({ progress: { phase: 'read' } });
+    return { progress: (progress) => this.set({ progress }), signal: this.abort.signal };
+  }
+
+  /**
+   * 取消: stops reading, checking or writing the chosen file at once (its worker is ended). The chosen file is
+   * never changed; results shown before stay, and a file whose reading was cancelled is simply not open.
+   */
+  cancel(): void {
+    this.abort?.abort();
   }
 
   /** Runs one operation after the previous one, with the busy flag set and failures shown. */
@@ -163,7 +184,8 @@ export class CheckController {
       } catch (e) {
         this.fail(e);
       } finally {
-        this.set({ busy: undefined });
+        this.abort = undefined;
+        this.set({ busy: undefined, progress: undefined });
       }
     });
     this.queue = next;
@@ -303,17 +325,15 @@ export class CheckController {
     settings = this.current.settings,
     hints = this.current.hints,
   ): Promise<void> {
-    const checks = port.grids.map((g) => checkGrid(g, settings, hints[g.name]));
-    await port.clearMarks();
-    await port.applyMarks(checks.flatMap((c) => c.marks));
-    const reports = checks.map((c) => c.report);
+    const reports = await port.check(settings, hints, this.fileWork());
     const current =
       reports.find((r) => r.name === this.current.sheet) ??
       reports.find((r) => r.kind !== 'unknown') ??
       reports[0];
     this.set({
       reports,
-      grids: Object.fromEntries(port.grids.map((g) => [g.name, g])),
+      // The sheets stay with the file's worker; the header correction asks for a sheet's head when opened.
+      grids: {},
       sheet: current?.name,
       at: new Date().toISOString(),
       limit: PAGE,
@@ -353,7 +373,7 @@ export class CheckController {
     return this.run('download', async () => {
       const port = this.current.port;
       if (!isFilePort(port)) return;
-      this.deps.saveMarkedCopy?.(await port.markedCopy(), port.fileName);
+      this.deps.saveMarkedCopy?.(await port.markedCopy(this.fileWork()), port.fileName);
     });
   }
 
@@ -361,6 +381,7 @@ export class CheckController {
   openFile(fileName: string, bytes: () => Promise<Uint8Array>): Promise<void> {
     return this.run('read', async () => {
       this.unsubscribeSelect?.();
+      if (isFilePort(this.current.port)) this.current.port.close();
       this.set({
         fileName,
         port: undefined,
@@ -371,24 +392,27 @@ export class CheckController {
         preview: undefined,
       });
       if (!this.deps.openFile) return;
-      const port = await this.deps.openFile(await bytes(), fileName);
+      const opening = this.fileWork();
+      const port = await this.deps.openFile(await bytes(), fileName, opening).catch((e: unknown) => {
+        // A file whose reading was cancelled is not open: the page is as before a file was chosen.
+        if (e instanceof CancelledError) this.set({ fileName: undefined });
+        throw e;
+      });
       const hints = parseHints(await port.loadState(STATE_KEYS.hints));
-      this.unsubscribeSelect = port.onSelect((sheet, address) => this.preview(sheet, address));
+      this.unsubscribeSelect = port.onSelect((sheet, address) => void this.preview(port, sheet, address));
       this.set({ port, hints });
       await this.validateFile(port, this.current.settings, hints);
     });
   }
 
-  /** Shows the selected cell's text (a chosen file has no sheet on screen). */
-  private preview(sheet: string, address: string): void {
-    const grid = this.current.grids[sheet];
-    if (!grid) return;
-    const { top, left } = parseRange(address);
-    const first = grid.startRow ?? 1;
-    const firstCol = grid.startColumn ?? 1;
-    const value = grid.values[top - first]?.[left - firstCol] ?? null;
-    const format = grid.numberFormats?.[top - first]?.[left - firstCol] ?? undefined;
-    this.set({ preview: { cell: address, text: cellText(value, format) } });
+  /** Shows the selected cell's text, asked of the file's worker (a chosen file has no sheet on screen). */
+  private async preview(port: FilePort, sheet: string, address: string): Promise<void> {
+    try {
+      const text = await port.cellText(sheet, address);
+      if (this.current.port === port) this.set({ preview: { cell: address, text } });
+    } catch (e) {
+      this.deps.log?.(e);
+    }
   }
 
   /** An issue clicked: highlighted, and its cell selected in the workbook. */
@@ -427,7 +451,8 @@ export class CheckController {
     const port = this.current.port;
     if (sheet && port && !this.current.grids[sheet])
       return this.run('read', async () => {
-        const grid = await port.readSheet(sheet);
+        // A chosen file's sheet stays in its worker: the form needs only the rows where the header is.
+        const grid = isFilePort(port) ? await port.head(sheet) : await port.readSheet(sheet);
         this.set({ grids: { ...this.current.grids, [sheet]: grid }, panel: 'mapping' });
       });
     this.set({ panel: 'mapping' });

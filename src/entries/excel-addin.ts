@@ -2,6 +2,7 @@
 import { h, render } from 'preact';
 import { toLocale } from '../core/locale';
 import { commandFailures, createExcelPort } from './excel-port';
+import { startFileWorker } from './file-worker-link';
 import { showBootError } from '../taskpane/boot-error';
 import { t } from '../taskpane/i18n';
 import { App, type HostContext } from '../taskpane/views/app';
@@ -19,9 +20,14 @@ function officeGlobal(): typeof Office | undefined {
 export async function pickHost(): Promise<HostContext> {
   const office = officeGlobal();
   const browserLanguage = typeof navigator === 'undefined' ? undefined : navigator.language;
-  if (!office) return { mode: 'standalone', language: browserLanguage };
+  const standalone: HostContext = {
+    mode: 'standalone',
+    language: browserLanguage,
+    fileWorker: startFileWorker,
+  };
+  if (!office) return standalone;
   const info = await office.onReady();
-  if (info.host !== office.HostType.Excel) return { mode: 'standalone', language: browserLanguage };
+  if (info.host !== office.HostType.Excel) return standalone;
   const language = office.context.displayLanguage;
   // ExcelApi 1.1 is what the manifest asks for; anything newer is checked by the adapter where it is used.
   if (!office.context.requirements.isSetSupported('ExcelApi', '1.1'))

@@ -5,6 +5,7 @@ import { App, type HostContext } from '../taskpane/views/app';
 import type { EtApplication } from '../hosts/wps/et-model';
 import { WpsWorkbook } from '../hosts/wps/wps-workbook';
 import { addMissingDomMethods } from './wps-old-web-view';
+import { startFileWorker } from './file-worker-link';
 
 /**
  * The WPS task pane page (taskpane.html): the same pane as in Excel — it only talks to the workbook port, and its
@@ -18,7 +19,7 @@ async function boot(): Promise<void> {
   const app = (window as unknown as { Application?: EtApplication }).Application;
   try {
     if (!app) {
-      render(h(App, { mode: 'standalone', language: navigator.language }), root);
+      render(h(App, { mode: 'standalone', language: navigator.language, fileWorker: startFileWorker }), root);
       return;
     }
     const port = new WpsWorkbook(app);

@@ -2,6 +2,7 @@ import { CheckController, type CheckState } from '../../src/app/check-controller
 import { STATE_KEYS } from '../../src/app/check-flow';
 import { SHOW_ALL } from '../../src/app/issue-groups';
 import { defaultPaneSettings } from '../../src/app/pane-settings';
+import { FileSession, FileWork, inThreadLink } from '../../src/app/file-session';
 import { FilePanePort } from '../../src/taskpane/standalone/file-port';
 import { cloneGrid, exampleBytes, exampleGrids, MARKET_LIST } from '../taskpane/helpers/examples';
 import { MemoryPort, MemoryStore } from '../taskpane/helpers/memory-port';
@@ -169,12 +170,16 @@ describe('the 校验 controller on an open workbook', () => {
   });
 });
 
+/** The standalone page's worker, here in this thread: the chosen file read into memory. */
+const fileWork = () => new FileWork((bytes, name) => FilePanePort.open(bytes, name, new MemoryStore()));
+
 describe('the 校验 controller on a chosen file', () => {
   function onPage() {
     const page = new MemoryStore();
     const saved: Array<{ name: string; size: number }> = [];
     const controller = new CheckController(ZH, {
-      openFile: (bytes, name) => FilePanePort.open(bytes, name, new MemoryStore()),
+      openFile: (bytes, name, options) =>
+        FileSession.open(bytes, name, () => inThreadLink(fileWork()), new MemoryStore(), options),
       settingsStore: {
         load: () => page.getItem(STATE_KEYS.settings) ?? undefined,
         save: (text) => page.setItem(STATE_KEYS.settings, text),
@@ -221,6 +226,64 @@ describe('the 校验 controller on a chosen file', () => {
       settingsStore: { load: () => page.map.get(STATE_KEYS.settings), save: () => {} },
     });
     expect(reopened.state.settings.maxPerYear).toBe(1);
+  });
+
+  it('shows how far reading and checking are while they run, and nothing after', async () => {
+    const { controller } = onPage();
+    const seen: string[] = [];
+    controller.subscribe((s) => {
+      const p = s.progress;
+      const step = p ? `${p.phase}${p.total ? ` ${p.done}/${p.total}` : ''}` : '';
+      if (step && step !== seen[seen.length - 1]) seen.push(step);
+    });
+    await controller.openFile(MARKET_LIST, async () => exampleBytes(MARKET_LIST));
+    expect(seen).toEqual(['read', 'check 0/2', 'check 1/2', 'check 2/2']);
+    expect(controller.state.progress).toBeUndefined();
+  });
+
+  it('取消 while a file is read: the file is not open, the page says so and takes the next file', async () => {
+    const { controller } = onPage();
+    const stop = controller.subscribe((s) => {
+      if (s.progress?.phase === 'read') controller.cancel();
+    });
+    await controller.openFile(MARKET_LIST, async () => exampleBytes(MARKET_LIST));
+    stop();
+    const s = controller.state;
+    expect(s.notice).toEqual({ kind: 'info', message: 'cancelled' });
+    expect(s.port).toBeUndefined();
+    expect(s.fileName).toBeUndefined();
+    expect(s.reports).toEqual([]);
+    expect(s.busy).toBeUndefined();
+    expect(s.progress).toBeUndefined();
+    await controller.openFile(MARKET_LIST, async () => exampleBytes(MARKET_LIST));
+    expect(controller.state.notice).toBeUndefined();
+    expect(controller.state.reports).toHaveLength(2);
+  });
+
+  it('取消 while the copy is written: the results stay, and the next download still has its marks', async () => {
+    const { controller, saved } = onPage();
+    await controller.openFile(MARKET_LIST, async () => exampleBytes(MARKET_LIST));
+    const reports = controller.state.reports;
+    const stop = controller.subscribe((s) => {
+      if (s.progress?.phase === 'write') controller.cancel();
+    });
+    await controller.download();
+    stop();
+    expect(saved).toEqual([]);
+    expect(controller.state.notice).toEqual({ kind: 'info', message: 'cancelled' });
+    expect(controller.state.reports).toBe(reports);
+    await controller.download();
+    expect(saved).toHaveLength(1);
+  });
+
+  it('shows the clicked cell’s text, asked of the file', async () => {
+    const { controller } = onPage();
+    await controller.openFile(MARKET_LIST, async () => exampleBytes(MARKET_LIST));
+    const issue = controller.state.reports[0].issues.find((i) => i.row === 7 && i.column === 9)!;
+    const shown = new Promise<void>((resolve) => controller.subscribe((s) => s.preview && resolve()));
+    await controller.select(issue);
+    await shown;
+    expect(controller.state.preview).toEqual({ cell: 'I7', text: '150%' });
   });
 
   it('says why a file cannot be read, and takes the next one', async () => {

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cellAddress, columnLetter, type Grid } from '../../src/core/grid';
 import { MARK_COLOURS } from '../../src/core/workbook-port';
 import type { FakeExcel, FakeSheetInit } from '../hosts/excel/fake-excel';
 import { exampleBytes, exampleGrids, EXAMPLES, MARKET_LIST } from '../taskpane/helpers/examples';
+import { generateChecklist } from '../../scripts/generate-checklist';
 import { buildForTests, stubDir } from './helpers/build';
 import { CHROMIUM, hasChromium, launchChromium } from './helpers/chromium';
 import { serveFolder } from './helpers/static-server';
@@ -414,6 +416,106 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       // The strip itself does not scroll sideways (nothing hidden in it).
       expect(await page.$eval('[role=tablist]', (el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }, 60_000);
+
+    it('50,000 rows: read, checked and written in a worker, with progress; the page’s longest task stays under 200 ms', async () => {
+      // From a file on disk: a buffer handed to setInputFiles is decoded by a script in the page, a long task of the
+      // test's own.
+      const file = join(mkdtempSync(join(tmpdir(), 'drc-50k-')), '检查实施清单-50000.xlsx');
+      writeFileSync(file, await generateChecklist(50_000));
+      const { page, errors } = await open(BROWSER_OFFICE_JS, { path: 'standalone.html' });
+      await page.waitForSelector('[data-testid=mode]');
+      // Every task of the page's main thread longer than 50 ms, from now on (Long Tasks API).
+      await page.evaluate(() => {
+        const w = window as unknown as { __drcLongTasks: number[] };
+        w.__drcLongTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__drcLongTasks.push(Math.round(e.duration));
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.setInputFiles('[data-testid=file-input]', file);
+      await page.waitForSelector('[data-testid=progress] progress');
+      expect(await page.textContent('[data-testid=progress] [role=status]')).toMatch(/^正在(读取文件|校验)/);
+      await page.waitForSelector('.issue[data-cell]', { timeout: 180_000 });
+      expect(await page.$$('[data-testid=progress]')).toHaveLength(0);
+      const rows = await page.textContent('[data-testid=sheet-info]');
+      expect(rows).toContain('数据 50000 行');
+      await page.click('.issue[data-cell]');
+      await page.waitForSelector('[data-testid=preview]');
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 180_000 }),
+        page.click('[data-testid=download]'),
+      ]);
+      expect(download.suggestedFilename()).toBe('检查实施清单-50000-已标注.xlsx');
+      expect(
+        readFileSync((await download.path())!)
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
+      const tasks = await page.evaluate(
+        () => (window as unknown as { __drcLongTasks: number[] }).__drcLongTasks,
+      );
+      rmSync(dirname(file), { recursive: true, force: true });
+      const longest = Math.max(0, ...tasks);
+      console.log(
+        `[perf] standalone page, 50,000 rows: longest main-thread task ${longest} ms; tasks over 50 ms: ${tasks.join(', ') || 'none'}`,
+      );
+      expect(longest).toBeLessThan(200);
+      expect(errors).toEqual([]);
+    }, 300_000);
+
+    it('取消 stops reading a large file or writing its copy; the page stays usable and the results stay', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS, { path: 'standalone.html' });
+      const big = Buffer.from(await generateChecklist(20_000));
+      // While it is read: the file is not open, the page says so, and takes the next file.
+      await chooseWorkbook(page, '大清单.xlsx', big);
+      await page.click('[data-testid=cancel]');
+      await page.waitForSelector('[data-testid=notice]');
+      expect(await page.textContent('[data-testid=notice]')).toBe('已取消。所选文件没有被修改。');
+      expect(await page.$$('[data-testid=progress]')).toHaveLength(0);
+      expect(await page.$$('.issue')).toHaveLength(0);
+      expect(await page.textContent('.file-name')).toBe('未选择文件');
+      await chooseWorkbook(page, '大清单.xlsx', big);
+      await page.waitForSelector('.issue[data-cell]', { timeout: 120_000 });
+      const issues = await page.$$eval('.issue', (els) => els.length);
+      // While the copy is written: no download, the results stay; the next download has the file's marks.
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await page.click('[data-testid=download]');
+      await page.waitForSelector('[data-testid=progress] >> text=正在生成标注副本…');
+      await page.click('[data-testid=cancel]');
+      await page.waitForSelector('[data-testid=notice]');
+      expect(await page.textContent('[data-testid=notice]')).toBe('已取消。所选文件没有被修改。');
+      expect(await page.$$eval('.issue', (els) => els.length)).toBe(issues);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 180_000 }),
+        page.click('[data-testid=download]'),
+      ]);
+      expect(downloads).toBe(1);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile((await download.path())!);
+      let marked = 0;
+      workbook.getWorksheet(SHEET)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+          if (argb && Object.values(MARK_COLOURS).includes(argb)) marked++;
+        }),
+      );
+      expect(marked).toBeGreaterThan(100);
+      expect(errors).toEqual([]);
+    }, 300_000);
+
+    it('a worker that cannot start is said plainly, never a silent wait', async () => {
+      const { page, errors } = await open(BROWSER_OFFICE_JS, { path: 'standalone.html' });
+      await page.route('**/file-worker.js*', (route) => route.fulfill({ status: 404, body: '' }));
+      await page.setInputFiles('[data-testid=file-input]', join(EXAMPLES, MARKET_LIST));
+      await page.waitForSelector('[data-testid=notice][role=alert]');
+      expect(await page.textContent('[data-testid=notice]')).toMatch(/^出错了：后台处理文件的程序出错/);
+      expect(await page.$$('[data-testid=progress]')).toHaveLength(0);
+      await page.unroute('**/file-worker.js*');
+      await page.setInputFiles('[data-testid=file-input]', join(EXAMPLES, MARKET_LIST));
+      await page.waitForSelector('.issue[data-cell="I7"]');
+      expect(errors).toEqual([]);
     }, 60_000);
 
     it('清空结果 fits the standalone page: it empties the results and says the file was never changed', async () => {

@@ -1,22 +1,18 @@
 import type { Grid } from '../../core/grid';
-import type { SheetSpec } from '../../core/sheet-spec';
 import { WorkbookReadError } from '../../hosts/xlsx/errors';
 import { readXlsxGrids } from '../../hosts/xlsx/fast-reader';
 import { readError } from '../../hosts/xlsx/read-error';
 import { extensionOf, hasEncryptionInfo, sniff, stemOf } from '../../hosts/xlsx/sniff';
-import type { CellMark, HostCapabilities, PaneWorkbookPort } from '../../core/workbook-port';
+import type { CellMark, PaneWorkbookPort } from '../../core/workbook-port';
 import { STATE_KEYS } from '../../app/check-flow';
+import { ChosenFile, type KeyValueStore, type OpenedFile } from '../../app/file-session';
+
+export type { KeyValueStore } from '../../app/file-session';
 
 /** Extensions read as .xlsx packages (macro-enabled and templates are the same package). */
 const ZIP_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 /** Extensions that open-workbook turns into precise messages (old binary formats, text). */
 const OTHER_EXTENSIONS = new Set(['.xls', '.xlt', '.et', '.ett', '.csv', '.tsv', '.txt']);
-
-/** Where the browser keeps small state; absent (or throwing) in some sandboxed frames. */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 /** The browser's localStorage when it can be used. */
 export function browserStore(): KeyValueStore | undefined {
@@ -66,20 +62,19 @@ export function markedCopyName(fileName: string, suffix: string): string {
 }
 
 /**
- * A chosen file as the pane's workbook, in the browser: grids in memory, marks kept as a list and written into a
- * copy on download (exceljs loaded only then), state in localStorage. Selecting a cell shows it in the pane.
+ * A chosen file as the pane's workbook, in memory: grids, marks kept as a list and written into a copy on download
+ * (exceljs loaded only then). The standalone page keeps it in its Web Worker (`FileWork`).
  */
-export class FilePanePort implements PaneWorkbookPort {
+export class FilePanePort extends ChosenFile implements PaneWorkbookPort, OpenedFile {
   private marks = new Map<string, CellMark>();
-  private active: string;
-  private readonly selectionListeners = new Set<(sheet: string, address: string) => void>();
 
   constructor(
-    readonly fileName: string,
+    fileName: string,
     private readonly bytes: Uint8Array,
     readonly grids: readonly Grid[],
-    private readonly store: KeyValueStore | undefined = browserStore(),
+    store: KeyValueStore | undefined = browserStore(),
   ) {
+    super(fileName, store);
     this.active = grids[0]?.name ?? '';
   }
 
@@ -88,26 +83,8 @@ export class FilePanePort implements PaneWorkbookPort {
     return new FilePanePort(fileName, bytes, await readFileGrids(bytes, fileName), store ?? browserStore());
   }
 
-  capabilities(): HostCapabilities {
-    return {
-      host: 'file',
-      notes: true,
-      comments: false,
-      rangeAreas: false,
-      mergedAreas: true,
-      charts: false,
-      events: false,
-    };
-  }
-
-  /** The sheet the pane shows. */
-  async activeSheet(): Promise<string> {
-    return this.active;
-  }
-
-  /** Chooses the sheet the pane shows. */
-  setActiveSheet(name: string): void {
-    if (this.grids.some((g) => g.name === name)) this.active = name;
+  protected sheetList(): readonly string[] {
+    return this.grids.map((g) => g.name);
   }
 
   async readSheets(): Promise<Grid[]> {
@@ -118,24 +95,6 @@ export class FilePanePort implements PaneWorkbookPort {
     const grid = this.grids.find((g) => g.name === name);
     if (!grid) throw new Error(`No sheet named "${name}"`);
     return grid;
-  }
-
-  /** There is no grid on screen: the pane shows the cell's value instead. */
-  async selectCell(sheet: string, address: string): Promise<void> {
-    this.active = sheet;
-    for (const l of this.selectionListeners) l(sheet, address);
-  }
-
-  /** Listens to cell selections (the standalone pane's cell preview). */
-  onSelect(listener: (sheet: string, address: string) => void): () => void {
-    this.selectionListeners.add(listener);
-    return () => this.selectionListeners.delete(listener);
-  }
-
-  async writeSheet(_spec: SheetSpec): Promise<void> {
-    throw new Error(
-      'Generated sheets are written by the command line or in Excel, not in the standalone page',
-    );
   }
 
   async applyMarks(marks: CellMark[]): Promise<void> {
@@ -155,29 +114,6 @@ export class FilePanePort implements PaneWorkbookPort {
   /** The marks that a download would write. */
   currentMarks(): CellMark[] {
     return [...this.marks.values()];
-  }
-
-  // Files have no change events (no onRowsChanged): the person chooses the file again after editing it.
-
-  /** Settings are the person's (shared by every file); other state belongs to the file, by name. */
-  private storageKey(key: string): string {
-    return key === STATE_KEYS.settings ? key : `drc.file:${this.fileName}:${key}`;
-  }
-
-  async loadState(key: string): Promise<string | undefined> {
-    try {
-      return this.store?.getItem(this.storageKey(key)) ?? undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  async saveState(key: string, value: string): Promise<void> {
-    try {
-      this.store?.setItem(this.storageKey(key), value);
-    } catch {
-      // A full or blocked storage only costs the remembered state; validation goes on.
-    }
   }
 
   /** The file with the marks written in, as .xlsx bytes; exceljs is fetched only now. */

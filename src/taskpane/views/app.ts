@@ -4,7 +4,8 @@ import type { FailureStore } from '../../app/command-failure';
 import { defaultPaneSettings, type PaneSettings } from '../../app/pane-settings';
 import type { PaneWorkbookPort } from '../../core/workbook-port';
 import { t } from '../i18n';
-import { FilePanePort, markedCopyName, pageSettingsStore } from '../standalone/file-port';
+import { FileSession, type WorkerLink } from '../../app/file-session';
+import { browserStore, markedCopyName, pageSettingsStore } from '../standalone/file-port';
 import { CheckSection } from './check-section';
 import { saveBytes } from './download';
 import { LazySection } from './lazy-section';
@@ -32,7 +33,11 @@ interface HostOptions {
  */
 export type HostContext =
   | ({ mode: 'excel'; port: PaneWorkbookPort; workbookName?: string } & HostOptions)
-  | ({ mode: 'standalone' } & HostOptions);
+  | ({
+      mode: 'standalone';
+      /** Starts the worker that reads, checks and writes a chosen file away from the page. */
+      fileWorker: () => WorkerLink;
+    } & HostOptions);
 
 interface ShellState {
   /** The 校验 section's state, as its controller last reported it. */
@@ -73,7 +78,8 @@ export class App extends Component<HostContext, ShellState> {
       props.mode === 'excel'
         ? { port: props.port, log, failures: props.failures }
         : {
-            openFile: (bytes, name) => FilePanePort.open(bytes, name),
+            openFile: (bytes, name, options) =>
+              FileSession.open(bytes, name, props.fileWorker, browserStore(), options),
             settingsStore: pageSettingsStore(),
             saveMarkedCopy: (bytes, name) =>
               saveBytes(bytes, markedCopyName(name, t(this.check.state.settings.locale, 'markedSuffix'))),

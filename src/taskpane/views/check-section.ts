@@ -6,6 +6,7 @@ import {
   type CheckState,
   isFilePort,
 } from '../../app/check-controller';
+import type { FileProgress } from '../../app/file-session';
 import { countBySeverity } from '../../app/issue-groups';
 import type { PaneSettings } from '../../app/pane-settings';
 import { SCHEMAS } from '../../schemas';
@@ -28,8 +29,18 @@ function kindLabel(kind: string, locale: PaneSettings['locale']): string | undef
 
 /** A notice's sentence in the pane's locale (an error after the error prefix). */
 export function noticeText(notice: CheckNotice, locale: PaneSettings['locale']): string {
-  if (notice.kind === 'error') return t(locale, 'errorPrefix') + (notice.text ?? '');
-  return notice.message ? t(locale, notice.message) : (notice.text ?? '');
+  const text = notice.message ? t(locale, notice.message, notice.params) : (notice.text ?? '');
+  return notice.kind === 'error' ? t(locale, 'errorPrefix') + text : text;
+}
+
+/** What the chosen file's worker is doing, as a sentence. */
+function progressText(progress: FileProgress, locale: PaneSettings['locale']): string {
+  if (progress.phase === 'check' && progress.total)
+    return t(locale, 'progressCheck', {
+      done: Math.min((progress.done ?? 0) + 1, progress.total),
+      total: progress.total,
+    });
+  return t(locale, progress.phase === 'write' ? 'progressWrite' : 'progressRead');
 }
 
 /** 校验: the chosen file (standalone), the sheet's kind and header, validate / clear / download, the issues. */
@@ -185,6 +196,31 @@ export class CheckSection extends Component<CheckSectionProps, { dragging?: bool
         : null,
     );
 
+    // The chosen file's long steps (reading, checking, writing the copy) run in a worker: how far, and 取消.
+    const progress =
+      standalone && s.progress
+        ? h(
+            'div',
+            { class: 'progress-row', 'data-testid': 'progress' },
+            h('progress', {
+              // Indeterminate while reading or writing (no count to show); sheets done while checking.
+              max: s.progress.total || undefined,
+              value: s.progress.total ? (s.progress.done ?? 0) : undefined,
+              'aria-label': t(locale, 'progressLabel'),
+            }),
+            h(
+              'span',
+              { class: 'progress-text', role: 'status', 'aria-live': 'polite' },
+              progressText(s.progress, locale),
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'btn subtle', 'data-testid': 'cancel', onClick: () => c.cancel() },
+              t(locale, 'cancel'),
+            ),
+          )
+        : null;
+
     const notice = s.notice
       ? h(
           'div',
@@ -195,7 +231,7 @@ export class CheckSection extends Component<CheckSectionProps, { dragging?: bool
           },
           noticeText(s.notice, locale),
         )
-      : s.busy === 'read'
+      : s.busy === 'read' && !progress
         ? h('div', { class: 'notice notice-info', role: 'status' }, t(locale, 'reading'))
         : null;
 
@@ -253,6 +289,6 @@ export class CheckSection extends Component<CheckSectionProps, { dragging?: bool
       );
     }
 
-    return h(Fragment, null, fileZone, sheetPicker, info, toolbar, notice, panel, body, preview);
+    return h(Fragment, null, fileZone, sheetPicker, info, toolbar, progress, notice, panel, body, preview);
   }
 }
