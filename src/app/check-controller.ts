@@ -161,9 +161,9 @@ export class CheckController {
   }
 
   /** The options of a chosen file's long step: its progress shown, 取消 able to stop it. */
-  private fileWork(): FileWorkOptions {
+  private fileWork(phase: FileProgress['phase']): FileWorkOptions {
     this.abort = new AbortController();
-    this.set({ progress: { phase: 'read' } });
+    this.set({ progress: { phase } });
     return { progress: (progress) => this.set({ progress }), signal: this.abort.signal };
   }
 
@@ -325,7 +325,7 @@ export class CheckController {
     settings = this.current.settings,
     hints = this.current.hints,
   ): Promise<void> {
-    const reports = await port.check(settings, hints, this.fileWork());
+    const reports = await port.check(settings, hints, this.fileWork('check'));
     const current =
       reports.find((r) => r.name === this.current.sheet) ??
       reports.find((r) => r.kind !== 'unknown') ??
@@ -373,7 +373,7 @@ export class CheckController {
     return this.run('download', async () => {
       const port = this.current.port;
       if (!isFilePort(port)) return;
-      this.deps.saveMarkedCopy?.(await port.markedCopy(this.fileWork()), port.fileName);
+      this.deps.saveMarkedCopy?.(await port.markedCopy(this.fileWork('write')), port.fileName);
     });
   }
 
@@ -392,7 +392,7 @@ export class CheckController {
         preview: undefined,
       });
       if (!this.deps.openFile) return;
-      const opening = this.fileWork();
+      const opening = this.fileWork('read');
       const port = await this.deps.openFile(await bytes(), fileName, opening).catch((e: unknown) => {
         // A file whose reading was cancelled is not open: the page is as before a file was chosen.
         if (e instanceof CancelledError) this.set({ fileName: undefined });

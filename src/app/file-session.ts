@@ -418,6 +418,11 @@ export interface FilePort extends PaneWorkbookPort {
   close(): void;
 }
 
+/** Resolves in a later task of the event loop (after what is queued: input, drawing). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Rows of a sheet's head: the header correction looks for the header in them. */
 const HEAD_ROWS = 60;
 
@@ -521,6 +526,8 @@ export class FileSession extends ChosenFile implements FilePort {
   ): Promise<SheetReport[]> {
     const reports = (await this.ask({ op: 'check', settings, hints }, options)) as SheetReport[];
     this.checked = { settings, hints };
+    // Unpacking thousands of issues is one task of the page; drawing them starts the next, so neither is long.
+    await nextTask();
     return reports;
   }
 

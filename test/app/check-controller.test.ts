@@ -237,7 +237,7 @@ describe('the 校验 controller on a chosen file', () => {
       if (step && step !== seen[seen.length - 1]) seen.push(step);
     });
     await controller.openFile(MARKET_LIST, async () => exampleBytes(MARKET_LIST));
-    expect(seen).toEqual(['read', 'check 0/2', 'check 1/2', 'check 2/2']);
+    expect(seen).toEqual(['read', 'check', 'check 0/2', 'check 1/2', 'check 2/2']);
     expect(controller.state.progress).toBeUndefined();
   });
 

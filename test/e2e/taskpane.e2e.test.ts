@@ -425,12 +425,15 @@ describeWithChromium('the task pane in headless Chromium', () => {
       writeFileSync(file, await generateChecklist(50_000));
       const { page, errors } = await open(BROWSER_OFFICE_JS, { path: 'standalone.html' });
       await page.waitForSelector('[data-testid=mode]');
-      // Every task of the page's main thread longer than 50 ms, from now on (Long Tasks API).
+      // Every task of the page's main thread longer than 50 ms (Long Tasks API): those of the page's start apart,
+      // the rest from the moment the file is chosen.
       await page.evaluate(() => {
-        const w = window as unknown as { __drcLongTasks: number[] };
-        w.__drcLongTasks = [];
+        const w = window as unknown as { __drcLongTasks: { start: number[]; file: number[] } };
+        const chosen = performance.now();
+        w.__drcLongTasks = { start: [], file: [] };
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__drcLongTasks.push(Math.round(e.duration));
+          for (const e of list.getEntries())
+            w.__drcLongTasks[e.startTime < chosen ? 'start' : 'file'].push(Math.round(e.duration));
         }).observe({ type: 'longtask', buffered: true });
       });
       await page.setInputFiles('[data-testid=file-input]', file);
@@ -453,12 +456,12 @@ describeWithChromium('the task pane in headless Chromium', () => {
           .toString(),
       ).toBe('PK');
       const tasks = await page.evaluate(
-        () => (window as unknown as { __drcLongTasks: number[] }).__drcLongTasks,
+        () => (window as unknown as { __drcLongTasks: { start: number[]; file: number[] } }).__drcLongTasks,
       );
       rmSync(dirname(file), { recursive: true, force: true });
-      const longest = Math.max(0, ...tasks);
+      const longest = Math.max(0, ...tasks.file);
       console.log(
-        `[perf] standalone page, 50,000 rows: longest main-thread task ${longest} ms; tasks over 50 ms: ${tasks.join(', ') || 'none'}`,
+        `[perf] standalone page, 50,000 rows: longest main-thread task ${longest} ms; tasks over 50 ms: ${tasks.file.join(', ') || 'none'} (the page's start, before the file: ${tasks.start.join(', ') || 'none'})`,
       );
       expect(longest).toBeLessThan(200);
       expect(errors).toEqual([]);

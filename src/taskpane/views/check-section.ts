@@ -35,11 +35,13 @@ export function noticeText(notice: CheckNotice, locale: PaneSettings['locale']):
 
 /** What the chosen file's worker is doing, as a sentence. */
 function progressText(progress: FileProgress, locale: PaneSettings['locale']): string {
-  if (progress.phase === 'check' && progress.total)
-    return t(locale, 'progressCheck', {
-      done: Math.min((progress.done ?? 0) + 1, progress.total),
-      total: progress.total,
-    });
+  if (progress.phase === 'check')
+    return progress.total
+      ? t(locale, 'progressCheck', {
+          done: Math.min((progress.done ?? 0) + 1, progress.total),
+          total: progress.total,
+        })
+      : t(locale, 'validating');
   return t(locale, progress.phase === 'write' ? 'progressWrite' : 'progressRead');
 }
 

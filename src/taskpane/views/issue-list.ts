@@ -38,15 +38,40 @@ function where(issue: Issue, locale: Locale): string {
   return '—';
 }
 
+/** What the list shows of its issues: counts by severity, the fields to filter by, the groups. */
+interface Summary {
+  counts: ReturnType<typeof countBySeverity>;
+  choices: ReturnType<typeof fieldChoices>;
+  grouped: ReturnType<typeof groupIssues>;
+}
+
+/** The summary last made of a list of issues, with its filter. */
+const summaries = new WeakMap<readonly Issue[], Summary & { filter: IssueFilter }>();
+
+/**
+ * Counts, field choices and groups of a list of issues; made once per list and filter, since the list is drawn again
+ * whenever the pane changes (a progress step, a busy flag) and a large file has over 10,000 issues.
+ */
+function summarise(issues: readonly Issue[], filter: IssueFilter): Summary {
+  const last = summaries.get(issues);
+  if (last?.filter === filter) return last;
+  const made: Summary = {
+    counts: countBySeverity(issues),
+    choices: fieldChoices(issues),
+    grouped: groupIssues(issues, filter),
+  };
+  summaries.set(issues, { filter, ...made });
+  return made;
+}
+
 /**
  * Severity filters, field filter, then the issues grouped by field with counts, as one listbox (one tab stop; the
  * arrow keys move, Enter or a click selects the issue's cell).
  */
 export function IssueList(p: IssueListProps): ComponentChild {
   const { locale } = p;
-  const counts = countBySeverity(p.issues);
-  const choices = fieldChoices(p.issues);
-  const { groups, hidden } = limitGroups(groupIssues(p.issues, p.filter), p.limit);
+  const { counts, choices, grouped } = summarise(p.issues, p.filter);
+  const { groups, hidden } = limitGroups(grouped, p.limit);
   const shown = groups.reduce((n, g) => n + g.issues.length, 0);
   const on = new Set(p.filter.severities);
   const sheetLevel = t(locale, 'sheetLevel');
