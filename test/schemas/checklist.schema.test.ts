@@ -31,7 +31,7 @@ const ok = (n: number, name = `事项${n}`): CellValue[] => [
 /** Validates an inline grid; returns `row column code` tuples (column as a letter), sorted as reported. */
 function tuples(values: CellValue[][], merges: MergeRange[] = [], numberFormats?: (string | undefined)[][]) {
   const [report] = checkGrids([{ name: 'S', values, merges, numberFormats }]);
-  return report.issues.map(
+  return report!.issues.map(
     (i) => `${i.column ? String.fromCharCode(64 + i.column) : '-'}${i.row ?? ''} ${i.code}`,
   );
 }
@@ -52,22 +52,22 @@ describe('checklist schema on inline grids', () => {
 
   test('a blank inside a merged range carries the value and is never missing', () => {
     const rows = [HEAD, ok(1), ok(2), ok(3)];
-    rows[2][3] = null;
-    rows[3][3] = null;
+    rows[2]![3] = null;
+    rows[3]![3] = null;
     expect(tuples(rows, [{ top: 2, left: 4, bottom: 4, right: 4 }])).toEqual([]);
   });
 
   test('a bad value in a merged range is reported once, on the master cell', () => {
     const rows = [HEAD, ok(1), ok(2), ok(3)];
-    rows[1][7] = '150%';
-    rows[2][7] = null;
-    rows[3][7] = null;
+    rows[1]![7] = '150%';
+    rows[2]![7] = null;
+    rows[3]![7] = null;
     expect(tuples(rows, [{ top: 2, left: 8, bottom: 4, right: 8 }])).toEqual(['H2 ratio/out-of-range']);
   });
 
   test('the agency written once with blanks below means "same as above"', () => {
     const rows = [HEAD, ok(1), ok(2)];
-    rows[2][3] = '';
+    rows[2]![3] = '';
     expect(tuples(rows)).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('checklist schema on inline grids', () => {
       ['备注:比例为年度抽查比例'],
       ['1.本表一式两份'],
       ['填报人:张三', null, '联系电话:0797-6222222', null, '审核人:李四'],
-    ]);
+    ])!;
     expect(report.headerRow).toBe(3);
     expect(report.dataRows).toBe(2);
     expect(report.issues).toEqual([]);
@@ -175,7 +175,7 @@ describe('checklist schema on inline grids', () => {
       head,
       [1, 'a', '《法》', '局', '对象', '双随机抽查', '企业抽查比例为15%'],
       [2, 'b', '《法》', '局', '对象', '日常巡查', '企业抽查比例为15%'],
-    ]);
+    ])!;
     expect(report.issues.map((i) => [i.code, i.severity, i.received])).toEqual([
       ['frequency/absent', 'warning', '企业抽查比例为15%'],
     ]);
@@ -183,8 +183,8 @@ describe('checklist schema on inline grids', () => {
 
   test('0.05 with a % format is 5%; 0 with a % format is a blind spot', () => {
     const rows = [HEAD, ok(1), ok(2)];
-    rows[1][7] = 0.05;
-    rows[2][7] = 0;
+    rows[1]![7] = 0.05;
+    rows[2]![7] = 0;
     const formats = [
       [],
       [undefined, undefined, undefined, undefined, undefined, undefined, undefined, '0%'],
@@ -210,7 +210,7 @@ describe('checklist schema on inline grids', () => {
       ['于都县2020年度部门联合抽查工作计划'],
       ['序号', '抽查任务名称', '抽查对象', '抽查比例', '发起部门', '配合部门', '抽查时间'],
       [1, '食品安全联合抽查', '食品生产企业', '5%', '县市场监管局', '县卫健委', '2020年5月'],
-    ]);
+    ])!;
     expect(report.kind).toBe('checklist');
     expect(report.columns).toMatchObject({ itemName: 'B', object: 'C', ratio: 'D', agency: 'E' });
   });
@@ -220,7 +220,7 @@ describe('checklist schema on inline grids', () => {
       ['于都县某局执法人员名单'],
       ['姓名', '性别', '执法证号', '发证机关'],
       ['张三', '男', '赣A0001', '江西省人民政府'],
-    ]);
+    ])!;
     expect(report.kind).toBe('unknown');
     expect(report.issues).toEqual([]);
   });
@@ -233,7 +233,7 @@ describe('checklist schema on inline grids', () => {
     const report = reportOf([
       ['序号', '检查事项', '检查对象', '抽查比例'],
       [1, 'a', 'b', '5%'],
-    ]);
+    ])!;
     expect(report.issues.map((i) => `${i.code} ${i.params.field}`)).toEqual([
       'header/missing-column basis',
       'header/missing-column agency',
@@ -262,12 +262,12 @@ describe('a person corrects the detection', () => {
     ] as CellValue[][],
   };
   test('an unrecognised sheet becomes a checklist once its columns are mapped by hand', () => {
-    expect(checkGrids([grid])[0].kind).toBe('unknown');
+    expect(checkGrids([grid])[0]!.kind).toBe('unknown');
     const [report] = checkGrids([grid], undefined, {
       S: { headerRows: { first: 2, last: 2 }, columns: { itemName: 2, basis: 3, agency: 4 } },
     });
     expect(report).toMatchObject({ kind: 'checklist', headerRow: 2, dataRows: 1 });
-    expect(report.columns).toMatchObject({ seq: 'A', itemName: 'B', basis: 'C', agency: 'D' });
+    expect(report!.columns).toMatchObject({ seq: 'A', itemName: 'B', basis: 'C', agency: 'D' });
   });
 });
 
@@ -283,7 +283,7 @@ describe('live re-validation of edited rows', () => {
         [3, 'a', '5%'],
       ] as CellValue[][],
     };
-    const full = checkGrids([grid])[0].issues.filter((i) => i.row === 3);
+    const full = checkGrids([grid])[0]!.issues.filter((i) => i.row === 3);
     const sheet = readSheet(grid, SCHEMAS);
     const partial = validateRows(sheet, resolveSettings(), DEFAULT_SEVERITIES, new Set([3]));
     expect(partial).toEqual(full);
@@ -325,14 +325,14 @@ describe('columns read as they are published', () => {
       ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '双随机抽查时段', '抽查比例'],
       [1, 'a', '《法》', '局', '对象', '双随机抽查', '4-10月', '5%'],
       [2, 'b', '《法》', '局', '对象', '双随机抽查', '3-5月', '5%'],
-    ]);
+    ])!;
     expect(report.columns.doubleRandom).toBeUndefined();
     const grid = [
       ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '是否纳入双随机', '抽查比例'],
       [1, 'a', '《法》', '局', '对象', '双随机抽查', '4-10月', '5%'],
       [2, 'b', '《法》', '局', '对象', '双随机抽查', '2020年3月', '5%'],
     ];
-    const mismatched = reportOf(grid);
+    const mismatched = reportOf(grid)!;
     expect(mismatched.columns.doubleRandom).toBeUndefined();
     const notes = mismatched.issues.filter((i) => i.code !== 'header/missing-column');
     expect(notes.map((i) => [i.code, i.severity, i.row, i.column, i.received])).toEqual([
@@ -345,7 +345,7 @@ describe('columns read as they are published', () => {
       ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '是否纳入双随机', '抽查比例'],
       [1, 'a', '《法》', '局', '对象', '双随机抽查', '是', '5%'],
       [2, 'b', '《法》', '局', '对象', '双随机抽查', '4-10月', '5%'],
-    ]);
+    ])!;
     expect(report.columns.doubleRandom).toBe('G');
     const cells = report.issues.filter((i) => i.code !== 'header/missing-column');
     expect(cells.map((i) => `${i.row} ${i.code}`)).toEqual(['3 enum/not-allowed']);
@@ -355,7 +355,7 @@ describe('columns read as they are published', () => {
     const report = reportOf([
       ['序号', '检查事项', '检查依据', '检查方式', '检查主体', '检查对象'],
       [1, 'a', '《法》', '现场检查', '局', '对象'],
-    ]);
+    ])!;
     expect(report.kind).toBe('checklist');
     expect(report.issues.map((i) => `${i.code} ${i.params.field} ${i.severity}`)).toEqual([
       'header/missing-column ratio warning',
@@ -368,7 +368,7 @@ describe('columns read as they are published', () => {
       ['序号', '抽查事项', '抽查依据', '抽查主体', '抽查对象', '抽查方式', '抽查比例/数量'],
       [1, 'a', '《法》', '局', '对象', '双随机抽查', '100%,抽查1次'],
       [2, 'b', '《法》', '局', '对象', '双随机抽查', '5%,每周1次'],
-    ]);
+    ])!;
     expect(report.columns).toMatchObject({ ratio: 'G', frequency: 'G' });
     expect(report.issues.map((i) => `${i.row} ${i.code}`)).toEqual([
       '2 ratio/disturb',
@@ -378,10 +378,10 @@ describe('columns read as they are published', () => {
 
   test('rows under an item name merged down over them are that item: never 重复, never missing', () => {
     const rows = [HEAD, ok(1, '食品检查'), ok(2, ''), ok(3, '')];
-    rows[2][1] = null;
-    rows[3][1] = null;
-    rows[2][0] = null;
-    rows[3][0] = null;
+    rows[2]![1] = null;
+    rows[3]![1] = null;
+    rows[2]![0] = null;
+    rows[3]![0] = null;
     const merges = [
       { top: 2, left: 2, bottom: 4, right: 2 },
       { top: 2, left: 1, bottom: 4, right: 1 },

@@ -116,13 +116,13 @@ const row = (n: number, over: Partial<Record<string, CellValue>> = {}): CellValu
     是否为民营企业: '是',
     企业简介: '生产经营正常',
   };
-  return HEAD.map((h) => (h in over ? over[h]! : base[h]));
+  return HEAD.map((h) => (h in over ? over[h]! : base[h]!));
 };
 const tuples = (values: CellValue[][]) => {
   const [report] = checkGrids([{ name: 'S', values, merges: [] }]);
   return {
-    kind: report.kind,
-    issues: report.issues.map(
+    kind: report!.kind,
+    issues: report!.issues.map(
       (i) => `${i.column ? String.fromCharCode(64 + i.column) : '-'}${i.row ?? ''} ${i.code}`,
     ),
   };

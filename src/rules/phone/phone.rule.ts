@@ -1,6 +1,7 @@
 import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import cnMetadata from './cn-metadata.json';
 import type { Finding } from '../../core/issue';
+import { itemAt } from '../../core/item-at';
 import type { MessageTable } from '../../core/locale';
 import type { Rule } from '../../core/rule';
 
@@ -40,7 +41,7 @@ const COUNTRY_CODE = /^(?:(?:\+|00)86|86(?=[\s-]|$)|\(\+?86\))/;
 
 /** Digits of the main number (no extension) with a +86 / 0086 / 86 country code removed. */
 function nationalDigits(candidate: string): string {
-  const main = candidate.split('#')[0];
+  const [main = ''] = candidate.split('#');
   const digits = main.replace(/\D/g, '');
   if (COUNTRY_CODE.test(main.trim())) return digits.replace(/^(?:00)?86/, '');
   if (/^86(?:1\d{10}|0\d{9,11})$/.test(digits)) return digits.slice(2);
@@ -70,11 +71,11 @@ function candidates(text: string): string[] {
       .trim();
     const tokens = part.split(' ').filter((t) => t !== '');
     for (let i = 0; i < tokens.length; i++) {
-      let current = tokens[i];
+      let current = itemAt(tokens, i);
       // Why the bounds: "0797 6222222" and "150 7016 7658" are one number, "15070167658 15079732716" two.
       while (i + 1 < tokens.length && !current.includes('#')) {
         const [min, max] = lengthBounds(current);
-        const joined = `${current} ${tokens[i + 1]}`;
+        const joined = `${current} ${itemAt(tokens, i + 1)}`;
         if (nationalDigits(current).length >= min || nationalDigits(joined).length > max) break;
         current = joined;
         i++;
@@ -107,7 +108,7 @@ function libraryParse(main: string): { kind: PhoneKind; number: string; extensio
 
 /** One candidate → a number, or the finding that says what is wrong with it. */
 function readNumber(candidate: string): { phone?: PhoneNumber; finding?: Finding } {
-  const [main, extension] = candidate.split('#');
+  const [main = '', extension] = candidate.split('#');
   const text = main.trim();
   const shown = extension ? `${text}转${extension}` : text;
   const phone = (kind: PhoneKind, number: string, ext?: string): PhoneNumber =>
@@ -132,9 +133,10 @@ function readNumber(candidate: string): { phone?: PhoneNumber; finding?: Finding
   let ext = extension ?? lib?.extension;
   // 0797-6222222-801: a third hyphen group is an extension when the number without it is valid.
   const hyphenExt = /^(.*\d)-(\d{1,5})$/.exec(text);
-  if (!lib && !extension && hyphenExt && /-.*-/.test(text)) {
-    lib = libraryParse(hyphenExt[1]);
-    ext = hyphenExt[2];
+  const [, withoutExt, hyphenExtension] = hyphenExt ?? [];
+  if (!lib && !extension && withoutExt && /-.*-/.test(text)) {
+    lib = libraryParse(withoutExt);
+    ext = hyphenExtension;
   }
   return lib ? { phone: phone(lib.kind, lib.number, ext) } : invalid;
 }

@@ -86,16 +86,20 @@ function combine<T extends { kind: string; hedged?: boolean; tiers?: Array<Tier<
   one: (q: Quantity) => T,
   range: (low: T, high: T) => T,
 ): T {
-  if (qs.length === 1) return one(qs[0]);
+  const [q0, q1] = qs;
+  if (q0 && qs.length === 1) return one(q0);
   const values = qs.map(one);
+  const [v0, v1] = values;
   if (
+    q0 &&
+    q1 &&
+    v0 &&
+    v1 &&
     qs.length === 2 &&
-    qs[0].scope === qs[1].scope &&
-    ((values[0].kind === 'atLeast' && values[1].kind === 'atMost') ||
-      (values[0].kind === 'atMost' && values[1].kind === 'atLeast'))
+    q0.scope === q1.scope &&
+    ((v0.kind === 'atLeast' && v1.kind === 'atMost') || (v0.kind === 'atMost' && v1.kind === 'atLeast'))
   ) {
-    const [lo, hi] = values[0].kind === 'atLeast' ? values : [values[1], values[0]];
-    return range(lo, hi);
+    return v0.kind === 'atLeast' ? range(v0, v1) : range(v1, v0);
   }
   const tiered = { kind: 'tiered', tiers: qs.map((q, i) => ({ scope: q.scope, value: values[i] })) } as T;
   if (values.some((v) => v.hedged)) tiered.hedged = true;
@@ -187,8 +191,9 @@ function sortQuantities(r: Reading): Sorted {
   if (hasRatio && !times.length) times.push(...bares);
   else if (times.length && !hasRatio) labelled.push(...bares);
   else if (!hasRatio && bares.length > 1) {
-    labelled.push(bares[0]);
-    times.push(...bares.slice(1));
+    const [first, ...rest] = bares;
+    if (first) labelled.push(first);
+    times.push(...rest);
   }
   if (hasRatio || times.length) bares = [];
   const all = ratios
@@ -254,10 +259,13 @@ function proseTiers(r: Reading, ratios: Quantity[]): ProseTier[] {
   }
   const out: ProseTier[] = [];
   for (const g of groups) {
-    const text = r.text.slice(g[0].start, g[g.length - 1].end);
+    const first = g[0];
+    const last = g[g.length - 1];
+    if (!first || !last) continue;
+    const text = r.text.slice(first.start, last.end);
     if (g.some((w) => w.garbage || isAsNeeded(w)) || !DEFERS_RATIO.test(text)) continue;
     const some = /一定比例的(.+?)(?:进行|开展|实施)/.exec(text);
-    let subject = some ? some[1] : (text.split(/[,:]/)[0] as string);
+    let subject = (some ? some[1] : text.split(/[,:]/)[0]) ?? '';
     subject = subject.replace(/^[\s、.;。]+/, '').replace(LIST_MARKER, '');
     if (NOT_A_SUBJECT.test(subject) || /频次|频率|次数/.test(subject)) continue;
     const end = subject.search(SUBJECT_END);
@@ -265,7 +273,7 @@ function proseTiers(r: Reading, ratios: Quantity[]): ProseTier[] {
     const label = /(?:抽查|检查)?比例/.exec(subject);
     if (label) subject = subject.slice(0, label.index);
     subject = subject.replace(PUNCTUATION, '');
-    if (subject !== '') out.push({ scope: subject, at: g[0].start, words: g });
+    if (subject !== '') out.push({ scope: subject, at: first.start, words: g });
   }
   return out;
 }
@@ -279,7 +287,8 @@ function withScopes(qs: Quantity[], r: Reading): Quantity[] {
     const before = r.quantities.filter(
       (o) => o.at < q.at && o.scope !== '' && sentence(o.at) === sentence(q.at),
     );
-    return before.length ? { ...q, scope: before[before.length - 1].scope } : q;
+    const last = before[before.length - 1];
+    return last ? { ...q, scope: last.scope } : q;
   });
 }
 
@@ -288,8 +297,8 @@ function collapse<T extends { kind: string; tiers?: Array<Tier<T>> }>(
   v: T,
   same: (a: T, b: T) => boolean,
 ): T {
-  if (v.kind !== 'tiered' || !v.tiers) return v;
-  const first = v.tiers[0].value;
+  const first = v.tiers?.[0]?.value;
+  if (v.kind !== 'tiered' || !v.tiers || !first) return v;
   return v.tiers.every((t) => same(t.value, first)) ? first : v;
 }
 
@@ -325,9 +334,10 @@ function ratioFrom(s: Sorted): RatioValue | undefined {
   }
   if (s.ratios.length) {
     const value = combine(withScopes(s.ratios, s.r), ratioOf, ratioRange);
-    if (s.counts.length === 1 && s.counts[0].bound === 'exact' && value.kind !== 'tiered') {
-      value.count = s.counts[0].low;
-      value.countUnit = s.counts[0].countUnit;
+    const [count] = s.counts;
+    if (count && s.counts.length === 1 && count.bound === 'exact' && value.kind !== 'tiered') {
+      value.count = count.low;
+      value.countUnit = count.countUnit;
     }
     return value;
   }
@@ -537,8 +547,9 @@ export function splitParts(text: string): CellParts {
   const s = sortQuantities(r);
   let ratio = s.ratios.length + s.counts.length > 0;
   let frequency = s.times.length + s.implied.length > 0 || s.words.some((w) => w.irregular);
-  if (s.bares.length) {
-    if (/^[=<>≥≤]/.test(t.slice(s.bares[0].start).trim())) frequency = true;
+  const [bare] = s.bares;
+  if (bare) {
+    if (/^[=<>≥≤]/.test(t.slice(bare.start).trim())) frequency = true;
     else ratio = true;
   }
   if (!frequency && ratio && s.words.some(isAsNeeded)) frequency = true;

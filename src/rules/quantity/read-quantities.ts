@@ -1,4 +1,5 @@
 import { roundNoise } from '../../core/normalise';
+import { itemAt } from '../../core/item-at';
 import { type Token, tokenize } from './tokenize';
 
 /** How a quantity bounds its value. */
@@ -91,7 +92,7 @@ const TRAILING_VERB = /(?:开展|进行|实施|组织)?(?:随机|现场|监督)?
  */
 function cleanScope(raw: string, afterPeriod: boolean): string {
   // The last sentence; its clauses that say something about the scope (根据企业信用分类结果, 守信 → 守信).
-  const sentence = raw.split(/[;。]/).pop() as string;
+  const sentence = raw.split(/[;。]/).pop() ?? '';
   let s = sentence
     .split(',')
     .map((c) => c.replace(/^[\s、.:]+/, '').replace(LIST_MARKER, ''))
@@ -140,8 +141,8 @@ const isPeriod = (t: Token | undefined): boolean => !!t && (t.type === 'period' 
 function periodAt(toks: Token[], k: number): { perYear: number; last: number } | undefined {
   const a = toks[k];
   const b = toks[k + 1];
-  if (isPeriod(a)) return { perYear: a.perYear as number, last: k };
-  if (a?.type === 'num' && isPeriod(b) && (a.value as number) > 0)
+  if (a && isPeriod(a)) return { perYear: a.perYear as number, last: k };
+  if (a?.type === 'num' && b && isPeriod(b) && (a.value as number) > 0)
     return { perYear: (b.perYear as number) / (a.value as number), last: k + 1 };
   return undefined;
 }
@@ -167,7 +168,7 @@ interface NumberRead {
 function readNumber(toks: Token[], i: number, text: string): NumberRead {
   const prev = toks[i - 1];
   const prev2 = toks[i - 2];
-  const t = toks[i];
+  const t = itemAt(toks, i);
   let j = i + 1;
   const skip = (next: number, from = i): NumberRead => ({
     unit: 'skip',
@@ -188,22 +189,24 @@ function readNumber(toks: Token[], i: number, text: string): NumberRead {
   let high = low;
   let ranged = false;
   let conflict = false;
-  if (!pct && toks[j]?.type === 'pct') pct = toks[j++].unit;
-  if (toks[j]?.type === 'range' && toks[j + 1]?.type === 'num') {
-    high = toks[j + 1].value as number;
+  const pctAfter = toks[j];
+  if (!pct && pctAfter?.type === 'pct') {
+    pct = pctAfter.unit;
+    j++;
+  }
+  const rangeTo = toks[j + 1];
+  const pctRangeTo = toks[j + 2];
+  if (toks[j]?.type === 'range' && rangeTo?.type === 'num') {
+    high = rangeTo.value as number;
     ranged = true;
     j += 2;
-    if (toks[j]?.type === 'pct') {
-      pct = pct ?? toks[j].unit;
+    const pctTo = toks[j];
+    if (pctTo?.type === 'pct') {
+      pct = pct ?? pctTo.unit;
       j++;
     }
-  } else if (
-    pct &&
-    toks[j]?.type === 'range' &&
-    toks[j + 1]?.type === 'pctWord' &&
-    toks[j + 2]?.type === 'num'
-  ) {
-    high = toks[j + 2].value as number; // 百分之五至百分之十
+  } else if (pct && toks[j]?.type === 'range' && rangeTo?.type === 'pctWord' && pctRangeTo?.type === 'num') {
+    high = pctRangeTo.value as number; // 百分之五至百分之十
     ranged = true;
     j += 3;
   }
@@ -226,26 +229,23 @@ function readNumber(toks: Token[], i: number, text: string): NumberRead {
     return read('ratio', j);
   }
   const next = toks[j];
-  if (next?.type === 'colon' && toks[j + 1]?.type === 'num' && !ranged)
-    return read('officer', j + 2, { officers: low, objects: toks[j + 1].value as number });
+  const objects = toks[j + 1];
+  if (next?.type === 'colon' && objects?.type === 'num' && !ranged)
+    return read('officer', j + 2, { officers: low, objects: objects.value as number });
   if (next?.type === 'times' || next?.type === 'count') {
     const unit = next.type === 'times' ? 'times' : 'count';
     const more = unit === 'count' ? { countUnit: text.slice(next.start, next.end) } : {};
     j++;
     // 1次-2次, 60家-70家
-    if (
-      !ranged &&
-      toks[j]?.type === 'range' &&
-      toks[j + 1]?.type === 'num' &&
-      toks[j + 2]?.type === next.type
-    ) {
-      high = toks[j + 1].value as number;
+    const to = toks[j + 1];
+    if (!ranged && toks[j]?.type === 'range' && to?.type === 'num' && toks[j + 2]?.type === next.type) {
+      high = to.value as number;
       ranged = true;
       j += 3;
     }
     return read(unit, j, more);
   }
-  if (isPeriod(next)) {
+  if (next && isPeriod(next)) {
     // 2021年, 4-10月, 30日, 2021-2023年: the calendar, no value. 每2年, 2年1次, 3个月: a period for a count.
     const word = text.slice(next.start, next.end);
     const calendar =
@@ -259,7 +259,7 @@ function readNumber(toks: Token[], i: number, text: string): NumberRead {
   }
   if (next?.type === 'class') return { ...skip(j + 1), unit: 'label' };
   if (prev?.type === 'open' && next?.type === 'close') return skip(j + 1, i - 1); // (3)
-  if (next?.type === 'sep' && (i === 0 || prev?.type === 'sep') && /[、.]/.test(text[next.start]))
+  if (next?.type === 'sep' && (i === 0 || prev?.type === 'sep') && /[、.]/.test(text.charAt(next.start)))
     return skip(j + 1); // 1、 1.
   // A number standing alone (=1, 2-5, 0.05) is a value; one followed by other words (500万元) is not.
   const alone = !next || (next.type !== 'word' && next.type !== 'latin' && next.type !== 'junk');
@@ -275,23 +275,25 @@ const LIST_TAIL = /类|類|企业|企業|单位|單位|机构|機構|的/;
  */
 function distribute(text: string, quantities: Quantity[]): void {
   for (let q = 0; q < quantities.length; q++) {
-    const first = quantities[q];
+    const first = itemAt(quantities, q);
     const own = text.slice(first.start, first.at);
     const at = own.search(/分别|分別/);
     if (at < 0) continue;
-    const head = own
-      .slice(0, at)
-      .split(/[,:;。]/)
-      .pop() as string;
+    const head =
+      own
+        .slice(0, at)
+        .split(/[,:;。]/)
+        .pop() ?? '';
     const by = head.search(/对|對/);
     const items = (by >= 0 ? head.slice(by + 1) : head).split('、').map((x) => x.replace(PUNCTUATION, ''));
-    if (items.length < 2) continue;
-    const lastTail = items[items.length - 1].search(LIST_TAIL);
-    if (lastTail > 0) items[items.length - 1] = items[items.length - 1].slice(0, lastTail);
+    const lastItem = items[items.length - 1];
+    if (items.length < 2 || lastItem === undefined) continue;
+    const lastTail = lastItem.search(LIST_TAIL);
+    if (lastTail > 0) items[items.length - 1] = lastItem.slice(0, lastTail);
     const group = quantities.slice(q, q + items.length);
     if (group.length < items.length || group.some((g) => g.unit !== first.unit)) continue;
     group.forEach((g, k) => {
-      g.scope = items[k];
+      g.scope = itemAt(items, k);
       if (g.bound === 'exact' && first.bound !== 'range') g.bound = first.bound;
     });
     q += items.length - 1;
@@ -311,8 +313,8 @@ const CONDITION_START = /比例|比率|抽取|抽查|检查|确定|[,;。]/g;
  */
 function conditions(text: string, quantities: Quantity[]): void {
   for (let k = 0; k + 1 < quantities.length; k++) {
-    const q = quantities[k];
-    const next = quantities[k + 1];
+    const q = itemAt(quantities, k);
+    const next = itemAt(quantities, k + 1);
     // The words after the count: its own (…10所的市,), or the next quantity's when no comma parts them (…10家
     // 的县不少于2家).
     const whom = next.scope.startsWith('的') ? next.scope : '';
@@ -349,11 +351,14 @@ export function readQuantities(text: string): Reading {
   const blank: boolean[] = new Array(n).fill(false);
   const clauseOf: number[] = [];
   const clauseCounts: boolean[] = [];
-  for (let k = 0, c = 0; k < n; k++) {
-    clauseOf.push(c);
-    if (toks[k].type === 'times' || toks[k].type === 'every') clauseCounts[c] = true;
-    if (toks[k].type === 'sep') c++;
+  let clause = 0;
+  for (const tk of toks) {
+    clauseOf.push(clause);
+    if (tk.type === 'times' || tk.type === 'every') clauseCounts[clause] = true;
+    if (tk.type === 'sep') clause++;
   }
+  const tok = (k: number): Token => itemAt(toks, k);
+  const clauseAt = (k: number): number => itemAt(clauseOf, k);
   const quantities: Quantity[] = [];
   // A period written before the count it belongs to (2年1次, 每2年): token index and periods per year.
   let pending: { at: number; perYear: number } | undefined;
@@ -368,7 +373,7 @@ export function readQuantities(text: string): Reading {
    */
   const scopeBefore = (from: number, i: number, own: number): string => {
     const functional = (k: number) => {
-      const p = toks[k];
+      const p = tok(k);
       if (k < own || used[k] || !FUNCTIONAL.has(p.type)) return false;
       // A period word is one after 每 or a number (每年, 2年); 日供水, 节日 are words.
       return p.type !== 'period' || toks[k - 1]?.type === 'every' || toks[k - 1]?.type === 'num';
@@ -384,32 +389,34 @@ export function readQuantities(text: string): Reading {
           if (runs.length === 2) break;
         }
         run = '';
-        if (!PERIOD_WORDS.has(toks[k].type)) {
+        if (!PERIOD_WORDS.has(tok(k).type)) {
           periodsOnly = false;
           break;
         }
         continue;
       }
-      run += text.slice(toks[k].start, toks[k].end);
+      const word = tok(k);
+      run += text.slice(word.start, word.end);
     }
     if (runs.length < 2 && run !== '') runs.push(run);
     const first = cleanScope(runs[0] ?? '', false);
-    const second = runs.length > 1 && (periodsOnly || runs.length === 2) ? cleanScope(runs[1], true) : '';
+    const afterPeriod = runs[1] ?? '';
+    const second = runs.length > 1 && (periodsOnly || runs.length === 2) ? cleanScope(afterPeriod, true) : '';
     // 全区每季度对重点监管对象…: the object after the period is the scope, not the area before it.
-    if (second !== '' && (first === '' || /^(?:对于|对|對)/.test(runs[1]))) return second;
+    if (second !== '' && (first === '' || /^(?:对于|对|對)/.test(afterPeriod))) return second;
     return first;
   };
 
   let i = 0;
   while (i < n) {
-    const t = toks[i];
+    const t = tok(i);
     // 不定期 on its own is a frequency: text after it is the next part's (不定期 5%). Before a count it names a
     // way of checking (不定期抽查每年不少于1次).
-    const stop = t.type === 'irregular' && !clauseCounts[clauseOf[i]];
+    const stop = t.type === 'irregular' && !clauseCounts[clauseAt(i)];
     if (t.type === 'sep' || stop || (t.type === 'slash' && !used[i])) {
       regionStart = i + 1;
       // Scope words may come from earlier clauses of the sentence, never from an earlier sentence.
-      if (stop || t.type === 'slash' || /[;。]/.test(text[t.start])) scopeStart = i + 1;
+      if (stop || t.type === 'slash' || /[;。]/.test(text.charAt(t.start))) scopeStart = i + 1;
       pending = undefined;
       i++;
       continue;
@@ -419,7 +426,7 @@ export function readQuantities(text: string): Reading {
       continue;
     }
     const r = readNumber(toks, i, text);
-    const timesAbout = r.unit === 'times' && NOT_INSPECTIONS.test(text.slice(toks[r.next - 1].end));
+    const timesAbout = r.unit === 'times' && NOT_INSPECTIONS.test(text.slice(tok(r.next - 1).end));
     if (r.unit === 'skip' || r.unit === 'label' || r.unit === 'period' || timesAbout) {
       const from = r.from ?? i;
       for (let k = from; k < r.next; k++) {
@@ -434,7 +441,9 @@ export function readQuantities(text: string): Reading {
     let j = r.next;
     let conflict = r.conflict;
     // Suffixes: 以上 / 以下 / 左右, a period (/年, /2年, 每年), 全覆盖, the closing bracket of (20户).
-    let after = toks[j]?.type === 'after' ? toks[j++].bound : undefined;
+    const suffix = toks[j];
+    let after = suffix?.type === 'after' ? suffix.bound : undefined;
+    if (after) j++;
     let perYear: number | undefined;
     let period: number | undefined;
     // A ratio's own period (8%/年) is part of it; 5% 每季度 names the frequency.
@@ -446,7 +455,11 @@ export function readQuantities(text: string): Reading {
         j = p.last + 1;
       }
     }
-    if (!after && toks[j]?.type === 'after') after = toks[j++].bound;
+    const lateSuffix = toks[j];
+    if (!after && lateSuffix?.type === 'after') {
+      after = lateSuffix.bound;
+      j++;
+    }
     if (r.unit === 'ratio' && toks[j]?.type === 'full') j++;
     const inBrackets = toks[i - 1]?.type === 'open' && toks[j]?.type === 'close';
 
@@ -456,7 +469,7 @@ export function readQuantities(text: string): Reading {
     let validity = false;
     const cmpAt = toks[i - 1]?.type === 'pctWord' ? i - 2 : i - 1;
     for (let k = scopeStart; k < i; k++) {
-      const p = toks[k];
+      const p = tok(k);
       if (used[k]) {
         // A bound before a number that is no value is that number's (超过500万元的企业10%).
         if (p.type === 'num' && notValue[k] && k >= regionStart) bound = r.ranged ? 'range' : 'exact';
@@ -479,7 +492,7 @@ export function readQuantities(text: string): Reading {
       if (r.ranged) conflict = true;
       else bound = after;
     }
-    const own = text.slice(toks[regionStart < i ? regionStart : i].start, toks[i].start);
+    const own = text.slice(tok(regionStart < i ? regionStart : i).start, t.start);
     if (inBrackets) j++;
     const q: Quantity = {
       unit: r.unit,
@@ -493,10 +506,10 @@ export function readQuantities(text: string): Reading {
       partOf: /其中/.test(own),
       inBrackets,
       conflict,
-      start: scopeStart < i ? toks[scopeStart].start : toks[inBrackets ? i - 1 : i].start,
+      start: tok(scopeStart < i ? scopeStart : inBrackets ? i - 1 : i).start,
       at: t.start,
-      end: toks[j - 1].end,
-      clause: clauseOf[i],
+      end: tok(j - 1).end,
+      clause: clauseAt(i),
     };
     if (/比例|比率/.test(own)) q.label = 'ratio';
     else if (/频次|频率|次数/.test(own)) q.label = 'frequency';
@@ -509,17 +522,15 @@ export function readQuantities(text: string): Reading {
     // Words after the number up to the end of its clause are its own (至少开展1次抽查,), unless they lead to
     // another quantity (市级3% 县级8%).
     let m = j;
-    while (m < n && toks[m].type !== 'sep' && !STOPS_TRAILING.has(toks[m].type)) m++;
-    if (m > j && (m === n || toks[m].type === 'sep')) {
-      q.end = toks[m - 1].end;
+    while (m < n && tok(m).type !== 'sep' && !STOPS_TRAILING.has(tok(m).type)) m++;
+    if (m > j && (m === n || tok(m).type === 'sep')) {
+      q.end = tok(m - 1).end;
       j = m;
     }
     // 对5%的重点排污单位进行抽查: with no words before it, the subject after the ratio is its scope.
     if (q.scope === '' && q.unit === 'ratio') {
-      const after = /^[^的,;。]*?的([^,;。]+?)(?:进行|开展|实施|抽查|检查)/.exec(
-        text.slice(toks[i].end, q.end),
-      );
-      if (after) q.scope = after[1].replace(PUNCTUATION, '');
+      const after = /^[^的,;。]*?的([^,;。]+?)(?:进行|开展|实施|抽查|检查)/.exec(text.slice(t.end, q.end));
+      if (after) q.scope = (after[1] ?? '').replace(PUNCTUATION, '');
     }
     for (let k = scopeStart; k < j; k++) used[k] = true;
     quantities.push(q);
@@ -538,38 +549,34 @@ export function readQuantities(text: string): Reading {
   // Once per period where a period stands without a count (每季度, 每月, 每2年, 年度 on its own), unless the words
   // defer to a plan (每年按照年度检查计划开展); and 全覆盖 on its own (100%).
   for (let k = 0; k < n; k++) {
-    const tk = toks[k];
+    const tk = tok(k);
+    const clauseK = clauseAt(k);
     if (used[k]) continue;
     const alone =
       tk.type === 'per' &&
-      (k === 0 || toks[k - 1].type === 'sep') &&
-      (k + 1 === n || toks[k + 1].type === 'sep');
+      (k === 0 || tok(k - 1).type === 'sep') &&
+      (k + 1 === n || tok(k + 1).type === 'sep');
     const p =
-      tk.type === 'every' && !clauseHas[clauseOf[k]]?.times
+      tk.type === 'every' && !clauseHas[clauseK]?.times
         ? periodAt(toks, k + 1)
         : alone
           ? { perYear: tk.perYear as number, last: k }
           : undefined;
-    if (!p && (tk.type !== 'full' || clauseHas[clauseOf[k]]?.ratio)) continue;
+    if (!p && (tk.type !== 'full' || clauseHas[clauseK]?.ratio)) continue;
     let start = k;
     while (
       start > 0 &&
       !used[start - 1] &&
-      clauseOf[start - 1] === clauseOf[k] &&
-      toks[start - 1].type !== 'slash'
+      clauseOf[start - 1] === clauseK &&
+      tok(start - 1).type !== 'slash'
     )
       start--;
     let end = p ? p.last : k;
-    while (
-      end + 1 < n &&
-      !used[end + 1] &&
-      clauseOf[end + 1] === clauseOf[k] &&
-      toks[end + 1].type !== 'slash'
-    )
+    while (end + 1 < n && !used[end + 1] && clauseOf[end + 1] === clauseK && tok(end + 1).type !== 'slash')
       end++;
-    if (p && DEFERS.test(text.slice(toks[start].start, toks[end].end))) continue;
+    if (p && DEFERS.test(text.slice(tok(start).start, tok(end).end))) continue;
     let hedged = false;
-    for (let m = start; m <= end; m++) if (toks[m].type === 'hedge') hedged = true;
+    for (let m = start; m <= end; m++) if (tok(m).type === 'hedge') hedged = true;
     const scope = scopeBefore(start, k, start);
     for (let m = start; m <= end; m++) used[m] = true;
     const value = p ? 1 : 100;
@@ -585,12 +592,12 @@ export function readQuantities(text: string): Reading {
       partOf: false,
       inBrackets: false,
       conflict: false,
-      start: toks[start].start,
+      start: tok(start).start,
       at: tk.start,
-      end: toks[end].end,
-      clause: clauseOf[k],
+      end: tok(end).end,
+      clause: clauseK,
     });
-    clauseHas[clauseOf[k]] = { ratio: !p, times: !!p };
+    clauseHas[clauseK] = { ratio: !p, times: !!p };
     k = end;
   }
   quantities.sort((a, b) => a.start - b.start);
@@ -600,18 +607,18 @@ export function readQuantities(text: string): Reading {
 
   // A class letter: A类, or a single capital (A、B、C、D类煤矿; A(较高)).
   const isClassLetter = (k: number) =>
-    toks[k + 1]?.type === 'class' || /^[A-Z]$/.test(text.slice(toks[k].start, toks[k].end));
+    toks[k + 1]?.type === 'class' || /^[A-Z]$/.test(text.slice(tok(k).start, tok(k).end));
   // Text no quantity covers, cut at separators and slashes (不定期/5%), and garbage anywhere (Latin letters that
   // are not a class letter, symbols).
   let garbage = false;
   const words: WordClause[] = [];
   let segment: WordClause | undefined;
-  for (let k = 0, q = 0; k < n; k++) {
-    const tk = toks[k];
+  let q = 0;
+  for (const [k, tk] of toks.entries()) {
     const isGarbage = tk.type === 'junk' || (tk.type === 'latin' && !isClassLetter(k));
     if (isGarbage) garbage = true;
-    while (q < quantities.length && quantities[q].end <= tk.start) q++;
-    const covered = q < quantities.length && quantities[q].start <= tk.start;
+    while (q < quantities.length && itemAt(quantities, q).end <= tk.start) q++;
+    const covered = q < quantities.length && itemAt(quantities, q).start <= tk.start;
     if (covered || tk.type === 'sep' || tk.type === 'slash') {
       segment = undefined;
       continue;

@@ -116,9 +116,10 @@ function words(list: string, payload: Payload): Array<[string, Payload]> {
 // Keywords by first character, longest first.
 const BY_FIRST = new Map<string, Array<[string, Payload]>>();
 for (const entry of KEYWORDS) {
-  const list = BY_FIRST.get(entry[0][0]) ?? [];
+  const first = entry[0].charAt(0);
+  const list = BY_FIRST.get(first) ?? [];
   list.push(entry);
-  BY_FIRST.set(entry[0][0], list);
+  BY_FIRST.set(first, list);
 }
 BY_FIRST.forEach((list) => list.sort((a, b) => b[0].length - a[0].length));
 
@@ -174,7 +175,10 @@ const HEDGE_FOLLOW = /^[\s,]*(?:[不至最每为按应在以>=<≥≤全年季�
 
 function fold(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += TRADITIONAL[text[i]] ?? text[i];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    out += TRADITIONAL[ch] ?? ch;
+  }
   return out;
 }
 
@@ -183,6 +187,11 @@ const OPEN = '([{【〔「';
 const CLOSE = ')]}】〕」';
 const RANGES = '-~—–－～−';
 const JUNK = '#@$^&*_|\\`?+';
+
+/** An ASCII digit; false past the end of the text. */
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
 
 /**
  * Splits normalised cell text (half-width, see `normaliseText`) into tokens in one pass. Numbers come out as
@@ -201,23 +210,23 @@ export function tokenize(text: string): Token[] {
     else out.push({ ...payload, type, start, end });
   };
   while (i < n) {
-    const ch = key[i];
+    const ch = key.charAt(i);
     if (ch === ' ' || ch === '"' || ch === '“' || ch === '”' || ch === "'" || ch === '‘' || ch === '’') {
       i++;
       continue;
     }
     // A minus sign starts a number where no number comes before it (-5%), else it joins a range (5-10).
+    const prev = out[out.length - 1];
     const minus =
       (ch === '-' || ch === '−') &&
-      key[i + 1] >= '0' &&
-      key[i + 1] <= '9' &&
-      (out.length === 0 || ['sep', 'cmp', 'bound', 'open'].indexOf(out[out.length - 1].type) >= 0);
-    if ((ch >= '0' && ch <= '9') || minus) {
+      isDigit(key[i + 1]) &&
+      (!prev || ['sep', 'cmp', 'bound', 'open'].indexOf(prev.type) >= 0);
+    if (isDigit(ch) || minus) {
       let j = minus ? i + 1 : i;
-      while (j < n && key[j] >= '0' && key[j] <= '9') j++;
-      if (key[j] === '.' && key[j + 1] >= '0' && key[j + 1] <= '9') {
+      while (j < n && isDigit(key[j])) j++;
+      if (key[j] === '.' && isDigit(key[j + 1])) {
         j++;
-        while (j < n && key[j] >= '0' && key[j] <= '9') j++;
+        while (j < n && isDigit(key[j])) j++;
       }
       push('num', i, j, { type: 'num', value: Number(key.slice(i, j)) });
       forceNumeral = false;
@@ -226,11 +235,11 @@ export function tokenize(text: string): Token[] {
     }
     if (CN_NUMERAL.indexOf(ch) >= 0) {
       let j = i;
-      while (j < n && CN_NUMERAL.indexOf(key[j]) >= 0) j++;
+      while (j < n && CN_NUMERAL.indexOf(key.charAt(j)) >= 0) j++;
       const after = key.slice(j).replace(/^ +/, '')[0] ?? '';
       const value = parseChineseNumber(key.slice(i, j));
       // 同一个单位, 统一, 之一: one as a word.
-      const word = j === i + 1 && ch === '一' && i > 0 && '同任统唯单之对'.indexOf(key[i - 1]) >= 0;
+      const word = j === i + 1 && ch === '一' && i > 0 && '同任统唯单之对'.indexOf(key.charAt(i - 1)) >= 0;
       if (
         value !== undefined &&
         !word &&
@@ -260,7 +269,7 @@ export function tokenize(text: string): Token[] {
     }
     if (/[A-Za-z]/.test(ch)) {
       let j = i;
-      while (j < n && /[A-Za-z]/.test(key[j])) j++;
+      while (j < n && /[A-Za-z]/.test(key.charAt(j))) j++;
       push('latin', i, j);
       i = j;
       continue;
@@ -293,7 +302,7 @@ export function tokenize(text: string): Token[] {
 }
 
 function matchKeyword(key: string, at: number): [string, Payload] | undefined {
-  const list = BY_FIRST.get(key[at]);
+  const list = BY_FIRST.get(key.charAt(at));
   if (!list) return undefined;
   for (const entry of list) if (key.startsWith(entry[0], at)) return entry;
   return undefined;

@@ -81,7 +81,10 @@ function sameTiers<T>(
 ) {
   if (!a || !b) return a === b;
   if (a.length !== b.length) return false;
-  return a.every((t, i) => sameScope(t.scope, b[i].scope) && same(t.value, b[i].value));
+  return a.every((t, i) => {
+    const u = b[i];
+    return u !== undefined && sameScope(t.scope, u.scope) && same(t.value, u.value);
+  });
 }
 
 /** A number as short as it can be written: 0.3, 12, 0.33 (at most two decimals). */

@@ -43,7 +43,7 @@ testRule(seqRule, {
 describe('seq messages', () => {
   test('not-sequential fills {expected} and {received} in every locale', () => {
     for (const locale of LOCALES) {
-      const text = fillTemplate(seqRule.messages[locale]['not-sequential'], { expected: 4, received: 6 });
+      const text = fillTemplate(seqRule.messages[locale]['not-sequential']!, { expected: 4, received: 6 });
       expect(text).toMatch(/4.*6/);
       expect(text).not.toMatch(/\{\w+\}/);
     }

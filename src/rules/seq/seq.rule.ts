@@ -30,7 +30,7 @@ export const seqRule: Rule<number> = {
       return Number.isInteger(value) && value >= 0 ? ok(value) : fail('not-integer', { received: text });
     }
     const m = SEQ.exec(text.replace(/\s/g, ''));
-    const n = m ? parseChineseNumber(m[1]) : undefined;
+    const n = m?.[1] !== undefined ? parseChineseNumber(m[1]) : undefined;
     return n !== undefined && Number.isSafeInteger(n) ? ok(n) : fail('not-integer', { received: text });
   },
 };

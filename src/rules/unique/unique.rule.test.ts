@@ -74,7 +74,7 @@ test('rows under a name merged down over them are the named item, never its dupl
 describe('unique messages', () => {
   test('duplicate fills {name} and {firstRow} in every locale', () => {
     for (const locale of LOCALES) {
-      const text = fillTemplate(uniqueRule.messages[locale].duplicate, {
+      const text = fillTemplate(uniqueRule.messages[locale].duplicate!, {
         name: '对食品生产经营者的监督检查',
         firstRow: 5,
       });
@@ -117,7 +117,7 @@ describe('unique properties', () => {
           names.map((n) => ({ texts: { itemName: n } })),
         );
         const keys = names.map((n) => uniqueKey(n));
-        const named = (i: number) => names[i].trim() !== '';
+        const named = (i: number) => names[i]!.trim() !== '';
         const expected = names
           .map((_, i) => (named(i) && keys.some((k, j) => j < i && named(j) && k === keys[i]) ? i + 2 : 0))
           .filter((r) => r > 0);

@@ -27,7 +27,8 @@ export const uniqueRule: RowRule<UniqueOptions> = {
     // Why no joined key per row: a 50k-row sheet would make 50k key strings. Each field's key is remembered per
     // distinct text (lists repeat their objects and agencies), and the first rows are kept in nested maps.
     const seen = new FirstRows();
-    const keys = fields.map(() => new Map<string, string>());
+    // Each key field with its cache of text → key.
+    const columns = fields.map((field) => ({ field, keys: new Map<string, string>() }));
     const parts = fields.map(() => '');
     return (row, r) => {
       // Rows under a name merged down over them are the named item itself: never a duplicate of it.
@@ -35,14 +36,15 @@ export const uniqueRule: RowRule<UniqueOptions> = {
       const name = row.text(mark);
       // A name of spaces alone is no name (the required rule speaks of it), not a duplicate of an empty row's.
       if (name.trim() === '') return NO_FINDINGS;
-      for (let k = 0; k < fields.length; k++) {
-        const text = row.text(fields[k]);
-        let part = keys[k].get(text);
+      let k = 0;
+      for (const { field, keys } of columns) {
+        const text = row.text(field);
+        let part = keys.get(text);
         if (part === undefined) {
           part = uniqueKey(text);
-          if (keys[k].size < 5000) keys[k].set(text, part);
+          if (keys.size < 5000) keys.set(text, part);
         }
-        parts[k] = part;
+        parts[k++] = part;
       }
       const first = seen.firstOr(parts, r);
       if (first === undefined) return NO_FINDINGS;

@@ -28,10 +28,10 @@ export const usccMessages: MessageTable = {
 export function usccCheckChar(first17: string): string | undefined {
   if (first17.length !== 17) return undefined;
   let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = CHARSET.indexOf(first17[i]);
+  for (const [i, weight] of WEIGHTS.entries()) {
+    const v = CHARSET.indexOf(first17.charAt(i));
     if (v < 0) return undefined;
-    sum += v * WEIGHTS[i];
+    sum += v * weight;
   }
   return CHARSET[(31 - (sum % 31)) % 31];
 }
@@ -55,7 +55,8 @@ export const usccRule: Rule<string> = {
     const bad = [...code].find((ch) => !CHARSET.includes(ch));
     if (bad !== undefined) return fail('charset', { char: bad });
     const expected = usccCheckChar(code.slice(0, 17)) as string;
-    if (expected !== code[17]) return fail('checksum', { expected, actual: code[17] });
+    const actual = code.charAt(17);
+    if (expected !== actual) return fail('checksum', { expected, actual });
     return ok(code);
   },
 };
