@@ -3,7 +3,7 @@ import type { Locale } from '../core/locale';
 import { normaliseText } from '../core/normalise';
 import { readSheet, type SheetHint } from '../core/validate';
 import { SCHEMAS } from '../schemas';
-import { FIELD_LABELS } from '../schemas/field-labels';
+import { fieldLabel } from '../schemas/field-labels';
 
 /** A column of the sheet as the mapping form lists it: number, letter, header label (may be empty). */
 export interface ColumnChoice {
@@ -62,7 +62,7 @@ export function describeMapping(
     : header;
   const fields: FieldMapping[] = schema.fields.map((f) => ({
     key: f.key,
-    label: FIELD_LABELS[f.key]?.[locale] ?? f.key,
+    label: fieldLabel(f.key, locale),
     detected: detected?.columns.get(f.key),
     chosen: hint?.columns?.[f.key],
   }));

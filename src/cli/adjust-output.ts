@@ -5,7 +5,7 @@ import { noChangeSentence, reportTitle } from '../features/adjust/report-sheet';
 import { issueCell, renderIssue, severityLabel } from '../features/check-workbook';
 import type { FieldChange } from '../features/compare/field-compare';
 import type { ListRead } from '../features/compare/read-list';
-import { FIELD_LABELS } from '../schemas/field-labels';
+import { fieldLabel } from '../schemas/field-labels';
 import { listText } from './list-messages';
 import { issueJson } from './output';
 
@@ -28,7 +28,7 @@ export function meaningText(meaning: FieldChange['meaning'], locale: Locale): st
 }
 
 const label = (field: string, locale: Locale) =>
-  field === 'itemName' ? (locale === 'zh-CN' ? '事项名称' : 'Item name') : FIELD_LABELS[field][locale];
+  field === 'itemName' ? (locale === 'zh-CN' ? '事项名称' : 'Item name') : fieldLabel(field, locale);
 
 function changeJson(c: FieldChange, locale: Locale) {
   const meaning = c.meaning?.[locale];

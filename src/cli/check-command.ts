@@ -1,3 +1,4 @@
+import { itemAt } from '../core/item-at';
 import type { Locale } from '../core/locale';
 import type { FileError, FileReport } from '../core/report';
 import type { DeepPartial, Settings } from '../core/settings';
@@ -98,7 +99,7 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
       maxSize: options.maxSize,
       target: options.targets?.get(file),
     })),
-    (i) => checkFile(files[i], options),
-    (i) => options.onFile?.(++done, files.length, files[i]),
+    (i) => checkFile(itemAt(files, i), options),
+    (i) => options.onFile?.(++done, files.length, itemAt(files, i)),
   );
 }

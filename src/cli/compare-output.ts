@@ -3,7 +3,7 @@ import type { Locale } from '../core/locale';
 import { type CompareResult, listsAgree } from '../features/compare/compare-lists';
 import { differenceRows } from '../features/compare/compare-sheet';
 import type { ListRead } from '../features/compare/read-list';
-import { FIELD_LABELS } from '../schemas/field-labels';
+import { fieldLabel } from '../schemas/field-labels';
 import { meaningText } from './adjust-output';
 import { listText } from './list-messages';
 
@@ -17,7 +17,7 @@ export interface CompareInputs {
 }
 
 const label = (field: string, locale: Locale) =>
-  field === 'itemName' ? (locale === 'zh-CN' ? '事项名称' : 'Item name') : FIELD_LABELS[field][locale];
+  field === 'itemName' ? (locale === 'zh-CN' ? '事项名称' : 'Item name') : fieldLabel(field, locale);
 
 /** The JSON document of `drc compare --json` (fields may be added, never renamed). */
 export function compareJson(r: CompareResult, inputs: CompareInputs, locale: Locale): unknown {

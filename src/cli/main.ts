@@ -24,9 +24,9 @@ const COMMANDS: readonly RegisterCommand[] = [
 
 /** The language asked for with `--lang X` or `--lang=X` anywhere on the line (help is built before parsing). */
 export function requestedLocale(argv: readonly string[]): Locale {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--lang' && i + 1 < argv.length) return toLocale(argv[i + 1]);
+  for (const [i, a] of argv.entries()) {
+    const next = argv[i + 1];
+    if (a === '--lang' && next !== undefined) return toLocale(next);
     if (a.startsWith('--lang=')) return toLocale(a.slice(7));
   }
   return 'zh-CN';
@@ -53,24 +53,28 @@ export function commanderErrorText(message: string, locale: Locale): string {
   const text = message.replace(/^error:\s*/, '').trim();
   let m: RegExpExecArray | null;
   if ((m = /^unknown option '([^']*)'(.*)$/.exec(text))) {
-    const suggestion = /Did you mean (\S+?)\?/.exec(m[2])?.[1];
+    const suggestion = /Did you mean (\S+?)\?/.exec(m[2] ?? '')?.[1];
     const hint = suggestion
       ? locale === 'zh-CN'
         ? `(是否想用 ${suggestion}?)`
         : ` (did you mean ${suggestion}?)`
       : '';
-    return cliText(locale, 'args/unknown-option', { option: m[1], hint });
+    return cliText(locale, 'args/unknown-option', { option: m[1] ?? '', hint });
   }
   if ((m = /^option '([^' ]*)[^']*' argument missing$/.exec(text)))
-    return cliText(locale, 'args/missing-value', { option: m[1] });
+    return cliText(locale, 'args/missing-value', { option: m[1] ?? '' });
   if ((m = /^option '([^' ]*)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/.exec(text)))
-    return cliText(locale, 'args/invalid-choice', { option: m[1], value: m[2], choices: m[3] });
+    return cliText(locale, 'args/invalid-choice', {
+      option: m[1] ?? '',
+      value: m[2] ?? '',
+      choices: m[3] ?? '',
+    });
   if ((m = /^missing required argument '([^']*)'$/.exec(text)))
-    return cliText(locale, 'args/missing-argument', { argument: m[1] });
+    return cliText(locale, 'args/missing-argument', { argument: m[1] ?? '' });
   if ((m = /^required option '([^' ]*)[^']*' not specified$/.exec(text)))
-    return cliText(locale, 'args/missing-option', { option: m[1] });
+    return cliText(locale, 'args/missing-option', { option: m[1] ?? '' });
   if ((m = /^unknown command '([^']*)'/.exec(text)))
-    return cliText(locale, 'args/unknown-command', { command: m[1] });
+    return cliText(locale, 'args/unknown-command', { command: m[1] ?? '' });
   if (/^too many arguments/.test(text)) return cliText(locale, 'args/too-many', { detail: text });
   return cliText(locale, 'args/other', { detail: text });
 }

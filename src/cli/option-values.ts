@@ -48,7 +48,7 @@ export const MAX_MAX_SIZE = 4 * 1024 ** 3;
 export function parseSize(value: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   if (!m) return undefined;
-  const unit = SIZE_UNITS[m[2].toLowerCase()];
+  const unit = SIZE_UNITS[(m[2] ?? '').toLowerCase()];
   if (unit === undefined) return undefined;
   return Math.round(Number(m[1]) * unit);
 }
@@ -100,9 +100,10 @@ function knownCodes(): Set<string> {
 /** `ratio/prose=error` (or `ratio/prose:警告`) as a code and a severity, or undefined when it is not one. */
 function severityIn(value: string, codes: Set<string>): [string, Severity] | undefined {
   const m = /^\s*([a-zA-Z]+\/[a-zA-Z-]+)\s*[=:：]\s*(\S+)\s*$/.exec(value);
-  if (!m || !codes.has(m[1])) return undefined;
-  const level = LEVELS[m[2].toLowerCase()];
-  return level ? [m[1], level] : undefined;
+  const [, code = '', name = ''] = m ?? [];
+  if (!codes.has(code)) return undefined;
+  const level = LEVELS[name.toLowerCase()];
+  return level ? [code, level] : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { textWidth } from '../core/normalise';
 import type { FileError, FileReport } from '../core/report';
 import { issueCell, renderIssue, severityLabel } from '../features/check-workbook';
 import { SCHEMAS } from '../schemas';
-import { FIELD_LABELS } from '../schemas/field-labels';
+import { fieldLabel } from '../schemas/field-labels';
 import { fileText, skipText } from '../hosts/files/file-messages';
 import type { SkippedFile } from '../hosts/files/list-inputs';
 import { legacyFormatName } from '../hosts/xlsx/errors';
@@ -124,7 +124,7 @@ export function toText(
     for (const s of f.sheets) {
       if (s.kind === 'unknown') {
         const cols = Object.entries(s.columns)
-          .map(([k, col]) => `${col}=${FIELD_LABELS[k]?.[locale] ?? k}`)
+          .map(([k, col]) => `${col}=${fieldLabel(k, locale)}`)
           .join(' ');
         const guess = s.headerRow ? cliText(locale, 'guess', { headerRow: s.headerRow, columns: cols }) : '';
         lines.push(c.dim(`  ${oneLine(cliText(locale, 'sheetUnknown', { sheet: s.name, guess }))}`));

@@ -1,3 +1,4 @@
+import { itemAt } from '../core/item-at';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { deskFromFindings, quotaFromGrids, type ReviewDesk, registerFromGrids } from '../app/review-desk';
@@ -113,8 +114,8 @@ export async function reviewEntries(
   const { locale, settings, maxSize } = options;
   return runFileTasks(
     entries.map((entry) => ({ kind: 'review', entry, locale, settings, maxSize })),
-    (i) => readAndReview(entries[i], locale, settings, maxSize),
-    (i) => options.onFile?.(++done, entries.length, entries[i].display),
+    (i) => readAndReview(itemAt(entries, i), locale, settings, maxSize),
+    (i) => options.onFile?.(++done, entries.length, itemAt(entries, i).display),
   );
 }
 

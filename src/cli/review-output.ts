@@ -146,21 +146,23 @@ export function reviewTextReport(
         status === 'ok' ? c.green : status === 'issues' ? c.yellow : status === 'missing' ? c.red : c.dim,
     };
   };
-  const nameWidth = Math.max(textWidth(head[1]), ...result.units.map((u) => textWidth(u.unit))) + 2;
+  const nameWidth = Math.max(textWidth(head[1] ?? ''), ...result.units.map((u) => textWidth(u.unit))) + 2;
   const widths = DELIVERABLES.map(
-    (_, k) =>
-      Math.max(
-        textWidth(head[2 + k]),
-        ...result.units.map((u) => textWidth(cell(u, DELIVERABLES[k][0]).text)),
-      ) + 2,
+    ([d], k) =>
+      Math.max(textWidth(head[2 + k] ?? ''), ...result.units.map((u) => textWidth(cell(u, d).text))) + 2,
   );
-  const row = (cells: Array<{ text: string; paint?: (s: string) => string }>) =>
-    `  ${padStart(cells[0].text, 4)}  ${pad(cells[1].text, nameWidth)}` +
-    cells
-      .slice(2, 5)
-      .map((x, k) => (x.paint ?? String)(pad(x.text, widths[k])))
-      .join('') +
-    `${padStart(cells[5].text, 5)}${padStart(cells[6].text, 6)}  ${(cells[7].paint ?? String)(cells[7].text)}`;
+  type Cell = { text: string; paint?: (s: string) => string };
+  const row = (cells: Cell[]) => {
+    const at = (k: number): Cell => cells[k] ?? { text: '' };
+    return (
+      `  ${padStart(at(0).text, 4)}  ${pad(at(1).text, nameWidth)}` +
+      cells
+        .slice(2, 5)
+        .map((x, k) => (x.paint ?? String)(pad(x.text, widths[k] ?? 0)))
+        .join('') +
+      `${padStart(at(5).text, 5)}${padStart(at(6).text, 6)}  ${(at(7).paint ?? String)(at(7).text)}`
+    );
+  };
   lines.push(c.bold(row(head.map((text) => ({ text })))));
   result.units.forEach((u, i) =>
     lines.push(
@@ -212,7 +214,7 @@ export function reviewTextReport(
       c.dim(
         t('notesWritten', {
           count: written.notes.length,
-          dir: written.notes[0].replace(/[\\/][^\\/]*$/, ''),
+          dir: (written.notes[0] ?? '').replace(/[\\/][^\\/]*$/, ''),
         }),
       ),
     );

@@ -1,3 +1,4 @@
+import { itemAt } from '../core/item-at';
 import type { Locale } from '../core/locale';
 import type { FileError } from '../core/report';
 import { resolveSettings } from '../core/settings';
@@ -182,7 +183,7 @@ export async function runTally(files: readonly string[], options: TallyCliOption
     // Files are read in worker threads on all cores when there are many; the sources keep the files' order.
     const sources = await runFileTasks<TallySource>(
       files.map((file) => ({ kind: 'read', file, locale: options.locale, maxSize: options.maxSize })),
-      (i) => readSource(files[i], options.locale, converter, options.maxSize),
+      (i) => readSource(itemAt(files, i), options.locale, converter, options.maxSize),
     );
     const result = tallySources(sources, {
       quota,

@@ -113,7 +113,7 @@ export function tallyTextReport(
     if (f.error) lines.push(c.red(`  ✖ ${t('fileError', { message: f.error.message })}`));
   lines.push('');
 
-  const [no, unit, quota, declared, diff, status] = t('head').split('|');
+  const [no = '', unit = '', quota = '', declared = '', diff = '', status = ''] = t('head').split('|');
   const nameWidth = Math.max(textWidth(unit), ...result.units.map((u) => textWidth(u.unit))) + 2;
   const row = (a: string, b: string, q1: string, d: string, e: string, s: string) =>
     `  ${padStart(a, 4)}  ${pad(b, nameWidth)}${padStart(q1, 6)}${padStart(d, 8)}${padStart(e, 6)}  ${s}`;

@@ -1,3 +1,4 @@
+import { itemAt } from '../core/item-at';
 import type { Grid } from '../core/grid';
 import { cellAddress } from '../core/grid';
 import { type Issue, SEVERITY_RANK } from '../core/issue';
@@ -67,6 +68,7 @@ export function issuesToMarks(reports: readonly SheetReport[], locale: Locale): 
       .join('\n');
     // Excel holds 32,767 characters in a cell's note; a note of ours stays well under it, whatever the cell held.
     const note = text.length > NOTE_LIMIT ? `${text.slice(0, NOTE_LIMIT - 1)}…` : text;
-    return { sheet, row, column, severity: issues[0].severity, note };
+    // Every cell in byCell got at least one issue; the first is the gravest after the sort.
+    return { sheet, row, column, severity: itemAt(issues, 0).severity, note };
   });
 }

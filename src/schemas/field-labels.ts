@@ -38,3 +38,8 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   frequencyBefore: { 'zh-CN': '调整前检查频次', 'en-US': 'Frequency before' },
   frequencyAfter: { 'zh-CN': '调整后检查频次', 'en-US': 'Frequency after' },
 };
+
+/** A field key's display name in `locale`; the key itself for a key without one. */
+export function fieldLabel(key: string, locale: Locale): string {
+  return FIELD_LABELS[key]?.[locale] ?? key;
+}

@@ -22,7 +22,7 @@ async function adjustJson(...args: string[]) {
 async function cellOf(file: string, address: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const cell = wb.worksheets[0].getCell(address);
+  const cell = wb.worksheets[0]!.getCell(address);
   return { value: cell.value, numFmt: cell.numFmt };
 }
 

@@ -217,8 +217,8 @@ describe('bad input: a clear message naming the file, exit 2, never a stack trac
     expect(sheet.issues.map((i: { cell: string }) => i.cell)).toEqual(['G2']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'out', '清单.xlsx'));
-    expect(wb.worksheets[0].getCell('B2').value).toBe('食品检查');
-    expect(String(wb.worksheets[0].getCell('G2').note ? 'noted' : '')).toBe('noted');
+    expect(wb.worksheets[0]!.getCell('B2').value).toBe('食品检查');
+    expect(String(wb.worksheets[0]!.getCell('G2').note ? 'noted' : '')).toBe('noted');
   });
 });
 

@@ -36,7 +36,7 @@ function folder(): string {
   const odd = ['encrypted.xlsx', 'legacy.xls'].map((f) => path.join(ROOT, 'test', 'fixtures', f));
   for (let i = 0; i < 40; i++) {
     const from = i % 10 === 9 ? odd[((i / 10) % 2) | 0] : lists[i % lists.length];
-    copyFileSync(from, path.join(dir, `${String(i).padStart(2, '0')}-${path.basename(from)}`));
+    copyFileSync(from!, path.join(dir, `${String(i).padStart(2, '0')}-${path.basename(from!)}`));
   }
   return dir;
 }

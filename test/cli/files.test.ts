@@ -130,7 +130,7 @@ describe('outputs are planned before anything is written', () => {
     });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, '清单 (2).xlsx'));
-    expect(wb.worksheets[0].name).toBe('清单'); // the CSV's copy
+    expect(wb.worksheets[0]!.name).toBe('清单'); // the CSV's copy
     const again = await json('check', f, '--out', out);
     expect(again.code).toBe(1);
     expect(readdirSync(out).sort()).toEqual(['清单 (2).xlsx', '清单.xlsx']); // replaced, no temp file left
@@ -376,7 +376,7 @@ describe('option values are checked: exit 2 with the reason, before any file is 
         JSON.parse(run.out) as {
           files: Array<{ sheets: Array<{ issues: Array<{ code: string; severity: string }> }> }>;
         }
-      ).files[0].sheets[0].issues.map((i) => `${i.code} ${i.severity}`);
+      ).files[0]!.sheets[0]!.issues.map((i) => `${i.code} ${i.severity}`);
     expect(plain.code).toBe(0);
     expect(codes(plain)).toEqual(['ratio/prose warning', 'frequency/hedged info']);
     const set = await drc(
@@ -436,8 +436,8 @@ describe('--version, --help and en-US output', () => {
     expect(new Set(issueLines.map(messageColumn)).size).toBe(1);
     const cells = issueLines.map((l) => /^ {4}\S+ +(\w+)/.exec(l)![1]);
     const order = cells.map((c) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(c)!;
-      return Number(m[2]) * 100 + (m[1].length === 1 ? m[1].charCodeAt(0) - 64 : 27);
+      const m = /^([A-Z]+)(\d+)$/.exec(c!)!;
+      return Number(m[2]) * 100 + (m[1]!.length === 1 ? m[1]!.charCodeAt(0) - 64 : 27);
     });
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });

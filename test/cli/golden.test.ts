@@ -17,7 +17,7 @@ const inputs = [
 describe('golden JSON', () => {
   test.each(inputs)('%s', async (file) => {
     const [report] = await checkFiles([file], { locale: 'zh-CN' });
-    const actual = JSON.parse(JSON.stringify(toJson([report], 'zh-CN')));
+    const actual = JSON.parse(JSON.stringify(toJson([report!], 'zh-CN')));
     const expectedPath = path.join(ROOT, 'test/fixtures/golden', `${path.basename(file)}.expected.json`);
     const text = existsSync(expectedPath) ? readFileSync(expectedPath, 'utf8').trim() : '';
     if (text === '') {

@@ -51,8 +51,8 @@ describe('comparisons by meaning', () => {
   let b: string;
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'drc-meaning-'));
-    a = await listFile(dir, '上年清单.xlsx', (r) => [r[1], r[2]]);
-    b = await listFile(dir, '本年清单.xlsx', (r) => [r[3], r[4]]);
+    a = await listFile(dir, '上年清单.xlsx', (r) => [r[1]!, r[2]!]);
+    b = await listFile(dir, '本年清单.xlsx', (r) => [r[3]!, r[4]!]);
   });
 
   test('drc compare: one difference per different meaning, none between spellings of one meaning', async () => {

@@ -87,7 +87,7 @@ describe('drc check --out round trip', () => {
   });
 
   test('finds exactly the planted defects', () => {
-    const cells = json.files[0].sheets[0].issues.filter((i) => i.cell).map((i) => i.cell);
+    const cells = json.files[0]!.sheets[0]!.issues.filter((i) => i.cell).map((i) => i.cell);
     expect(cells.sort()).toEqual(['C9', 'F6', 'H10', 'H7']);
   });
 
@@ -101,7 +101,7 @@ describe('drc check --out round trip', () => {
 
   test('exactly the flagged cells are filled by severity and noted with what is wrong', async () => {
     const [before, after] = [await load(input), await load(path.join(dir, 'out', '清单.xlsx'))];
-    const issues = json.files[0].sheets[0].issues.filter((i) => i.cell);
+    const issues = json.files[0]!.sheets[0]!.issues.filter((i) => i.cell);
     const flagged = new Map(issues.map((i) => [i.cell!, i]));
     const ws = after.getWorksheet(RICH.sheet)!;
     const orig = before.getWorksheet(RICH.sheet)!;
@@ -131,7 +131,7 @@ describe('drc check --out round trip', () => {
   test('a second run over the marked copy gives the same issues and the same marks', async () => {
     const first = path.join(dir, 'out', '清单.xlsx');
     const run = await drc('check', first, '--json', '--out', path.join(dir, 'out2'));
-    const issues = (j: typeof json) => j.files[0].sheets.map((s) => s.issues);
+    const issues = (j: typeof json) => j.files[0]!.sheets.map((s) => s.issues);
     expect(issues(JSON.parse(run.out))).toEqual(issues(json));
     const [a, b] = [await load(first), await load(path.join(dir, 'out2', '清单.xlsx'))];
     const marks = (wb: ExcelJS.Workbook) => {

@@ -77,7 +77,7 @@ describe('drc tally on the 23 units’ files', () => {
         'possibleDuplicates',
       ]),
     );
-    expect(Object.keys(json.units[0]).slice(0, 4)).toEqual(['unit', 'quota', 'declared', 'status']);
+    expect(Object.keys(json.units[0]!).slice(0, 4)).toEqual(['unit', 'quota', 'declared', 'status']);
     expect(code).toBe(1);
   });
 
@@ -195,8 +195,8 @@ describe('drc tally on the 23 units’ files', () => {
       countedFor: '住建局',
       choice: 'table-unit',
     });
-    expect(dup.uscc).toMatch(/^91360731MA/);
-    expect(dup.files.map((f) => path.basename(f))).toEqual([
+    expect(dup!.uscc).toMatch(/^91360731MA/);
+    expect(dup!.files.map((f) => path.basename(f))).toEqual([
       '于都县人防办-监测点企业申报表.xlsx',
       '于都县住建局-监测点企业申报表.xlsx',
       '于都县城管局-监测点企业申报表.xlsx',
@@ -208,7 +208,7 @@ describe('drc tally on the 23 units’ files', () => {
       ['于都县人防办-监测点企业申报表.xlsx', 'C4'],
       ['于都县城管局-监测点企业申报表.xlsx', 'C7'],
     ]);
-    expect(issues[0].message).toContain('该企业已计入住建局');
+    expect(issues[0]!.message).toContain('该企业已计入住建局');
   });
 
   test('names that differ only by 有限公司 / 有限责任公司, neither with a code: listed, both counted', () => {
@@ -405,13 +405,13 @@ describe('live formulas match exactly: wildcards and operators in names', () => 
     expect(json.declaredTotal).toBe(9);
     if (!soffice) return;
     const sheets = recalculatedSheets(soffice, out, path.join(dir, 'recalc'));
-    const summary = sheets[SUMMARY_SHEET];
+    const summary = sheets[SUMMARY_SHEET]!;
     expect(summary.slice(4, 8).map((r) => [r[1], r[3]])).toEqual(
       json.units.map((u: UnitJson) => [u.unit, String(u.declared)]),
     );
-    expect(summary[8].slice(0, 4)).toEqual(['合计', '', '10', '9']);
+    expect(summary[8]!.slice(0, 4)).toEqual(['合计', '', '10', '9']);
     // Every declaration of 申报明细 is 计入 = 是: none of them is another one's duplicate.
-    expect(sheets[DETAIL_SHEET].slice(2).map((r) => r[5])).toEqual(Array(9).fill('是'));
+    expect(sheets[DETAIL_SHEET]!.slice(2).map((r) => r[5])).toEqual(Array(9).fill('是'));
   });
 });
 
@@ -593,7 +593,7 @@ describe('the quota table replaced', () => {
   });
 
   test('a --quota file without a quota table exits 2 with a message', async () => {
-    const { code, err } = await drc('tally', files[0], '--quota', files[0]);
+    const { code, err } = await drc('tally', files[0]!, '--quota', files[0]!);
     expect(code).toBe(2);
     expect(err).toContain('没有分配表');
   });
@@ -726,7 +726,7 @@ describe('--out: the summary workbook', () => {
       printTitlesRow: '4:4',
     });
     // The status recolours itself when a count changes: conditional formats in the sheet's XML.
-    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(out)))['xl/worksheets/sheet1.xml']);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(out)))['xl/worksheets/sheet1.xml']!);
     expect(xml).toContain('<conditionalFormatting sqref="F5:F28">');
     expect(xml).toContain('LEFT($F5,2)=&quot;不足&quot;');
     // Each list: its own title, note and header, the header repeated on every printed page.
@@ -769,7 +769,7 @@ describe('--out: the summary workbook', () => {
       },
     ];
     for (let r = 5; r <= 27; r++) {
-      const [unit, declared] = [summary.values[r - 1][1] as string, summary.values[r - 1][3] as number];
+      const [unit, declared] = [summary.values[r - 1]![1] as string, summary.values[r - 1]![3] as number];
       expect({ unit, count: simulateCount(grids, live, unit) }).toEqual({ unit, count: declared });
     }
   });
@@ -778,25 +778,25 @@ describe('--out: the summary workbook', () => {
     const soffice = libreOffice();
     if (!soffice) return;
     const sheets = recalculatedSheets(soffice, out, path.join(dir, 'recalc'));
-    const summary = sheets[SUMMARY_SHEET];
+    const summary = sheets[SUMMARY_SHEET]!;
     for (const [i, u] of json.units.entries()) {
-      const row = summary[4 + i];
+      const row = summary[4 + i]!;
       expect(row.slice(1, 4)).toEqual([u.unit, String(u.quota), String(u.declared)]);
       expect(text).toMatch(new RegExp(`\\s${u.unit}\\s+${u.quota}\\s+${u.declared}\\s`));
     }
-    expect(summary[27].slice(2, 6)).toEqual([
+    expect(summary[27]!.slice(2, 6)).toEqual([
       String(json.quotaTotal),
       String(json.declaredTotal),
       '-4',
       '不足5，超出1',
     ]);
-    expect(summary[28][2]).toBe(`${json.shortfall.units} 个单位，共差 ${json.shortfall.enterprises} 家`);
-    expect(summary[29][2]).toBe(`${json.excess.units} 个单位，共超 ${json.excess.enterprises} 家`);
+    expect(summary[28]![2]).toBe(`${json.shortfall.units} 个单位，共差 ${json.shortfall.enterprises} 家`);
+    expect(summary[29]![2]).toBe(`${json.excess.units} 个单位，共超 ${json.excess.enterprises} 家`);
     expect(text).toContain(
       `已计入 ${json.declaredTotal} 家，还差 ${json.shortfall.enterprises} 家(${json.shortfall.units} 个单位)，超出 ${json.excess.enterprises} 家(${json.excess.units} 个单位)`,
     );
     // 申报明细's 计入: exactly the declarations the tally counted.
-    const counted = sheets[DETAIL_SHEET].slice(2).filter((r) => r[5] === '是').length;
+    const counted = sheets[DETAIL_SHEET]!.slice(2).filter((r) => r[5] === '是').length;
     expect(counted).toBe(json.summary.declarations - json.excluded.length);
   });
 

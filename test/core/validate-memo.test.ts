@@ -24,7 +24,7 @@ const SPELLINGS: Record<string, readonly CellValue[]> = {
 function sheet(rows: number, combined: boolean, pad: boolean): Grid {
   let state = combined ? 11 : 7;
   const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const pick = (field: string) => SPELLINGS[field][Math.floor(rand() * SPELLINGS[field].length)];
+  const pick = (field: string) => SPELLINGS[field]![Math.floor(rand() * SPELLINGS[field]!.length)]!;
   let distinct = 0;
   // Leading and trailing spaces a person does not read, a different pair for every cell.
   const padded = (v: CellValue): CellValue => {
@@ -42,7 +42,7 @@ function sheet(rows: number, combined: boolean, pad: boolean): Grid {
   for (let i = 1; i <= rows; i++) {
     const cells: CellValue[] = [
       rand() < 0.02 ? i + 1 : i,
-      `${['食品生产企业监督检查', '药品经营企业检查'][i % 2]}${Math.floor(rand() * rows)}`,
+      `${['食品生产企业监督检查', '药品经营企业检查'][i % 2]!}${Math.floor(rand() * rows)}`,
       pick('basis'),
       (i - 1) % 5 === 0 ? pick('agency') : null,
       pick('object'),
@@ -57,7 +57,7 @@ function sheet(rows: number, combined: boolean, pad: boolean): Grid {
   return { name: '检查实施清单', values, numberFormats, merges };
 }
 
-const issuesOf = (grid: Grid): Issue[] => checkGrids([grid])[0].issues;
+const issuesOf = (grid: Grid): Issue[] => checkGrids([grid])[0]!.issues;
 
 describe.each([
   ['separate ratio and frequency columns', false],

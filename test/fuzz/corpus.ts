@@ -118,8 +118,8 @@ export function wellFormed(bytes: Uint8Array): boolean {
 export function flipInPart(bytes: Uint8Array, part: string, rand: () => number, count = 1) {
   let ok = true;
   const out = repack(bytes, (files) => {
-    const data = files[part].slice();
-    for (let k = 0; k < count; k++) data[Math.floor(rand() * data.length)] ^= 1 + Math.floor(rand() * 255);
+    const data = files[part]!.slice();
+    for (let k = 0; k < count; k++) data[Math.floor(rand() * data.length)]! ^= 1 + Math.floor(rand() * 255);
     files[part] = data;
     ok = wellFormed(data);
   });
@@ -129,7 +129,7 @@ export function flipInPart(bytes: Uint8Array, part: string, rand: () => number, 
 /** The package with a byte of its raw zip flipped at `offset`, and whether every part still has its content. */
 export function flipRaw(bytes: Uint8Array, offset: number, mask: number) {
   const out = bytes.slice();
-  out[offset] ^= mask || 1;
+  out[offset]! ^= mask || 1;
   return { bytes: out, intact: sameContent(bytes, out) };
 }
 
@@ -199,7 +199,7 @@ function exampleEntries(sheet?: RawEntry): RawEntry[] {
  * repeating one fully flushed deflate block, so a gigabyte costs a few milliseconds to make.
  */
 function paddedSheet(mb: number, declared?: number): RawEntry {
-  const xml = strFromU8(unzipSync(EXAMPLE)['xl/worksheets/sheet1.xml']);
+  const xml = strFromU8(unzipSync(EXAMPLE)['xl/worksheets/sheet1.xml']!);
   const close = xml.lastIndexOf('</worksheet>');
   const head = strToU8(xml.slice(0, close));
   const tail = strToU8(xml.slice(close));
@@ -454,12 +454,12 @@ export async function makeCorpus(): Promise<FuzzCase[]> {
     f['xl/sharedStrings.xml'] = new Uint8Array([
       0xff,
       0xfe,
-      ...iconv.encode(strFromU8(f['xl/sharedStrings.xml']), 'utf-16le'),
+      ...iconv.encode(strFromU8(f['xl/sharedStrings.xml']!), 'utf-16le'),
     ]);
   });
   add({ name: 'xml-utf16-part', file: 'u16part.xlsx', bytes: utf16Part, expect: 'read' });
   const badUtf8 = repack(EXAMPLE, (f) => {
-    const d = f['xl/sharedStrings.xml'];
+    const d = f['xl/sharedStrings.xml']!;
     const at = Buffer.from(d).indexOf('<t>') + 3;
     f['xl/sharedStrings.xml'] = new Uint8Array([...d.subarray(0, at), 0xe4, 0x28, ...d.subarray(at)]);
   });

@@ -198,7 +198,7 @@ describe('fuzz: odd files never crash, hang, change their input or pass as valid
           c = { name: `raw flip at ${offset}`, file: 'raw.xlsx', bytes: flip.bytes, expect };
         } else {
           const part = xmlParts[Math.floor(m.at * xmlParts.length)];
-          const flip = flipInPart(EXAMPLE, part, random(m.seed), 1 + (m.mask % 3));
+          const flip = flipInPart(EXAMPLE, part!, random(m.seed), 1 + (m.mask % 3));
           c = {
             name: `xml flip in ${part}`,
             file: 'xml.xlsx',

@@ -62,7 +62,7 @@ export function stripCachedValues(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
   for (const name of Object.keys(files)) {
     if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
-    const xml = strFromU8(files[name]).replace(
+    const xml = strFromU8(files[name]!).replace(
       /(<c\b[^>]*>)(<f\b[^>]*(?:\/>|>[\s\S]*?<\/f>))<v>[\s\S]*?<\/v>/g,
       '$1$2',
     );
@@ -92,7 +92,7 @@ export function recalculatedSheets(soffice: string, xlsx: string, dir: string): 
   for (const name of readdirSync(csvDir)) {
     const m = /^recalc-(.+)\.csv$/.exec(name);
     if (!m) continue;
-    out[m[1]] = Papa.parse<string[]>(readFileSync(path.join(csvDir, name), 'utf8'), {
+    out[m[1]!] = Papa.parse<string[]>(readFileSync(path.join(csvDir, name), 'utf8'), {
       skipEmptyLines: false,
     }).data;
   }
@@ -132,9 +132,9 @@ export function renderPage(
   let offset = 0;
   const fields: string[] = [];
   while (fields.length < 4) {
-    while (/\s/.test(String.fromCharCode(ppm[offset]))) offset++;
+    while (/\s/.test(String.fromCharCode(ppm[offset]!))) offset++;
     let token = '';
-    while (!/\s/.test(String.fromCharCode(ppm[offset]))) token += String.fromCharCode(ppm[offset++]);
+    while (!/\s/.test(String.fromCharCode(ppm[offset]!))) token += String.fromCharCode(ppm[offset++]!);
     fields.push(token);
   }
   offset++;
@@ -147,9 +147,9 @@ export function pixelsOf(image: { rgb: Uint8Array }, hex: string, tolerance = 24
   let n = 0;
   for (let i = 0; i + 2 < image.rgb.length; i += 3)
     if (
-      Math.abs(image.rgb[i] - r) <= tolerance &&
-      Math.abs(image.rgb[i + 1] - g) <= tolerance &&
-      Math.abs(image.rgb[i + 2] - b) <= tolerance
+      Math.abs(image.rgb[i]! - r!) <= tolerance &&
+      Math.abs(image.rgb[i + 1]! - g!) <= tolerance &&
+      Math.abs(image.rgb[i + 2]! - b!) <= tolerance
     )
       n++;
   return n;

@@ -35,7 +35,7 @@ export function testRule<T>(rule: Rule<T>, tables: { valid: RuleCase[]; invalid:
   const match = (actual: Finding[], expected: NonNullable<RuleCase['findings']>) => {
     expect(actual.map((f) => f.id)).toEqual(expected.map((f) => f.id));
     expected.forEach((e, i) => {
-      if (e.params) expect(actual[i].params).toMatchObject(e.params);
+      if (e.params) expect(actual[i]!.params).toMatchObject(e.params);
     });
   };
 

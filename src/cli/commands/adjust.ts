@@ -75,7 +75,7 @@ export const registerAdjust: RegisterCommand = (program, io, setCode, locale) =>
       if (flags.confirmMap) {
         const grids = await readGrids(flags.confirmMap, locale, maxSize);
         if (isInputError(grids)) return fail(grids);
-        confirm = grids.length ? readConfirmMap(grids[0]) : undefined;
+        confirm = grids[0] ? readConfirmMap(grids[0]) : undefined;
         if (!confirm || confirm.pairs.length + confirm.alone.length === 0)
           return fail({
             file: flags.confirmMap,

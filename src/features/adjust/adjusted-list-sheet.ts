@@ -1,4 +1,4 @@
-import { FIELD_LABELS } from '../../schemas/field-labels';
+import { fieldLabel } from '../../schemas/field-labels';
 import type { ListRead } from '../compare/read-list';
 import type { SheetSpec, StyleSpec } from '../../core/sheet-spec';
 import type { AdjustResult } from './adjust-lists';
@@ -53,7 +53,7 @@ export function buildAdjustedList(r: AdjustResult, current: ListRead): SheetSpec
   });
   rows.push({ cells: [{ value: `填报单位（盖章）：${r.unit}`, style: 'line' }], height: 24 });
   rows.push({
-    cells: columns.map((c) => ({ value: FIELD_LABELS[c.key]['zh-CN'], style: 'head10' })),
+    cells: columns.map((c) => ({ value: fieldLabel(c.key, 'zh-CN'), style: 'head10' })),
     height: 30,
   });
 
@@ -68,14 +68,14 @@ export function buildAdjustedList(r: AdjustResult, current: ListRead): SheetSpec
       if (c.key === 'adjustReason') return line.reason;
       return line.texts[c.key] ?? '';
     });
-    const cells = values.map((value, j) => ({
-      value,
-      style: CENTRED.has(columns[j].key) ? 'centre10' : 'cell10',
+    const cells = columns.map((c, j) => ({
+      value: values[j] ?? null,
+      style: CENTRED.has(c.key) ? 'centre10' : 'cell10',
     }));
     rows.push({
       cells,
       height: fitRowHeight(
-        values.map((v, j) => ({ text: String(v), width: widths[j] })),
+        columns.map((c, j) => ({ text: String(values[j]), width: c.width })),
         SIZE,
         24,
       ),

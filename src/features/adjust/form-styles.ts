@@ -8,7 +8,7 @@ export const BODY_FONT = '仿宋';
 export const BODY_SIZE = 12;
 
 /** The styles every generated form uses: title, the lines above the table, ruled header and body cells. */
-export const FORM_STYLES: Record<string, StyleSpec> = {
+export const FORM_STYLES = {
   title: {
     font: { name: TITLE_FONT, size: 20 },
     align: { horizontal: 'center', vertical: 'middle', wrap: true },
@@ -48,7 +48,7 @@ export const FORM_STYLES: Record<string, StyleSpec> = {
     border: 'thin',
   },
   sign: { font: { name: BODY_FONT, size: BODY_SIZE }, align: { horizontal: 'left', vertical: 'bottom' } },
-};
+} satisfies Record<string, StyleSpec>;
 
 /** A4 landscape, fitted to the page width, the header row(s) repeated on every page, page numbers at the foot. */
 export function formPage(headerRow: number): PageSpec {

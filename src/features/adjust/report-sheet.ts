@@ -1,4 +1,4 @@
-import { FIELD_LABELS } from '../../schemas/field-labels';
+import { fieldLabel } from '../../schemas/field-labels';
 import { meaningNote } from '../compare/compare-sheet';
 import type { FieldChange } from '../compare/field-compare';
 import type { CellSpec, SheetSpec } from '../../core/sheet-spec';
@@ -33,7 +33,7 @@ export function noChangeSentence(year: number): string {
 
 /** A field change as one line: `检查比例：5% → 10%`. */
 export function changeLine(c: FieldChange): string {
-  const label = c.field === 'itemName' ? '事项名称' : FIELD_LABELS[c.field]['zh-CN'];
+  const label = c.field === 'itemName' ? '事项名称' : fieldLabel(c.field, 'zh-CN');
   const meaning = c.meaning ? `（${meaningNote(c.meaning['zh-CN'])}）` : '';
   return `${label}：${c.from || BLANK} → ${c.to || BLANK}${meaning}`;
 }
@@ -44,7 +44,7 @@ export function changeText(e: AdjustEntry): string {
   const item = e.type === '新增' ? e.current : e.previous;
   const facts = (['method', 'ratio', 'frequency'] as const)
     .filter((f) => item?.texts[f])
-    .map((f) => `${FIELD_LABELS[f]['zh-CN']}：${item?.texts[f]}`);
+    .map((f) => `${fieldLabel(f, 'zh-CN')}：${item?.texts[f]}`);
   const head = e.type === '新增' ? '新增该事项' : '删除该事项';
   return facts.length ? `${head}（${e.type === '删除' ? '原' : ''}${facts.join('；')}）` : head;
 }
@@ -63,7 +63,7 @@ function entryRow(e: AdjustEntry, n: number): { cells: CellSpec[]; height: numbe
   const styles = ['centre', 'cell', 'centre', 'cell', 'cell', 'cell'];
   const cells = values.map((value, i) => ({ value, style: styles[i] }));
   const height = fitRowHeight(
-    values.map((v, i) => ({ text: String(v), width: WIDTHS[i] })),
+    WIDTHS.map((width, i) => ({ text: String(values[i]), width })),
     BODY_SIZE,
     26,
   );

@@ -1,4 +1,4 @@
-import { FIELD_LABELS } from '../../schemas/field-labels';
+import { fieldLabel } from '../../schemas/field-labels';
 import { BODY_SIZE, FORM_STYLES, formPage, styledRow } from '../adjust/form-styles';
 import { keepClosingRowsWithTable } from '../adjust/paginate';
 import { fitRowHeight } from '../adjust/text-fit';
@@ -57,7 +57,7 @@ export function differenceRows(r: CompareResult): DifferenceRow[] {
     ]);
   }
   for (const d of r.differences) {
-    const label = d.field === 'itemName' ? '事项名称' : FIELD_LABELS[d.field]['zh-CN'];
+    const label = d.field === 'itemName' ? '事项名称' : fieldLabel(d.field, 'zh-CN');
     rows.push([
       d.field === 'itemName' ? '名称不一致' : '内容不一致',
       d.itemName,
@@ -120,7 +120,7 @@ export function buildCompareSheet(r: CompareResult, options: CompareSheetOptions
     rows.push({
       cells,
       height: fitRowHeight(
-        values.map((v, j) => ({ text: String(v), width: WIDTHS[j] })),
+        WIDTHS.map((width, j) => ({ text: String(values[j]), width })),
         BODY_SIZE,
         28,
       ),

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { itemAt } from '../../core/item-at';
 import { nameKey, textKey } from './field-compare';
 import type { ListItem } from './read-list';
 
@@ -136,15 +137,15 @@ function candidatePairs(prev: readonly ItemKeys[], cur: readonly ItemKeys[]): Ar
     if (k.object) post(`o${k.object}`, j);
   });
   const shared = new Int32Array(cur.length);
-  for (let i = 0; i < prev.length; i++) {
-    const k = prev[i];
+  for (const [i, k] of prev.entries()) {
     const touched: number[] = [];
     const add = (key: string, weight: number, cap = MAX_POSTING) => {
       const list = postings.get(key);
       if (!list || list.length > cap) return;
       for (const j of list) {
-        if (shared[j] === 0) touched.push(j);
-        shared[j] += weight;
+        const before = itemAt(shared, j);
+        if (before === 0) touched.push(j);
+        shared[j] = before + weight;
       }
     };
     // The rarest bigrams of the name are always followed, however common: they are what a renamed item keeps.
@@ -154,7 +155,7 @@ function candidatePairs(prev: readonly ItemKeys[], cur: readonly ItemKeys[]): Ar
     grams.forEach((g, n) => add(`n${g}`, 1, n < RAREST_ALWAYS ? MAX_RARE_POSTING : MAX_POSTING));
     if (k.basis) add(`b${k.basis}`, 2);
     if (k.object) add(`o${k.object}`, 2);
-    touched.sort((x, y) => shared[y] - shared[x] || x - y);
+    touched.sort((x, y) => itemAt(shared, y) - itemAt(shared, x) || x - y);
     for (const j of touched.slice(0, MAX_CANDIDATES)) out.push([i, j]);
     for (const j of touched) shared[j] = 0;
   }
@@ -241,8 +242,10 @@ export function matchItems(
   const freeCur = cur.filter(free);
   const candidates: UncertainPair[] = [];
   for (const [i, j] of candidatePairs(freePrev.map(key), freeCur.map(key))) {
-    const score = scoreKeys(key(freePrev[i]), key(freeCur[j]));
-    if (score >= CANDIDATE_SCORE) candidates.push({ previous: freePrev[i], current: freeCur[j], score });
+    const previous = itemAt(freePrev, i);
+    const current = itemAt(freeCur, j);
+    const score = scoreKeys(key(previous), key(current));
+    if (score >= CANDIDATE_SCORE) candidates.push({ previous, current, score });
   }
   // Best first; on a tie, the earlier rows (lists keep related items together).
   candidates.sort(

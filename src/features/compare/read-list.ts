@@ -80,7 +80,7 @@ export function readMeta(lines: readonly (readonly string[])[]): ListMeta {
       if (code && !meta.agencyCode) meta.agencyCode = code[1];
     });
     const joined = cells.join('');
-    if (!meta.title && LIST_WORDS.test(joined) && !UNIT_LINE.test(cells[0])) meta.title = joined;
+    if (!meta.title && LIST_WORDS.test(joined) && !UNIT_LINE.test(cells[0] ?? '')) meta.title = joined;
   }
   if (meta.title) {
     const year = YEAR.exec(meta.title);

@@ -251,8 +251,8 @@ export function checkStatementAgainstList(
   settings: Settings,
 ): DeliverableIssue[] {
   const changed = list.items.filter((i) => i.adjustType && i.adjustType !== '无变化');
-  if (changed.length === 0) return [];
-  const first = changed[0];
+  const [first] = changed;
+  if (!first) return [];
   return [
     reviewIssue(
       settings,

@@ -110,7 +110,7 @@ export function readTotal(texts: readonly string[]): ReportTotal['counts'] {
   // exec in a loop, not matchAll: older WPS web views lack it.
   TYPE_COUNT.lastIndex = 0;
   for (let m = TYPE_COUNT.exec(joined); m; m = TYPE_COUNT.exec(joined)) {
-    const type = canonicalType(m[1]);
+    const type = canonicalType(m[1] ?? '');
     if (type && counts[type] === undefined) counts[type] = Number(m[2]);
   }
   const prev = PREVIOUS_COUNT.exec(joined);
@@ -193,7 +193,7 @@ const FREQUENCY_WORD = /(?:检查|抽查|抽检)?(?:频次|频率|周期)/;
 /** The part of a clause after its last arrow word (5% → 10% gives 10%), or undefined when it has none. */
 function afterArrow(clause: string): string | undefined {
   const parts = clause.split(new RegExp(ARROW.source, 'g'));
-  return parts.length > 1 ? parts[parts.length - 1].trim() : undefined;
+  return parts.length > 1 ? parts[parts.length - 1]?.trim() : undefined;
 }
 
 /** Cleans a value cut from a sentence: leading 由/从/为/：, trailing punctuation. */

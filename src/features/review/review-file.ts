@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { type Grid, GridView } from '../../core/grid';
 import type { Issue } from '../../core/issue';
 import type { FileError } from '../../core/report';
@@ -119,7 +120,10 @@ export function reviewFile(input: InboxFile, settings?: DeepPartial<Settings>): 
   const reports = checkGrids(grids, settings);
   // Declarations are looked for only in sheets that are no list and no report (the tally's readers are the costly
   // part of reading a small file, and most files are lists).
-  const others = grids.filter((_, i) => reports[i].kind !== 'checklist' && reports[i].kind !== 'adjustment');
+  const others = grids.filter((_, i) => {
+    const { kind } = itemAt(reports, i);
+    return kind !== 'checklist' && kind !== 'adjustment';
+  });
   const tally = tallySources(others.length ? [{ file: input.file, grids: others }] : [], { settings });
   const tallySheets = new Map(tally.files[0]?.sheets.map((s) => [s.name, s]) ?? []);
   const kinds = new Set<FileKind>();
@@ -128,7 +132,7 @@ export function reviewFile(input: InboxFile, settings?: DeepPartial<Settings>): 
   let listItems = -1;
 
   grids.forEach((grid, i) => {
-    let report = reports[i];
+    let report = itemAt(reports, i);
     const tallied = tallySheets.get(grid.name);
     const finding: SheetFinding = { name: grid.name, role: 'other', headerRow: report.headerRow, rows: 0 };
     out.sheets.push(finding);
@@ -205,7 +209,7 @@ export function reviewFile(input: InboxFile, settings?: DeepPartial<Settings>): 
     for (const line of topLines(grid)) {
       const stamp =
         /^(?:填报单位|报送单位|申报单位|推荐单位)\s*(?:[(（](?:盖章|印章|公章)[)）])?\s*[:：]\s*(.*)$/.exec(
-          line[0],
+          line[0] ?? '',
         );
       const text = stamp ? (stamp[1] || line[1] || '').trim() : '';
       if (text && !/^[_\s]*$/.test(text)) out.hints.unshift({ source: 'stamp', text });

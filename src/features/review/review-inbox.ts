@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { type DeepPartial, resolveSettings, type Settings } from '../../core/settings';
 import { DEFAULT_YEAR } from '../adjust';
 import { nameKey } from '../compare/field-compare';
@@ -208,16 +209,23 @@ export function reviewInbox(findings: readonly FileFindings[], options: ReviewOp
   const learned = new Map<string, Set<string>>();
   const attributions = findings.map((f) => {
     const a = attribute(f, matcher, new Map());
-    if (a.units.length === 1)
+    const [only] = a.units;
+    if (only !== undefined && a.units.length === 1)
       for (const h of f.hints)
-        if (h.source === 'code') learned.set(h.text, (learned.get(h.text) ?? new Set()).add(a.units[0]));
+        if (h.source === 'code') learned.set(h.text, (learned.get(h.text) ?? new Set()).add(only));
     return a;
   });
-  const codes = new Map([...learned].filter(([, u]) => u.size === 1).map(([c, u]) => [c, [...u][0]]));
+  const codes = new Map<string, string>();
+  for (const [code, units] of learned) {
+    const [unit] = units;
+    if (unit !== undefined && units.size === 1) codes.set(code, unit);
+  }
   const files: ReviewedFile[] = findings.map((f, i) => {
-    const a = attributions[i].units.length ? attributions[i] : attribute(f, matcher, codes);
+    const first = itemAt(attributions, i);
+    const a = first.units.length ? first : attribute(f, matcher, codes);
     attributions[i] = a;
-    return { ...f, kind: f.kinds[0], units: a.units, unitSource: a.source, unitText: a.text };
+    // A reviewed file has at least one kind ('other' when nothing else fits).
+    return { ...f, kind: f.kinds[0] ?? 'other', units: a.units, unitSource: a.source, unitText: a.text };
   });
 
   const tally = tallySources(
@@ -249,7 +257,7 @@ export function reviewInbox(findings: readonly FileFindings[], options: ReviewOp
   const byUnit = new Map(units.map((u) => [u.unit, u]));
   const unassigned: UnassignedFile[] = [];
   files.forEach((f, i) => {
-    const a = attributions[i];
+    const a = itemAt(attributions, i);
     const at = { file: f.file, sheet: '' };
     for (const unit of f.units) byUnit.get(unit)!.files.push(f);
     if (f.units.length === 0) {
@@ -314,7 +322,7 @@ function reviewUnit(
   const issues: DeliverableIssue[] = [];
   const unitAt = { file: '', sheet: '' };
   for (const f of u.files) {
-    const a = attributions[all.indexOf(f)];
+    const a = itemAt(attributions, all.indexOf(f));
     if (a.conflict)
       issues.push(
         reviewIssue(

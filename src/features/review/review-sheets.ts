@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { cellAddress } from '../../core/grid';
 import type { Locale } from '../../core/locale';
 import type { SheetSpec } from '../../core/sheet-spec';
@@ -138,7 +139,7 @@ export function buildListSummarySheet(result: ReviewResult, options: ReviewSheet
       r?.deleted ?? (u.report ? 0 : undefined),
       r?.modified ?? (u.report ? 0 : undefined),
     ];
-    figures.forEach((v, k) => (totals[k] += v ?? 0));
+    figures.forEach((v, k) => (totals[k] = itemAt(totals, k) + (v ?? 0)));
     const remark = [
       u.list ? '' : '未报清单',
       u.report ? (u.report.statement ? '无动态调整' : '') : '未报动态调整情况表',

@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import type { MergeRange } from '../../core/grid';
 import type { CellSpec, SheetSpec, StyleSpec } from '../../core/sheet-spec';
 import { centredBox, reportTableStyles } from '../tally/table-styles';
@@ -77,7 +78,7 @@ export function tableSheet(spec: TableSpec): SheetSpec {
       : 8,
   );
   const headHeight = wrappedHeight(
-    spec.head.map((text, i) => ({ text, width: spec.widths[i] })),
+    spec.head.map((text, i) => ({ text, width: itemAt(spec.widths, i) })),
     10,
     24,
   );
@@ -89,7 +90,7 @@ export function tableSheet(spec: TableSpec): SheetSpec {
       style: typeof row.style === 'string' ? row.style : (row.style[i] ?? 'cell'),
     }));
     const height = wrappedHeight(
-      wraps.map((i) => ({ text: String(row.values[i] ?? ''), width: spec.widths[i] })),
+      wraps.map((i) => ({ text: String(row.values[i] ?? ''), width: itemAt(spec.widths, i) })),
       10,
       17,
     );

@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import type { CellSpec, SheetSpec, StyleSpec } from '../../core/sheet-spec';
 import { enterpriseText } from './declaration';
 import { type LiveSource, ROOM_BELOW } from './live-formulas';
@@ -59,11 +60,11 @@ export function buildDetailSheet(result: TallyResult): { spec: SheetSpec; live: 
   rows.push({ cells: title, height: 28 });
   rows.push({ cells: HEAD.map((value) => ({ value, style: 'head' })), height: 30 });
   result.order.forEach((index, i) => {
-    const d = result.declarations[index];
+    const d = itemAt(result.declarations, index);
     const r = FIRST + i;
     const f = (key: string) => d.fields[key] ?? '';
     const source = `${d.file.replace(/^.*[\\/]/, '')} · ${d.sheet}${d.layout === 'list' ? ` 第${d.row}行` : ''}`;
-    const counted = result.counted[index];
+    const counted = result.counted[index] ?? false;
     const cells: CellSpec[] = [
       { value: i + 1, style: 'centre' },
       { value: unitLabel(d), style: 'cell' },
@@ -80,7 +81,7 @@ export function buildDetailSheet(result: TallyResult): { spec: SheetSpec; live: 
       { value: source, style: 'cell' },
     ];
     const height = wrappedHeight(
-      cells.map((cell, j) => ({ text: String(cell.value ?? ''), width: WIDTHS[j] })),
+      WIDTHS.map((width, j) => ({ text: String(cells[j]?.value ?? ''), width })),
       10,
       16,
     );

@@ -52,7 +52,7 @@ function listSheet(
       ...values.map((value, j) => ({ value, style: styles[j] ?? 'cell' })),
     ];
     const height = wrappedHeight(
-      cells.map((c, j) => ({ text: String(c.value ?? ''), width: widths[j] })),
+      widths.map((width, j) => ({ text: String(cells[j]?.value ?? ''), width })),
       10,
       18,
     );

@@ -74,8 +74,9 @@ export function regionOf(title: string): string {
     );
   if (!m) return '';
   // 赣县区, 南康区: a former county's name kept by the district.
-  const next = t[m.index + m[0].length];
-  return m[1].endsWith('县') && next === '区' ? `${m[1]}区` : m[1];
+  const name = m[1] ?? '';
+  const next = t.charAt(m.index + m[0].length);
+  return name.endsWith('县') && next === '区' ? `${name}区` : name;
 }
 
 /** The words for the whole region: 全县, 全区, 全市 (全县 when the region is unknown). */

@@ -222,7 +222,7 @@ function readForm(
   }
 
   const enterprise = fields.enterprise;
-  if (enterprise === '') return { issues };
+  if (enterprise === undefined || enterprise === '') return { issues };
   const firstLabelRow = Math.min(...rows);
   const titles: string[] = [];
   for (let r = form.titleFrom; r < firstLabelRow; r++)

@@ -84,8 +84,9 @@ export function readDeclarationList(
     }
     // 推荐单位 written once with blanks below means "same as above", as in the checklist's 检查主体.
     if (header.columns.has('unit')) {
-      if (fields.unit !== '') lastUnit = { text: fields.unit, cell: cells.unit };
-      else if (lastUnit) {
+      const written = fields.unit ?? '';
+      if (written !== '' && cells.unit) lastUnit = { text: written, cell: cells.unit };
+      else if (written === '' && lastUnit) {
         fields.unit = lastUnit.text;
         cells.unit = lastUnit.cell;
       }

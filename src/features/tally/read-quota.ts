@@ -65,7 +65,8 @@ function findHeader(
     if (declared || units.length === 0 || quotas.length === 0) continue;
     const pairs: Array<[number, number]> = [];
     for (const [i, u] of units.entries()) {
-      const q = quotas.find((c) => c > u && (i + 1 >= units.length || c < units[i + 1]));
+      const nextUnit = units[i + 1];
+      const q = quotas.find((c) => c > u && (nextUnit === undefined || c < nextUnit));
       if (q !== undefined) pairs.push([u, q]);
     }
     if (pairs.length > 0) return { row: r, pairs, labels };

@@ -21,7 +21,10 @@ export interface TallySheetsOptions {
  * The sheets of the summary workbook, in order: 监测点汇总, 监测点图表 (the bar chart), one sheet per non-empty list,
  * then 申报明细.
  */
-export function buildTallySheets(result: TallyResult, options: TallySheetsOptions = {}): SheetSpec[] {
+export function buildTallySheets(
+  result: TallyResult,
+  options: TallySheetsOptions = {},
+): [SheetSpec, ...SheetSpec[]] {
   const detail = options.detail ? buildDetailSheet(result) : undefined;
   const lists = buildListSheets(result);
   const counts: Record<string, { count: number; what: string }> = {
@@ -42,7 +45,8 @@ export function buildTallySheets(result: TallyResult, options: TallySheetsOption
     files: options.files,
     office: options.office,
     date: options.date,
-    lists: lists.map((s) => ({ sheet: s.name, ...counts[s.name] })),
+    // Why `!`: each list sheet is named from LIST_SHEETS, and `counts` has every one of them.
+    lists: lists.map((s) => ({ sheet: s.name, ...counts[s.name]! })),
   });
   const chart = result.units.length > 0 ? [buildChartSheet(result)] : [];
   return [summary, ...chart, ...lists, ...(detail ? [detail.spec] : [])];

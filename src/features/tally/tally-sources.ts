@@ -88,8 +88,9 @@ function chooseQuota(
 function shareFileUnit(declarations: readonly Declaration[]): void {
   const named = declarations.filter((d) => d.unit.source !== 'none');
   const units = new Set(named.map((d) => d.unit.unit ?? d.unit.registered ?? `?${d.unit.text}`));
-  if (named.length === 0 || units.size !== 1 || named.length === declarations.length) return;
-  const { cell: _cell, ...shared } = named[0].unit;
+  const [first] = named;
+  if (!first || units.size !== 1 || named.length === declarations.length) return;
+  const { cell: _cell, ...shared } = first.unit;
   for (const d of declarations) if (d.unit.source === 'none') d.unit = { ...shared };
 }
 

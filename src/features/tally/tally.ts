@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import type { Settings } from '../../core/settings';
 import { type Declaration, enterpriseKey, enterpriseVariantKey } from './declaration';
 import type { DecisionsRead } from './decisions';
@@ -153,10 +154,16 @@ export function gaps(units: readonly UnitTally[]): { shortfall: Gap; excess: Gap
   return { shortfall, excess };
 }
 
+/** Declaration indexes of one enterprise, in reading order; never empty. */
+type Group = [number, ...number[]];
+
 /** Groups of declarations naming one enterprise (same name, or same credit code), as index lists in reading order. */
-function enterpriseGroups(declarations: readonly Declaration[]): number[][] {
+function enterpriseGroups(declarations: readonly Declaration[]): Group[] {
   const parent = declarations.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const find = (i: number): number => {
+    const p = itemAt(parent, i);
+    return p === i ? i : (parent[i] = find(p));
+  };
   const union = (a: number, b: number) => {
     const [x, y] = [find(a), find(b)];
     if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
@@ -173,14 +180,15 @@ function enterpriseGroups(declarations: readonly Declaration[]): number[][] {
     if (code === undefined) byCode.set(d.uscc, i);
     else union(code, i);
   });
-  const groups = new Map<number, number[]>();
+  const groups = new Map<number, Group>();
   declarations.forEach((_, i) => {
     const root = find(i);
     const list = groups.get(root);
     if (list) list.push(i);
     else groups.set(root, [i]);
   });
-  return [...groups.values()].sort((a, b) => a[0] - b[0]);
+  // A group's root is its first member.
+  return [...groups.entries()].sort(([a], [b]) => a - b).map(([, ids]) => ids);
 }
 
 /** What the tally needs besides the declarations: the table, the settings, the matcher, the office's decisions. */
@@ -204,20 +212,20 @@ export function tallyDeclarations(declarations: readonly Declaration[], ctx: Tal
   const excludedAt: Array<[number, Excluded]> = [];
   const duplicates: Duplicate[] = [];
   const order: number[] = [];
-  const large = (i: number) => declarations[i].scale === '大型';
+  const large = (i: number) => itemAt(declarations, i).scale === '大型';
   const groups = enterpriseGroups(declarations);
   const decide = decisionFinder(declarations, groups, ctx, issues);
 
   for (const ids of groups) {
     const eligible = ids.filter((i) => !large(i));
-    const inTable = eligible.filter((i) => declarations[i].unit.unit !== undefined);
+    const inTable = eligible.filter((i) => itemAt(declarations, i).unit.unit !== undefined);
     const decided = decide(ids);
     const winner = decided ?? inTable[0] ?? eligible[0];
     if (winner !== undefined) counted[winner] = true;
     // 申报明细 lists the counted nomination first, then the others, each next to one sharing its name or code.
     order.push(...chainFrom(winner ?? ids[0], ids, declarations));
     for (const i of ids) {
-      const d = declarations[i];
+      const d = itemAt(declarations, i);
       if (i === winner) continue;
       const reason: ExclusionReason = large(i) ? 'large-enterprise' : 'duplicate';
       const entry: Excluded = {
@@ -229,10 +237,10 @@ export function tallyDeclarations(declarations: readonly Declaration[], ctx: Tal
         row: d.row,
       };
       if (reason === 'duplicate')
-        entry.countedFor = winner !== undefined ? (declarations[winner].unit.unit ?? null) : null;
+        entry.countedFor = winner !== undefined ? (itemAt(declarations, winner).unit.unit ?? null) : null;
       excludedAt.push([i, entry]);
       if (large(i) || winner === undefined) continue;
-      const first = declarations[winner];
+      const first = itemAt(declarations, winner);
       // Two rows of one sheet with one name are already reported by the sheet's own check (unique/duplicate).
       if (
         first.file === d.file &&
@@ -249,8 +257,8 @@ export function tallyDeclarations(declarations: readonly Declaration[], ctx: Tal
       );
     }
     if (ids.length < 2) continue;
-    const ds = ids.map((i) => declarations[i]);
-    const countedFor = winner !== undefined ? (declarations[winner].unit.unit ?? null) : null;
+    const ds = ids.map((i) => itemAt(declarations, i));
+    const countedFor = winner !== undefined ? (itemAt(declarations, winner).unit.unit ?? null) : null;
     const choice: DuplicateChoice =
       decided !== undefined
         ? 'decision'
@@ -258,7 +266,7 @@ export function tallyDeclarations(declarations: readonly Declaration[], ctx: Tal
           ? 'table-unit'
           : 'order';
     duplicates.push({
-      enterprise: ds[0].enterprise,
+      enterprise: itemAt(declarations, ids[0]).enterprise,
       uscc: ds.find((d) => d.uscc !== '')?.uscc ?? null,
       units: [...new Set(ds.map(unitLabel))],
       files: [...new Set(ds.map((d) => d.file))],
@@ -310,9 +318,9 @@ function chainFrom(start: number, ids: readonly number[], declarations: readonly
   const out = [start];
   const left = new Set(ids.filter((i) => i !== start));
   for (let k = 0; k < out.length && left.size > 0; k++) {
-    const a = declarations[out[k]];
+    const a = itemAt(declarations, itemAt(out, k));
     for (const i of [...left]) {
-      const b = declarations[i];
+      const b = itemAt(declarations, i);
       if (
         enterpriseKey(a.enterprise) === enterpriseKey(b.enterprise) ||
         (a.uscc !== '' && a.uscc === b.uscc)
@@ -331,7 +339,7 @@ function chainFrom(start: number, ids: readonly number[], declarations: readonly
  */
 function decisionFinder(
   declarations: readonly Declaration[],
-  groups: readonly number[][],
+  groups: readonly Group[],
   ctx: TallyContext,
   issues: TallyIssue[],
 ): (ids: readonly number[]) => number | undefined {
@@ -366,7 +374,9 @@ function decisionFinder(
       );
       continue;
     }
-    const pick = ids.find((i) => declarations[i].unit.unit === unit && declarations[i].scale !== '大型');
+    const pick = ids.find(
+      (i) => itemAt(declarations, i).unit.unit === unit && itemAt(declarations, i).scale !== '大型',
+    );
     if (pick === undefined) {
       issues.push(
         tallyIssue(
@@ -435,13 +445,13 @@ function unknownUnits(
  */
 function possibleDuplicates(
   declarations: readonly Declaration[],
-  groups: readonly number[][],
+  groups: readonly Group[],
   settings: Settings,
   issues: TallyIssue[],
 ): PossibleDuplicate[] {
-  const byVariant = new Map<string, Array<readonly number[]>>();
+  const byVariant = new Map<string, Group[]>();
   for (const ids of groups) {
-    const keys = new Set(ids.map((i) => enterpriseVariantKey(declarations[i].enterprise)));
+    const keys = new Set(ids.map((i) => enterpriseVariantKey(itemAt(declarations, i).enterprise)));
     for (const key of keys) {
       const list = byVariant.get(key);
       if (list) {
@@ -454,7 +464,7 @@ function possibleDuplicates(
   for (const sets of byVariant.values()) {
     if (sets.length < 2) continue;
     const codes = new Set(
-      sets.map((ids) => ids.map((i) => declarations[i].uscc).find((c) => c !== '') ?? ''),
+      sets.map((ids) => ids.map((i) => itemAt(declarations, i).uscc).find((c) => c !== '') ?? ''),
     );
     codes.delete('');
     // Two different credit codes: two different enterprises, whatever their names.
@@ -463,7 +473,8 @@ function possibleDuplicates(
     const id = members.join(',');
     if (seen.has(id)) continue;
     seen.add(id);
-    const ds = members.map((i) => declarations[i]);
+    const ds = members.map((i) => itemAt(declarations, i));
+    const first = itemAt(ds, 0);
     out.push({
       enterprises: ds.map((d) => d.enterprise),
       units: [...new Set(ds.map(unitLabel))],
@@ -473,8 +484,8 @@ function possibleDuplicates(
       issues.push(
         tallyIssue(settings, 'tally/possible-duplicate', enterpriseCell(d), {
           enterprise: d.enterprise,
-          other: ds[0].enterprise,
-          otherUnit: unitLabel(ds[0]) || '?',
+          other: first.enterprise,
+          otherUnit: unitLabel(first) || '?',
         }),
       );
     }

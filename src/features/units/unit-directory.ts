@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { distance } from 'fastest-levenshtein';
 import { normaliseText } from '../../core/normalise';
 import { ALIAS_GROUPS } from './unit-aliases';
@@ -55,7 +56,7 @@ export class UnitDirectory {
       const known = new Set<string>();
       for (const n of [e.name, ...e.aliases]) {
         const g = groupOf.get(unitKey(n, this.region));
-        if (g !== undefined) ALIAS_GROUPS[g].forEach((a) => known.add(a));
+        if (g !== undefined) itemAt(ALIAS_GROUPS, g).forEach((a) => known.add(a));
       }
       const extra = [...known].filter((a) => a !== e.name && !e.aliases.includes(a));
       return extra.length > 0 ? { ...e, aliases: [...e.aliases, ...extra] } : e;
@@ -63,7 +64,8 @@ export class UnitDirectory {
     // An entry's own names first, so a register's alias never loses to another entry's built-in name.
     for (const pass of ['own', 'known'] as const)
       for (const [i, entry] of this.entries.entries()) {
-        const own = new Set([entries[i].name, ...entries[i].aliases]);
+        const given = itemAt(entries, i);
+        const own = new Set([given.name, ...given.aliases]);
         for (const [j, name] of [entry.name, ...entry.aliases].entries()) {
           if ((pass === 'own') !== own.has(name)) continue;
           const how: UnitHow = j === 0 ? 'name' : 'alias';
@@ -101,9 +103,10 @@ export class UnitDirectory {
     for (const key of unitKeys(text, this.region)) {
       let best: { entry: UnitEntry; length: number } | undefined;
       for (const [known, list] of this.byKey) {
-        if (list.length !== 1 || known.length < 3 || known.length >= key.length) continue;
+        const [only] = list;
+        if (!only || list.length !== 1 || known.length < 3 || known.length >= key.length) continue;
         if (!key.startsWith(known) || !SUB_UNIT.test(key.slice(known.length))) continue;
-        if (!best || known.length > best.length) best = { entry: list[0].entry, length: known.length };
+        if (!best || known.length > best.length) best = { entry: only.entry, length: known.length };
       }
       if (best) return { entry: best.entry, how: 'sub-unit' };
     }
@@ -129,9 +132,10 @@ export class UnitDirectory {
     const key = unitKey(text, this.region);
     let best: { entry: UnitEntry; d: number } | undefined;
     for (const [known, list] of this.byKey) {
-      if (list.length !== 1 || !closeUnitKeys(key, known, distance)) continue;
+      const [only] = list;
+      if (!only || list.length !== 1 || !closeUnitKeys(key, known, distance)) continue;
       const d = distance(key, known);
-      if (!best || d < best.d) best = { entry: list[0].entry, d };
+      if (!best || d < best.d) best = { entry: only.entry, d };
     }
     return best?.entry;
   }

@@ -85,8 +85,8 @@ export function unitKeys(name: string, region = ''): string[] {
   }
   // 于都县委统战部, 县委统战部: the party committee's own departments.
   if (stripped && /^委(?!员会)/.test(s) && s.length >= 3) add(s.slice(1));
-  const town = TOWNSHIP.exec(s);
-  if (town) add(town[1]);
+  const town = TOWNSHIP.exec(s)?.[1];
+  if (town !== undefined) add(town);
   return keys;
 }
 
@@ -140,7 +140,8 @@ export function unitNameIn(text: string): string | undefined {
     const m = new RegExp(
       `^(?:中共)?(${HAN}{1,16}?(?:委员会|人民政府|局|委|部|办公室|办|中心|院|馆|所|站|队|镇|乡|街道))`,
     ).exec(part);
-    if (m && m[1].length >= 2) return m[1];
+    const name = m?.[1];
+    if (name !== undefined && name.length >= 2) return name;
   }
   return undefined;
 }

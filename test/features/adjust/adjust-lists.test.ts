@@ -173,8 +173,8 @@ describe('the report sheet', () => {
       fitToWidth: true,
       printTitleRows: { first: 3, last: 3 },
     });
-    expect(spec.rows[2].cells.every((c) => c?.style === 'head')).toBe(true);
-    expect(spec.styles.title.font?.name).toBe('黑体');
+    expect(spec.rows[2]!.cells.every((c) => c?.style === 'head')).toBe(true);
+    expect(spec.styles.title!.font?.name).toBe('黑体');
     expect(spec.styles.cell).toMatchObject({ font: { name: '仿宋' }, border: 'thin' });
   });
 
@@ -183,21 +183,21 @@ describe('the report sheet', () => {
       adjustLists(previous, previous, { unit: '于都县市场监督管理局', year: 2020 }),
     );
     const lines = text(same);
-    expect(lines[3].split('|')[0]).toBe('本单位2020年度行政检查事项清单无动态调整');
+    expect(lines[3]!.split('|')[0]).toBe('本单位2020年度行政检查事项清单无动态调整');
     expect(same.merges).toContainEqual({ top: 4, left: 1, bottom: 4, right: 6 });
     expect(lines[4]).toContain('新增 0 项，删除 0 项，修改 0 项，无变化 5 项');
   });
 
   test('what 调整内容 says for each type', () => {
-    expect(changeText(r.added[0])).toBe(
+    expect(changeText(r.added[0]!)).toBe(
       '新增该事项（检查方式：双随机抽查；检查比例：5%；检查频次：每年1次）',
     );
-    expect(changeText(r.deleted[0])).toBe(
+    expect(changeText(r.deleted[0]!)).toBe(
       '删除该事项（原检查方式：双随机抽查；检查比例：5%；检查频次：每年1次）',
     );
     expect(
       changeText({
-        ...r.modified[0],
+        ...r.modified[0]!,
         changes: [
           { field: 'itemName', from: '甲', to: '乙' },
           { field: 'ratio', from: '', to: '5%' },
@@ -220,7 +220,7 @@ describe('fitting the printed page', () => {
 
   const long = (n: number): SheetSpec => {
     const base = buildAdjustReport(adjustLists(previous, current));
-    const entry = base.rows[3];
+    const entry = base.rows[3]!;
     const rows = [
       ...base.rows.slice(0, 3),
       ...Array.from({ length: n }, () => entry),

@@ -54,7 +54,7 @@ describe('readList: the same reader as drc check', () => {
     const read = list(
       sheet('S', [], head, [[1, '甲', '《法》', '某局', '企业', '双随机抽查', '5%,每年1次']]),
     );
-    expect(read.items[0].texts).toMatchObject({ ratio: '5%', frequency: '每年1次' });
+    expect(read.items[0]!.texts).toMatchObject({ ratio: '5%', frequency: '每年1次' });
   });
 
   test('a 检查主体 merged down is the value of every row under it', () => {
@@ -63,7 +63,7 @@ describe('readList: the same reader as drc check', () => {
       [2, '乙', '《法》', null, '企业', '双随机抽查', '5%', '每年1次'],
     ]);
     grid.merges.push({ top: 2, left: 4, bottom: 3, right: 4 });
-    expect(list(grid).items[1].texts.agency).toBe('于都县市场监督管理局');
+    expect(list(grid).items[1]!.texts.agency).toBe('于都县市场监督管理局');
   });
 
   test('rows marked 删除 keep their declared type; notes and signature lines are not items', () => {
@@ -142,10 +142,10 @@ describe('matchItems', () => {
 
   test('the similarity score weighs the name and whether 检查依据 and 检查对象 agree', () => {
     const [x, y] = [a.items[1], b.items[1]];
-    expect(similarity(x, y)).toBeGreaterThanOrEqual(0.75);
-    expect(similarity(a.items[2], b.items[0])).toBeGreaterThanOrEqual(0.45);
-    expect(similarity(a.items[2], b.items[0])).toBeLessThan(0.75);
-    expect(similarity(a.items[3], b.items[3])).toBeLessThan(0.45);
+    expect(similarity(x!, y!)).toBeGreaterThanOrEqual(0.75);
+    expect(similarity(a.items[2]!, b.items[0]!)).toBeGreaterThanOrEqual(0.45);
+    expect(similarity(a.items[2]!, b.items[0]!)).toBeLessThan(0.75);
+    expect(similarity(a.items[3]!, b.items[3]!)).toBeLessThan(0.45);
   });
 
   test('item codes pair items whose names differ completely', () => {

@@ -73,8 +73,8 @@ describe('a report against its own list', () => {
       // The list marks 水土保持检查 删除; the report leaves it out.
       ['review/change-not-reported', 4, '水土保持检查'],
     ]);
-    expect(issues[2].params).toMatchObject({ field: 'ratio', reported: '10%', listed: '5%', listRow: 2 });
-    expect(issues[1].params.listRow).toBe(6);
+    expect(issues[2]!.params).toMatchObject({ field: 'ratio', reported: '10%', listed: '5%', listRow: 2 });
+    expect(issues[1]!.params.listRow).toBe(6);
   });
 
   test('a renamed item is found by name likeness and the names are asked to agree', () => {

@@ -103,7 +103,7 @@ describe('the 动态调整情况表 as a sheet kind', () => {
       ),
     )!;
     expect(read.columns).toMatchObject({ before: 4, after: 5, adjustReason: 6 });
-    expect(reportedValues(read.entries[0])).toEqual({ ratio: '10%' });
+    expect(reportedValues(read.entries[0]!)).toEqual({ ratio: '10%' });
   });
 });
 

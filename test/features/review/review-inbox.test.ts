@@ -109,7 +109,7 @@ describe("a unit's deliverables", () => {
     const statement = sheet('Sheet1', [], ['于都县林业局2020年度行政检查事项清单无动态调整'], []);
     const r = review([file('林业局/说明.xlsx', [statement])]);
     const forest = r.units.find((u) => u.unit === '林业局')!;
-    expect([forest.files[0].kind, forest.deliverables.adjustment, forest.report?.statement]).toEqual([
+    expect([forest.files[0]!.kind, forest.deliverables.adjustment, forest.report?.statement]).toEqual([
       'adjustment',
       'ok',
       true,

@@ -19,8 +19,8 @@ function annex1(total: CellValue = 66): CellValue[][] {
     const right = units[12 + i];
     rows.push([
       i + 1,
-      units[i].unit,
-      units[i].quota,
+      units[i]!.unit,
+      units[i]!.quota,
       null,
       right ? 13 + i : null,
       right ? right.unit : '合计',
@@ -88,10 +88,10 @@ describe('the 合计 of a quota table, in every layout', () => {
   /** Annex 1 as the notice prints it: 合计 in the right half's 序号 column, its 单位 cell blank. */
   function annex1SeqTotal(total: CellValue, typo?: [number, number]): CellValue[][] {
     const rows = annex1(total);
-    const last = rows[rows.length - 1];
+    const last = rows[rows.length - 1]!;
     last[4] = '合  计';
     last[5] = null;
-    if (typo) rows[3 + typo[0]][2] = typo[1];
+    if (typo) rows[3 + typo[0]]![2] = typo[1];
     return rows;
   }
 

@@ -65,7 +65,7 @@ describe('the printed form', () => {
     const r = tallySources([
       { file: '于都县交通运输局.xlsx', grids: [form('企业1', { 联系电话: '1390797000', 规模: '大型企业' })] },
     ]);
-    expect(r.files[0].sheets).toEqual([
+    expect(r.files[0]!.sheets).toEqual([
       { name: '企业1', kind: 'declaration', layout: 'form', declarations: 1 },
     ]);
     expect(r.declarations[0]).toMatchObject({
@@ -97,13 +97,13 @@ describe('the printed form', () => {
     expect(r.issues.filter((i) => i.sheet === '企业1').map((i) => `${i.row}:${i.column} ${i.code}`)).toEqual([
       '5:3 required/missing',
     ]);
-    expect(r.files[0].sheets[1]).toMatchObject({ kind: 'declaration', layout: 'form', declarations: 0 });
+    expect(r.files[0]!.sheets[1]).toMatchObject({ kind: 'declaration', layout: 'form', declarations: 0 });
   });
 
   test('a 推荐单位 label on the form names the unit', () => {
     const g = form('企业1');
     g.values.push(['推荐单位', null, '于都县市场监管局']);
-    expect(tallySources([{ file: 'x.xlsx', grids: [g] }]).declarations[0].unit).toMatchObject({
+    expect(tallySources([{ file: 'x.xlsx', grids: [g] }]).declarations[0]!.unit).toMatchObject({
       unit: '市场监督管理局',
       source: 'label',
       cell: { row: 9, column: 3 },
@@ -112,7 +112,7 @@ describe('the printed form', () => {
 
   test('a list is never read as a form, a form never as a list', () => {
     const r = tallySources([{ file: 'x.xlsx', grids: [list([row(1, '林业局')]), form('企业1')] }]);
-    expect(r.files[0].sheets.map((s) => s.layout)).toEqual(['list', 'form']);
+    expect(r.files[0]!.sheets.map((s) => s.layout)).toEqual(['list', 'form']);
   });
 });
 
@@ -163,18 +163,18 @@ describe('live counts in the workbook the declarations are in', () => {
     ]);
     const { result, summary, sheets } = tallyWorkbook([list(rows)], 'a.xlsx');
     expect(result.excluded).toHaveLength(249);
-    expect(summary.rows[2].cells[0]?.value).toContain('“不计入的企业”表（249 家）');
+    expect(summary.rows[2]!.cells[0]?.value).toContain('“不计入的企业”表（249 家）');
     expect(summary.rows).toHaveLength(30);
     expect(sheets.map((s) => s.name)).toEqual(['监测点汇总', '监测点图表', '重复申报', '不计入的企业']);
-    const excluded = sheets[3];
+    const excluded = sheets[3]!;
     expect(excluded.rows).toHaveLength(3 + 249);
     expect(excluded.page?.printTitleRows).toEqual({ first: 3, last: 3 });
   });
 
   test('the summary sheet: title, 制表 line, 23 units, 合计, shortage and excess, A4; the chart apart', () => {
     const spec = buildSummarySheet(tallySources([]), { date: '2020年3月30日' });
-    expect(spec.rows[0].cells[0]?.value).toBe('于都县中小微企业行政检查监测点汇总表');
-    expect(spec.rows[1].cells.map((c) => c?.value)).toEqual([
+    expect(spec.rows[0]!.cells[0]?.value).toBe('于都县中小微企业行政检查监测点汇总表');
+    expect(spec.rows[1]!.cells.map((c) => c?.value)).toEqual([
       '制表单位（盖章）：',
       undefined,
       undefined,
@@ -183,9 +183,9 @@ describe('live counts in the workbook the declarations are in', () => {
       undefined,
     ]);
     expect(spec.rows.slice(4, 27).map((r) => r.cells[5]?.value)).toEqual(Array(23).fill('未申报'));
-    expect(spec.rows[27].cells.map((c) => c?.value)).toEqual(['合计', null, 66, 0, -66, '未申报']);
-    expect(spec.rows[28].cells[2]?.value).toBe('23 个单位，共差 66 家');
-    expect(spec.rows[29].cells[2]?.value).toBe('0 个单位，共超 0 家');
+    expect(spec.rows[27]!.cells.map((c) => c?.value)).toEqual(['合计', null, 66, 0, -66, '未申报']);
+    expect(spec.rows[28]!.cells[2]?.value).toBe('23 个单位，共差 66 家');
+    expect(spec.rows[29]!.cells[2]?.value).toBe('0 个单位，共超 0 家');
     expect(spec.page).toMatchObject({
       paper: 'A4',
       orientation: 'portrait',
@@ -206,7 +206,7 @@ describe('live counts in the workbook the declarations are in', () => {
       }),
     ]);
     expect(chart.page).toMatchObject({ paper: 'A4', orientation: 'portrait' });
-    expect(spec.conditionalFormats?.[0].range).toEqual({ top: 5, left: 6, bottom: 28, right: 6 });
+    expect(spec.conditionalFormats?.[0]!.range).toEqual({ top: 5, left: 6, bottom: 28, right: 6 });
   });
 });
 
@@ -314,7 +314,7 @@ describe('forms stacked on one sheet', () => {
     const r = tallySources([
       { file: '附件2.xlsx', grids: [grid('申报', values, [...sa.merges, ...sb.merges])] },
     ]);
-    expect(r.files[0].sheets).toEqual([
+    expect(r.files[0]!.sheets).toEqual([
       { name: '申报', kind: 'declaration', layout: 'form', declarations: 2 },
     ]);
     expect(r.declarations.map((d) => [d.enterprise, d.fields.phone, d.row, d.unit.unit])).toEqual([
