@@ -26,7 +26,7 @@ describe('the 校验 controller on an open workbook', () => {
     const s = controller.state;
     expect(s.sheet).toBe(SHEET);
     expect(s.reports.map((r) => r.kind)).toEqual(['checklist']);
-    const issues = s.reports[0].issues;
+    const issues = s.reports[0]!.issues;
     expect(issues.length).toBeGreaterThan(0);
     // Every issue on a cell is a mark on that cell.
     const cells = new Set(issues.filter((i) => i.column).map((i) => `${SHEET}!${i.row}:${i.column}`));
@@ -41,7 +41,7 @@ describe('the 校验 controller on an open workbook', () => {
   it('says so when the sheet is no list it knows', async () => {
     const { controller } = onWorkbook(new MemoryPort(exampleGrids().map(cloneGrid), '填表说明'));
     await controller.validate();
-    expect(controller.state.reports[0].kind).toBe('unknown');
+    expect(controller.state.reports[0]!.kind).toBe('unknown');
     expect(controller.state.notice).toEqual({ kind: 'info', message: 'unknownSheet' });
   });
 
@@ -56,7 +56,7 @@ describe('the 校验 controller on an open workbook', () => {
     expect(s.settings.maxPerYear).toBe(3);
     expect(s.restored).toBe(true);
     expect(s.sheet).toBe(SHEET);
-    expect(s.reports[0].issues).toEqual(first.controller.state.reports[0].issues);
+    expect(s.reports[0]!.issues).toEqual(first.controller.state.reports[0]!.issues);
     expect(s.notice).toEqual({ kind: 'error', text: '读取工作表失败' });
     expect(first.port.state.get(STATE_KEYS.commandError)).toBe('');
     expect(s.live).toBe(true);
@@ -67,16 +67,16 @@ describe('the 校验 controller on an open workbook', () => {
     const { port, controller } = onWorkbook();
     await controller.start();
     await controller.validate();
-    const grid = port.grids[0];
-    const before = controller.state.reports[0].issues.filter((i) => i.row === 7);
+    const grid = port.grids[0]!;
+    const before = controller.state.reports[0]!.issues.filter((i) => i.row === 7);
     expect(before.map((i) => i.code)).toContain('ratio/out-of-range');
-    grid.values[6][8] = '10%';
+    grid.values[6]![8] = '10%';
     port.calls.length = 0;
     port.edit({ sheet: SHEET, rows: [7] });
     await controller.flushEdits();
     expect(port.calls.filter((c) => c.startsWith('remarkRows'))).toEqual(['remarkRows 1 0']);
     expect(port.marks.has(`${SHEET}!7:9`)).toBe(false);
-    expect(controller.state.reports[0].issues.filter((i) => i.row === 7)).toEqual([]);
+    expect(controller.state.reports[0]!.issues.filter((i) => i.row === 7)).toEqual([]);
     controller.stop();
   });
 
@@ -87,7 +87,7 @@ describe('the 校验 controller on an open workbook', () => {
     expect(port.markedCells()).toEqual([]);
     expect(controller.state.notice?.kind).toBe('success');
     expect(controller.state.notice?.text).toMatch(/清除/);
-    expect(controller.state.stored?.sheets[SHEET].marked).toBe(false);
+    expect(controller.state.stored?.sheets[SHEET]!.marked).toBe(false);
   });
 
   it('shows a failure as the notice, logs it, and runs the next operation', async () => {
@@ -117,16 +117,16 @@ describe('the 校验 controller on an open workbook', () => {
     const hint = { headerRows: { first: 4, last: 4 }, columns: { remarks: 9 } };
     await controller.applyHint(hint);
     expect(JSON.parse(port.state.get(STATE_KEYS.hints)!)).toEqual({ [SHEET]: hint });
-    expect(controller.state.reports[0].columns.remarks).toBe('I');
+    expect(controller.state.reports[0]!.columns.remarks).toBe('I');
     await controller.applyHint(undefined);
     expect(JSON.parse(port.state.get(STATE_KEYS.hints)!)).toEqual({});
-    expect(controller.state.reports[0].columns.remarks).not.toBe('I');
+    expect(controller.state.reports[0]!.columns.remarks).not.toBe('I');
   });
 
   it('selects an issue: its cell in the workbook, its key highlighted', async () => {
     const { port, controller } = onWorkbook();
     await controller.validate();
-    const issue = controller.state.reports[0].issues.find((i) => i.row === 7 && i.column === 9)!;
+    const issue = controller.state.reports[0]!.issues.find((i) => i.row === 7 && i.column === 9)!;
     await controller.select(issue);
     expect(port.selection).toEqual({ sheet: SHEET, address: 'I7' });
     expect(controller.state.selected).toBe(`${SHEET}!I7`);
@@ -207,15 +207,15 @@ describe('the 校验 controller on a chosen file', () => {
     await controller.openFile(MARKET_LIST, async () => exampleBytes(MARKET_LIST));
     await controller.download();
     expect(saved).toHaveLength(1);
-    expect(saved[0].name).toBe(MARKET_LIST);
-    expect(saved[0].size).toBeGreaterThan(1000);
+    expect(saved[0]!.name).toBe(MARKET_LIST);
+    expect(saved[0]!.size).toBeGreaterThan(1000);
   });
 
   it('keeps settings in the page and validates the file again with them', async () => {
     const { controller, page } = onPage();
     await controller.openFile(MARKET_LIST, async () => exampleBytes(MARKET_LIST));
     const count = (s: CheckState) =>
-      s.reports[0].issues.filter((i) => i.code === 'frequency/too-frequent').length;
+      s.reports[0]!.issues.filter((i) => i.code === 'frequency/too-frequent').length;
     const before = count(controller.state);
     await controller.saveSettings({ ...ZH, maxPerYear: 1 });
     expect(JSON.parse(page.map.get(STATE_KEYS.settings)!).maxPerYear).toBe(1);

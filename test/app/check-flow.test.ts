@@ -21,7 +21,7 @@ const ZH = defaultPaneSettings('zh-CN');
 describe('checkGrid', () => {
   it('validates a sheet and gives one mark per flagged cell', () => {
     const [grid] = exampleGrids();
-    const { report, marks } = checkGrid(grid, ZH);
+    const { report, marks } = checkGrid(grid!, ZH);
     expect(report.kind).toBe('checklist');
     expect(report.headerRow).toBe(4);
     const cells = marks.map((m) => `${m.row}:${m.column}:${m.severity}`).sort();
@@ -38,15 +38,15 @@ describe('checkGrid', () => {
       '9:9:warning',
     ]);
     expect(marks.find((m) => m.row === 7)?.note).toMatch(/^\[错误\] /);
-    expect(MARK_COLOURS[marks[0].severity]).toMatch(/^FF/);
+    expect(MARK_COLOURS[marks[0]!.severity]).toMatch(/^FF/);
   });
 
   it('applies the thresholds of the settings', () => {
     const [grid] = exampleGrids();
-    const strict = checkGrid(grid, { ...ZH, maxPerYear: 2 }).report.issues.filter(
+    const strict = checkGrid(grid!, { ...ZH, maxPerYear: 2 }).report.issues.filter(
       (i) => i.code === 'frequency/too-frequent',
     );
-    const loose = checkGrid(grid, { ...ZH, maxPerYear: 100 }).report.issues.filter(
+    const loose = checkGrid(grid!, { ...ZH, maxPerYear: 100 }).report.issues.filter(
       (i) => i.code === 'frequency/too-frequent',
     );
     expect(strict.length).toBeGreaterThan(loose.length);
@@ -55,7 +55,7 @@ describe('checkGrid', () => {
 
   it('writes notes in the pane language', () => {
     const [grid] = exampleGrids();
-    const { marks } = checkGrid(grid, { ...ZH, locale: 'en-US' });
+    const { marks } = checkGrid(grid!, { ...ZH, locale: 'en-US' });
     expect(marks.find((m) => m.row === 7)?.note).toMatch(/^\[Error\] Ratio out of range/);
   });
 });
@@ -69,14 +69,14 @@ describe('the ribbon commands and the pane share one flow', () => {
     expect(port.calls).toContain('remarkRows 16 10');
     const stored = parseStoredResult(port.state.get(STATE_KEYS.result));
     expect(stored?.last).toBe('检查实施清单');
-    expect(stored?.sheets['检查实施清单'].marked).toBe(true);
+    expect(stored?.sheets['检查实施清单']!.marked).toBe(true);
   });
 
   it('re-marks the whole sheet on a second validation, so fixed cells lose their marks', async () => {
     const grids = exampleGrids().map(cloneGrid);
     const port = new MemoryPort(grids);
     await validateActiveSheet(port, ZH);
-    grids[0].values[6][8] = '15%'; // I7 fixed
+    grids[0]!.values[6]![8] = '15%'; // I7 fixed
     await validateActiveSheet(port, ZH);
     expect(port.calls.filter((c) => c.startsWith('remarkRows'))).toHaveLength(2);
     expect(port.markedCells()).not.toContain('检查实施清单!7:9');
@@ -99,8 +99,8 @@ describe('the ribbon commands and the pane share one flow', () => {
     await validateActiveSheet(port, ZH);
     const { stored } = await clearAllMarks(port);
     expect(port.markedCells()).toEqual([]);
-    expect(stored?.sheets['检查实施清单'].marked).toBe(false);
-    expect(stored?.sheets['检查实施清单'].report.issues).toHaveLength(10);
+    expect(stored?.sheets['检查实施清单']!.marked).toBe(false);
+    expect(stored?.sheets['检查实施清单']!.report.issues).toHaveLength(10);
     await validateActiveSheet(port, ZH);
     expect(port.markedCells()).toHaveLength(10);
   });
@@ -125,11 +125,11 @@ describe('the ribbon commands and the pane share one flow', () => {
 
 describe('live re-validation', () => {
   it('re-marks the edited rows and the rows whose marks change elsewhere', () => {
-    const grid = cloneGrid(exampleGrids()[0]);
+    const grid = cloneGrid(exampleGrids()[0]!);
     const before = checkGrid(grid, ZH);
     // Row 12 becomes a copy of row 6 (a duplicate item); row 7's ratio is fixed.
-    grid.values[11] = [8, ...grid.values[5].slice(1)];
-    grid.values[6][8] = '10%';
+    grid.values[11] = [8, ...grid.values[5]!.slice(1)];
+    grid.values[6]![8] = '10%';
     const result = recheck(grid, ZH, undefined, before.report, [7, 12]);
     expect(result.rows).toEqual([7, 12]);
     expect(result.marks.map((m) => `${m.row}:${m.column}`)).toEqual(['12:2']);
@@ -137,10 +137,10 @@ describe('live re-validation', () => {
   });
 
   it('finds marks that change on rows nobody edited', () => {
-    const grid = cloneGrid(exampleGrids()[0]);
+    const grid = cloneGrid(exampleGrids()[0]!);
     const before = checkGrid(grid, ZH);
     // Renaming row 5's item removes the duplicate reported on row 11.
-    grid.values[4][1] = '食品生产企业日常检查';
+    grid.values[4]![1] = '食品生产企业日常检查';
     const result = recheck(grid, ZH, undefined, before.report, [5]);
     expect(result.rows).toEqual([5, 11]);
   });
@@ -162,12 +162,15 @@ describe('live re-validation', () => {
 describe('stored state', () => {
   it('keeps at most the cap of issues per sheet and says how many were left out', () => {
     const [grid] = exampleGrids();
-    const { report } = checkGrid(grid, ZH);
-    const many = { ...report, issues: Array.from({ length: MAX_STORED_ISSUES + 5 }, () => report.issues[0]) };
+    const { report } = checkGrid(grid!, ZH);
+    const many = {
+      ...report,
+      issues: Array.from({ length: MAX_STORED_ISSUES + 5 }, () => report.issues[0]!),
+    };
     const stored = withSheet(undefined, many, true);
-    expect(stored.sheets[report.name].report.issues).toHaveLength(MAX_STORED_ISSUES);
-    expect(stored.sheets[report.name].truncated).toBe(5);
-    expect(parseStoredResult(JSON.stringify(stored))?.sheets[report.name].truncated).toBe(5);
+    expect(stored.sheets[report.name]!.report.issues).toHaveLength(MAX_STORED_ISSUES);
+    expect(stored.sheets[report.name]!.truncated).toBe(5);
+    expect(parseStoredResult(JSON.stringify(stored))?.sheets[report.name]!.truncated).toBe(5);
   });
 
   it('drops broken hints and keeps good ones', () => {

@@ -50,11 +50,11 @@ describe('the clear report reaches the person', () => {
     const wb = adapterOn(fake);
     await validateCommand(wb);
     const marked = JSON.parse(fake.decorations('检查实施清单')) as unknown[][];
-    expect(marked[0].length).toBeGreaterThan(0);
+    expect(marked[0]!.length).toBeGreaterThan(0);
     const state = JSON.parse((await wb.loadState('drc.result')) ?? '{}') as {
       sheets: Record<string, { report: { issues: Array<{ row?: number; column?: number }> } }>;
     };
-    const issue = state.sheets['检查实施清单'].report.issues.find((i) => i.row && i.column)!;
+    const issue = state.sheets['检查实施清单']!.report.issues.find((i) => i.row && i.column)!;
     const address = `${String.fromCharCode(64 + issue.column!)}${issue.row}`;
     fake.setFill('检查实施清单', address, '#123456');
     const said = await clearCommand(wb);
@@ -71,7 +71,7 @@ describe('the clear report reaches the person', () => {
     const state = JSON.parse((await wb.loadState('drc.result')) ?? '{}') as {
       sheets: Record<string, { report: { issues: Array<{ row?: number; column?: number }> } }>;
     };
-    const issue = state.sheets['检查实施清单'].report.issues.find((i) => i.row && i.column)!;
+    const issue = state.sheets['检查实施清单']!.report.issues.find((i) => i.row && i.column)!;
     const address = `${String.fromCharCode(64 + issue.column!)}${issue.row}`;
     const ours = fake.comment('检查实施清单', address)!;
     fake.setComment('检查实施清单', address, `${ours}\n已电话核实`);

@@ -42,8 +42,8 @@ describe('issue groups', () => {
   it('groups by field with counts; the sheet-level group first, then by worst severity and size', () => {
     const groups = groupIssues(ISSUES);
     expect(groups.map((g) => g.field)).toEqual([SHEET_LEVEL, 'ratio', 'basis', 'frequency']);
-    expect(groups[1].counts).toEqual({ error: 2, warning: 2, info: 0 });
-    expect(groups[1].issues.map((i) => `${i.severity}${i.row}`)).toEqual([
+    expect(groups[1]!.counts).toEqual({ error: 2, warning: 2, info: 0 });
+    expect(groups[1]!.issues.map((i) => `${i.severity}${i.row}`)).toEqual([
       'error7',
       'error13',
       'warning9',
@@ -77,10 +77,10 @@ describe('issue groups', () => {
   });
 
   it('points at the exact cell, or the first cell of the row for a row-level issue', () => {
-    expect(exactCell(ISSUES[1])).toBe('I7');
-    expect(targetCell(ISSUES[1])).toBe('I7');
-    expect(exactCell(ISSUES[5])).toBeUndefined();
-    expect(targetCell(ISSUES[5])).toBe('A4');
+    expect(exactCell(ISSUES[1]!)).toBe('I7');
+    expect(targetCell(ISSUES[1]!)).toBe('I7');
+    expect(exactCell(ISSUES[5]!)).toBeUndefined();
+    expect(targetCell(ISSUES[5]!)).toBe('A4');
     expect(targetCell(issue('error', 'x'))).toBeUndefined();
   });
 

@@ -117,8 +117,8 @@ describe('report sources', () => {
       'file/legacy-xls',
       'file/empty',
     ]);
-    const old = read[1];
-    expect(!isRead(old) && old.error.message).toContain('旧格式.xls');
+    const old = read[1]!;
+    expect(!isRead(old!) && old.error.message).toContain('旧格式.xls');
   });
 
   test('download names', () => {
@@ -177,7 +177,7 @@ describe('监测点汇总 in the pane', () => {
     expect(r.excluded.map((e) => e.reason).sort()).toEqual(['duplicate', 'duplicate', 'large-enterprise']);
     // The summary counts 申报明细 with live formulas, as `drc tally --out` writes it.
     expect(o.live).toBe(true);
-    expect(o.sheets[0].rows[0].cells[0]?.value).toBe('于都县中小微企业行政检查监测点汇总表');
+    expect(o.sheets[0]!.rows[0]!.cells[0]?.value).toBe('于都县中小微企业行政检查监测点汇总表');
   });
 
   test('the order files are chosen in does not change who counts first', () => {
@@ -221,7 +221,7 @@ describe('监测点汇总 in the pane', () => {
   });
 
   test('the open workbook: its declaration sheets tallied, generated sheets left out, the summary written', async () => {
-    const one = (file: string, unit: string) => renamed(exampleGrids(`${TALLY}/${file}`)[0], unit);
+    const one = (file: string, unit: string) => renamed(exampleGrids(`${TALLY}/${file}`)[0]!, unit);
     const grids = [
       one('于都县工信局-监测点企业申报表.xlsx', '工信局'),
       one('于都县住建局-监测点企业申报表.xlsx', '住建局'),
@@ -231,7 +231,7 @@ describe('监测点汇总 in the pane', () => {
     const port = new MemoryPort(grids);
     const o = tallyOpenWorkbook(await port.readSheets(), '申报汇总.xlsx');
     expect(o.from).toBe('workbook');
-    expect(o.result.files[0].sheets.map((s) => s.name)).toEqual(['工信局', '住建局']);
+    expect(o.result.files[0]!.sheets.map((s) => s.name)).toEqual(['工信局', '住建局']);
     expect(o.result.units.find((u) => u.unit === '工信局')?.declared).toBe(1);
     expect(o.result.units.find((u) => u.unit === '财政局')?.declared).toBe(0);
     expect(o.sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, CHART_SHEET]);

@@ -36,7 +36,7 @@ describe('汇总审核 in the pane: files chosen in the page, reviewed as drc re
     const chosen = chosenFolder(INBOX);
     const read = await readChosenFiles(chosen, 'zh-CN');
     const desk = reviewChosenFiles(
-      read.map((f, i) => ({ ...f, path: chosen[i].path })),
+      read.map((f, i) => ({ ...f, path: chosen[i]!.path })),
       { locale: 'zh-CN' },
     );
     const r = desk.result;
@@ -72,7 +72,7 @@ describe('汇总审核 in the pane: files chosen in the page, reviewed as drc re
   test('files chosen one by one: no folder, units from the files themselves', async () => {
     const chosen = chosenFolder(INBOX).map((f) => ({ ...f, path: f.name }));
     const read = await readChosenFiles(chosen, 'zh-CN');
-    const desk = reviewChosenFiles(read.map((f, i) => ({ ...f, path: chosen[i].path })));
+    const desk = reviewChosenFiles(read.map((f, i) => ({ ...f, path: chosen[i]!.path })));
     const water = desk.result.units.find((u) => u.unit === '水利局')!;
     expect(water.deliverables).toEqual({ checklist: 'ok', adjustment: 'issues', declaration: 'ok' });
     // Without its folder, the untitled list of 农业农村局 goes by its 检查主体; the statement by its sentence.

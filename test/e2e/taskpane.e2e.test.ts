@@ -52,8 +52,8 @@ function fakeWorkbook(grids: Grid[]): StubInit['workbook'] {
     formats: g.numberFormats?.map((row) => Array.from(row ?? [], (f) => f ?? null)),
     merges: g.merges.map((m) => `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`),
   }));
-  sheets[0].fills = { C8: '#FFFF00', B6: '#E2EFDA' };
-  sheets[0].notes = { I7: '原有批注:请核实' };
+  sheets[0]!.fills = { C8: '#FFFF00', B6: '#E2EFDA' };
+  sheets[0]!.notes = { I7: '原有批注:请核实' };
   return { sheets, api: '1.18' };
 }
 
@@ -174,14 +174,14 @@ describeWithChromium('the task pane in headless Chromium', () => {
         ['standalone.html', "'self'"],
         ['help.html', "'self'"],
       ]) {
-        const html = readFileSync(join(dir, file), 'utf8');
+        const html = readFileSync(join(dir, file!), 'utf8');
         const csp =
           /<head><meta charset="utf-8"\/?><meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(
             html,
           );
         expect(csp).not.toBeNull();
         const directives = Object.fromEntries(
-          csp![1].split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+          csp![1]!.split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
         );
         expect(directives['script-src']).toBe(scripts);
         expect(directives['default-src']).toBe("'self'");
@@ -406,7 +406,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
         }),
       );
       // Every tab of the strip (four or more as sections are added), each whole and inside the 320 px.
-      expect(boxes[0].text).toBe('Validate');
+      expect(boxes[0]!.text).toBe('Validate');
       expect(boxes.length).toBeGreaterThanOrEqual(4);
       for (const b of boxes) {
         expect(b.left).toBeGreaterThanOrEqual(0);
@@ -848,7 +848,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
       );
 
       const saved = await fake(page, (f) => f.save());
-      await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [SAVED_KEY, saved]);
+      await page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [SAVED_KEY, saved]);
       await page.reload();
       await page.waitForSelector('.issue[data-cell="J7"]');
       expect(await page.textContent('[data-testid=summary]')).toContain('已恢复上次的校验结果');
@@ -896,7 +896,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
 
     it('refuses a protected sheet with a clear message and changes nothing', async () => {
       const init = stub();
-      init.workbook.sheets[0].protected = true;
+      init.workbook.sheets[0]!.protected = true;
       const { page } = await open(stubJs(), { stub: init });
       const before = await fake(page, (f) => f.decorations('检查实施清单'));
       await page.click('[data-testid=validate]');
@@ -986,21 +986,21 @@ describeWithChromium('the task pane in headless Chromium', () => {
       const completed = await page.evaluate(async () => {
         const w = window as unknown as FakeWindow;
         let done = 0;
-        await w.__drcCommands.validateSheet({ completed: () => done++ });
+        await w.__drcCommands.validateSheet!({ completed: () => done++ });
         return done;
       });
       expect(completed).toBe(1);
       expect(await fake(page, (f) => f.fill('检查实施清单', 'I7'))).toBe(MARK_RGB(MARK_COLOURS.error));
       await page.evaluate(async () => {
         const g = window as unknown as Record<string, (e: { completed(): void }) => Promise<void>>;
-        await g.clearMarks({ completed: () => undefined });
+        await g.clearMarks!({ completed: () => undefined });
       });
       expect(await fake(page, (f) => f.decorations('检查实施清单'))).toBe(before);
     }, 60_000);
 
     it('a ribbon command that fails writes nothing into the workbook; the pane shows its message once', async () => {
       const init = stub();
-      init.workbook.sheets[0].protected = true;
+      init.workbook.sheets[0]!.protected = true;
       const context = await browser.newContext({ locale: 'zh-CN' });
       contexts.push(context);
       await watchCsp(context);
@@ -1018,7 +1018,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
       const before = await fake(page, (f) => f.save());
       const completed = await page.evaluate(async () => {
         let done = 0;
-        await (window as unknown as FakeWindow).__drcCommands.validateSheet({ completed: () => done++ });
+        await (window as unknown as FakeWindow).__drcCommands.validateSheet!({ completed: () => done++ });
         return done;
       });
       expect(completed).toBe(1);
@@ -1027,7 +1027,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
       expect(await page.evaluate(() => localStorage.getItem('drc.commandError'))).toContain('受保护');
 
       // The pane (same origin, same workbook) says what failed, once.
-      await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [SAVED_KEY, before]);
+      await page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [SAVED_KEY, before]);
       await page.goto(`${server.origin}/taskpane.html`);
       await page.waitForSelector('[data-testid=notice]');
       expect(await page.textContent('[data-testid=notice]')).toContain('受保护');

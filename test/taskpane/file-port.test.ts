@@ -15,7 +15,7 @@ describe('the standalone file port', () => {
     expect(xlsx.map((g) => g.name)).toEqual(['检查实施清单', '填表说明']);
     const csv = await readFileGrids(exampleBytes(GBK_CSV), GBK_CSV);
     expect(csv).toHaveLength(1);
-    expect(JSON.stringify(csv[0].values)).toContain('住房和城乡建设局');
+    expect(JSON.stringify(csv[0]!.values)).toContain('住房和城乡建设局');
   });
 
   it('says why a file cannot be read', async () => {

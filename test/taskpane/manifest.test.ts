@@ -27,13 +27,13 @@ function parse(xml: string): El {
       children: [],
       text: '',
     };
-    stack[stack.length - 1].children.push(el);
+    stack[stack.length - 1]!.children.push(el);
     stack.push(el);
   });
-  parser.on('text', (t) => (stack[stack.length - 1].text += t));
+  parser.on('text', (t) => (stack[stack.length - 1]!.text += t));
   parser.on('closetag', () => stack.pop());
   parser.write(xml).close();
-  return root.children[0];
+  return root.children[0]!;
 }
 
 function all(el: El, name: string, out: El[] = []): El[] {
@@ -47,7 +47,7 @@ function all(el: El, name: string, out: El[] = []): El[] {
 function one(el: El, name: string): El {
   const found = all(el, name);
   if (found.length !== 1) throw new Error(`expected one <${name}>, found ${found.length}`);
-  return found[0];
+  return found[0]!;
 }
 
 function child(el: El, name: string): El {
@@ -82,8 +82,8 @@ const resources = child(overrides, 'Resources');
 function resourceTable(group: string, tag: string): Map<string, El> {
   const table = new Map<string, El>();
   for (const el of child(resources, group).children.filter((c) => c.name === tag)) {
-    expect(table.has(el.attrs.id)).toBe(false);
-    table.set(el.attrs.id, el);
+    expect(table.has(el.attrs.id!)).toBe(false);
+    table.set(el.attrs.id!, el);
   }
   return table;
 }
@@ -139,10 +139,10 @@ describe('manifest.xml', () => {
     ] as const) {
       const el = child(manifest, name);
       expect(el.attrs.DefaultValue).toMatch(/[\u4e00-\u9fff]/);
-      expect(el.attrs.DefaultValue.length).toBeLessThanOrEqual(max);
+      expect(el.attrs.DefaultValue!.length).toBeLessThanOrEqual(max);
       const en = el.children.filter((c) => c.name === 'Override');
       expect(en.map((o) => o.attrs.Locale)).toEqual(['en-US']);
-      expect(en[0].attrs.Value.length).toBeLessThanOrEqual(max);
+      expect(en[0]!.attrs.Value!.length).toBeLessThanOrEqual(max);
     }
   });
 
@@ -152,10 +152,10 @@ describe('manifest.xml', () => {
       [longStrings, 250],
     ] as const) {
       for (const [id, el] of table) {
-        expect(el.attrs.DefaultValue.length).toBeLessThanOrEqual(max);
+        expect(el.attrs.DefaultValue!.length).toBeLessThanOrEqual(max);
         const en = el.children.filter((c) => c.name === 'bt:Override' && c.attrs.Locale === 'en-US');
         if (en.length !== 1) throw new Error(`${id} has no en-US override`);
-        expect(en[0].attrs.Value.length).toBeLessThanOrEqual(max);
+        expect(en[0]!.attrs.Value!.length).toBeLessThanOrEqual(max);
       }
     }
   });
@@ -169,33 +169,33 @@ describe('manifest.xml', () => {
       ...[...images.values(), ...urls.values()].map((e) => e.attrs.DefaultValue),
     ];
     for (const a of addresses) {
-      expect(new URL(a).origin).toBe(ORIGIN);
-      if (!existsSync(sourceOf(a))) throw new Error(`${a}: ${sourceOf(a)} does not exist`);
+      expect(new URL(a!).origin).toBe(ORIGIN);
+      if (!existsSync(sourceOf(a!))) throw new Error(`${a}: ${sourceOf(a!)} does not exist`);
     }
     expect(all(manifest, 'AppDomain').map((d) => d.text.trim())).toEqual([ORIGIN]);
     expect(child(child(manifest, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(
       `${ORIGIN}/taskpane.html`,
     );
-    expect(urls.get(one(overrides, 'FunctionFile').attrs.resid)?.attrs.DefaultValue).toBe(
+    expect(urls.get(one(overrides, 'FunctionFile').attrs.resid!)?.attrs.DefaultValue).toBe(
       `${ORIGIN}/commands.html`,
     );
   });
 
   it('has icons of the pixel sizes it names', () => {
-    expect(pngSize(sourceOf(child(manifest, 'IconUrl').attrs.DefaultValue))).toEqual({
+    expect(pngSize(sourceOf(child(manifest, 'IconUrl').attrs.DefaultValue!))).toEqual({
       width: 32,
       height: 32,
     });
-    expect(pngSize(sourceOf(child(manifest, 'HighResolutionIconUrl').attrs.DefaultValue))).toEqual({
+    expect(pngSize(sourceOf(child(manifest, 'HighResolutionIconUrl').attrs.DefaultValue!))).toEqual({
       width: 64,
       height: 64,
     });
     for (const ref of all(overrides, 'bt:Image').filter((i) => i.attrs.resid)) {
       const size = Number(ref.attrs.size);
       expect([16, 32, 80]).toContain(size);
-      const image = images.get(ref.attrs.resid);
+      const image = images.get(ref.attrs.resid!);
       if (!image) throw new Error(`no image ${ref.attrs.resid}`);
-      expect(pngSize(sourceOf(image.attrs.DefaultValue))).toEqual({ width: size, height: size });
+      expect(pngSize(sourceOf(image.attrs.DefaultValue!))).toEqual({ width: size, height: size });
     }
     for (const size of [16, 32, 64, 80])
       expect(pngSize(join(ROOT, 'assets', `icon-${size}.png`)).width).toBe(size);
@@ -235,11 +235,9 @@ describe('manifest.xml', () => {
     const tab = one(overrides, 'OfficeTab');
     expect(tab.attrs.id).toBe('TabHome');
     const controls = all(tab, 'Control');
-    expect(controls.map((c) => shortStrings.get(child(c, 'Label').attrs.resid)?.attrs.DefaultValue)).toEqual([
-      '校验',
-      '清除标记',
-      '清单助手',
-    ]);
+    expect(controls.map((c) => shortStrings.get(child(c, 'Label').attrs.resid!)?.attrs.DefaultValue)).toEqual(
+      ['校验', '清除标记', '清单助手'],
+    );
     expect(new Set(all(overrides, 'Control').map((c) => c.attrs.id)).size).toBe(controls.length);
     const actions = controls.map((c) => child(c, 'Action'));
     expect(actions.map((a) => a.attrs['xsi:type'])).toEqual([
@@ -250,7 +248,7 @@ describe('manifest.xml', () => {
     const functions = actions.slice(0, 2).map((a) => child(a, 'FunctionName').text.trim());
     const commands = readFileSync(join(ROOT, 'src/entries/excel-commands.ts'), 'utf8');
     for (const f of functions) expect(commands).toMatch(new RegExp(`: '${f}'`));
-    expect(urls.get(child(actions[2], 'SourceLocation').attrs.resid)?.attrs.DefaultValue).toBe(
+    expect(urls.get(child(actions[2]!, 'SourceLocation').attrs.resid!)?.attrs.DefaultValue).toBe(
       `${ORIGIN}/taskpane.html`,
     );
     for (const c of controls) expect(all(c, 'bt:Image').map((i) => i.attrs.size)).toEqual(['16', '32', '80']);

@@ -19,17 +19,17 @@ describe('Word tables read as grids', () => {
       docx(formHeading('推荐单位（盖章）：于都县司法局') + formTable(e)),
       'a.docx',
     );
-    expect(grid.name).toBe('表格1');
-    expect(grid.values.slice(0, 4)).toEqual([
+    expect(grid!.name).toBe('表格1');
+    expect(grid!.values.slice(0, 4)).toEqual([
       ['附件2'],
       ['行政检查监测点企业申报表'],
       ['推荐单位（盖章）：于都县司法局'],
       ['申报企业（盖章）：'],
     ]);
-    expect(grid.values[4]).toEqual(['基本信息', '企业名称', '于都县恒通物流有限公司']);
-    expect(grid.values[5]).toEqual([undefined, '法定代表人', e.legalRep, '联系电话', e.phone]);
-    expect(grid.values[10]).toEqual(['企业简介\n（可附页）', undefined, '从事物流运输\n诚信经营']);
-    expect(grid.merges).toEqual(
+    expect(grid!.values[4]).toEqual(['基本信息', '企业名称', '于都县恒通物流有限公司']);
+    expect(grid!.values[5]).toEqual([undefined, '法定代表人', e.legalRep, '联系电话', e.phone]);
+    expect(grid!.values[10]).toEqual(['企业简介\n（可附页）', undefined, '从事物流运输\n诚信经营']);
+    expect(grid!.merges).toEqual(
       expect.arrayContaining([
         { top: 5, left: 1, bottom: 10, right: 1 },
         { top: 5, left: 3, bottom: 5, right: 5 },
@@ -53,12 +53,12 @@ describe('Word tables read as grids', () => {
     );
     expect(grids.map((g) => g.name)).toEqual(['表格1', '表格2']);
     // Table 2: the opening lines that name the unit, then its own title.
-    expect(grids[1].values.slice(0, 3)).toEqual([
+    expect(grids[1]!.values.slice(0, 3)).toEqual([
       ['附件2'],
       ['推荐单位：于都县林业局'],
       ['行政检查监测点企业申报表'],
     ]);
-    expect(grids[1].values[3]?.[2]).toBe(b.name);
+    expect(grids[1]!.values[3]?.[2]).toBe(b.name);
   });
 
   test('what Word stores beside the text is left out: deletions, moved-away text, text boxes, drawing fallbacks', () => {
@@ -72,7 +72,7 @@ describe('Word tables read as grids', () => {
       '<w:r><w:tab/><w:t>有限公司</w:t></w:r></w:p></w:tc>' +
       '</w:tr></w:tbl>';
     const [grid] = readDocxGrids(docx(body), 'c.docx');
-    expect(grid.values).toEqual([['企业名称', '于都县鑫源&食品\t有限公司']]);
+    expect(grid!.values).toEqual([['企业名称', '于都县鑫源&食品\t有限公司']]);
   });
 
   test('a row that starts later (w:gridBefore), a merge down ended by a new cell, a nested table flattened', () => {
@@ -85,14 +85,14 @@ describe('Word tables read as grids', () => {
       '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:tcW w:w="1800" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">新',
     );
     const [grid] = readDocxGrids(docx(body), 'd.docx');
-    expect(grid.values).toEqual([
+    expect(grid!.values).toEqual([
       ['单位', '甲', '乙'],
       [undefined, '丙', '丁'],
       [undefined, '新', '戊', '己'],
     ]);
-    expect(grid.merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 1 }]);
+    expect(grid!.merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 1 }]);
     const nested = `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>外</w:t></w:r></w:p>${table([['内1', '内2']])}</w:tc></w:tr></w:tbl>`;
-    expect(readDocxGrids(docx(nested), 'e.docx')[0].values).toEqual([['外\n内1\n内2']]);
+    expect(readDocxGrids(docx(nested), 'e.docx')[0]!.values).toEqual([['外\n内1\n内2']]);
   });
 
   test('a document without tables gives its lines; what is not a .docx is said so', () => {

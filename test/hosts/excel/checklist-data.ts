@@ -57,7 +57,7 @@ export function seeded(seed: number): () => number {
 /** A checklist sheet of `rows` data rows × 15 columns starting at row 4 (title, unit line, header above). */
 export function checklistSheet(name: string, rows: number, seed = 7, groupMerges = true): FakeSheetInit {
   const rand = seeded(seed);
-  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
   const values: Array<Array<string | number | null>> = [
     ['于都县测试局2026年度行政检查事项清单'],
     ['填报单位(盖章):于都县测试局'],
@@ -109,7 +109,7 @@ export function scatteredMarks(sheet: string, rows: number, count: number, seed 
     const key = `${row}:${column}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const severity = severities[Math.floor(rand() * 3)];
+    const severity = severities[Math.floor(rand() * 3)]!;
     marks.push({
       sheet,
       row,

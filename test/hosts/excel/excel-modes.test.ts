@@ -47,9 +47,9 @@ describe('marks on every API level', () => {
     expect(marks.length).toBeGreaterThan(10);
     await wb.applyMarks(marks);
 
-    expect(fake.fill('检查实施清单', `${String.fromCharCode(64 + marks[0].column)}${marks[0].row}`)).toMatch(
-      /^#FF/,
-    );
+    expect(
+      fake.fill('检查实施清单', `${String.fromCharCode(64 + marks[0]!.column)}${marks[0]!.row}`),
+    ).toMatch(/^#FF/);
     expect(fake.note('检查实施清单', 'A4')).toBeUndefined();
     expect(fake.sheetNames()).toEqual(['检查实施清单', STORE_SHEET, '校验结果']);
     // ExcelApi 1.1 cannot hide a sheet (setting visibility needs 1.2).

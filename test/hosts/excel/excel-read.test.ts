@@ -28,18 +28,18 @@ describe('reading a sheet through Office.js', () => {
     expect(f.maxResponse).toBeLessThanOrEqual(MB5);
 
     const [grid] = grids;
-    expect(grid.values).toHaveLength(50_003);
-    expect(grid.startRow).toBe(1);
-    expect(grid.values[2]).toEqual(HEADER);
-    expect(grid.values[3][0]).toBe(1);
-    expect(grid.values[50_002][0]).toBe(50_000);
+    expect(grid!.values).toHaveLength(50_003);
+    expect(grid!.startRow).toBe(1);
+    expect(grid!.values[2]).toEqual(HEADER);
+    expect(grid!.values[3]![0]).toBe(1);
+    expect(grid!.values[50_002]![0]).toBe(50_000);
     // The title merge and 10,000 groups of 检查主体 (E4:E8, E9:E13 …), each found once.
-    expect(grid.merges).toHaveLength(10_001);
-    expect(grid.merges).toContainEqual({ top: 4, left: 5, bottom: 8, right: 5 });
-    expect(grid.merges).toContainEqual({ top: 49_999, left: 5, bottom: 50_003, right: 5 });
-    expect(grid.numberFormats?.find((r) => r?.[9] === '0%')).toBeDefined();
-    expect(reports[0].kind).toBe('checklist');
-    expect(reports[0].issues.length).toBeGreaterThan(1000);
+    expect(grid!.merges).toHaveLength(10_001);
+    expect(grid!.merges).toContainEqual({ top: 4, left: 5, bottom: 8, right: 5 });
+    expect(grid!.merges).toContainEqual({ top: 49_999, left: 5, bottom: 50_003, right: 5 });
+    expect(grid!.numberFormats?.find((r) => r?.[9] === '0%')).toBeDefined();
+    expect(reports[0]!.kind).toBe('checklist');
+    expect(reports[0]!.issues.length).toBeGreaterThan(1000);
   });
 
   test('a sheet that starts lower and to the right keeps its position (startRow, startColumn)', async () => {
@@ -69,7 +69,7 @@ describe('reading a sheet through Office.js', () => {
       const wb = adapterOn(fake);
       const grid = await wb.readSheet('清单');
       expect(grid.values).toHaveLength(303);
-      expect(grid.values[3][2]).toMatch(/^\S+1$/);
+      expect(grid.values[3]![2]).toMatch(/^\S+1$/);
       expect(grid.merges).toEqual([]);
       expect(wb.capabilities().mergedAreas).toBe(false);
     },
@@ -101,7 +101,7 @@ describe('reading a sheet through Office.js', () => {
     const fake = new FakeExcel({ sheets: [{ name: 'W', values: Array.from({ length: 2000 }, () => row) }] });
     const grid = await adapterOn(fake).readSheet('W');
     expect(grid.values).toHaveLength(2000);
-    expect(grid.values[1999][299]).toBe('第299列的一段较长的中文内容');
+    expect(grid.values[1999]![299]).toBe('第299列的一段较长的中文内容');
     expect(fake.counters.failedSyncs).toBe(1);
     expect(fake.counters.responseBytes.filter((b) => b > MB5)).toHaveLength(1);
   });
@@ -117,7 +117,7 @@ describe('reading a sheet through Office.js', () => {
     fake.resetCounters();
     const grids = await wb.readSheets();
     expect(grids.map((g) => g.name)).toEqual(['一', '二', '空']);
-    expect(grids[2].values).toEqual([]);
+    expect(grids[2]!.values).toEqual([]);
     expect(fake.counters.syncs).toBeLessThanOrEqual(4);
   });
 

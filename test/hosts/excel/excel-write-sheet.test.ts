@@ -158,8 +158,8 @@ describe('writing a generated sheet', () => {
         series: [],
       }),
     ]);
-    expect(s.charts[0].title).toEqual({ text: '数量' });
-    expect(s.charts[0].position).toBe('A10');
+    expect(s.charts[0]!.title).toEqual({ text: '数量' });
+    expect(s.charts[0]!.position).toBe('A10');
     expect(s.conditionalFormats).toEqual([
       {
         type: 'Custom',
@@ -214,7 +214,7 @@ describe('writing a generated sheet', () => {
     const spec = report();
     spec.charts = [tallyChart({ title: 'T', seriesColumns: [3, 2], anchor: { row: 12, column: 2 } })];
     await adapterOn(fake).writeSheet(spec);
-    const chart = fake.model('汇总').charts[0];
+    const chart = fake.model('汇总').charts[0]!;
     expect(chart.source).toEqual({ top: 2, left: 3, bottom: 6, right: 3 });
     expect(chart.series).toEqual([
       { xValues: { top: 3, left: 1, bottom: 6, right: 1 } },

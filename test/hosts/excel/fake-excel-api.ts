@@ -311,7 +311,7 @@ export class FakeWorksheetCollection extends FakeObject<FakeBookModel> {
       this.context,
       () =>
         this.context.book.sheets.find((s) => s.id === this.context.book.activeId) ??
-        this.context.book.sheets[0],
+        this.context.book.sheets[0]!,
       'getActiveWorksheet',
       [],
     );

@@ -176,7 +176,7 @@ export abstract class FakeObject<T> {
     const scalars = this.scalars();
     const wanted = paths.length
       ? paths
-      : Object.keys(scalars).filter((k) => this.context.supports(scalars[k]));
+      : Object.keys(scalars).filter((k) => this.context.supports(scalars[k]!));
     if (t === null || t === undefined) {
       const data: Record<string, unknown> = { isNullObject: true };
       for (const p of wanted) if (!p.includes('/')) data[p] = null;
@@ -187,12 +187,12 @@ export abstract class FakeObject<T> {
     const groups = new Map<string, string[]>();
     for (const p of wanted) {
       const [head, ...rest] = p.split('/');
-      if (!groups.has(head)) groups.set(head, []);
-      if (rest.length) groups.get(head)!.push(rest.join('/'));
+      if (!groups.has(head!)) groups.set(head!, []);
+      if (rest.length) groups.get(head!)!.push(rest.join('/'));
     }
     for (const [head, rest] of groups) {
       if (head in scalars) {
-        if (!this.context.supports(scalars[head]))
+        if (!this.context.supports(scalars[head]!))
           throw new FakeOfficeError(
             'ApiNotFound',
             `Property ${head} needs ExcelApi 1.${scalars[head]}`,
@@ -287,13 +287,13 @@ export function recorder(
               args.map((a) => (typeof a === 'object' ? String(a) : a)),
               () => {
                 guard();
-                out = methods[prop](...args);
+                out = methods[prop]!(...args);
               },
             );
             return out;
           };
         if (prop in children) {
-          if (!made.has(prop)) made.set(prop, children[prop]());
+          if (!made.has(prop)) made.set(prop, children[prop]!());
           return made.get(prop);
         }
         throw notLoaded(`${path}.${prop}`);

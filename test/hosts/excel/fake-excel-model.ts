@@ -54,7 +54,7 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
   body = body.replace(/\$/g, '').toUpperCase();
   let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(body);
   if (m) {
-    const l = columnNumber(m[1]);
+    const l = columnNumber(m[1]!);
     const t = Number(m[2]);
     const r = m[3] ? columnNumber(m[3]) : l;
     const b = m[4] ? Number(m[4]) : t;
@@ -66,7 +66,10 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
   if (m) return { sheet, rect: { top: Number(m[1]), left: 1, bottom: Number(m[2]), right: MAX_COLUMNS } };
   m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(body);
   if (m)
-    return { sheet, rect: { top: 1, left: columnNumber(m[1]), bottom: MAX_ROWS, right: columnNumber(m[2]) } };
+    return {
+      sheet,
+      rect: { top: 1, left: columnNumber(m[1]!), bottom: MAX_ROWS, right: columnNumber(m[2]!) },
+    };
   return undefined;
 }
 

@@ -49,7 +49,7 @@ export class FakeFillProxy extends FakeObject<AreasTarget> {
       false,
     );
     if (total < cells) seen.add(JSON.stringify(fillProp(null, name)));
-    return seen.size === 1 ? JSON.parse([...seen][0]) : null;
+    return seen.size === 1 ? JSON.parse([...seen][0]!) : null;
   }
 
   get color(): string {
@@ -131,8 +131,8 @@ export class FakeFormat extends FakeObject<AreasTarget> {
   }
 
   protected read(t: AreasTarget, name: string): unknown {
-    if (name === 'columnWidth') return t.sheet.colWidths[t.rects[0].left] ?? 48;
-    if (name === 'rowHeight') return t.sheet.rowHeights[t.rects[0].top] ?? 15;
+    if (name === 'columnWidth') return t.sheet.colWidths[t.rects[0]!.left] ?? 48;
+    if (name === 'rowHeight') return t.sheet.rowHeights[t.rects[0]!.top] ?? 15;
     let v: unknown = null;
     cellsOf(t, (c) => (v = c.format?.[name] ?? null), false);
     return v;
@@ -374,7 +374,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
         );
       for (let i = 0; i < rows; i++)
         for (let j = 0; j < cols; j++) {
-          const v = arr[i][j];
+          const v = arr[i]![j];
           // null leaves a cell as it is.
           if (v === null || v === undefined) continue;
           fn(t.sheet.ensure(t.rect.top + i, t.rect.left + j), v);

@@ -124,12 +124,12 @@ describe('where soffice is looked for', () => {
       const xls = readFileSync(path.join(FIXTURES, 'legacy.xls'));
       const fromXls = readXlsxGrids(await converter.convert(xls, 'xls'));
       const fromEt = readXlsxGrids(await converter.convert(xls, 'et'));
-      expect(fromXls[0].values.length).toBeGreaterThan(1);
-      expect(fromEt[0].values).toEqual(fromXls[0].values);
+      expect(fromXls[0]!.values.length).toBeGreaterThan(1);
+      expect(fromEt[0]!.values).toEqual(fromXls[0]!.values);
       const html = Buffer.from(
         '<html><body><table><tr><td>序号</td><td>事项</td></tr></table></body></html>',
       );
-      expect(readXlsxGrids(await converter.convert(html, 'html'))[0].values[0]).toEqual(['序号', '事项']);
+      expect(readXlsxGrids(await converter.convert(html, 'html'))[0]!.values[0]).toEqual(['序号', '事项']);
     } finally {
       await converter.close();
     }

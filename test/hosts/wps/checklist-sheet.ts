@@ -57,7 +57,7 @@ export interface ListOptions {
 /** A checklist of `rows` data rows × 15 columns, data from row 4 (title, unit line and header above). */
 export function checklistSheet(name: string, rows: number, options: ListOptions = {}): FakeSheetInit {
   const rand = seeded(options.seed ?? 7);
-  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
   const values: Array<Array<string | number | null>> = [
     ['于都县测试局2026年度行政检查事项清单'],
     ['填报单位(盖章):于都县测试局'],
@@ -113,7 +113,7 @@ export function scatteredMarks(sheet: string, rows: number, count: number, seed 
       sheet,
       row,
       column,
-      severity: severities[out.length % 3],
+      severity: severities[out.length % 3]!,
       note: `[错误] 第 ${row} 行第 ${column} 列:应为有效值`,
     });
   }

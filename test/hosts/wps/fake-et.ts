@@ -62,7 +62,7 @@ export function parseRef(ref: string): Rect[] {
       .toUpperCase();
     let m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(part);
     if (m) {
-      const l = colNumber(m[1]);
+      const l = colNumber(m[1]!);
       const t = Number(m[2]);
       const r = m[3] ? colNumber(m[3]) : l;
       const b = m[4] ? Number(m[4]) : t;
@@ -71,7 +71,7 @@ export function parseRef(ref: string): Rect[] {
     }
     m = /^([A-Z]+):([A-Z]+)$/.exec(part);
     if (m) {
-      out.push({ top: 1, left: colNumber(m[1]), bottom: MAX_ROWS, right: colNumber(m[2]) });
+      out.push({ top: 1, left: colNumber(m[1]!), bottom: MAX_ROWS, right: colNumber(m[2]!) });
       continue;
     }
     m = /^(\d+):(\d+)$/.exec(part);
@@ -330,7 +330,7 @@ export class FakeEt {
     this.readOnly = !!options.readOnly;
     this.protectStructure = !!options.protectStructure;
     for (const init of options.sheets) this.sheets.push(this.build(init));
-    this.active = this.sheets[0];
+    this.active = this.sheets[0]!;
     this.app = this.wrap(new AppObj(this), 'Application');
   }
 
@@ -339,7 +339,7 @@ export class FakeEt {
     const j = JSON.parse(saved) as { bookName: string; sheets: unknown[]; active: string };
     const fake = new FakeEt({ ...options, sheets: [], bookName: j.bookName });
     fake.sheets = j.sheets.map((s) => SheetModel.fromJSON(s as ReturnType<SheetModel['toJSON']>));
-    fake.active = fake.sheets.find((s) => s.name === j.active) ?? fake.sheets[0];
+    fake.active = fake.sheets.find((s) => s.name === j.active) ?? fake.sheets[0]!;
     return fake;
   }
 
@@ -357,14 +357,15 @@ export class FakeEt {
     const origin = init.origin ? parseRef(init.origin)[0] : { top: 1, left: 1, bottom: 1, right: 1 };
     (init.values ?? []).forEach((row, i) =>
       row.forEach((v, j) => {
-        if (v !== null && v !== '' && v !== undefined) s.values.set(key(origin.top + i, origin.left + j), v);
+        if (v !== null && v !== '' && v !== undefined)
+          s.values.set(key(origin!.top + i, origin!.left + j), v);
       }),
     );
     for (const [a, f] of Object.entries(init.formats ?? {})) {
       const col = /^([A-Z]+):$/.exec(a);
       if (col) {
-        const c = colNumber(col[1]);
-        for (let i = 0; i < (init.values?.length ?? 0); i++) s.formats.set(key(origin.top + i, c), f);
+        const c = colNumber(col[1]!);
+        for (let i = 0; i < (init.values?.length ?? 0); i++) s.formats.set(key(origin!.top + i, c), f);
         continue;
       }
       for (const r of parseRef(a))
@@ -372,14 +373,14 @@ export class FakeEt {
           for (let c = r.left; c <= r.right; c++) s.formats.set(key(row, c), f);
     }
     for (const [a, h] of Object.entries(init.fills ?? {})) {
-      const r = parseRef(a)[0];
+      const r = parseRef(a)[0]!;
       s.fills.set(key(r.top, r.left), { color: bgr(h), pattern: 1 });
     }
     for (const [a, t] of Object.entries(init.comments ?? {})) {
-      const r = parseRef(a)[0];
+      const r = parseRef(a)[0]!;
       s.comments.set(key(r.top, r.left), t);
     }
-    s.setMerges((init.merges ?? []).map((m) => parseRef(m)[0]));
+    s.setMerges((init.merges ?? []).map((m) => parseRef(m)[0]!));
     s.protectContents = !!init.protect;
     return s;
   }
@@ -445,7 +446,7 @@ export class FakeEt {
   /** Types a value into a cell (as a person would: text stays text) and fires `SheetChange`. */
   edit(sheet: string, address: string, value: Val): void {
     const s = this.sheet(sheet);
-    const r = parseRef(address)[0];
+    const r = parseRef(address)[0]!;
     const k = key(r.top, r.left);
     s.formulas.delete(k);
     if (value === null || value === '') s.values.delete(k);
@@ -506,7 +507,7 @@ export class FakeEt {
   deleteSheet(name: string): void {
     const s = this.sheet(name);
     this.sheets = this.sheets.filter((x) => x !== s);
-    if (this.active === s) this.active = this.sheets[0];
+    if (this.active === s) this.active = this.sheets[0]!;
   }
 
   activate(name: string): void {
@@ -514,14 +515,14 @@ export class FakeEt {
   }
 
   setFill(sheet: string, address: string, colour: string | null): void {
-    const r = parseRef(address)[0];
+    const r = parseRef(address)[0]!;
     if (colour === null) this.sheet(sheet).fills.delete(key(r.top, r.left));
     else this.sheet(sheet).fills.set(key(r.top, r.left), { color: bgr(colour), pattern: 1 });
   }
 
   /** The person edits a cell's comment (null: deletes it), as in WPS's UI. */
   setComment(sheet: string, address: string, text: string | null): void {
-    const r = parseRef(address)[0];
+    const r = parseRef(address)[0]!;
     if (text === null) this.sheet(sheet).comments.delete(key(r.top, r.left));
     else this.sheet(sheet).comments.set(key(r.top, r.left), text);
   }
@@ -529,23 +530,23 @@ export class FakeEt {
   // ---- What a test looks at (not counted) ----
 
   value(sheet: string, address: string): Val | undefined {
-    const r = parseRef(address)[0];
+    const r = parseRef(address)[0]!;
     return this.sheet(sheet).values.get(key(r.top, r.left));
   }
 
   formula(sheet: string, address: string): string | undefined {
-    const r = parseRef(address)[0];
+    const r = parseRef(address)[0]!;
     return this.sheet(sheet).formulas.get(key(r.top, r.left));
   }
 
   fill(sheet: string, address: string): string | null {
-    const r = parseRef(address)[0];
+    const r = parseRef(address)[0]!;
     const f = this.sheet(sheet).fills.get(key(r.top, r.left));
     return f ? hex(f.color) : null;
   }
 
   comment(sheet: string, address: string): string | undefined {
-    const r = parseRef(address)[0];
+    const r = parseRef(address)[0]!;
     return this.sheet(sheet).comments.get(key(r.top, r.left));
   }
 
@@ -626,7 +627,7 @@ class AppObj {
   Union(...ranges: RangeObj[]): unknown {
     if (ranges.length < 2 || ranges.length > 30)
       throw new Error(`fake ET: Union takes 2 to 30 ranges, got ${ranges.length}`);
-    const sheet = ranges[0].sheet;
+    const sheet = ranges[0]!.sheet;
     if (ranges.some((r) => r.sheet !== sheet))
       throw new Error('fake ET: Union of ranges on different sheets');
     return this.fake.range(
@@ -870,7 +871,7 @@ class SheetObj {
   get HPageBreaks(): unknown {
     const model = this.model;
     return this.fake.wrap(
-      { Add: (before: RangeObj) => void model.pageBreaks.push(before.areas[0].top) },
+      { Add: (before: RangeObj) => void model.pageBreaks.push(before.areas[0]!.top) },
       'HPageBreaks',
     );
   }
@@ -880,7 +881,7 @@ class SheetObj {
       {
         Add: (anchor: RangeObj, _address: string, subAddress: string, _tip?: string, text?: string) =>
           void model.hyperlinks.push({
-            cell: rectText(anchor.areas[0], false),
+            cell: rectText(anchor.areas[0]!, false),
             subAddress,
             text: text ?? '',
           }),
@@ -1054,7 +1055,7 @@ class RangeObj {
   ) {}
 
   private get first(): Rect {
-    return this.areas[0];
+    return this.areas[0]!;
   }
 
   private checkWrite(): void {
@@ -1080,10 +1081,10 @@ class RangeObj {
     const shape = this.fake.options.value2Shape ?? '2d';
     if (shape === 'vbarray') {
       const flat: unknown[] = [];
-      for (let j = 0; j < rows[0].length; j++) for (let i = 0; i < rows.length; i++) flat.push(rows[i][j]);
+      for (let j = 0; j < rows[0]!.length; j++) for (let i = 0; i < rows.length; i++) flat.push(rows[i]![j]);
       return { toArray: () => flat, dimensions: () => 2 };
     }
-    if (shape === '1d' && (rows.length === 1 || rows[0].length === 1))
+    if (shape === '1d' && (rows.length === 1 || rows[0]!.length === 1))
       return rows.length === 1 ? rows[0] : rows.map((x) => x[0]);
     return rows;
   }

@@ -26,7 +26,7 @@ export function figures(
 
 /** A sheet of an example .xlsx as a fake sheet (values, number formats, merges), renamed. */
 export function fromXlsx(file: string, name: string, index = 0): FakeSheetInit {
-  const grid: Grid = readXlsxGrids(new Uint8Array(readFileSync(file)))[index];
+  const grid: Grid = readXlsxGrids(new Uint8Array(readFileSync(file)))[index]!;
   const top = grid.startRow ?? 1;
   const left = grid.startColumn ?? 1;
   const formats: Record<string, string> = {};

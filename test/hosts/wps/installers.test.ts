@@ -143,7 +143,7 @@ describe('install-linux.sh / uninstall-linux.sh', () => {
       expect(r.status).toBe(0);
       expect(r.out).toContain('2 个用户');
       for (const h of [...homes, skel]) expect(entries(h)).toEqual([`${NAME}=${FOLDER}`]);
-      expect(statSync(jsaddons(homes[1])).uid).toBe(1002);
+      expect(statSync(jsaddons(homes[1]!)).uid).toBe(1002);
       expect(existsSync(path.join(base, 'daemon'))).toBe(false);
 
       expect(run(path.join(pkg, 'uninstall-linux.sh'), ['--all-users', '--quiet'], env).status).toBe(0);
@@ -211,10 +211,10 @@ function ini(text: string): Record<string, Record<string, string>> {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     const head = /^\[(.+)\]$/.exec(line);
-    if (head) out[(section = head[1])] ??= {};
+    if (head) out[(section = head[1]!)] ??= {};
     else if (line.includes('=') && section) {
       const i = line.indexOf('=');
-      out[section][line.slice(0, i).trim()] = line.slice(i + 1).trim();
+      out[section]![line.slice(0, i).trim()] = line.slice(i + 1).trim();
     }
   }
   return out;
@@ -222,7 +222,7 @@ function ini(text: string): Record<string, Record<string, string>> {
 
 describe('install-windows.ps1 and the .cmd files', () => {
   test('the PowerShell script parses and keeps to PowerShell 2.0 (Windows 7)', async () => {
-    expect(await checkPowerShell2(scripts['install-windows.ps1'].replace(/^\ufeff/, ''))).toEqual([]);
+    expect(await checkPowerShell2(scripts['install-windows.ps1']!.replace(/^\ufeff/, ''))).toEqual([]);
   });
 
   test('the checker finds syntax errors and what PowerShell 2.0 lacks', async () => {
@@ -247,7 +247,7 @@ describe('install-windows.ps1 and the .cmd files', () => {
 
   test('the .cmd files pause only when run by hand, never with /quiet, and pass every option on', () => {
     for (const file of ['install-windows.cmd', 'uninstall-windows.cmd']) {
-      const text = scripts[file];
+      const text = scripts[file]!;
       expect(text).toMatch(/\r\n/);
       expect(text).not.toMatch(/[^\r]\n/);
       const lines = text.split('\r\n').map((l) => l.trim());
@@ -265,7 +265,7 @@ describe('install-windows.ps1 and the .cmd files', () => {
   });
 
   test('the PowerShell script reads its options from the command line and has a PowerShell-2.0 way for each', () => {
-    const ps = scripts['install-windows.ps1'];
+    const ps = scripts['install-windows.ps1']!;
     expect(ps.startsWith('\ufeff')).toBe(true);
     for (const option of ['quiet', 'allusers', 'uninstall', 'enable', 'online', 'wpsdir'])
       expect(ps).toContain(`'^[/-]${option}$'`);

@@ -165,7 +165,7 @@ describe('npm run build:wps', () => {
     expect(action({ Id: 'drcPane' })).toBe(true);
     expect(action({ Id: 'drcPane' })).toBe(true);
     expect(fake.panes.size).toBe(1);
-    const [[id, pane]] = [...fake.panes];
+    const [id, pane] = [...fake.panes][0]!;
     expect(pane).toMatchObject({ url: `${BASE}taskpane.html`, Visible: true, DockPosition: 2 });
     expect(fake.pluginStorage.get('drc.taskpaneId')).toBe(id);
 
@@ -239,7 +239,7 @@ describe('npm run build:wps', () => {
     ])
       expect(listing).toContain(`${FOLDER}/${f}`);
     const zip = unzipSync(new Uint8Array(readFileSync(path.join(out, 'offline', `${FOLDER}.zip`))));
-    expect(strFromU8(zip[`${FOLDER}/ribbon.xml`]).startsWith('<customUI')).toBe(true);
+    expect(strFromU8(zip[`${FOLDER}/ribbon.xml`]!).startsWith('<customUI')).toBe(true);
     // The scripts themselves are tested in installers.test.ts.
     for (const f of [
       'publish.xml',

@@ -19,14 +19,14 @@ function decorated(): FakeSheetInit {
       [3, '丙', 'abc', null],
       [4, '丁', 0.1, null],
     ],
-    fills: { B2: '#00B050', C3: '#FFFF00', D3: '#FFFFFF', C4: HEX.error },
+    fills: { B2: '#00B050', C3: '#FFFF00', D3: '#FFFFFF', C4: HEX.error! },
     comments: { B3: '原始批注:名称以省局清单为准', C4: '旧注' },
   };
 }
 
 const mark = (sheet: string, address: string, severity: 'error' | 'warning' | 'info', note: string) => {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  return { sheet, row: Number(m[2]), column: m[1].charCodeAt(0) - 64, severity, note };
+  return { sheet, row: Number(m[2]), column: m[1]!.charCodeAt(0) - 64, severity, note };
 };
 
 describe('marking cells', () => {

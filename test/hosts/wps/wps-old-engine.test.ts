@@ -35,7 +35,7 @@ function ribbon(): { buttons: string[]; callbacks: string[] } {
   const parser = new SaxesParser();
   parser.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
-    if (tag.name === 'button') buttons.push(a.id);
+    if (tag.name === 'button') buttons.push(a.id!);
     for (const [k, v] of Object.entries(a)) if (/^(on|get)[A-Z]\w*$/.test(k)) callbacks.add(v);
   });
   parser.write(readFileSync(path.join(out, 'ribbon.xml'), 'utf8')).close();

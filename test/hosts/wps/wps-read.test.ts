@@ -32,9 +32,9 @@ describe('reading sheets in bulk', () => {
     const fake = new FakeEt({ sheets: [checklistSheet('检查实施清单', 2_000)] });
     const grid = await adapterOn(fake).readSheet('检查实施清单');
     const [report] = checkGrids([grid]);
-    expect(report.kind).toBe('checklist');
-    expect(report.issues.length).toBeGreaterThan(50);
-    expect(report.issues.some((i) => i.field === 'ratio' && i.received === '5%')).toBe(false);
+    expect(report!.kind).toBe('checklist');
+    expect(report!.issues.length).toBeGreaterThan(50);
+    expect(report!.issues.some((i) => i.field === 'ratio' && i.received === '5%')).toBe(false);
   });
 
   test('number formats that differ cell by cell are probed over number cells only, far from one call per cell', async () => {
@@ -69,7 +69,7 @@ describe('reading sheets in bulk', () => {
     expect(f.total).toBeLessThanOrEqual(expected.length * 4 + 200);
     const [report] = checkGrids([grid]);
     // Followers of merged 检查主体 cells read as their master: no "required" issue on them.
-    expect(report.issues.filter((i) => i.code === 'required/missing' && i.column === 5)).toEqual([]);
+    expect(report!.issues.filter((i) => i.code === 'required/missing' && i.column === 5)).toEqual([]);
   });
 
   test('Value2 as a 1-D array, a COM SAFEARRAY or a scalar; NumberFormat as an array', async () => {
@@ -85,10 +85,10 @@ describe('reading sheets in bulk', () => {
       });
       const wb = adapterOn(fake);
       const [s, t, u] = await wb.readSheets();
-      expect(s.values).toEqual([['a', 1, 0.5]]);
-      expect(s.numberFormats?.[0]?.[2]).toBe('0%');
-      expect(t.values).toEqual([['x'], ['y'], [3]]);
-      expect(u.values).toEqual([['only']]);
+      expect(s!.values).toEqual([['a', 1, 0.5]]);
+      expect(s!.numberFormats?.[0]?.[2]).toBe('0%');
+      expect(t!.values).toEqual([['x'], ['y'], [3]]);
+      expect(u!.values).toEqual([['only']]);
     }
     expect(toMatrix([[1, 2]], 1, 2)).toEqual([[1, 2]]);
     expect(toMatrix([1, 2, 3, 4], 2, 2)).toEqual([
@@ -103,9 +103,9 @@ describe('reading sheets in bulk', () => {
       sheets: [{ name: 'S', origin: 'C5', values: [['a', -2146826246]] }, { name: 'Empty' }],
     });
     const [s, e] = await adapterOn(fake).readSheets();
-    expect(s.startRow).toBe(5);
-    expect(s.startColumn).toBe(3);
-    expect(s.values).toEqual([['a', { error: '#N/A' }]]);
-    expect(e.values).toEqual([]);
+    expect(s!.startRow).toBe(5);
+    expect(s!.startColumn).toBe(3);
+    expect(s!.values).toEqual([['a', { error: '#N/A' }]]);
+    expect(e!.values).toEqual([]);
   });
 });

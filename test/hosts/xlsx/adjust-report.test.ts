@@ -84,7 +84,7 @@ describe('the report .xlsx, re-opened', () => {
       printTitlesRow: '3:3',
     });
     // As Excel and WPS read it: the print titles are a defined name of the workbook.
-    const workbookXml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['xl/workbook.xml']);
+    const workbookXml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['xl/workbook.xml']!);
     expect(workbookXml).toContain(
       '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;动态调整情况表&apos;!$3:$3</definedName>',
     );
@@ -131,7 +131,7 @@ function pages(pdf: string): Array<{ width: number; height: number; text: string
   return [...sizes.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({
     width: Number(m[2]),
     height: Number(m[3]),
-    text: execFileSync('pdftotext', ['-layout', '-f', m[1], '-l', m[1], pdf, '-'], { encoding: 'utf8' }),
+    text: execFileSync('pdftotext', ['-layout', '-f', m[1]!, '-l', m[1]!, pdf, '-'], { encoding: 'utf8' }),
   }));
 }
 
@@ -189,10 +189,10 @@ whenPrintable('the report printed by LibreOffice', () => {
     await wb.xlsx.writeFile(reportOnly);
     const [examplePdf, longPdf] = toPdf([example, reportOnly], dir);
 
-    const ex = pages(examplePdf);
+    const ex = pages(examplePdf!);
     // One page for the report and one for the adjusted list: each is one page wide and one page tall.
     expect(ex).toHaveLength(2);
-    for (const p of [...ex, ...pages(longPdf)]) {
+    for (const p of [...ex, ...pages(longPdf!)]) {
       expect({ width: Math.round(p.width), height: Math.round(p.height) }).toEqual({
         width: 842,
         height: 595,
@@ -200,17 +200,17 @@ whenPrintable('the report printed by LibreOffice', () => {
       expect(p.text).toContain('序号');
       expect(p.text).toContain('备注');
     }
-    expect(ex[0].text).toContain('动态调整情况表');
-    expect(ex[0].text).toContain('审核人');
+    expect(ex[0]!.text).toContain('动态调整情况表');
+    expect(ex[0]!.text).toContain('审核人');
 
-    const lp = pages(longPdf);
+    const lp = pages(longPdf!);
     expect(lp.length).toBeGreaterThan(1);
     // Every entry printed once, in order, across the pages; the signature block beside table rows, not alone.
     const seen = lp.flatMap((p) =>
       [...p.text.matchAll(/第(\d+)类食品经营企业监督检查/g)].map((m) => Number(m[1])),
     );
     expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-    const last = lp[lp.length - 1].text;
+    const last = lp[lp.length - 1]!.text;
     expect(last).toContain('审核人');
     expect(last).toMatch(/第\d+类食品经营企业监督检查/);
   });

@@ -44,7 +44,7 @@ function specs(): SheetSpec[] {
 describe('charts written as DrawingML parts', () => {
   let files: Record<string, Uint8Array>;
   let bytes: Uint8Array;
-  const text = (name: string) => strFromU8(files[name]);
+  const text = (name: string) => strFromU8(files[name]!);
   beforeAll(async () => {
     bytes = await sheetSpecsToXlsx(specs());
     files = unzipSync(bytes);
@@ -61,7 +61,7 @@ describe('charts written as DrawingML parts', () => {
     expect(chart).toContain('<c:v>申报数</c:v>');
     expect(chart).toMatch(/<a:srgbClr val="5B9BD5"\/>[\s\S]*<a:srgbClr val="ED7D31"\/>/);
     expect(chart).toContain('<a:t>任务数与申报数</a:t>');
-    expect(chartData(specs()[1].charts![0], specs()[0]).series[1].values).toEqual([1, 5]);
+    expect(chartData(specs()[1]!.charts![0]!, specs()[0]).series[1]!.values).toEqual([1, 5]);
   });
 
   test('drawing, relationships, content types and the sheet’s <drawing> tie it together', () => {
@@ -92,13 +92,13 @@ describe('charts written as DrawingML parts', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总's", '图表']);
-    expect(readXlsxGrids(bytes)[0].values[3]).toEqual(['R&D<中心>', 4, 5]);
+    expect(readXlsxGrids(bytes)[0]!.values[3]).toEqual(['R&D<中心>', 4, 5]);
   });
 
   test('no chart, no change; a chart for a sheet the package lacks is refused', () => {
     const [data] = specs();
-    expect(addCharts(bytes, [data])).toBe(bytes);
-    expect(() => addCharts(bytes, [{ ...specs()[1], name: '别的' }])).toThrow(/no sheet named 别的/);
+    expect(addCharts(bytes, [data!])).toBe(bytes);
+    expect(() => addCharts(bytes, [{ ...specs()[1]!, name: '别的' }])).toThrow(/no sheet named 别的/);
     expect(() => addCharts(bytes, specs())).toThrow(/already has a drawing/);
   });
 });

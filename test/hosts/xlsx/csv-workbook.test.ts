@@ -23,7 +23,7 @@ async function open(name: string, bytes: Uint8Array): Promise<{ wb: CsvWorkbook;
   expect(wb).toBeInstanceOf(CsvWorkbook);
   const grids = await wb.readSheets();
   expect(grids).toHaveLength(1);
-  return { wb: wb as CsvWorkbook, grid: grids[0] };
+  return { wb: wb as CsvWorkbook, grid: grids[0]! };
 }
 
 const concat = (...parts: Uint8Array[]) => {
@@ -117,7 +117,7 @@ describe('CsvWorkbook reads text exports', () => {
   it('a UTF-8 CSV with BOM: the first header has no BOM character', async () => {
     const { wb, grid } = await open('带BOM.csv', concat(BOM8, utf8(delimited(CHECKLIST_ROWS, ',', '\n'))));
     expect(wb.encoding).toBe('utf-8');
-    expect(grid.values[0][0]).toBe('序号');
+    expect(grid.values[0]![0]).toBe('序号');
     expect(grid.values).toEqual(CHECKLIST_GRID);
   });
 
@@ -146,12 +146,12 @@ describe('CsvWorkbook marked copy', () => {
     const out = new ExcelJS.Workbook();
     await out.xlsx.load((await wb.toBuffer()) as unknown as ArrayBuffer);
     expect(out.worksheets.map((w) => w.name)).toEqual(['于都县住建局-抽查事项清单']);
-    const ws = out.worksheets[0];
+    const ws = out.worksheets[0]!;
     expect(ws.rowCount).toBe(CHECKLIST_GRID.length);
     for (let r = 1; r <= CHECKLIST_GRID.length; r++) {
       for (let c = 1; c <= 5; c++) {
         const cell = ws.getCell(r, c);
-        expect([r, c, cell.value]).toEqual([r, c, CHECKLIST_GRID[r - 1][c - 1] ?? null]);
+        expect([r, c, cell.value]).toEqual([r, c, CHECKLIST_GRID[r - 1]![c - 1] ?? null]);
         const marked = (r === 3 || r === 4) && c === 4;
         if (!marked) {
           expect(cell.fill === undefined || (cell.fill as ExcelJS.FillPattern).pattern === 'none').toBe(true);
@@ -173,10 +173,10 @@ describe('CsvWorkbook marked copy', () => {
     await wb.applyMarks([{ sheet: name, row: 2, column: 2, severity: 'info', note: '提示' }]);
     const out = new ExcelJS.Workbook();
     await out.xlsx.load((await wb.toBuffer()) as unknown as ArrayBuffer);
-    expect(out.worksheets[0].name).toBe(toSheetName(name));
-    expect([...out.worksheets[0].name]).toHaveLength(31);
-    expect(out.worksheets[0].name).not.toMatch(/[[\]:*?/\\]/);
-    expect(out.worksheets[0].getCell('B2').note).toBe('提示');
+    expect(out.worksheets[0]!.name).toBe(toSheetName(name));
+    expect([...out.worksheets[0]!.name]).toHaveLength(31);
+    expect(out.worksheets[0]!.name).not.toMatch(/[[\]:*?/\\]/);
+    expect(out.worksheets[0]!.getCell('B2').note).toBe('提示');
     expect(toSheetName('a/b\\c?*')).toBe('a_b_c__');
     expect(toSheetName("'清单'")).toBe('清单');
     expect(toSheetName('')).toBe('Sheet1');
@@ -192,7 +192,7 @@ describe('CsvWorkbook marked copy', () => {
     ).rejects.toMatchObject({ code: 'mark/unknown-sheet' });
     const out = new ExcelJS.Workbook();
     await out.xlsx.load((await wb.toBuffer()) as unknown as ArrayBuffer);
-    expect(out.worksheets[0].getCell('A1').note).toBeUndefined();
+    expect(out.worksheets[0]!.getCell('A1').note).toBeUndefined();
     await expect(wb.clearMarks()).rejects.toMatchObject({ code: 'mark/clear-unsupported' });
   });
 });

@@ -63,19 +63,17 @@ describe('fast reader reads what exceljs reads', () => {
     const grids = readXlsxGrids(bytes);
     expect(grids.map((g) => g.name)).toEqual(reference.map((s) => s.name));
     grids.forEach((g, i) => {
-      expect(Object.fromEntries(texts(g))).toEqual(Object.fromEntries(reference[i].cells));
+      expect(Object.fromEntries(texts(g))).toEqual(Object.fromEntries(reference[i]!.cells));
       const key = (m: object) => JSON.stringify(m);
       expect(g.merges.map(key).sort()).toEqual(
-        reference[i].merges
-          .map((m) =>
-            key({
-              top: (m as never)['top'],
-              left: (m as never)['left'],
-              bottom: (m as never)['bottom'],
-              right: (m as never)['right'],
-            }),
-          )
-          .sort(),
+        reference[i]!.merges.map((m) =>
+          key({
+            top: (m as never)['top'],
+            left: (m as never)['left'],
+            bottom: (m as never)['bottom'],
+            right: (m as never)['right'],
+          }),
+        ).sort(),
       );
     });
   };
@@ -96,10 +94,10 @@ describe('fast reader reads what exceljs reads', () => {
     ws.getCell('A3').value = { richText: [{ text: '重点' }, { text: '检查', font: { bold: true } }] };
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const [g] = readXlsxGrids(bytes);
-    expect(g.name).toBe('特殊 & <字符>');
-    expect(g.values[0][0]).toBe('A&B <c> "d" \'e\'');
-    expect(cellText(g.values[1][0])).toBe('第一行 第二行');
-    expect(g.values[2][0]).toBe('重点检查');
+    expect(g!.name).toBe('特殊 & <字符>');
+    expect(g!.values[0]![0]).toBe('A&B <c> "d" \'e\'');
+    expect(cellText(g!.values[1]![0]!)).toBe('第一行 第二行');
+    expect(g!.values[2]![0]).toBe('重点检查');
   });
 
   test('a package that is not a workbook throws', () => {

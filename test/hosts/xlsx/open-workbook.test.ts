@@ -167,9 +167,9 @@ describe('openWorkbook: odd but readable workbooks', () => {
     });
     const wb = await openWorkbookFile(file('只有标题.xlsx', bytes));
     const [grid] = await wb.readSheets();
-    expect(grid.name).toBe('只有标题');
-    expect(grid.values).toEqual([['于都县2026年度双随机抽查事项清单']]);
-    expect(grid.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 8 }]);
+    expect(grid!.name).toBe('只有标题');
+    expect(grid!.values).toEqual([['于都县2026年度双随机抽查事项清单']]);
+    expect(grid!.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 8 }]);
   });
 
   it('an empty sheet next to a filled one', async () => {
@@ -194,13 +194,13 @@ describe('openWorkbook: odd but readable workbooks', () => {
       }
     });
     const [grid] = await (await openWorkbookFile(file('宽表.xlsx', bytes))).readSheets();
-    expect(grid.values).toHaveLength(3);
-    expect(grid.values[0]).toHaveLength(200);
-    expect(grid.values[0][199]).toBe('字段200');
-    expect(grid.values[1][199]).toBe(200);
-    expect(grid.values[2]).toHaveLength(199); // the trailing blank (column 200) is dropped
-    expect(grid.values[2][198]).toBe(`值${columnLetter(199)}`);
-    for (let c = 1; c <= 200; c++) expect(grid.values[0][c - 1]).toBe(`字段${c}`);
+    expect(grid!.values).toHaveLength(3);
+    expect(grid!.values[0]).toHaveLength(200);
+    expect(grid!.values[0]![199]).toBe('字段200');
+    expect(grid!.values[1]![199]).toBe(200);
+    expect(grid!.values[2]).toHaveLength(199); // the trailing blank (column 200) is dropped
+    expect(grid!.values[2]![198]).toBe(`值${columnLetter(199)}`);
+    for (let c = 1; c <= 200; c++) expect(grid!.values[0]![c - 1]).toBe(`字段${c}`);
   });
 
   it('a zip named .xls (an .xlsx with the wrong extension) is read as .xlsx', async () => {
@@ -213,7 +213,7 @@ describe('openWorkbook: odd but readable workbooks', () => {
       file('平台导出清单.xls', '序号\t检查事项名称\n1\t食品生产企业监督检查\n'),
     );
     expect(wb).toBeInstanceOf(CsvWorkbook);
-    expect((await wb.readSheets())[0].values).toEqual([
+    expect((await wb.readSheets())[0]!.values).toEqual([
       ['序号', '检查事项名称'],
       ['1', '食品生产企业监督检查'],
     ]);

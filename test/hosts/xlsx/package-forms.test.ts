@@ -77,7 +77,7 @@ describe('corruption is corruption: the part is named, nothing is read as data',
   test('bytes flipped inside a compressed part fail its checksum', async () => {
     const bytes = MARKET.slice();
     const start = Buffer.from(bytes).indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length;
-    bytes[start + 200] ^= 0xff;
+    bytes[start + 200]! ^= 0xff;
     const r = await refusal(bytes);
     expect(r.code).toBe('file/corrupt');
     expect(r.params).toMatchObject({ part: 'xl/worksheets/sheet1.xml' });
@@ -89,7 +89,7 @@ describe('corruption is corruption: the part is named, nothing is read as data',
     expect(r.code).toBe('read');
     const bytes = MARKET.slice();
     const at = Buffer.from(bytes).indexOf('xl/theme/theme1.xml') + 'xl/theme/theme1.xml'.length + 100;
-    bytes[at] ^= 0x55;
+    bytes[at]! ^= 0x55;
     expect((await refusal(bytes)).params).toMatchObject({ part: 'xl/theme/theme1.xml' });
   });
 
@@ -126,7 +126,7 @@ describe('corruption is corruption: the part is named, nothing is read as data',
 
   test('invalid UTF-8 in a part', async () => {
     const bytes = repack(MARKET, (f) => {
-      const data = f['xl/sharedStrings.xml'];
+      const data = f['xl/sharedStrings.xml']!;
       const at = Buffer.from(data).indexOf('<t>') + 3;
       f['xl/sharedStrings.xml'] = new Uint8Array([...data.subarray(0, at), 0xc3, 0x28, ...data.subarray(at)]);
     });
@@ -142,7 +142,7 @@ describe('prefixed and Strict SpreadsheetML are read and marked like the usual f
   ];
 
   test.each(forms)('%s: the same grids as the usual form', (_label, bytes) => {
-    const sheet1 = strFromU8(entries(bytes)['xl/worksheets/sheet1.xml']);
+    const sheet1 = strFromU8(entries(bytes)['xl/worksheets/sheet1.xml']!);
     expect(sheet1).toMatch(/<x:c |purl\.oclc\.org/); // made the way the test says
     expect(readXlsxGrids(bytes)).toEqual(readXlsxGrids(MARKET));
   });
@@ -152,14 +152,14 @@ describe('prefixed and Strict SpreadsheetML are read and marked like the usual f
     expect(readXlsxGrids(copy)).toEqual(readXlsxGrids(MARKET)); // well-formed, same values
     const files = entries(copy);
     const comments = Object.keys(files).find((n) => /comments\d*\.xml$/.test(n))!;
-    const notes = strFromU8(files[comments]);
+    const notes = strFromU8(files[comments]!);
     expect(notes).toContain('150%');
-    const isStrict = strFromU8(files['xl/workbook.xml']).includes('purl.oclc.org');
+    const isStrict = strFromU8(files['xl/workbook.xml']!).includes('purl.oclc.org');
     // New parts and relationships speak the package's own namespace names.
     expect(notes).toContain(
       isStrict ? 'purl.oclc.org/ooxml/spreadsheetml/main' : 'schemas.openxmlformats.org',
     );
-    const sheetRels = strFromU8(files['xl/worksheets/_rels/sheet1.xml.rels']);
+    const sheetRels = strFromU8(files['xl/worksheets/_rels/sheet1.xml.rels']!);
     expect(sheetRels).toContain(
       isStrict ? 'purl.oclc.org/ooxml/officeDocument/relationships/comments' : '2006/relationships/comments',
     );

@@ -53,7 +53,7 @@ async function buildSource(): Promise<Uint8Array> {
   files['xl/media/image1.png'] = IMAGE;
   files['customXml/item1.xml'] = strToU8(CUSTOM_XML);
   files['[Content_Types].xml'] = strToU8(
-    strFromU8(files['[Content_Types].xml']).replace(
+    strFromU8(files['[Content_Types].xml']!).replace(
       '</Types>',
       '<Default Extension="png" ContentType="image/png"/></Types>',
     ),
@@ -111,7 +111,7 @@ beforeAll(async () => {
 describe('markXlsxBytes', () => {
   it('keeps every part it does not need to change byte for byte, in the same order, and adds parts at the end', () => {
     const changed = Object.keys(before).filter(
-      (n) => !after[n] || Buffer.compare(Buffer.from(before[n]), Buffer.from(after[n])) !== 0,
+      (n) => !after[n] || Buffer.compare(Buffer.from(before[n]!), Buffer.from(after[n])) !== 0,
     );
     expect(changed.sort()).toEqual(
       [
@@ -124,7 +124,7 @@ describe('markXlsxBytes', () => {
       ].sort(),
     );
     expect(after['xl/media/image1.png']).toEqual(IMAGE);
-    expect(strFromU8(after['customXml/item1.xml'])).toBe(CUSTOM_XML);
+    expect(strFromU8(after['customXml/item1.xml']!)).toBe(CUSTOM_XML);
     const names = entries(marked);
     expect(names.slice(0, Object.keys(before).length)).toEqual(Object.keys(before));
     expect(names.slice(Object.keys(before).length).sort()).toEqual(
@@ -135,7 +135,7 @@ describe('markXlsxBytes', () => {
   it('writes only well-formed, namespace-correct XML', () => {
     for (const name of Object.keys(after)) {
       if (!/\.(xml|rels|vml)$/.test(name)) continue;
-      expect(() => parseStrict(strFromU8(after[name]), name)).not.toThrow();
+      expect(() => parseStrict(strFromU8(after[name]!), name)).not.toThrow();
     }
   });
 
@@ -172,35 +172,35 @@ describe('markXlsxBytes', () => {
 
   it('escapes note text: entities, control characters and literal _xHHHH_', () => {
     expect(escapeXml(SPECIAL)).toBe('符号 &amp; &lt; &gt; &quot; &apos; 控制_x0001_字符 _x005F_x0041_ 结束');
-    expect(strFromU8(after['xl/comments1.xml'])).toContain(escapeXml(SPECIAL));
+    expect(strFromU8(after['xl/comments1.xml']!)).toContain(escapeXml(SPECIAL));
     expect(escapeXml('\t\n\r 😀 \uD800 \uFFFF')).toBe('\t\n_x000D_ 😀 _xD800_ _xFFFF_');
   });
 
   it('writes comments and VML as Excel does: rels, legacyDrawing in schema order, content types', () => {
-    const sheet2 = strFromU8(after['xl/worksheets/sheet2.xml']);
+    const sheet2 = strFromU8(after['xl/worksheets/sheet2.xml']!);
     const legacy = sheet2.indexOf('<legacyDrawing ');
     expect(legacy).toBeGreaterThan(sheet2.indexOf('<pageMargins'));
     expect(legacy).toBeGreaterThan(sheet2.indexOf('</sheetData>'));
     const ext = sheet2.indexOf('<extLst');
     if (ext >= 0) expect(legacy).toBeLessThan(ext);
-    const rels = strFromU8(after['xl/worksheets/_rels/sheet2.xml.rels']);
+    const rels = strFromU8(after['xl/worksheets/_rels/sheet2.xml.rels']!);
     expect(rels).toMatch(/Type="[^"]*\/comments" Target="\.\.\/comments2\.xml"/);
     expect(rels).toMatch(/Type="[^"]*\/vmlDrawing" Target="\.\.\/drawings\/vmlDrawing2\.vml"/);
-    const types = strFromU8(after['[Content_Types].xml']);
+    const types = strFromU8(after['[Content_Types].xml']!);
     expect(types).toContain('PartName="/xl/comments2.xml"');
     expect(types).toMatch(/<Default Extension="vml"/);
-    const vml = strFromU8(after['xl/drawings/vmlDrawing2.vml']);
+    const vml = strFromU8(after['xl/drawings/vmlDrawing2.vml']!);
     expect(vml).toContain('<x:ClientData ObjectType="Note">');
     expect(vml).toContain('<x:Row>0</x:Row><x:Column>1</x:Column>');
     // New shapes on sheet 1 keep ids unique across drawings.
     const ids = [...Object.keys(after)]
       .filter((n) => n.endsWith('.vml'))
-      .flatMap((n) => [...strFromU8(after[n]).matchAll(/id="(_x0000_s\d+)"/g)].map((m) => m[1]));
+      .flatMap((n) => [...strFromU8(after[n]!).matchAll(/id="(_x0000_s\d+)"/g)].map((m) => m[1]));
     expect(new Set(ids).size).toBe(ids.length);
-    const vml1 = strFromU8(after['xl/drawings/vmlDrawing1.vml']);
+    const vml1 = strFromU8(after['xl/drawings/vmlDrawing1.vml']!);
     expect(vml1).toContain('<x:Row>2</x:Row><x:Column>2</x:Column>'); // C3
     expect(vml1).toContain('<x:Row>3</x:Row><x:Column>1</x:Column>'); // B4
-    const sheet1 = strFromU8(after['xl/worksheets/sheet1.xml']);
+    const sheet1 = strFromU8(after['xl/worksheets/sheet1.xml']!);
     expect(sheet1.match(/<legacyDrawing\b/g)).toHaveLength(1);
     expect(sheet1).toMatch(/<row r="3"[^>]*>.*<c r="B3"[^>]*>.*<\/c><c r="C3" s="\d+"\/><c r="D3"/);
     expect(sheet1).toMatch(/<\/row><row r="4"><c r="B4" s="\d+"\/><\/row><row r="5"/);
@@ -215,14 +215,14 @@ describe('markXlsxBytes', () => {
       'xl/comments2.xml',
       'xl/worksheets/sheet1.xml',
     ]) {
-      expect([name, strFromU8(twice[name])]).toEqual([name, strFromU8(after[name])]);
+      expect([name, strFromU8(twice[name]!)]).toEqual([name, strFromU8(after[name]!)]);
     }
     const ws = (await load(again)).getWorksheet(SHEET)!;
     expect(noteText(ws.getCell('C5').note)).toBe(`${EXISTING_NOTE}\n名称与登记不一致`);
   });
 
   it('refuses an unknown sheet or a cell outside the sheet before writing anything', () => {
-    const good = MARKS[0];
+    const good = MARKS[0]!;
     const refused = (bad: CellMark) => {
       try {
         markXlsxBytes(source, [good, bad], 'a.xlsx');
@@ -243,14 +243,14 @@ describe('markXlsxBytes', () => {
     const out = unzipSync(await wb.toBuffer());
     expect(Object.keys(out)).toEqual(Object.keys(after));
     for (const name of Object.keys(after))
-      expect([name, strFromU8(out[name])]).toEqual([name, strFromU8(after[name])]);
+      expect([name, strFromU8(out[name]!)]).toEqual([name, strFromU8(after[name]!)]);
   });
 });
 
 describe('markXlsxBytes on rows Excel writes without cells', () => {
   it('fills a self-closing row with a row format: cells inserted in order, format copied, spans widened', () => {
     const files = unzipSync(source);
-    const xml = strFromU8(files['xl/worksheets/sheet2.xml']).replace(
+    const xml = strFromU8(files['xl/worksheets/sheet2.xml']!).replace(
       /<sheetData>[\s\S]*<\/sheetData>/,
       '<sheetData><row r="1" spans="1:2"><c r="A1"/><c r="B1"/></row>' +
         '<row r="2" s="1" customFormat="1" spans="1:1"/>' +
@@ -267,17 +267,19 @@ describe('markXlsxBytes on rows Excel writes without cells', () => {
         'rows.xlsx',
       ),
     );
-    const sheet = strFromU8(out['xl/worksheets/sheet2.xml']);
+    const sheet = strFromU8(out['xl/worksheets/sheet2.xml']!);
     const m =
       /<row r="2" s="1" customFormat="1" spans="1:3"><c r="B2" s="(\d+)"\/><c r="C2" s="(\d+)"\/><\/row>/.exec(
         sheet,
       );
     expect(m).not.toBeNull();
     expect(m![1]).toBe(m![2]);
-    const xfs = [...strFromU8(out['xl/styles.xml']).matchAll(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/g)][0][1];
+    const xfs = [
+      ...strFromU8(out['xl/styles.xml']!).matchAll(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/g),
+    ][0]![1]!;
     const list = [...xfs.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((x) => x[0]);
     const strip = (x: string) => x.replace(/ fillId="\d+"| applyFill="1"/g, '');
-    expect(strip(list[Number(m![1])])).toBe(strip(list[1]));
+    expect(strip(list[Number(m![1])]!)).toBe(strip(list[1]!));
     expect(sheet).not.toContain('<legacyDrawing'); // no note, no drawing
     expect(out['xl/worksheets/_rels/sheet2.xml.rels']).toBeUndefined();
   });

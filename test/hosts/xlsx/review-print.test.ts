@@ -39,7 +39,7 @@ whenPrintable('the review workbook prints on A4 with the header on every page', 
   const pages = [...sizes.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({
     width: Math.round(Number(m[2])),
     height: Math.round(Number(m[3])),
-    text: execFileSync('pdftotext', ['-layout', '-f', m[1], '-l', m[1], pdf, '-'], { encoding: 'utf8' }),
+    text: execFileSync('pdftotext', ['-layout', '-f', m[1]!, '-l', m[1]!, pdf, '-'], { encoding: 'utf8' }),
   }));
   expect(pages.length).toBe(count);
   for (const p of pages)

@@ -44,59 +44,59 @@ describe('XlsxWorkbook.readSheets on the rich checklist', () => {
 
   it('gives every sheet in tab order, from A1', () => {
     expect(grids.map((g) => g.name)).toEqual([RICH.sheet, RICH.secondSheet]);
-    expect(grids[0].startRow).toBe(1);
-    expect(grids[0].startColumn).toBe(1);
-    expect(grids[0].values).toHaveLength(RICH.lastDataRow);
+    expect(grids[0]!.startRow).toBe(1);
+    expect(grids[0]!.startColumn).toBe(1);
+    expect(grids[0]!.values).toHaveLength(RICH.lastDataRow);
   });
 
   it('reads title, unit line, header and data values as the host gives them', () => {
     const g = grids[0];
-    expect(at(g, 1, 1)).toBe(RICH.title);
-    expect(at(g, 2, 1)).toBe(RICH.unitLine);
-    expect(at(g, 3, 4)).toBe('检查对象');
-    expect(at(g, 4, 4)).toBe('对象名称');
-    expect(at(g, 4, 5)).toBe('统一社会信用代码');
+    expect(at(g!, 1, 1)).toBe(RICH.title);
+    expect(at(g!, 2, 1)).toBe(RICH.unitLine);
+    expect(at(g!, 3, 4)).toBe('检查对象');
+    expect(at(g!, 4, 4)).toBe('对象名称');
+    expect(at(g!, 4, 5)).toBe('统一社会信用代码');
     RICH.items.forEach((item, k) => {
       const r = RICH.firstDataRow + k;
-      expect(at(g, r, 1)).toBe(k + 1); // =ROW()-4: the cached result
-      expect(at(g, r, 3)).toBe(item[1]);
-      expect(at(g, r, 4)).toBe(item[2]);
-      expect(at(g, r, 5)).toBe(item[3]);
-      expect(at(g, r, 6)).toBe(RICH.ratios[k]);
-      expect(fmt(g, r, 6)).toBe('0%');
-      expect(at(g, r, 8)).toBe(item[5]);
+      expect(at(g!, r, 1)).toBe(k + 1); // =ROW()-4: the cached result
+      expect(at(g!, r, 3)).toBe(item[1]);
+      expect(at(g!, r, 4)).toBe(item[2]);
+      expect(at(g!, r, 5)).toBe(item[3]);
+      expect(at(g!, r, 6)).toBe(RICH.ratios[k]);
+      expect(fmt(g!, r, 6)).toBe('0%');
+      expect(at(g!, r, 8)).toBe(item[5]);
       // Dates come as Excel stores them (and as Office.js gives them): a serial with a date format.
-      expect(excelSerialToDate(at(g, r, 9) as number)).toEqual(RICH.dates[k]);
-      expect(fmt(g, r, 9)).toBe('yyyy-mm-dd');
+      expect(excelSerialToDate(at(g!, r, 9) as number)).toEqual(RICH.dates[k]);
+      expect(fmt(g!, r, 9)).toBe('yyyy-mm-dd');
     });
-    expect(excelSerialToDate(at(g, 2, 9) as number)).toEqual(RICH.filledDate);
-    expect(at(g, 5, 10)).toBe('检查依据'); // hyperlink → its text
-    expect(at(g, 6, 10)).toBe('重点检查'); // rich text joined
-    expect(at(g, 7, 10)).toEqual({ error: '#N/A' }); // =NA() → the error
-    expect(at(g, 8, 10)).toBe('特种设备使用单位监督检查(复查)'); // formula text result
-    expect(at(g, 9, 10)).toBe(true);
-    expect(at(g, 10, 10)).toBeNull();
+    expect(excelSerialToDate(at(g!, 2, 9) as number)).toEqual(RICH.filledDate);
+    expect(at(g!, 5, 10)).toBe('检查依据'); // hyperlink → its text
+    expect(at(g!, 6, 10)).toBe('重点检查'); // rich text joined
+    expect(at(g!, 7, 10)).toEqual({ error: '#N/A' }); // =NA() → the error
+    expect(at(g!, 8, 10)).toBe('特种设备使用单位监督检查(复查)'); // formula text result
+    expect(at(g!, 9, 10)).toBe(true);
+    expect(at(g!, 10, 10)).toBeNull();
   });
 
   it('returns merged followers empty and lists every merge', () => {
-    const g = grids[0];
-    expect(at(g, 5, 2)).toBe('食品安全');
-    expect(at(g, 6, 2)).toBeNull();
-    expect(at(g, 7, 2)).toBeNull();
-    expect(at(g, 1, 2)).toBeNull();
-    expect(at(g, 3, 5)).toBeNull();
+    const g = grids[0]!;
+    expect(at(g!, 5, 2)).toBe('食品安全');
+    expect(at(g!, 6, 2)).toBeNull();
+    expect(at(g!, 7, 2)).toBeNull();
+    expect(at(g!, 1, 2)).toBeNull();
+    expect(at(g!, 3, 5)).toBeNull();
     const key = (m: { top: number; left: number; bottom: number; right: number }) =>
       `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
     expect(g.merges.map(key).sort()).toEqual([...RICH.merges].sort());
-    expect(grids[1].merges.map(key)).toEqual(['A1:C1']);
+    expect(grids[1]!.merges.map(key)).toEqual(['A1:C1']);
   });
 
   it('gives General cells no number format and shares format strings', () => {
     const g = grids[0];
-    expect(fmt(g, 5, 3)).toBeUndefined();
-    expect(fmt(g, 1, 1)).toBeUndefined();
-    expect(grids[1].numberFormats).toBeUndefined();
-    expect(at(grids[1], 5, 2)).toBe(3);
+    expect(fmt(g!, 5, 3)).toBeUndefined();
+    expect(fmt(g!, 1, 1)).toBeUndefined();
+    expect(grids[1]!.numberFormats).toBeUndefined();
+    expect(at(grids[1]!, 5, 2)).toBe(3);
   });
 });
 
@@ -350,7 +350,7 @@ describe('notes written by Excel (rich text with an author line)', () => {
     const cell = (await plainLoad(await twice.toBuffer())).getWorksheet('表1')!.getCell('A2');
     const note = cell.note as unknown as { texts: { text: string; font?: { bold?: boolean } }[] };
     expect(noteText(note)).toBe('张三:\n请核对营业执照\n对象名称与登记名称不一致');
-    expect(note.texts[0].font?.bold).toBe(true);
+    expect(note.texts[0]!.font?.bold).toBe(true);
     expect(cell.value).toBe('于都县红旗食品有限公司');
   });
 });
