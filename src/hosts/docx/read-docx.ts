@@ -18,8 +18,12 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 /** XML text with its character references resolved. */
 function decode(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(ENTITY, (_, hex: string, dec: string, name: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : NAMED[name],
+  return s.replace(ENTITY, (ref: string, hex: string, dec: string, name: string) =>
+    hex
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec
+        ? String.fromCodePoint(Number(dec))
+        : (NAMED[name] ?? ref),
   );
 }
 
@@ -62,7 +66,7 @@ function blocksOf(xml: string): Block[] {
   };
   TAG.lastIndex = 0;
   for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const [, close, , name, attrs, selfClosing, text] = m;
+    const [, close, , name = '', attrs = '', selfClosing, text] = m;
     if (text !== undefined) {
       if (inText && skip === 0) put(decode(text));
       continue;
@@ -77,6 +81,9 @@ function blocksOf(xml: string): Block[] {
       continue;
     }
     if (skip > 0) continue;
+    // The outermost table while no other is open in it, and its last row: where a row's parts go.
+    const outer = tables.length === 1 ? tables[0] : undefined;
+    const lastRow = outer?.rows[outer.rows.length - 1];
     switch (name) {
       case 't':
         inText = !close && !selfClosing;
@@ -113,23 +120,19 @@ function blocksOf(xml: string): Block[] {
         }
         break;
       case 'tr':
-        if (!close && tables.length === 1) tables[0].rows.push({ before: 0, cells: [] });
+        if (!close && outer) outer.rows.push({ before: 0, cells: [] });
         break;
       case 'gridBefore':
-        if (tables.length === 1) {
-          const row = tables[0].rows[tables[0].rows.length - 1];
-          if (row) row.before = Number(VAL.exec(attrs)?.[1] ?? 0) || 0;
-        }
+        if (lastRow) lastRow.before = Number(VAL.exec(attrs)?.[1] ?? 0) || 0;
         break;
       case 'tc':
-        if (tables.length === 1) {
+        if (outer) {
           if (!close && !selfClosing) {
             cell = { text: '', span: 1, vMerge: 'none' };
           } else if (close && cell) {
-            tables[0].rows[tables[0].rows.length - 1]?.cells.push(cell);
+            lastRow?.cells.push(cell);
             cell = undefined;
-          } else if (selfClosing)
-            tables[0].rows[tables[0].rows.length - 1]?.cells.push({ text: '', span: 1, vMerge: 'none' });
+          } else if (selfClosing) lastRow?.cells.push({ text: '', span: 1, vMerge: 'none' });
         }
         break;
       case 'gridSpan':

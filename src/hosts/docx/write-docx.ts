@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import {
   AlignmentType,
   BorderStyle,
@@ -61,7 +62,7 @@ export async function documentToDocx(spec: DocumentSpec): Promise<Uint8Array> {
     const widths = b.widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
     const cell = (text: string, i: number, head: boolean) =>
       new TableCell({
-        width: { size: widths[i], type: WidthType.DXA },
+        width: { size: itemAt(widths, i), type: WidthType.DXA },
         borders: { top: line, bottom: line, left: line, right: line },
         children: text.split('\n').map(
           (t) =>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { itemAt } from '../../core/item-at';
 import { extensionOf, isOdfPackage, isZip } from '../xlsx/sniff';
 import { specialKind } from './read-file';
 
@@ -178,14 +179,14 @@ function numbered(rel: string, n: number): string {
 
 /** The deepest folder holding every path. */
 function commonFolder(paths: readonly string[]): string {
-  const split = paths.map((p) => path.dirname(path.resolve(p)).split(path.sep));
-  let n = split[0].length;
-  for (const parts of split.slice(1)) {
+  const [first = [], ...others] = paths.map((p) => path.dirname(path.resolve(p)).split(path.sep));
+  let n = first.length;
+  for (const parts of others) {
     let i = 0;
-    while (i < n && i < parts.length && parts[i] === split[0][i]) i++;
+    while (i < n && i < parts.length && parts[i] === first[i]) i++;
     n = i;
   }
-  return split[0].slice(0, n).join(path.sep) || path.sep;
+  return first.slice(0, n).join(path.sep) || path.sep;
 }
 
 /**
@@ -213,27 +214,35 @@ export async function planCopies(
   rel.forEach((r, i) => groups.set(key(r), [...(groups.get(key(r)) ?? []), i]));
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    const common = commonFolder(members.map((i) => requests[i].input));
-    const subs = members.map((i) =>
-      path.join(path.relative(common, path.dirname(path.resolve(requests[i].input))), path.basename(rel[i])),
+    const inputs = members.map((i) => itemAt(requests, i).input);
+    const common = commonFolder(inputs);
+    const subs = members.map((i, k) =>
+      path.join(
+        path.relative(common, path.dirname(path.resolve(itemAt(inputs, k)))),
+        path.basename(itemAt(rel, i)),
+      ),
     );
-    if (new Set(subs.map(key)).size === subs.length) members.forEach((i, k) => (rel[i] = subs[k]));
+    if (new Set(subs.map(key)).size === subs.length) members.forEach((i, k) => (rel[i] = itemAt(subs, k)));
   }
   // Still alike (清单.xlsx and 清单.csv of one folder): numbered, in input order.
   // An input whose copy keeps its own name (清单.xlsx → 清单.xlsx) is served first, so the number goes to the
   // input whose name changed anyway (清单.csv → 清单 (2).xlsx).
-  const keepsName = (i: number) => extensionOf(requests[i].input) === requests[i].extension.toLowerCase();
+  const keepsName = (i: number) => {
+    const { input, extension } = itemAt(requests, i);
+    return extensionOf(input) === extension.toLowerCase();
+  };
   const order = rel.map((_, i) => i).sort((a, b) => Number(keepsName(b)) - Number(keepsName(a)) || a - b);
   const taken = new Set<string>();
   const names: string[] = [];
   for (const i of order) {
-    let name = rel[i];
-    for (let n = 2; taken.has(key(name)); n++) name = numbered(rel[i], n);
+    const own = itemAt(rel, i);
+    let name = own;
+    for (let n = 2; taken.has(key(name)); n++) name = numbered(own, n);
     taken.add(key(name));
     names[i] = name;
   }
   const targets = new Map<string, string>();
-  requests.forEach((r, i) => targets.set(r.input, path.join(out, names[i])));
+  requests.forEach((r, i) => targets.set(r.input, path.join(out, itemAt(names, i))));
 
   const inputIds = new Map<string, string>();
   const inputFolders = new Set<string>();
