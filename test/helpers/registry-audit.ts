@@ -121,7 +121,7 @@ export function auditRegistry(r: Registry): string[] {
         problems.push(`${check.id}/${id} is graded otherwise by default`);
   }
   for (const code of Object.keys(r.severities)) {
-    const [rule, id] = code.split('/');
+    const [rule = '', id = ''] = code.split('/');
     for (const locale of LOCALES)
       if (typeof r.tables[rule]?.[locale]?.[id] !== 'string')
         problems.push(`${code} has no message in ${locale}`);
