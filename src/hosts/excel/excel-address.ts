@@ -101,7 +101,7 @@ function parseArea(ref: string): MergeRange | undefined {
     .toUpperCase();
   let m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(body);
   if (m) {
-    const l = columnNumber(m[1]);
+    const l = columnNumber(m[1] ?? '');
     const t = Number(m[2]);
     const r = m[3] ? columnNumber(m[3]) : l;
     const b = m[4] ? Number(m[4]) : t;
@@ -110,7 +110,7 @@ function parseArea(ref: string): MergeRange | undefined {
   m = /^(\d+):(\d+)$/.exec(body);
   if (m) return { top: Number(m[1]), left: 1, bottom: Number(m[2]), right: MAX_COLUMNS };
   m = /^([A-Z]+):([A-Z]+)$/.exec(body);
-  if (m) return { top: 1, left: columnNumber(m[1]), bottom: MAX_ROWS, right: columnNumber(m[2]) };
+  if (m) return { top: 1, left: columnNumber(m[1] ?? ''), bottom: MAX_ROWS, right: columnNumber(m[2] ?? '') };
   return undefined;
 }
 

@@ -109,9 +109,10 @@ export async function subscribeChanges(
     return out;
   });
   return async () => {
-    if (results.length === 0) return;
+    const [first] = results;
+    if (!first) return;
     for (const r of results) r.remove();
     // Why the handler's own context: a registration can only be removed through the context that added it.
-    await results[0].context.sync();
+    await first.context.sync();
   };
 }

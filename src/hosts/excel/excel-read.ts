@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { itemAt } from '../../core/item-at';
 import type { CellValue, Grid, MergeRange } from '../../core/grid';
 import { type ApiLevel, isPayloadError, jsonBytes, type SyncLimits } from './excel-api';
 import { parseAddressList, rectAddress } from './excel-address';
@@ -242,7 +243,7 @@ export class SheetReader {
     if (!this.area || !values) throw new Error(`Excel returned no values for sheet "${this.name}"`);
     const rows = values.length;
     for (let i = 0; i < rows; i++) {
-      const raw = values[i];
+      const raw = itemAt(values, i);
       const out: CellValue[] = new Array(raw.length);
       let last = -1;
       let empties = 0;

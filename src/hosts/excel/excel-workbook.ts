@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { itemAt } from '../../core/item-at';
 import type { Grid, MergeRange } from '../../core/grid';
 import type { Locale } from '../../core/locale';
 import type { SheetSpec } from '../../core/sheet-spec';
@@ -175,7 +176,7 @@ export class ExcelWorkbook implements PaneWorkbookPort {
       const readers = book.sheets.map((s) => new SheetReader(s.proxy, s.name, this.api, this.readOptions()));
       await readAll(context, readers, this.limits);
       const resultId = meta?.().resultSheetId;
-      return readers.filter((_, i) => book.sheets[i].id !== resultId).map((r) => this.remember(r));
+      return readers.filter((_, i) => itemAt(book.sheets, i).id !== resultId).map((r) => this.remember(r));
     });
   }
 

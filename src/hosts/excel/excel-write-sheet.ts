@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { itemAt } from '../../core/item-at';
 import { cellAddress, type MergeRange } from '../../core/grid';
 import {
   type CellSpec,
@@ -103,15 +104,17 @@ async function queueChart(
       rectAddress({ top: withHeader ? header : chart.firstRow, left: c, bottom: chart.lastRow, right: c }),
     );
   const cols = [chart.categoryColumn, ...chart.seriesColumns];
-  const contiguous = cols.every((c, i) => i === 0 || c === cols[i - 1] + 1);
+  const last = cols[cols.length - 1] ?? chart.categoryColumn;
+  const contiguous = cols.every((c, i) => i === 0 || c === itemAt(cols, i - 1) + 1);
   let c: Excel.Chart;
   if (contiguous) {
     const source = data.getRange(
-      rectAddress({ top: header, left: cols[0], bottom: chart.lastRow, right: cols[cols.length - 1] }),
+      rectAddress({ top: header, left: chart.categoryColumn, bottom: chart.lastRow, right: last }),
     );
     c = ws.charts.add(type, source, 'Columns');
   } else {
-    c = ws.charts.add(type, col(chart.seriesColumns[0], true), 'Columns');
+    // Not contiguous: there are two series columns at least.
+    c = ws.charts.add(type, col(itemAt(chart.seriesColumns, 0), true), 'Columns');
     if (env.api.has(7)) {
       // Why series by series: a chart source must be one rectangle; ExcelApi 1.7 adds series from any range.
       c.series.getItemAt(0).setXAxisValues(col(chart.categoryColumn, false));
@@ -165,7 +168,7 @@ export async function writeSheetIn(
     const formats: unknown[][] = [];
     let bytes = 0;
     while (bottom < spec.rows.length && bytes < env.limits.requestBytes / 3) {
-      const a = rowArrays(spec.rows[bottom].cells, width, spec.styles);
+      const a = rowArrays(itemAt(spec.rows, bottom).cells, width, spec.styles);
       values.push(a.values);
       formats.push(a.formats);
       bytes += jsonBytes(a.values) + jsonBytes(a.formats);
@@ -177,10 +180,8 @@ export async function writeSheetIn(
     range.values = values;
     top = bottom;
   }
-  for (let i = 0; i < spec.rows.length; i++) {
-    const row = spec.rows[i];
-    for (let j = 0; j < row.cells.length; j++) {
-      const cell = row.cells[j];
+  for (const [i, row] of spec.rows.entries()) {
+    for (const [j, cell] of row.cells.entries()) {
       if (!cell) continue;
       const address = cellAddress(i + 1, j + 1);
       if (cell.formula) {
@@ -205,12 +206,12 @@ export async function writeSheetIn(
     }
   }
   if (api.has(2)) {
-    for (let i = 0; i < spec.columns.length; i++) {
+    for (const [i, width] of spec.columns.entries()) {
       await batcher.reserve(80);
-      ws.getRange(columnSpan(i + 1, i + 1)).format.columnWidth = charsToPoints(spec.columns[i]);
+      ws.getRange(columnSpan(i + 1, i + 1)).format.columnWidth = charsToPoints(width);
     }
-    for (let i = 0; i < spec.rows.length; i++) {
-      const h = spec.rows[i].height;
+    for (const [i, row] of spec.rows.entries()) {
+      const h = row.height;
       if (!h) continue;
       await batcher.reserve(80);
       ws.getRange(`${i + 1}:${i + 1}`).format.rowHeight = h;
@@ -251,9 +252,8 @@ export async function writeSheetIn(
   if (api.has(6)) {
     for (const cf of spec.conditionalFormats ?? []) {
       const range = ws.getRange(rectAddress(cf.range));
-      for (let i = 0; i < cf.rules.length; i++) {
+      for (const [i, rule] of cf.rules.entries()) {
         await batcher.reserve(300);
-        const rule = cf.rules[i];
         const f = range.conditionalFormats.add('Custom');
         f.custom.rule.formula = rule.formula.startsWith('=') ? rule.formula : `=${rule.formula}`;
         const style = spec.styles[rule.style];

@@ -138,7 +138,7 @@ export function parseAddress(address: string): MergeRange[] {
       .toUpperCase();
     const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(body);
     if (!m) continue;
-    const l = columnNumber(m[1]);
+    const l = columnNumber(m[1] ?? '');
     const t = Number(m[2]);
     const r = m[3] ? columnNumber(m[3]) : l;
     const b = m[4] ? Number(m[4]) : t;

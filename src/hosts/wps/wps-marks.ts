@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { type CellValue, cellAddress, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
 import { type CellMark, MARK_COLOURS, type ClearReport } from '../../core/workbook-port';
@@ -472,7 +473,7 @@ export function clearMarksIn(env: MarkEnv): ClearReport {
     comments: CommentOp[];
   }> = [];
   for (const [ref, recs] of bySheet) {
-    const keys = new RowKeys(ref.ws, open.store.meta.spans[recs[0].s] ?? RowKeys.spanOf(ref.ws));
+    const keys = new RowKeys(ref.ws, open.store.meta.spans[itemAt(recs, 0).s] ?? RowKeys.spanOf(ref.ws));
     const { moved, lost } = reconcile(recs, keys);
     const fillsNow = probeFills(env, ref.ws, byColour(recs));
     const placed = recs.filter((r) => !lost.includes(r));

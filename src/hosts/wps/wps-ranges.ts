@@ -26,7 +26,8 @@ export function groupedRanges(env: RangeEnv, ws: EtWorksheet, rects: readonly Me
   const out: EtRange[] = [];
   for (let i = 0; i < lists.length; i += MAX_UNION_ARGS) {
     const parts = lists.slice(i, i + MAX_UNION_ARGS).map((a) => ws.Range(a));
-    out.push(parts.length === 1 ? parts[0] : env.app.Union(...parts));
+    const [only] = parts;
+    out.push(only && parts.length === 1 ? only : env.app.Union(...parts));
   }
   return out;
 }
@@ -65,8 +66,9 @@ export function probeUniform<T>(
     if (list.length === 0) return;
     const rects = cellRects(list);
     const lists = addressChunks(rects, env.maxAddressChars);
-    if (lists.length === 1) {
-      if (settle(list, read(ws.Range(lists[0]))) || list.length === 1) return;
+    const [only] = lists;
+    if (only !== undefined && lists.length === 1) {
+      if (settle(list, read(ws.Range(only))) || list.length === 1) return;
     } else {
       if (!boxTried && rects.length > 1 && settle(list, read(ws.Range(rectAddress(boundingRect(list))))))
         return;

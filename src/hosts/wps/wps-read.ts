@@ -32,8 +32,7 @@ export function usedArea(ws: EtWorksheet): { range: EtRange; area: UsedArea } {
 export function readValues(range: EtRange, area: UsedArea): CellValue[][] {
   const matrix = toMatrix(range.Value2, area.rows, area.cols);
   const out: CellValue[][] = new Array(matrix.length);
-  for (let i = 0; i < matrix.length; i++) {
-    const src = matrix[i];
+  for (const [i, src] of matrix.entries()) {
     const row: CellValue[] = new Array(area.cols);
     for (let j = 0; j < area.cols; j++) row[j] = toCellValue(src[j]);
     out[i] = row;
@@ -64,22 +63,22 @@ export function readFormats(
   };
   const numberCells = (j: number): CellRef[] => {
     const out: CellRef[] = [];
-    for (let i = 0; i < values.length; i++)
-      if (typeof values[i][j] === 'number') out.push({ row: area.top + i, column: area.left + j });
+    for (const [i, row] of values.entries())
+      if (typeof row[j] === 'number') out.push({ row: area.top + i, column: area.left + j });
     return out;
   };
   const whole = range.NumberFormat;
   stats.formatProbes++;
   if (Array.isArray(whole) || (typeof whole === 'object' && whole !== null)) {
     const matrix = toMatrix(whole, area.rows, area.cols);
-    for (let i = 0; i < values.length; i++)
-      for (let j = 0; j < area.cols; j++) if (typeof values[i][j] === 'number') put(i, j, matrix[i]?.[j]);
+    for (const [i, row] of values.entries())
+      for (let j = 0; j < area.cols; j++) if (typeof row[j] === 'number') put(i, j, matrix[i]?.[j]);
     return any ? formats : undefined;
   }
   if (typeof whole === 'string') {
     if (isGeneralFormat(whole)) return undefined;
-    for (let i = 0; i < values.length; i++)
-      for (let j = 0; j < area.cols; j++) if (typeof values[i][j] === 'number') put(i, j, whole);
+    for (const [i, row] of values.entries())
+      for (let j = 0; j < area.cols; j++) if (typeof row[j] === 'number') put(i, j, whole);
     return any ? formats : undefined;
   }
   for (let j = 0; j < area.cols; j++) {
@@ -223,7 +222,7 @@ export function readSheetGrid(
   const { range, area } = usedArea(ws);
   const values = readValues(range, area);
   let last = values.length - 1;
-  while (last >= 0 && values[last].every((v) => v === null)) last--;
+  while (last >= 0 && values[last]?.every((v) => v === null)) last--;
   if (last < 0) return { name, values: [], merges: [], startRow: area.top, startColumn: area.left };
   const grid: Grid = {
     name,
