@@ -27,7 +27,7 @@ export interface AdjustOutcome {
   /** The report's sentence when nothing changed, else undefined. */
   noChange?: string;
   /** 动态调整情况表, then 调整后清单. */
-  sheets: SheetSpec[];
+  sheets: [report: SheetSpec, list: SheetSpec];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { itemAt } from '../core/item-at';
 import type { Grid } from '../core/grid';
 import type { Locale } from '../core/locale';
 import type { SheetReport } from '../core/report';
@@ -45,7 +46,11 @@ export interface SheetCheck {
 
 /** Validates one grid with the pane's settings and the user's correction of the header, if any. */
 export function checkGrid(grid: Grid, settings: PaneSettings, hint?: SheetHint): SheetCheck {
-  const [report] = checkGrids([grid], toEngineSettings(settings), hint ? { [grid.name]: hint } : undefined);
+  // One grid in, one report out.
+  const report = itemAt(
+    checkGrids([grid], toEngineSettings(settings), hint ? { [grid.name]: hint } : undefined),
+    0,
+  );
   return { report, grid, marks: issuesToMarks([report], settings.locale) };
 }
 

@@ -1,3 +1,4 @@
+import { itemAt } from '../core/item-at';
 import { columnLetter, type Grid } from '../core/grid';
 import type { Locale } from '../core/locale';
 import { normaliseText } from '../core/normalise';
@@ -49,7 +50,7 @@ export function describeMapping(
   kindChoice?: string,
 ): MappingView {
   const read = readSheet(grid, SCHEMAS, hint);
-  const schema = read.schema ?? SCHEMAS.find((s) => s.kind === kindChoice) ?? SCHEMAS[0];
+  const schema = read.schema ?? SCHEMAS.find((s) => s.kind === kindChoice) ?? itemAt(SCHEMAS, 0);
   const header = read.header;
   const view = read.view;
   const columns: ColumnChoice[] = [];

@@ -1,3 +1,4 @@
+import { itemAt } from '../core/item-at';
 import type { FileError } from '../core/report';
 import type { Grid } from '../core/grid';
 import { inboxFile, type ReviewDesk, reviewDesk, type ReviewDeskOptions } from './review-desk';
@@ -24,9 +25,11 @@ export function reviewChosenFiles(
 ): ReviewDesk {
   const paths = files.map((f) => f.path.replace(/\\/g, '/'));
   const first = paths[0]?.split('/')[0];
-  const shared = paths.length > 0 && paths.every((p) => p.includes('/') && p.split('/')[0] === first);
+  const shared = first !== undefined && paths.every((p) => p.includes('/') && p.split('/')[0] === first);
+  // The folder all the files share, with its slash, is left out of their paths.
+  const cut = shared ? first.length + 1 : 0;
   const inbox = files
-    .map((f, i) => ({ f, path: shared ? paths[i].slice(first.length + 1) : paths[i] }))
+    .map((f, i) => ({ f, path: itemAt(paths, i).slice(cut) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map(({ f, path }) =>
       inboxFile(

@@ -23,7 +23,7 @@ export interface TallyOutcome {
   from: 'workbook' | 'files';
   result: TallyResult;
   /** The sheets to write, in document order: 监测点汇总, then 申报明细 when the declarations came from files. */
-  sheets: SheetSpec[];
+  sheets: [SheetSpec, ...SheetSpec[]];
   /** True when the summary counts with live formulas (it updates as declarations are added). */
   live: boolean;
   /** The county total against the quota total, as a unit's status. */
@@ -55,7 +55,11 @@ export function statusOf(quota: number, declared: number): UnitStatus {
   return declared < quota ? 'short' : declared > quota ? 'over' : 'met';
 }
 
-function outcome(from: TallyOutcome['from'], result: TallyResult, sheets: SheetSpec[]): TallyOutcome {
+function outcome(
+  from: TallyOutcome['from'],
+  result: TallyResult,
+  sheets: TallyOutcome['sheets'],
+): TallyOutcome {
   const live = sheets[0].rows.some((r) => r.cells.some((c) => c?.formula?.startsWith('SUMPRODUCT(')));
   return { from, result, sheets, live, totalStatus: totalStatus(result) };
 }

@@ -46,7 +46,8 @@ function workbookName(office: typeof Office): string | undefined {
   try {
     const url = office.context.document?.url;
     if (!url) return undefined;
-    const last = url.split(/[?#]/)[0].split(/[\\/]/).pop() ?? '';
+    const [path = ''] = url.split(/[?#]/);
+    const last = path.split(/[\\/]/).pop() ?? '';
     return decodeURIComponent(last) || undefined;
   } catch {
     return undefined;

@@ -63,7 +63,7 @@ export function tallyWorkbook(
   grids: readonly Grid[],
   fileName: string,
   options: TallyOptions & { date?: string } = {},
-): { result: TallyResult; summary: SheetSpec; sheets: SheetSpec[] } {
+): { result: TallyResult; summary: SheetSpec; sheets: [SheetSpec, ...SheetSpec[]] } {
   const result = tallySources([{ file: fileName, grids }], options);
   const sheets = buildTallySheets(result, {
     live: liveSourcesIn(result, grids),
