@@ -63,7 +63,7 @@ export function cellAddress(row: number, column: number): string {
 export function parseRange(ref: string): MergeRange {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
   if (!m) throw new Error(`Not an A1 range: ${ref}`);
-  const left = columnNumber(m[1]);
+  const left = columnNumber(m[1] ?? '');
   const top = Number(m[2]);
   const right = m[3] ? columnNumber(m[3]) : left;
   const bottom = m[4] ? Number(m[4]) : top;

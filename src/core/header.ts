@@ -1,3 +1,4 @@
+import { itemAt } from './item-at';
 import { distance } from 'fastest-levenshtein';
 import type { GridView } from './grid';
 import { cellText, normaliseLabel } from './normalise';
@@ -137,8 +138,12 @@ function mapColumns(
   fields: readonly FieldSpec[],
   combinedSpecs: readonly CombinedColumnSpec[],
 ): HeaderMatch {
+  // Never empty: detection passes one or two rows, a hint its first to last row.
+  const firstRow = itemAt(rows, 0);
+  const lastRow = itemAt(rows, rows.length - 1);
   // A title row (one text across the table) names the sheet, never a column: 双随机 in a title is no field.
   const used = rows.filter((r, i) => i === rows.length - 1 || !isTitleRow(view, r));
+  const top = itemAt(used, 0);
   const perRow = used.map((r) => rowLabels(view, r));
   const columns = new Map<string, number>();
   const ranks = new Map<string, number>();
@@ -148,15 +153,15 @@ function mapColumns(
   let score = 0;
   for (let c = view.firstColumn; c <= view.lastColumn; c++) {
     const parts = perRow.map((labelsOfRow) => labelsOfRow[c] ?? '');
-    const bottom = parts[parts.length - 1];
-    const upper = parts.length > 1 ? parts[0] : '';
+    const bottom = itemAt(parts, parts.length - 1);
+    const upper = parts.length > 1 ? itemAt(parts, 0) : '';
     const joined = uniqueJoin(parts);
     if (joined === '') continue;
     labels.set(c, joined);
     // The lowest header row names the column. A group label above (抽查项目 over 抽查类别 | 抽查事项) that names
     // a field itself leaves each sub-column to its own label; one that names nothing (抽查 over 比例 | 频次)
     // helps when the lower label alone is unknown.
-    const group = upper !== '' && upper !== bottom && isGroupLabel(view, used[0], c);
+    const group = upper !== '' && upper !== bottom && isGroupLabel(view, top, c);
     const groupField = group ? matchLabel(upper, fields)?.key : undefined;
     const candidates: string[] = [];
     for (const p of groupField ? [bottom] : [bottom, joined, upper])
@@ -207,7 +212,7 @@ function mapColumns(
       score += 1;
     }
   });
-  return { firstRow: rows[0], lastRow: rows[rows.length - 1], columns, combined, labels, score };
+  return { firstRow, lastRow, columns, combined, labels, score };
 }
 
 /** The distinct non-empty parts of a label over header rows, joined. */

@@ -132,10 +132,10 @@ export function parseChineseNumber(text: string): number | undefined {
   let section = 0;
   let digit: number | undefined;
   for (const ch of s) {
+    const unit = CN_UNITS[ch];
     if (ch in CN_DIGITS) {
       digit = CN_DIGITS[ch];
-    } else {
-      const unit = CN_UNITS[ch];
+    } else if (unit !== undefined) {
       if (unit === 10000) {
         total += (section + (digit ?? 0)) * unit;
         section = 0;
