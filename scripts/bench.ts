@@ -68,7 +68,7 @@ async function runPhase(phase: Phase, arg: string): Promise<PhaseResult> {
   }
   const { openWorkbook } = await import('../src/hosts/xlsx/open-workbook');
   // Package entries inflated as the command line inflates them (Node's zlib).
-  await import('../src/hosts/files/native-inflate');
+  await import('../src/hosts/files/native-zlib');
   const { checkGrids, issuesToMarks } = await import('../src/features/check-workbook');
   const name = path.basename(arg);
   const t0 = performance.now();

@@ -7,7 +7,7 @@ import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
 import { readRegularFile } from './read-file';
 import { ConversionError, type Converter } from './soffice';
 // Node's zlib for package entries, set once for every file opened here.
-import './native-inflate';
+import './native-zlib';
 
 /** How to open a file: the size limit (default 1 GB) and the converter of legacy formats, if any. */
 export interface OpenFileOptions {

@@ -155,7 +155,7 @@ export function addCharts(bytes: Uint8Array, specs: readonly SheetSpec[]): Uint8
   const withCharts = specs.filter((s) => (s.charts ?? []).length > 0);
   if (withCharts.length === 0) return bytes;
   const files = unzipSync(bytes);
-  const sheets = sheetsOf(files);
+  const sheets = sheetsOf((name) => files[name]);
   let types = strFromU8(files['[Content_Types].xml']);
   const taken = (name: string) => name in files;
   let shapes = 0;

@@ -101,6 +101,11 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** The name as stored (written back as it was when the entry is copied). */
+  rawName: Uint8Array;
+  /** Modification time and date, in MS-DOS form. */
+  time: number;
+  date: number;
 }
 
 // CRC-32 (IEEE), slicing by 8: ~4× a byte-wise table; a 22 MB sheet takes tens of milliseconds.
@@ -142,6 +147,18 @@ export function crc32(b: Uint8Array): number {
   }
   for (; i < b.length; i++) c = t[(c ^ b[i]) & 255] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
+}
+
+let checksum: (b: Uint8Array) => number = crc32;
+
+/** Sets the CRC-32 of entries: ours by default (browsers), Node's zlib where the command line sets it. */
+export function useCrc32(crc: ((b: Uint8Array) => number) | undefined): void {
+  checksum = crc ?? crc32;
+}
+
+/** The CRC-32 of an entry's bytes, by the function `useCrc32` set. */
+export function entryCrc32(b: Uint8Array): number {
+  return checksum(b);
 }
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
@@ -193,8 +210,12 @@ export class ZipPackage {
       const extraLength = u16(bytes, at + 30);
       const commentLength = u16(bytes, at + 32);
       if (at + 46 + nameLength + extraLength > bytes.length) fail('directory entry');
+      const rawName = bytes.subarray(at + 46, at + 46 + nameLength);
       const entry: ZipEntry = {
-        name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+        name: names.decode(rawName),
+        rawName,
+        time: u16(bytes, at + 12),
+        date: u16(bytes, at + 14),
         flags: u16(bytes, at + 8),
         method: u16(bytes, at + 10),
         crc: u32(bytes, at + 16),
@@ -239,11 +260,13 @@ export class ZipPackage {
     return this.entries.has(name);
   }
 
-  /**
-   * An entry's bytes, inflated and checked: its size and CRC-32 must be those of the directory, or it is
-   * `PackageError` naming the part (`missing` when there is no such entry).
-   */
-  read(name: string): Uint8Array {
+  /** An entry of the directory (undefined when there is none of that name). */
+  entry(name: string): ZipEntry | undefined {
+    return this.entries.get(name);
+  }
+
+  /** An entry's data as stored (compressed or not), without inflating or checking it. */
+  stored(name: string): Uint8Array {
     const entry = this.entries.get(name);
     if (!entry) throw new PackageError('missing', name);
     const b = this.bytes;
@@ -254,21 +277,32 @@ export class ZipPackage {
     const end = start + entry.compressedSize;
     if (end > b.length) throw new PackageError('truncated', name);
     if (entry.flags & 1) throw new PackageError('zip', name, { detail: 'encrypted entry' });
+    return b.subarray(start, end);
+  }
+
+  /**
+   * An entry's bytes, inflated and checked: its size and CRC-32 must be those of the directory, or it is
+   * `PackageError` naming the part (`missing` when there is no such entry).
+   */
+  read(name: string): Uint8Array {
+    const entry = this.entries.get(name);
+    if (!entry) throw new PackageError('missing', name);
+    const stored = this.stored(name);
     let data: Uint8Array;
-    if (entry.method === 0) data = b.subarray(start, end);
+    if (entry.method === 0) data = stored;
     else if (entry.method === 8) {
       try {
-        data = rawInflate(b.subarray(start, end), entry.size);
+        data = rawInflate(stored, entry.size);
       } catch {
         // A native inflater that refuses a stream leaves the verdict to fflate, so that every package reads the same.
         try {
-          data = fflateInflate(b.subarray(start, end), entry.size);
+          data = fflateInflate(stored, entry.size);
         } catch {
           throw new PackageError('inflate', name);
         }
       }
     } else throw new PackageError('zip', name, { detail: `compression method ${entry.method}` });
-    if (data.length !== entry.size || crc32(data) !== entry.crc) throw new PackageError('crc', name);
+    if (data.length !== entry.size || checksum(data) !== entry.crc) throw new PackageError('crc', name);
     return data;
   }
 }

@@ -1,46 +1,18 @@
-import { cellAddress, columnNumber, parseRange, type MergeRange } from '../../../core/grid';
+import { cellAddress, parseRange, type MergeRange } from '../../../core/grid';
 import { type Severity } from '../../../core/issue';
 import { type SheetInfo } from './package';
-import { attr, setAttr, type Edit, applyEdits } from './xml-text';
+import { attrAt, cellRef, REF, ROW, ROW_END, SHEET_DATA_END, SheetTags } from './sheet-tags';
+import { attr, setAttr, type Edit } from './xml-text';
 
 // Cells of a worksheet: extent, merges, column styles, and the marked cells' `s` set in place.
 
-const ROW_R = /(?:^|\s)r="(\d+)"/;
-const CELL_R = /(?:^|\s)r="([A-Z]+)(\d+)"/;
-const CELL_S = /(?:^|\s)s="(\d+)"/;
-
-/** Extent as exceljs sees it: the last row holding a `<c>`, the last column of any `<c>`, merges included. */
-export function extentOf(xml: string, merges: MergeRange[]): { lastRow: number; lastColumn: number } {
-  let lastRow = 0;
-  let lastColumn = 0;
-  let row = 0;
-  let column = 0;
-  const re = /<row\b([^>]*?)\/?>|<c\b([^>]*?)\/?>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    if (m[1] !== undefined) {
-      const r = ROW_R.exec(m[1]);
-      row = r ? Number(r[1]) : row + 1;
-      column = 0;
-      continue;
-    }
-    const at = CELL_R.exec(m[2]);
-    if (at) {
-      column = columnNumber(at[1]);
-      row = Number(at[2]);
-    } else column++;
-    if (row > lastRow) lastRow = row;
-    if (column > lastColumn) lastColumn = column;
-  }
-  for (const m of merges) {
-    if (m.bottom > lastRow) lastRow = m.bottom;
-    if (m.right > lastColumn) lastColumn = m.right;
-  }
-  return { lastRow, lastColumn };
-}
-
+/** The merged ranges of a sheet (a single cell `ref` is a range of one). */
 export function mergesOf(xml: string): MergeRange[] {
   const out: MergeRange[] = [];
-  for (const m of xml.matchAll(/<mergeCell\b([^>]*?)\/?>/g)) {
+  // Merges come after the sheet data: the search starts at the first of them, not at the top of the rows.
+  const re = /<mergeCell\b([^>]*?)\/?>/g;
+  re.lastIndex = Math.max(0, xml.indexOf('<mergeCell'));
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
     const ref = attr(m[1], 'ref');
     if (ref) out.push(ref.includes(':') ? parseRange(ref) : parseRange(`${ref}:${ref}`));
   }
@@ -71,15 +43,24 @@ export interface PlannedSheet {
   cells: Map<string, PlannedCell>;
 }
 
+/** The edits that set the marked cells' styles in a sheet's XML (undefined when it has no sheetData), and its extent. */
+export interface PatchedCells {
+  edits: Edit[] | undefined;
+  /** The extent as exceljs sees it: the last row holding a `<c>`, the last column of any `<c>` (merges aside). */
+  lastRow: number;
+  lastColumn: number;
+}
+
 /**
- * Sets the marked cells' styles in a sheet's XML: an existing `<c>` gets `s`, a missing one is inserted in its
- * row in column order, a missing row in row order.
+ * The edits that set the marked cells' styles in a sheet's XML: an existing `<c>` gets `s`, a missing one is inserted in its
+ * row in column order, a missing row in row order. The same pass measures the sheet's extent, so that the caller
+ * checks every mark against it before anything is written.
  */
 export function patchCells(
   xml: string,
   cells: PlannedCell[],
   styleOf: (s: number, severity: Severity) => number,
-): string {
+): PatchedCells {
   const byRow = new Map<number, PlannedCell[]>();
   for (const c of cells) {
     const list = byRow.get(c.row);
@@ -99,15 +80,18 @@ export function patchCells(
       .join('')}</row>`;
 
   const sheetData = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!sheetData) throw new Error('worksheet has no sheetData');
+  if (!sheetData) return { edits: undefined, lastRow: 0, lastColumn: 0 };
   if (sheetData[1] === '/') {
     edits.push({
       at: sheetData.index,
       length: sheetData[0].length,
       text: `<sheetData>${rows.map(newRow).join('')}</sheetData>`,
     });
-    return applyEdits(xml, edits);
+    return { edits, lastRow: 0, lastColumn: 0 };
   }
+  let lastRow = 0;
+  let lastColumn = 0;
+  let extentRow = 0;
 
   let nextRow = 0; // index into rows
   let row = 0;
@@ -143,17 +127,18 @@ export function patchCells(
     }
   };
 
-  const re = /<row\b([^>]*?)(\/?)>|<\/row>|<c\b([^>]*?)(\/?)>|<\/sheetData>/g;
-  re.lastIndex = sheetData.index + sheetData[0].length;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const token = m[0];
-    if (m[1] !== undefined) {
-      const r = ROW_R.exec(m[1]);
-      row = r ? Number(r[1]) : row + 1;
+  const tags = new SheetTags(xml, sheetData.index + sheetData[0].length);
+  for (let kind = tags.next(); kind; kind = tags.next()) {
+    if (kind === ROW) {
+      const r = tags.attr('r');
+      const numbered = r !== undefined && /^\d+$/.test(r);
+      row = numbered ? Number(r) : row + 1;
+      // The extent counts rows as exceljs does: a cell's own reference moves it on too.
+      extentRow = numbered ? row : extentRow + 1;
       column = 0;
       let text = '';
       while (nextRow < rows.length && rows[nextRow] < row) text += newRow(rows[nextRow++]);
-      if (text) edits.push({ at: m.index, length: 0, text });
+      if (text) edits.push({ at: tags.start, length: 0, text });
       targets = undefined;
       if (nextRow < rows.length && rows[nextRow] === row) {
         targets = byRow.get(row)!;
@@ -161,53 +146,60 @@ export function patchCells(
         nextCell = 0;
         maxInserted = 0;
         minInserted = Infinity;
+        const attrs = xml.slice(tags.attrsStart, tags.attrsEnd);
         rowStyle =
-          attr(m[1], 'customFormat') === '1' || attr(m[1], 'customFormat') === 'true'
-            ? Number(attr(m[1], 's') ?? 0)
+          attr(attrs, 'customFormat') === '1' || attr(attrs, 'customFormat') === 'true'
+            ? Number(attr(attrs, 's') ?? 0)
             : undefined;
-        rowOpen = { index: m.index, attrs: m[1], length: token.length };
-        if (m[2] === '/') {
+        rowOpen = { index: tags.start, attrs, length: tags.end - tags.start };
+        if (tags.empty) {
           // <row …/> → <row …>cells</row>
           let cellsXml = '';
           for (const c of targets) cellsXml += newCell(c, rowStyle ?? colStyle(c.column));
           maxInserted = targets[targets.length - 1].column;
           minInserted = targets[0].column;
-          edits.push({ at: m.index + token.length - 2, length: 2, text: `>${cellsXml}</row>` });
+          edits.push({ at: tags.end - 2, length: 2, text: `>${cellsXml}</row>` });
           fixSpans();
           targets = undefined;
         }
       }
       continue;
     }
-    if (token === '</row>') {
+    if (kind === ROW_END) {
       if (targets) {
-        insertBefore(m.index, Infinity);
+        insertBefore(tags.start, Infinity);
         fixSpans();
       }
       targets = undefined;
       continue;
     }
-    if (token === '</sheetData>') {
+    if (kind === SHEET_DATA_END) {
       let text = '';
       while (nextRow < rows.length) text += newRow(rows[nextRow++]);
-      if (text) edits.push({ at: m.index, length: 0, text });
+      if (text) edits.push({ at: tags.start, length: 0, text });
       break;
     }
     // a cell
-    const attrs = m[3];
-    const at = CELL_R.exec(attrs);
-    column = at ? columnNumber(at[1]) : column + 1;
+    const ref = attrAt(xml, tags.attrsStart, tags.attrsEnd, 'r');
+    if (ref && cellRef(xml, ref[0], ref[1])) {
+      column = REF.column;
+      extentRow = REF.row;
+    } else column++;
+    if (extentRow > lastRow) lastRow = extentRow;
+    if (column > lastColumn) lastColumn = column;
     if (!targets) continue;
-    insertBefore(m.index, column);
+    insertBefore(tags.start, column);
     if (nextCell < targets.length && targets[nextCell].column === column) {
       const c = targets[nextCell++];
-      const s = Number(CELL_S.exec(attrs)?.[1] ?? 0);
+      const attrs = xml.slice(tags.attrsStart, tags.attrsEnd);
+      const style = tags.attr('s');
+      const s = style && /^\d+$/.test(style) ? Number(style) : 0;
       edits.push({
-        at: m.index + 2,
+        at: tags.attrsStart,
         length: attrs.length,
         text: setAttr(attrs, 's', String(styleOf(s, c.severity))),
       });
     }
   }
-  return applyEdits(xml, edits);
+  return { edits, lastRow, lastColumn };
 }

@@ -181,23 +181,25 @@ export const AFTER_LEGACY_DRAWING = [
 ];
 
 /**
- * The sheet XML with `<tag r:id>` (a drawing, a legacy drawing) at its place in the element order: before the first
- * of the elements `after` it that the sheet has, else at its end. `ns`: the package's namespaces (Strict or
- * Transitional).
+ * Where `<tag r:id>` (a drawing, a legacy drawing) goes in sheet XML, as an edit: at its place in the element
+ * order, before the first of the elements `after` it that the sheet has, else at its end. `ns`: the package's
+ * namespaces (Strict or Transitional).
  */
-export function addSheetRelElement(
+export function sheetRelElementEdit(
   xml: string,
   tag: string,
   rId: string,
   after: readonly string[],
   ns: Flavour = NAMESPACES.transitional,
-): string {
+): Edit {
   const root = /<worksheet\b([^>]*)>/.exec(xml);
   const declared = root && attr(root[1], 'xmlns:r') === ns.relationships;
   const element = declared
     ? `<${tag} r:id="${rId}"/>`
     : `<${tag} xmlns:r="${ns.relationships}" r:id="${rId}"/>`;
-  const from = Math.max(xml.indexOf('</sheetData>'), xml.search(/<sheetData\b[^>]*\/>/), 0);
+  // After the rows: from the end of the sheet data (searched from the end of the text, past millions of cells).
+  const end = xml.lastIndexOf('</sheetData>');
+  const from = end >= 0 ? end : Math.max(xml.search(/<sheetData\b[^>]*\/>/), 0);
   let at = xml.lastIndexOf('</worksheet>');
   for (const next of after) {
     const re = new RegExp(`<${next}[\\s/>]`, 'g');
@@ -205,10 +207,21 @@ export function addSheetRelElement(
     const m = re.exec(xml);
     if (m && m.index < at) at = m.index;
   }
-  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
+  return { at, length: 0, text: element };
 }
 
-/** The sheet XML with `<legacyDrawing r:id>` at its place in the element order. */
-export function addLegacyDrawing(xml: string, rId: string, ns: Flavour): string {
-  return addSheetRelElement(xml, 'legacyDrawing', rId, AFTER_LEGACY_DRAWING, ns);
+/** The sheet XML with `<tag r:id>` at its place in the element order (see `sheetRelElementEdit`). */
+export function addSheetRelElement(
+  xml: string,
+  tag: string,
+  rId: string,
+  after: readonly string[],
+  ns: Flavour = NAMESPACES.transitional,
+): string {
+  return applyEdits(xml, [sheetRelElementEdit(xml, tag, rId, after, ns)]);
+}
+
+/** Where `<legacyDrawing r:id>` goes in sheet XML, as an edit (its place in the element order). */
+export function legacyDrawingEdit(xml: string, rId: string, ns: Flavour): Edit {
+  return sheetRelElementEdit(xml, 'legacyDrawing', rId, AFTER_LEGACY_DRAWING, ns);
 }

@@ -100,17 +100,21 @@ export interface SheetInfo {
  * writer fit prefixed exports too; a part changed by the writer is written back in that form (the same elements).
  */
 export function xmlText(bytes: Uint8Array): string {
-  const text = strFromU8(bytes);
-  const u = unprefixOf(text);
-  return u ? unprefix(text, u, true) : text;
+  return xmlTextOf(bytes).text;
 }
 
-/** The worksheets of a package (name and part), in tab order. */
-export function sheetsOf(files: Record<string, Uint8Array>): SheetInfo[] {
-  const workbook = xmlText(files['xl/workbook.xml'] ?? new Uint8Array());
-  const rels = relationships(
-    files['xl/_rels/workbook.xml.rels'] && xmlText(files['xl/_rels/workbook.xml.rels']),
-  );
+/** `xmlText`, and whether the part was prefixed (its text then differs from its bytes). */
+export function xmlTextOf(bytes: Uint8Array): { text: string; unprefixed: boolean } {
+  const text = strFromU8(bytes);
+  const u = unprefixOf(text);
+  return u ? { text: unprefix(text, u, true), unprefixed: true } : { text, unprefixed: false };
+}
+
+/** The worksheets of a package (name and part), in tab order; `part` gives a part's bytes (undefined: none). */
+export function sheetsOf(part: (name: string) => Uint8Array | undefined): SheetInfo[] {
+  const workbook = xmlText(part('xl/workbook.xml') ?? new Uint8Array());
+  const relsBytes = part('xl/_rels/workbook.xml.rels');
+  const rels = relationships(relsBytes && xmlText(relsBytes));
   const targets = new Map<string, string>();
   for (const r of rels) {
     if (/\/worksheet$/.test(r.type)) targets.set(r.id, resolveTarget('xl/workbook.xml', r.target));

@@ -89,6 +89,31 @@ export function applyEdits(source: string, edits: Edit[]): string {
   return parts.join('');
 }
 
+/**
+ * Applies edits (sorted by position, not overlapping) to the UTF-8 bytes of text whose every character is one
+ * byte (ASCII), so that positions in the text are positions in the bytes: the unchanged stretches are copied,
+ * and only the edits' text is encoded (a 22 MB sheet is not encoded again for a few thousand small edits).
+ */
+export function applyEditsToBytes(source: Uint8Array, edits: Edit[]): Uint8Array {
+  edits.sort((a, b) => a.at - b.at);
+  const encoder = new TextEncoder();
+  const texts = edits.map((e) => encoder.encode(e.text));
+  let size = source.length;
+  edits.forEach((e, k) => (size += texts[k].length - e.length));
+  const out = new Uint8Array(size);
+  let pos = 0;
+  let to = 0;
+  edits.forEach((e, k) => {
+    out.set(source.subarray(pos, e.at), to);
+    to += e.at - pos;
+    out.set(texts[k], to);
+    to += texts[k].length;
+    pos = e.at + e.length;
+  });
+  out.set(source.subarray(pos), to);
+  return out;
+}
+
 /** The root element of XML text: its prefix (or ''), its attribute text, and where its start tag is. */
 function rootTag(xml: string): { prefix: string; attrs: string; index: number; length: number } | undefined {
   const re = /<(?:\?[\s\S]*?\?>|!--[\s\S]*?-->|([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*([^>]*)>)/g;
