@@ -1,5 +1,6 @@
-import { type CellValue, type Grid, type MergeRange, columnNumber, parseRange } from '../../core/grid';
+import { type CellValue, type Grid, type MergeRange, parseRange } from '../../core/grid';
 import { attr, decode, runText } from './ooxml/xml-text';
+import { attrIn, cellRef, REF } from './ooxml/sheet-tags';
 import { type Relationship, relationships, relsPathOf, resolveTarget } from './ooxml/package';
 import { checkPart, contentTypesOf, forEachSegment, partText, STRINGS_CUTS } from './package-parts';
 import {
@@ -98,12 +99,117 @@ const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadshee
 /** The relationships of one type, by the end of the type (Transitional and Strict names alike). */
 const relOfType = (rels: Relationship[], type: string) => rels.filter((r) => r.type.endsWith(`/${type}`));
 
-const R_ATTR = /\br="([^"]*)"/;
-const T_ATTR = /\bt="([^"]*)"/;
-const S_ATTR = /\bs="([^"]*)"/;
-const V_ELEMENT = /<v>([\s\S]*?)<\/v>/;
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** After an element's name: white space, `>` or `/`. */
+const endsName = (c: number) => isSpace(c) || c === 0x3e || c === 0x2f;
 
-const TOKEN = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*?)\/?>/g;
+/**
+ * Where the `r`, `t` and `s` attributes of a cell's start tag are (start and end of each value; -1 when absent),
+ * and after them where its `<v>` text is and where the cell ends: one walk, into arrays reused for every cell (no
+ * object, substring or regex per cell).
+ */
+const CELL_ATTRS = new Int32Array(6);
+
+/**
+ * Walks the attributes of a start tag from `from` (after its name) to its `>`, noting `r`, `t` and `s` in
+ * `CELL_ATTRS`; returns the index of the `>`. The segment was checked well-formed before it is scanned, so every
+ * value is quoted and the tag is closed.
+ */
+function cellAttrs(xml: string, from: number): number {
+  const a = CELL_ATTRS;
+  a[0] = a[2] = a[4] = -1;
+  const n = xml.length;
+  let p = from;
+  for (;;) {
+    let c = xml.charCodeAt(p);
+    while (isSpace(c)) c = xml.charCodeAt(++p);
+    if (c === 0x3e /* > */ || c === 0x2f /* / */ || p >= n) return c === 0x2f ? p + 1 : p;
+    const nameStart = p;
+    while (p < n && c !== 0x3d /* = */ && !isSpace(c)) c = xml.charCodeAt(++p);
+    const nameLength = p - nameStart;
+    while (c !== 0x22 && c !== 0x27 && p < n) c = xml.charCodeAt(++p);
+    const valueStart = p + 1;
+    p = valueStart;
+    while (p < n && xml.charCodeAt(p) !== c) p++;
+    if (nameLength === 1) {
+      const name = xml.charCodeAt(nameStart);
+      const k = name === 0x72 /* r */ ? 0 : name === 0x74 /* t */ ? 2 : name === 0x73 /* s */ ? 4 : -1;
+      if (k >= 0) {
+        a[k] = valueStart;
+        a[k + 1] = p;
+      }
+    }
+    p++;
+  }
+}
+
+/** Where the text of a cell's `<v>` is (start, end; -1 when it has none) and where the cell's XML ends. */
+const CELL_BODY = new Int32Array(3);
+
+/**
+ * Walks a cell's children from `from` (after its start tag) to its `</c>`: notes where the text of the first
+ * `<v>` is and where the cell ends (after `</c>`) in `CELL_BODY`. Text holds no `<`, so each child is found by
+ * the next `<`.
+ */
+function cellBody(xml: string, from: number): void {
+  const b = CELL_BODY;
+  b[0] = b[1] = -1;
+  const n = xml.length;
+  let p = from;
+  for (;;) {
+    p = xml.indexOf('<', p);
+    if (p < 0) {
+      b[2] = n;
+      return;
+    }
+    const c = xml.charCodeAt(p + 1);
+    if (c === 0x2f /* / */ && xml.charCodeAt(p + 2) === 0x63 /* c */) {
+      const after = xml.charCodeAt(p + 3);
+      if (after === 0x3e || isSpace(after)) {
+        b[2] = xml.indexOf('>', p + 3) + 1;
+        return;
+      }
+    } else if (c === 0x76 /* v */ && b[0] < 0) {
+      const after = xml.charCodeAt(p + 2);
+      if (after === 0x3e /* > */) {
+        b[0] = p + 3;
+        p = xml.indexOf('<', p + 3);
+        if (p < 0) p = n;
+        b[1] = p;
+        continue;
+      }
+    }
+    p++;
+  }
+}
+
+/** The non-negative integer written between `from` and `to`, or -1 when the text is anything else. */
+function integerAt(xml: string, from: number, to: number): number {
+  if (from >= to || to - from > 15) return -1;
+  let n = 0;
+  for (let p = from; p < to; p++) {
+    const c = xml.charCodeAt(p);
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
+}
+
+/**
+ * A cell's type (`t`, between `from` and `to`; `from` -1 when absent) as one character code: n, s, b, e, d,
+ * S for `str`, I for `inlineStr`, and `?` for anything else (read as a number, as a missing type is).
+ */
+function cellType(xml: string, from: number, to: number): number {
+  if (from < 0) return 0x6e;
+  const length = to - from;
+  if (length === 1) {
+    const c = xml.charCodeAt(from);
+    return c === 0x73 || c === 0x62 || c === 0x65 || c === 0x64 || c === 0x6e ? c : 0x3f;
+  }
+  if (length === 3 && xml.startsWith('str', from)) return 0x53;
+  if (length === 9 && xml.startsWith('inlineStr', from)) return 0x49;
+  return 0x3f;
+}
 
 /** Reads one worksheet's XML, given in segments that each end after a tag, into a grid. */
 class SheetScanner {
@@ -120,63 +226,113 @@ class SheetScanner {
     private readonly date1904: boolean,
   ) {}
 
+  /**
+   * One pass over the tags, found with `indexOf('<')` (faster than a loop over the characters): at each a look at the name after it; rows, cells (their `r`, `t` and `s`,
+   * their value) and merges are read, everything else is stepped over.
+   */
   scan(xml: string): void {
-    const { values, numberFormats, merges, strings, formats, date1904 } = this;
     let row = this.row;
     let column = this.column;
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
-      if (m[1] !== undefined) {
-        const r = R_ATTR.exec(m[1])?.[1];
+    const n = xml.length;
+    let at = 0;
+    for (;;) {
+      at = xml.indexOf('<', at);
+      if (at < 0) break;
+      const c = xml.charCodeAt(at + 1);
+      if (c === 0x63 /* c */ && endsName(xml.charCodeAt(at + 2))) {
+        const gt = cellAttrs(xml, at + 2);
+        const a = CELL_ATTRS;
+        // A reference that is not `LETTERS DIGITS` leaves the place as it was (as the cell before it).
+        if (a[0] < 0 || a[0] === a[1]) column++;
+        else if (cellRef(xml, a[0], a[1])) {
+          column = REF.column;
+          row = REF.row;
+        }
+        const body = CELL_BODY;
+        if (xml.charCodeAt(gt - 1) === 0x2f /* / */) {
+          body[0] = body[1] = -1;
+          body[2] = gt + 1;
+          this.cell(xml, row, column, -1);
+        } else {
+          cellBody(xml, gt + 1);
+          this.cell(xml, row, column, gt + 1);
+        }
+        at = body[2];
+        continue;
+      }
+      if (c === 0x72 /* r */ && xml.startsWith('ow', at + 2) && endsName(xml.charCodeAt(at + 4))) {
+        let gt = xml.indexOf('>', at + 4);
+        if (gt < 0) gt = n;
+        const r = attrIn(xml, at + 4, gt, 'r');
         row = r ? Number(r) : row + 1;
         column = 0;
+        at = gt;
         continue;
       }
-      if (m[4] !== undefined) {
-        const ref = attr(m[4], 'ref');
-        if (ref) merges.push(parseRange(ref));
+      if (c === 0x6d /* m */ && xml.startsWith('ergeCell', at + 2) && endsName(xml.charCodeAt(at + 10))) {
+        let gt = xml.indexOf('>', at + 10);
+        if (gt < 0) gt = n;
+        const ref = attrIn(xml, at + 10, gt, 'ref');
+        if (ref) this.merges.push(parseRange(decode(ref)));
+        at = gt;
         continue;
       }
-      const attrs = m[2];
-      const ref = R_ATTR.exec(attrs)?.[1];
-      if (ref) {
-        const at = /^([A-Z]+)(\d+)$/.exec(ref);
-        if (at) {
-          column = columnNumber(at[1]);
-          row = Number(at[2]);
-        }
-      } else column++;
-      const body = m[3] ?? '';
-      const type = T_ATTR.exec(attrs)?.[1] ?? 'n';
-      const style = Number(S_ATTR.exec(attrs)?.[1] ?? 0);
-      const v = body === '' ? undefined : V_ELEMENT.exec(body)?.[1];
-      let value: CellValue = null;
-      if (type === 's') {
-        if (v !== undefined) {
-          value = strings[Number(v)] ?? null;
-          // A cell naming a shared string the part does not hold: the strings were cut, or the cell damaged.
-          if (value === null)
-            throw new PackageError('shared-string', this.part, {
-              cell: ref ?? `R${row}C${column}`,
-              index: v,
-            });
-        }
-      } else if (type === 'inlineStr') value = runText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
-      else if (type === 'str') value = v === undefined ? null : decode(v);
-      else if (type === 'b') value = v === undefined ? null : v === '1' || v === 'true';
-      else if (type === 'e') value = { error: v === undefined ? '#VALUE!' : decode(v) };
-      else if (type === 'd') value = v === undefined ? null : new Date(decode(v));
-      else if (v !== undefined && v !== '')
-        value = Number(v) + (date1904 ? 1462 : 0) * Number(isDate(formats[style]));
-      const format = formats[style];
-      if (value === null && format === undefined) continue;
-      const rowValues = (values[row - 1] ??= []);
-      rowValues[column - 1] = value;
-      if (format !== undefined) (numberFormats[row - 1] ??= [])[column - 1] = format;
+      if (c === 0x21 /* ! */ && xml.startsWith('!--', at + 1)) {
+        // A comment: what looks like a cell inside it is no cell.
+        const end = xml.indexOf('-->', at + 4);
+        at = end < 0 ? n : end + 3;
+        continue;
+      }
+      at++;
     }
-    TOKEN.lastIndex = 0;
     this.row = row;
     this.column = column;
+  }
+
+  /**
+   * One cell, from `CELL_ATTRS` and `CELL_BODY`; `body` is where its children start (-1 for an empty element).
+   */
+  private cell(xml: string, row: number, column: number, body: number): void {
+    const a = CELL_ATTRS;
+    const { strings, formats } = this;
+    const type = cellType(xml, a[2], a[3]);
+    const styleAt = a[4];
+    const style = styleAt < 0 || styleAt === a[5] ? 0 : Number(xml.slice(styleAt, a[5]));
+    const from = CELL_BODY[0];
+    const to = CELL_BODY[1];
+    const hasV = from >= 0;
+    let value: CellValue = null;
+    if (type === 0x73 /* s */) {
+      if (hasV) {
+        const index = integerAt(xml, from, to);
+        value = (index >= 0 ? strings[index] : strings[Number(xml.slice(from, to))]) ?? null;
+        // A cell naming a shared string the part does not hold: the strings were cut, or the cell damaged.
+        if (value === null)
+          throw new PackageError('shared-string', this.part, {
+            cell: a[0] >= 0 ? xml.slice(a[0], a[1]) : `R${row}C${column}`,
+            index: xml.slice(from, to),
+          });
+      }
+    } else if (type === 0x49 /* inlineStr */) {
+      const end = CELL_BODY[2];
+      const is = body < 0 ? -1 : xml.indexOf('<is>', body);
+      const isEnd = is < 0 || is > end ? -1 : xml.indexOf('</is>', is + 4);
+      value = runText(isEnd < 0 || isEnd > end ? '' : xml.slice(is + 4, isEnd));
+    } else if (type === 0x53 /* str */) value = hasV ? decode(xml.slice(from, to)) : null;
+    else if (type === 0x62 /* b */) {
+      const text = hasV ? xml.slice(from, to) : '';
+      value = hasV ? text === '1' || text === 'true' : null;
+    } else if (type === 0x65 /* e */) value = { error: hasV ? decode(xml.slice(from, to)) : '#VALUE!' };
+    else if (type === 0x64 /* d */) value = hasV ? new Date(decode(xml.slice(from, to))) : null;
+    else if (to > from) {
+      const n = Number(xml.slice(from, to));
+      value = this.date1904 && isDate(formats[style]) ? n + 1462 : n;
+    }
+    const format = formats[style];
+    if (value === null && format === undefined) return;
+    const rowValues = (this.values[row - 1] ??= []);
+    rowValues[column - 1] = value;
+    if (format !== undefined) (this.numberFormats[row - 1] ??= [])[column - 1] = format;
   }
 
   grid(name: string): Grid {
