@@ -11,12 +11,18 @@ import path from 'node:path';
 type Phase = 'floor' | 'read' | 'check' | 'write' | 'exceljs' | 'adjust';
 interface PhaseResult {
   ms: number;
+  /** Processor time of the phase (user + system, all threads): what it costs whatever else the machine runs. */
+  cpuMs: number;
   peakRssMB: number;
   detail: Record<string, number>;
 }
 
 const DIR = path.join(__dirname, '..', '.bench');
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
 
 /** One phase on one file, in this process; modules are loaded before the clock starts and only the phase's own. */
 async function runPhase(phase: Phase, arg: string): Promise<PhaseResult> {
@@ -27,6 +33,7 @@ async function runPhase(phase: Phase, arg: string): Promise<PhaseResult> {
     const { adjustGrids } = await import('./generate-adjust-lists');
     const rows = Number(arg);
     const [previousGrid, currentGrid] = adjustGrids(rows, rows / 2);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const previous = readList([previousGrid])!;
     const current = readList([currentGrid])!;
@@ -36,12 +43,13 @@ async function runPhase(phase: Phase, arg: string): Promise<PhaseResult> {
     detail.unchanged = result.unchanged;
     detail.added = result.added.length;
     detail.deleted = result.deleted.length;
-    return { ms, peakRssMB: peakRssMB(), detail };
+    return { ms, cpuMs: cpuSince(c0), peakRssMB: peakRssMB(), detail };
   }
   const bytes = new Uint8Array(readFileSync(arg));
   if (phase === 'floor') {
     const { unzipSync } = await import('fflate');
     const { SaxesParser } = await import('saxes');
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     // The floor any reader pays: unzip the package and tokenize the sheet and shared-strings XML (kept as it was
     // first defined, so that figures stay comparable over time).
@@ -56,28 +64,30 @@ async function runPhase(phase: Phase, arg: string): Promise<PhaseResult> {
       parser.write(new TextDecoder().decode(data)).close();
     }
     detail.tokens = tokens;
-    return { ms: performance.now() - t0, peakRssMB: peakRssMB(), detail };
+    return { ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMB: peakRssMB(), detail };
   }
   if (phase === 'exceljs') {
     const { default: ExcelJS } = await import('exceljs');
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     detail.rows = wb.worksheets[0].rowCount;
-    return { ms: performance.now() - t0, peakRssMB: peakRssMB(), detail };
+    return { ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMB: peakRssMB(), detail };
   }
   const { openWorkbook } = await import('../src/hosts/xlsx/open-workbook');
   // Package entries inflated as the command line inflates them (Node's zlib).
   await import('../src/hosts/files/native-zlib');
   const { checkGrids, issuesToMarks } = await import('../src/features/check-workbook');
   const name = path.basename(arg);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   // What `drc check` does with a file's bytes: open, read every sheet into grids, validate every sheet.
   const wb = await openWorkbook(bytes, name);
   const grids = await wb.readSheets();
   const tRead = performance.now();
   detail.cells = grids.reduce((n, g) => n + g.values.reduce((m, r) => m + (r?.length ?? 0), 0), 0);
-  if (phase === 'read') return { ms: tRead - t0, peakRssMB: peakRssMB(), detail };
+  if (phase === 'read') return { ms: tRead - t0, cpuMs: cpuSince(c0), peakRssMB: peakRssMB(), detail };
   const cpu = process.cpuUsage();
   const reports = checkGrids(grids);
   const tValidate = performance.now();
@@ -87,14 +97,14 @@ async function runPhase(phase: Phase, arg: string): Promise<PhaseResult> {
   detail.validateCpuMs = (used.user + used.system) / 1000;
   detail.dataRows = reports.reduce((n, r) => n + r.dataRows, 0);
   detail.issues = reports.reduce((n, r) => n + r.issues.length, 0);
-  if (phase === 'check') return { ms: tValidate - t0, peakRssMB: peakRssMB(), detail };
+  if (phase === 'check') return { ms: tValidate - t0, cpuMs: cpuSince(c0), peakRssMB: peakRssMB(), detail };
   // `drc check --out`: the check, then every flagged cell marked and the marked copy made.
   const marks = issuesToMarks(reports, 'zh-CN');
   await wb.applyMarks(marks);
   const out = await wb.toBuffer();
   detail.marks = marks.length;
   detail.outBytes = out.byteLength;
-  return { ms: performance.now() - t0, peakRssMB: peakRssMB(), detail };
+  return { ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMB: peakRssMB(), detail };
 }
 
 function child(phase: Phase, arg: string): PhaseResult {
@@ -130,6 +140,10 @@ interface BenchRow {
   /** Peak resident memory of the check's process. */
   peakRssMB: number;
   readOverFloor: number;
+  /** The same three ratios in processor time (steadier than wall time on a machine busy with other work). */
+  readCpuOverFloor: number;
+  checkCpuOverFloor: number;
+  writeCpuOverFloor: number;
   /** For reference: exceljs merely loading the file (null when skipped). */
   exceljsMs: number | null;
   /** `adjust` on two lists of this many items, half of them renamed (null when skipped). */
@@ -182,6 +196,8 @@ async function main() {
     }
     const ms = (p: Phase) => runs.get(p)!.map((r) => r.ms);
     const over = (p: Phase) => round(median(ms(p).map((t, k) => t / ms('floor')[k])), 2);
+    const cpu = (p: Phase) => runs.get(p)!.map((r) => r.cpuMs);
+    const cpuOver = (p: Phase) => round(median(cpu(p).map((t, k) => t / cpu('floor')[k])), 2);
     const check = runs.get('check')!;
     const dataRows = check[0].detail.dataRows;
     const row: BenchRow = {
@@ -196,6 +212,9 @@ async function main() {
       writeOverFloor: over('write'),
       peakRssMB: round(median(check.map((r) => r.peakRssMB))),
       readOverFloor: over('read'),
+      readCpuOverFloor: cpuOver('read'),
+      checkCpuOverFloor: cpuOver('check'),
+      writeCpuOverFloor: cpuOver('write'),
       exceljsMs: runs.has('exceljs') ? round(median(ms('exceljs'))) : null,
       adjustMs: runs.has('adjust') ? round(median(ms('adjust'))) : null,
     };
@@ -223,6 +242,9 @@ async function main() {
     'checkOverFloor',
     'writeOverFloor',
     'readOverFloor',
+    'readCpuOverFloor',
+    'checkCpuOverFloor',
+    'writeCpuOverFloor',
     'peakRssMB',
     'exceljsMs',
     'adjustMs',

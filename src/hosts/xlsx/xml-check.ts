@@ -69,6 +69,9 @@ export class XmlChecker {
     throw new PackageError('truncated', this.part);
   }
 
+  /** The first '<' after the last start tag's name (-1: none, or not looked for in this segment). */
+  private nextLt = -1;
+
   /** The next '&' of the segment at or after the last place looked at (positions only move forward). */
   private amp = -1;
 
@@ -99,13 +102,23 @@ export class XmlChecker {
     const n = s.length;
     this.amp = s.indexOf('&');
     let i = 0;
+    this.nextLt = -1;
     while (i < n) {
-      const lt = s.indexOf('<', i);
+      // The '<' a start tag already found after itself, else a new search.
+      const lt = this.nextLt >= i ? this.nextLt : s.indexOf('<', i);
       const textEnd = lt < 0 ? n : lt;
       if (textEnd > i) this.text(s, i, textEnd);
       if (lt < 0) break;
       const c = s.charCodeAt(lt + 1);
       if (c === 0x2f /* / */) {
+        // The usual end tag, `</name>` of the open element, is seen without a search for its '>'.
+        const top = this.stack[this.stack.length - 1];
+        if (top !== undefined && s.charCodeAt(lt + 2 + top.length) === 0x3e && s.startsWith(top, lt + 2)) {
+          this.stack.pop();
+          if (this.stack.length === 0) this.rootClosed = true;
+          i = lt + 3 + top.length;
+          continue;
+        }
         const gt = s.indexOf('>', lt);
         if (gt < 0) this.truncated();
         let e = gt;
@@ -165,6 +178,7 @@ export class XmlChecker {
     const name = s.slice(lt + 1, p);
     // The next '<' after the tag's own: an attribute value reaching past it holds a '<'.
     const nextLt = s.indexOf('<', p);
+    this.nextLt = nextLt;
     let count = 0;
     for (;;) {
       const before = p;

@@ -1,13 +1,6 @@
-import {
-  attrIn,
-  CELL,
-  cellRef,
-  REF,
-  ROW,
-  ROW_END,
-  SHEET_DATA_END,
-  SheetTags,
-} from '../../../src/hosts/xlsx/ooxml/sheet-tags';
+import * as tags from '../../../src/hosts/xlsx/ooxml/sheet-tags';
+
+const { attrIn, CELL, cellRef, lastCellIn, REF, ROW, ROW_END, SHEET_DATA_END, SheetTags } = tags;
 
 // The tag walker of sheet XML that the marks writer (and its extent) relies on: rows, cells, row ends and the end
 // of the sheet data, and nothing else, whatever else the sheet holds.
@@ -91,4 +84,15 @@ test.each([
   [' t="s" s="&amp;"', 's', '&amp;'],
 ])('attribute in %s', (attrs, name, value) => {
   expect(attrIn(attrs, 0, attrs.length, name)).toBe(value);
+});
+
+test.each([
+  ['<row r="1"><c r="A1"/><c r="B1"><v>2</v></c></row>', '<c r="B1">'],
+  ['<row r="1"><c r="A1"><f>C1</f></c><cx/></row>', '<c r="A1">'],
+  ['<row r="1"></row>', undefined],
+  ['<c r="Z1"/><row r="1"><col/></row>', undefined],
+])('the last cell of %s', (xml, expected) => {
+  const from = xml.indexOf('<row');
+  const at = lastCellIn(xml, xml.indexOf('>', from) + 1, xml.indexOf('</row>'));
+  expect(at < 0 ? undefined : xml.slice(at, xml.indexOf('>', at) + 1)).toBe(expected);
 });

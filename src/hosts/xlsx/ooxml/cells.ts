@@ -1,8 +1,18 @@
 import { cellAddress, parseRange, type MergeRange } from '../../../core/grid';
 import { type Severity } from '../../../core/issue';
 import { type SheetInfo } from './package';
-import { attrAt, cellRef, REF, ROW, ROW_END, SHEET_DATA_END, SheetTags } from './sheet-tags';
-import { attr, setAttr, type Edit } from './xml-text';
+import {
+  attrAt,
+  attrIn,
+  cellRef,
+  lastCellIn,
+  REF,
+  ROW,
+  ROW_END,
+  SHEET_DATA_END,
+  SheetTags,
+} from './sheet-tags';
+import { attr, decode, setAttr, type Edit } from './xml-text';
 
 // Cells of a worksheet: extent, merges, column styles, and the marked cells' `s` set in place.
 
@@ -10,10 +20,13 @@ import { attr, setAttr, type Edit } from './xml-text';
 export function mergesOf(xml: string): MergeRange[] {
   const out: MergeRange[] = [];
   // Merges come after the sheet data: the search starts at the first of them, not at the top of the rows.
-  const re = /<mergeCell\b([^>]*?)\/?>/g;
-  re.lastIndex = Math.max(0, xml.indexOf('<mergeCell'));
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const ref = attr(m[1], 'ref');
+  for (let at = xml.indexOf('<mergeCell'); at >= 0; at = xml.indexOf('<mergeCell', at + 10)) {
+    // `<mergeCell` then white space, `/` or `>` (not `<mergeCells>`)
+    const next = xml.charCodeAt(at + 10);
+    if (next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x2f && next !== 0x3e)
+      continue;
+    const raw = attrIn(xml, at + 10, xml.indexOf('>', at), 'ref');
+    const ref = raw && decode(raw);
     if (ref) out.push(ref.includes(':') ? parseRange(ref) : parseRange(`${ref}:${ref}`));
   }
   return out;
@@ -128,6 +141,25 @@ export function patchCells(
   };
 
   const tags = new SheetTags(xml, sheetData.index + sheetData[0].length);
+  /**
+   * A row without marks is not walked cell by cell: its last cell gives its part of the extent (cells are in
+   * column order), and the walk goes on at its end tag. A last cell without a usual reference is walked to.
+   */
+  const skipRow = () => {
+    const close = xml.indexOf('</row', tags.end);
+    if (close < 0) return;
+    const last = lastCellIn(xml, tags.end, close);
+    if (last >= 0) {
+      const gt = xml.indexOf('>', last);
+      const ref = attrAt(xml, last + 2, gt, 'r');
+      if (!ref || !cellRef(xml, ref[0], ref[1])) return;
+      column = REF.column;
+      extentRow = REF.row;
+      if (extentRow > lastRow) lastRow = extentRow;
+      if (column > lastColumn) lastColumn = column;
+    }
+    tags.skipTo(close);
+  };
   for (let kind = tags.next(); kind; kind = tags.next()) {
     if (kind === ROW) {
       const r = tags.attr('r');
@@ -162,7 +194,7 @@ export function patchCells(
           fixSpans();
           targets = undefined;
         }
-      }
+      } else if (!tags.empty) skipRow();
       continue;
     }
     if (kind === ROW_END) {

@@ -94,10 +94,22 @@ export class SheetTags {
     return (this.kind = kind);
   }
 
+  /** Moves on to `at`: the next tag is looked for from there. */
+  skipTo(at: number): void {
+    this.end = at;
+  }
+
   /** The raw value of attribute `name` of the current start tag (entities not decoded), or undefined. */
   attr(name: string): string | undefined {
     return attrIn(this.xml, this.attrsStart, this.attrsEnd, name);
   }
+}
+
+/** Where the last `<c` start tag between `from` and `to` begins, or -1 when there is none. */
+export function lastCellIn(xml: string, from: number, to: number): number {
+  for (let at = xml.lastIndexOf('<c', to - 2); at >= from; at = at > 0 ? xml.lastIndexOf('<c', at - 1) : -1)
+    if (endsName(xml.charCodeAt(at + 2))) return at;
+  return -1;
 }
 
 /** Where the value of attribute `name` is in attribute text between `from` and `to`: [start, end], or undefined. */
