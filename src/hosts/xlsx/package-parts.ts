@@ -120,9 +120,22 @@ function segments(
   if (bytes.length - skip <= segmentBytes) emit(decode(bytes.subarray(skip), false));
   else {
     let carry = '';
-    for (let at = skip; at < bytes.length; at += segmentBytes) {
-      const last = at + segmentBytes >= bytes.length;
-      carry += decode(bytes.subarray(at, Math.min(bytes.length, at + segmentBytes)), !last);
+    // UTF-8 is cut where a character starts, and each piece decoded whole: a streaming TextDecoder takes a slow
+    // path in Node (five times the time on a 90 MB sheet). UTF-16 keeps the stream.
+    const utf8 = skip === 0;
+    const rest = utf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : decoder;
+    for (let at = skip, next: number; at < bytes.length; at = next) {
+      next = Math.min(bytes.length, at + segmentBytes);
+      const last = next >= bytes.length;
+      if (utf8 && !last) for (let k = 0; k < 3 && next > at + 1 && (bytes[next] & 0xc0) === 0x80; k++) next--;
+      const chunk = bytes.subarray(at, next);
+      try {
+        carry += utf8
+          ? (at === skip ? decoder : rest).decode(chunk)
+          : decoder.decode(chunk, { stream: !last });
+      } catch {
+        throw new PackageError('encoding', part);
+      }
       if (last) break;
       // The prefix of the elements: the root's, known once the first segment is out (the first unit end
       // tells it before then).
