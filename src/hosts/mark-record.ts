@@ -1,10 +1,10 @@
 import type { Severity } from '../core/issue';
-import { untagChunk } from './record-chunks';
+import { CHUNK_TAG, untagChunk } from './record-chunks';
 
 // The record of our marks, the same for every host that marks a live workbook (Excel, WPS): which cell was
 // marked, what it held before, and a fingerprint of its row to find it again after rows moved. Each host keeps it
 // in a very hidden sheet of the workbook, in chunks (record-chunks.ts); what differs per host is only the shape
-// of a fill and of a colour, and where a note or comment went.
+// of a fill and of a colour, and where a note or comment went. What 清除标记 does with the record: mark-clear.ts.
 
 /**
  * One marked cell. The sheet is kept by id (it survives renames) and by its name when marked; `k` is a
@@ -26,6 +26,9 @@ export interface MarkRecordOf<F, C> {
   /** Row fingerprint when marked. */
   k: string;
 }
+
+/** The very hidden sheet that holds the record: B1 the meta, column A the marks, column C the pane state. */
+export const STORE_SHEET = '_drc_marks';
 
 /** The small first cell of the record: counts, the result sheet, and the fingerprint column span per sheet id. */
 export interface StoreMeta {
@@ -63,6 +66,40 @@ export function parseMeta(value: unknown, about: string): StoreMeta {
     return { ...base, ...m, spans: m.spans ?? {} };
   } catch {
     return base;
+  }
+}
+
+/** The meta cell's text: written last, so that a cut-off write is never trusted. */
+export function metaText(meta: StoreMeta): string {
+  return CHUNK_TAG + JSON.stringify(meta);
+}
+
+/** The text of the marks column for a record ('' when no mark is left). */
+export function marksText<R>(store: MarkStore<R>): string {
+  return store.marks.length ? JSON.stringify(store.marks) : '';
+}
+
+/** The records read back from the marks column's joined chunks; none when the text is not a list. */
+export function parseMarks<R>(text: string): R[] {
+  if (!text) return [];
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return Array.isArray(parsed) ? (parsed as R[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The pane state read back from its column's joined chunks (key → value); empty when unreadable. */
+export function parseState(text: string): Record<string, string> {
+  if (!text) return {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, string>)
+      : {};
+  } catch {
+    return {};
   }
 }
 

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { emptyStore, nearestRow, parseMeta, rowKey } from '../../src/hosts/mark-record';
+import {
+  emptyStore,
+  marksText,
+  metaText,
+  nearestRow,
+  parseMarks,
+  parseMeta,
+  parseState,
+  rowKey,
+} from '../../src/hosts/mark-record';
 import { CHUNK_TAG } from '../../src/hosts/record-chunks';
 
 /** The fingerprint as Excel's adapter computed it before the record was shared (Math.imul): records it wrote. */
@@ -59,5 +68,30 @@ describe('the shared mark record', () => {
     expect(nearestRow(10, [8, 12], () => true)).toBe(8);
     expect(nearestRow(10, [], () => true)).toBeUndefined();
     expect(nearestRow(10, [3], () => false)).toBeUndefined();
+  });
+
+  test.each<[string, string, unknown[]]>([
+    ['a list of records', '[{"r":2,"c":3}]', [{ r: 2, c: 3 }]],
+    ['nothing written', '', []],
+    ['a cut-off write', '[{"r":2,"c"', []],
+    ['not a list', '{"r":2}', []],
+  ])('the marks column read back: %s', (_, text, marks) => {
+    expect(parseMarks(text)).toEqual(marks);
+  });
+
+  test.each<[string, string, Record<string, string>]>([
+    ['values by key', '{"drc.result":"{}"}', { 'drc.result': '{}' }],
+    ['nothing written', '', {}],
+    ['a cut-off write', '{"drc.result":', {}],
+    ['a list', '["a"]', {}],
+  ])('the pane state read back: %s', (_, text, state) => {
+    expect(parseState(text)).toEqual(state);
+  });
+
+  test('a record written is read back the same; no mark left writes nothing', () => {
+    const store = { ...emptyStore<{ r: number }>('about'), marks: [{ r: 4 }] };
+    expect(parseMarks(marksText(store))).toEqual([{ r: 4 }]);
+    expect(marksText({ ...store, marks: [] })).toBe('');
+    expect(parseMeta(metaText({ ...store.meta, chunks: 2 }), 'about')).toEqual({ ...store.meta, chunks: 2 });
   });
 });

@@ -1,7 +1,7 @@
 import type { ClearReport } from '../../core/workbook-port';
 /// <reference types="office-js" />
-import { cellAddress } from '../../core/grid';
-import { nearestRow, rowKey } from '../mark-record';
+import { cellsToProbe, emptyClearReport, placeRecords, planClear, rowsMoved, sheetGone } from '../mark-clear';
+import { rowKey } from '../mark-record';
 import { SyncBatcher } from './excel-api';
 import { cellKey, type CellRef } from './excel-address';
 import { assertWritable, loadBook, type SheetInfo } from './excel-book';
@@ -36,15 +36,14 @@ import { readAll, SheetReader } from './excel-read';
 // extra call per mark, and does not follow a sort.
 
 /**
- * Finds rows again after rows were inserted, deleted or sorted: reads the sheet's values over the fingerprint
- * span (in blocks, values only) and maps each wanted fingerprint to the nearest row that has it, each row used once.
+ * The rows of a sheet by fingerprint, to find rows again after rows were inserted, deleted or sorted: reads the
+ * sheet's values over the fingerprint span (in blocks, values only).
  */
-async function relocateRows(
+async function rowsByKey(
   env: MarkEnv,
   sheet: SheetInfo,
   span: [number, number],
-  wanted: Map<number, string>,
-): Promise<Map<number, number>> {
+): Promise<Map<string, number[]>> {
   const reader = new SheetReader(sheet.proxy, sheet.name, env.api, {
     limits: env.limits,
     firstBlockRows: 0,
@@ -53,24 +52,15 @@ async function relocateRows(
     columns: span,
   });
   await readAll(env.context, [reader], env.limits);
-  const rowsByKey = new Map<string, number[]>();
+  const out = new Map<string, number[]>();
   const start = reader.area ? reader.area.row0 + 1 : 1;
   reader.values.forEach((row, i) => {
     // Grid rows hold null for blanks and drop trailing ones; the fingerprint ignores both, as at marking time.
     const k = rowKey(row);
-    let list = rowsByKey.get(k);
-    if (!list) rowsByKey.set(k, (list = []));
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
     list.push(start + i);
   });
-  const taken = new Set<number>();
-  const out = new Map<number, number>();
-  for (const [row, key] of [...wanted].sort((a, b) => a[0] - b[0])) {
-    const best = nearestRow(row, rowsByKey.get(key) ?? [], (r) => !taken.has(r));
-    if (best !== undefined) {
-      taken.add(best);
-      out.set(row, best);
-    }
-  }
   return out;
 }
 
@@ -82,7 +72,7 @@ async function relocateRows(
  */
 export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
   const { context } = env;
-  const result: ClearReport = { restored: 0, relocated: 0, kept: 0, skipped: [] };
+  const result = emptyClearReport();
   const kept = () => result.kept++;
   const book = await loadBook(context, env.api);
   if (!book.store) return result;
@@ -95,9 +85,7 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
   const open = readStore();
   const byId = new Map(book.sheets.map((s) => [s.id, s]));
   const live = open.store.marks.filter((m) => byId.has(m.s));
-  for (const m of open.store.marks)
-    if (!byId.has(m.s))
-      result.skipped.push({ sheet: m.n, address: cellAddress(m.r, m.c), reason: 'sheet-deleted' });
+  for (const m of open.store.marks) if (!byId.has(m.s)) sheetGone(result, m);
   const sheets = [...new Set(live.map((m) => byId.get(m.s)!))];
   assertWritable(book, sheets, true);
 
@@ -112,6 +100,7 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
     fills: () => Map<number, FillState | null>;
     notes?: () => Map<number, string | null>;
     keys: () => Map<number, string>;
+    span: [number, number];
   }> = [];
   for (const sheet of sheets) {
     const recs = live.filter((m) => m.s === sheet.id);
@@ -129,6 +118,7 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
         recs.map((m) => m.r),
         span,
       ),
+      span,
     });
   }
   await batcher.flush();
@@ -136,62 +126,32 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
   const out = new SyncBatcher(context, env.limits, env.beforeWrite);
   const commentQueue: CommentOp[] = [];
   for (const check of checks) {
-    const { sheet, recs } = check;
+    const { sheet, recs, span } = check;
     const fills = check.fills();
     const notes = check.notes?.();
     const keys = check.keys();
+    const keyAt = (row: number) => keys.get(row);
+    const byKey = rowsMoved(recs, keyAt) ? await rowsByKey(env, sheet, span) : undefined;
+    const placement = placeRecords(recs, keyAt, (k) => byKey?.get(k) ?? []);
+    // Fills and notes where marks are now, for the cells not probed where they were put.
+    const unseen = cellsToProbe(placement)
+      .map((p) => ({ row: p.row, column: p.rec.c }))
+      .filter((c) => !fills.has(cellKey(c.row, c.column)));
+    if (unseen.length > 0) {
+      const probe = new SyncBatcher(context, env.limits);
+      const fillsAt = await probeFills(env, probe, sheet, unseen);
+      const notesAt = env.mode === 'notes' ? await probeNotes(probe, sheet, unseen) : undefined;
+      await probe.flush();
+      for (const [k, v] of fillsAt()) fills.set(k, v);
+      for (const [k, v] of notesAt?.() ?? []) notes?.set(k, v);
+    }
+    const fillAt = (row: number, column: number) => fills.get(cellKey(row, column));
     const fillOps: Array<{ cell: CellRef; fill: FillState | null }> = [];
     const noteOps: NoteOp[] = [];
-    const claimed = new Set<number>();
-    const moved: MarkRecord[] = [];
-    const restore = (
-      rec: MarkRecord,
-      row: number,
-      fill: FillState | null | undefined,
-      note: string | null | undefined,
-    ) => restoreOps(env, rec, { row, column: rec.c }, fill, note, fillOps, noteOps, kept);
-    for (const rec of recs) {
-      if (keys.get(rec.r) === rec.k) {
-        const k = cellKey(rec.r, rec.c);
-        claimed.add(k);
-        if (restore(rec, rec.r, fills.get(k), notes?.get(k))) result.restored++;
-        else
-          result.skipped.push({ sheet: sheet.name, address: cellAddress(rec.r, rec.c), reason: 'changed' });
-      } else moved.push(rec);
-    }
-    if (moved.length > 0) {
-      const span = open.store.meta.spans[sheet.id] ?? [1, Math.max(...moved.map((m) => m.c))];
-      const rows = await relocateRows(env, sheet, span, new Map(moved.map((m) => [m.r, m.k])));
-      const cells = moved.map((m) => ({ row: rows.get(m.r) ?? m.r, column: m.c }));
-      const probe = new SyncBatcher(context, env.limits);
-      const fillsAt = await probeFills(env, probe, sheet, cells);
-      const notesAt = env.mode === 'notes' ? await probeNotes(probe, sheet, cells) : undefined;
-      await probe.flush();
-      const fillsNow = fillsAt();
-      const notesNow = notesAt?.();
-      for (const rec of moved) {
-        const row = rows.get(rec.r);
-        if (row !== undefined) {
-          const k = cellKey(row, rec.c);
-          claimed.add(k);
-          if (restore(rec, row, fillsNow.get(k), notesNow?.get(k))) {
-            result.restored++;
-            if (row !== rec.r) result.relocated++;
-          } else
-            result.skipped.push({ sheet: sheet.name, address: cellAddress(row, rec.c), reason: 'changed' });
-        }
-      }
-      // Not found again: the row was edited in place (our colour still on the cell, nobody else's claim), or gone.
-      for (const rec of moved) {
-        if (rows.has(rec.r)) continue;
-        const k = cellKey(rec.r, rec.c);
-        if (!claimed.has(k) && isMarkFill(fillsNow.get(k), rec.m)) {
-          claimed.add(k);
-          restore(rec, rec.r, fillsNow.get(k), notesNow?.get(k));
-          result.restored++;
-        } else
-          result.skipped.push({ sheet: sheet.name, address: cellAddress(rec.r, rec.c), reason: 'moved' });
-      }
+    const ours = (rec: MarkRecord, row: number) => isMarkFill(fillAt(row, rec.c), rec.m);
+    for (const { rec, row } of planClear(sheet.name, placement, ours, result)) {
+      const at = { row, column: rec.c };
+      restoreOps(env, rec, at, fillAt(row, rec.c), notes?.get(cellKey(row, rec.c)), fillOps, noteOps, kept);
     }
     await queueFills(env, out, sheet, groupByFill(fillOps));
     await queueNotes(out, sheet, noteOps);

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import * as record from '../mark-record';
-import { CHUNK_CHARS, CHUNK_TAG, chunkText, joinChunks } from '../record-chunks';
+import { CHUNK_CHARS, chunkText, joinChunks } from '../record-chunks';
 import { type ApiLevel, jsonBytes, type SyncBatcher, type SyncLimits } from './excel-api';
 
 /**
@@ -12,7 +12,7 @@ import { type ApiLevel, jsonBytes, type SyncBatcher, type SyncLimits } from './e
  * `visibility = 'VeryHidden'` needs ExcelApi 1.2 (1.1 can only read visibility): on 1.1 the sheet stays visible
  * and says what it is in its first meta cell.
  */
-export const STORE_SHEET = '_drc_marks';
+export const STORE_SHEET = record.STORE_SHEET;
 
 /** A cell's fill as read before marking; `null` stands for "no fill". */
 export interface FillState {
@@ -91,19 +91,7 @@ export class MarkStoreSheet {
   /** Queues the read of the mark records (meta already read); resolve after flush. */
   async queueRead(sheet: Excel.Worksheet, meta: StoreMeta, batcher: SyncBatcher): Promise<() => MarkStore> {
     const text = await this.queueChunks(sheet, meta.chunks, 'A', batcher);
-    return () => {
-      const json = text();
-      let marks: MarkRecord[] = [];
-      if (json) {
-        try {
-          const parsed = JSON.parse(json) as unknown;
-          if (Array.isArray(parsed)) marks = parsed as MarkRecord[];
-        } catch {
-          marks = [];
-        }
-      }
-      return { meta, marks };
-    };
+    return () => ({ meta, marks: record.parseMarks<MarkRecord>(text()) });
   }
 
   /** Adds the store sheet: very hidden where ExcelApi 1.2 can set visibility. */
@@ -151,19 +139,13 @@ export class MarkStoreSheet {
     oldChunks: number,
     batcher: SyncBatcher,
   ): Promise<void> {
-    store.meta.chunks = await this.writeChunks(
-      sheet,
-      store.marks.length ? JSON.stringify(store.marks) : '',
-      oldChunks,
-      batcher,
-      'A',
-    );
+    store.meta.chunks = await this.writeChunks(sheet, record.marksText(store), oldChunks, batcher, 'A');
     await this.writeMeta(sheet, store.meta, batcher);
   }
 
   /** Queues the meta cell. */
   async writeMeta(sheet: Excel.Worksheet, meta: StoreMeta, batcher: SyncBatcher): Promise<void> {
-    const json = CHUNK_TAG + JSON.stringify(meta);
+    const json = record.metaText(meta);
     await batcher.reserve(jsonBytes(json));
     const cell = sheet.getRange('B1');
     cell.numberFormat = [['@']];

@@ -23,6 +23,7 @@ import { assertWritable, type BookInfo, loadBook } from './excel-book';
 import type { CellEnv } from './excel-cells';
 import { ExcelHostError } from './excel-errors';
 import { type ExcelRowsChanged, subscribeChanges } from './excel-events';
+import { parseState } from '../mark-record';
 import { emptyStore, MarkStoreSheet } from './excel-mark-store';
 import { clearMarksIn } from './excel-clear';
 import { type MarkEnv, type MarkMode, markModeOf } from './excel-mark-plan';
@@ -306,12 +307,7 @@ export class ExcelWorkbook implements PaneWorkbookPort {
     const batcher = new SyncBatcher(context, this.limits);
     const text = await io.queueChunks(book.store.proxy, readMeta().stateChunks, 'C', batcher);
     await batcher.flush();
-    try {
-      const json = text();
-      return json ? (JSON.parse(json) as Record<string, string>) : {};
-    } catch {
-      return {};
-    }
+    return parseState(text());
   }
 
   private subscribe(listener: (change: RowsChanged) => void): Promise<() => void> {

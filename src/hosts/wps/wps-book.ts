@@ -1,8 +1,8 @@
+import { STORE_SHEET } from '../mark-record';
 import { type EtApplication, type EtWorkbook, type EtWorksheet, XL_SHEET_VISIBLE } from './et-model';
 import { WpsHostError } from './wps-errors';
 
-/** The very hidden sheet that keeps the add-in's record of marks and the pane's state inside the workbook. */
-export const STORE_SHEET = '_drc_marks';
+export { STORE_SHEET };
 
 /**
  * The sheet-level defined name that identifies a sheet across renames. Why a name: WPS gives a worksheet no stable

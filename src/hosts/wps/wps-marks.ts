@@ -11,7 +11,15 @@ import {
   XL_NONE,
   XL_PATTERN_SOLID,
 } from './et-model';
-import { nearestRow, rowKey } from '../mark-record';
+import {
+  cellsToProbe,
+  emptyClearReport,
+  type Placed,
+  placeRecords,
+  planClear,
+  sheetGone,
+} from '../mark-clear';
+import { rowKey } from '../mark-record';
 import { cellKey, type CellRef, cellRects, sortCells } from './wps-address';
 import {
   assertWritable,
@@ -104,32 +112,6 @@ class RowKeys {
   }
 }
 
-/**
- * Finds records' rows again after rows were inserted, deleted or sorted: a record whose row no longer has its
- * fingerprint moves to the nearest row that has it (each row taken once). Returns the records left unplaced.
- */
-function reconcile(recs: readonly MarkRecord[], keys: RowKeys): { moved: number; lost: MarkRecord[] } {
-  const taken = new Set<number>();
-  const wrong: MarkRecord[] = [];
-  for (const rec of recs) {
-    if (keys.at(rec.r) === rec.k) taken.add(cellKey(rec.r, rec.c));
-    else wrong.push(rec);
-  }
-  let moved = 0;
-  const lost: MarkRecord[] = [];
-  for (const rec of wrong.sort((a, b) => a.r - b.r)) {
-    const best = nearestRow(rec.r, keys.rowsWith(rec.k), (r) => !taken.has(cellKey(r, rec.c)));
-    if (best === undefined) {
-      lost.push(rec);
-      continue;
-    }
-    taken.add(cellKey(best, rec.c));
-    if (best !== rec.r) moved++;
-    rec.r = best;
-  }
-  return { moved, lost };
-}
-
 /** A fill as the host reports it for a range: null = no fill; MIXED when the cells differ. */
 function readFill(range: EtRange): FillState | null | Mixed {
   const interior = range.Interior;
@@ -160,16 +142,20 @@ function probeFills(
   return out;
 }
 
-/** Cells grouped by the colour their record says we put there. */
-function byColour(recs: readonly MarkRecord[]): CellRef[][] {
+/** Cells grouped by the colour their record says we put there (at `row`, where the record's row is now). */
+function byColour(cells: ReadonlyArray<Placed<MarkRecord>>): CellRef[][] {
   const groups = new Map<number, CellRef[]>();
-  for (const r of recs) {
-    let list = groups.get(r.m);
-    if (!list) groups.set(r.m, (list = []));
-    list.push({ row: r.r, column: r.c });
+  for (const { rec, row } of cells) {
+    let list = groups.get(rec.m);
+    if (!list) groups.set(rec.m, (list = []));
+    list.push({ row, column: rec.c });
   }
   return [...groups.values()];
 }
+
+/** Records where they were put. */
+const asPut = (recs: readonly MarkRecord[]): Array<Placed<MarkRecord>> =>
+  recs.map((rec) => ({ rec, row: rec.r }));
 
 const fillKey = (f: FillState | null): string => (f ? `${f.c}|${f.p ?? ''}|${f.pc ?? ''}` : '');
 const isOurs = (f: FillState | null | undefined, colour: number): boolean =>
@@ -334,7 +320,13 @@ export function markSheetIn(
 
   const span = open.store.meta.spans[knownId ?? nameKey(sheetName)] ?? RowKeys.spanOf(ws);
   const keys = new RowKeys(ws, span);
-  reconcile(mine, keys);
+  // Records follow their rows (inserted, deleted, sorted since marking); records not found again stay put.
+  for (const { rec, row } of placeRecords(
+    mine,
+    (r) => keys.at(r),
+    (k) => keys.rowsWith(k),
+  ).placed)
+    rec.r = row;
   const byCell = new Map(mine.map((m) => [cellKey(m.r, m.c), m]));
   const targetKeys = new Set(targets.map((t) => cellKey(t.row, t.column)));
   const dropped = resetRows
@@ -344,7 +336,7 @@ export function markSheetIn(
 
   // Reads: fills of every cell involved (one probe), comments where an original or a restore needs them.
   const kept = targets.map((t) => byCell.get(cellKey(t.row, t.column))).filter((r): r is MarkRecord => !!r);
-  const fills = probeFills(env, ws, [fresh, ...byColour([...kept, ...dropped])]);
+  const fills = probeFills(env, ws, [fresh, ...byColour(asPut([...kept, ...dropped]))]);
   // Comments are read only where ours will be rewritten (or removed): words the person wrote in since then stay.
   const textAt = new Map(targets.map((t) => [cellKey(t.row, t.column), t.notes.join('\n')]));
   const rewritten = new Set(kept.filter((r) => r.t !== textAt.get(cellKey(r.r, r.c))));
@@ -438,7 +430,7 @@ export function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): void {
  */
 export function clearMarksIn(env: MarkEnv): ClearReport {
   const { book } = env;
-  const result: ClearReport = { restored: 0, relocated: 0, kept: 0, skipped: [] };
+  const result = emptyClearReport();
   const open = openStore(book);
   if (!open.sheet) return result;
   // Sheets by id (a copied sheet carries its original's id: the one with the recorded name wins) and by name.
@@ -457,7 +449,7 @@ export function clearMarksIn(env: MarkEnv): ClearReport {
   for (const rec of open.store.marks) {
     const sheet = sheetOf(rec);
     if (!sheet) {
-      result.skipped.push({ sheet: rec.n, address: cellAddress(rec.r, rec.c), reason: 'sheet-deleted' });
+      sheetGone(result, rec);
       continue;
     }
     let list = bySheet.get(sheet);
@@ -474,38 +466,33 @@ export function clearMarksIn(env: MarkEnv): ClearReport {
   }> = [];
   for (const [ref, recs] of bySheet) {
     const keys = new RowKeys(ref.ws, open.store.meta.spans[itemAt(recs, 0).s] ?? RowKeys.spanOf(ref.ws));
-    const { moved, lost } = reconcile(recs, keys);
-    const fillsNow = probeFills(env, ref.ws, byColour(recs));
-    const placed = recs.filter((r) => !lost.includes(r));
-    const claimed = new Set(placed.map((r) => cellKey(r.r, r.c)));
-    // Not found again: its row was edited in place if our colour is still there and nobody else claims the cell.
-    const restorable: MarkRecord[] = [...placed];
-    for (const rec of lost) {
-      const k = cellKey(rec.r, rec.c);
-      if (!claimed.has(k) && isOurs(fillsNow.get(k), rec.m)) {
-        claimed.add(k);
-        restorable.push(rec);
-      } else result.skipped.push({ sheet: ref.name, address: cellAddress(rec.r, rec.c), reason: 'moved' });
-    }
+    const placement = placeRecords(
+      recs,
+      (r) => keys.at(r),
+      (k) => keys.rowsWith(k),
+    );
+    const fillsNow = probeFills(env, ref.ws, byColour(cellsToProbe(placement)));
+    const restores = planClear(
+      ref.name,
+      placement,
+      (rec, row) => isOurs(fillsNow.get(cellKey(row, rec.c)), rec.m),
+      result,
+    );
     const comments = readComments(
       ref.ws,
-      restorable.filter((r) => r.o !== null || r.t).map((r) => ({ row: r.r, column: r.c })),
+      restores.filter((p) => p.rec.o !== null || p.rec.t).map((p) => ({ row: p.row, column: p.rec.c })),
     );
     const fills: Array<{ cell: CellRef; fill: FillState | null }> = [];
     const commentOps: CommentOp[] = [];
-    for (const rec of restorable) {
-      const k = cellKey(rec.r, rec.c);
-      const cell = { row: rec.r, column: rec.c };
-      if (isOurs(fillsNow.get(k), rec.m)) {
-        fills.push({ cell, fill: rec.f });
-        result.restored++;
-      } else result.skipped.push({ sheet: ref.name, address: cellAddress(rec.r, rec.c), reason: 'changed' });
+    for (const { rec, row, fill } of restores) {
+      const k = cellKey(row, rec.c);
+      const cell = { row, column: rec.c };
+      if (fill) fills.push({ cell, fill: rec.f });
       const back = restoredNote(comments.get(k), rec.o, rec.t);
       if (back.kept) result.kept++;
       if (comments.get(k) !== (back.text ?? undefined))
         commentOps.push({ cell, text: back.text, exists: comments.has(k) });
     }
-    result.relocated += moved;
     plans.push({ ref, fills, comments: commentOps });
   }
 

@@ -1,7 +1,7 @@
 import * as record from '../mark-record';
-import { CHUNK_TAG, chunkText, untagChunk } from '../record-chunks';
+import { chunkText, untagChunk } from '../record-chunks';
 import { type EtWorkbook, type EtWorksheet, XL_SHEET_VERY_HIDDEN } from './et-model';
-import { findSheet, lastVisibleSheet, STORE_SHEET } from './wps-book';
+import { findSheet, lastVisibleSheet } from './wps-book';
 import { toMatrix } from './wps-values';
 
 /**
@@ -59,7 +59,7 @@ export class StoreSheet {
 
   /** The record sheet, if the workbook has one. */
   static find(book: EtWorkbook): StoreSheet | undefined {
-    const ws = findSheet(book, STORE_SHEET);
+    const ws = findSheet(book, record.STORE_SHEET);
     return ws ? new StoreSheet(ws) : undefined;
   }
 
@@ -67,7 +67,7 @@ export class StoreSheet {
   static create(book: EtWorkbook): StoreSheet {
     const active = book.ActiveSheet;
     const ws = book.Worksheets.Add(undefined, lastVisibleSheet(book));
-    ws.Name = STORE_SHEET;
+    ws.Name = record.STORE_SHEET;
     ws.Range('A:C').NumberFormat = '@';
     ws.Visible = XL_SHEET_VERY_HIDDEN;
     // Why: `Worksheets.Add` activates the new sheet.
@@ -92,29 +92,12 @@ export class StoreSheet {
   /** The whole store: meta, then the record (one call each). */
   read(): MarkStore {
     const meta = this.readMeta();
-    const json = this.readChunks('A', meta.chunks);
-    let marks: MarkRecord[] = [];
-    if (json) {
-      try {
-        const parsed = JSON.parse(json) as unknown;
-        if (Array.isArray(parsed)) marks = parsed as MarkRecord[];
-      } catch {
-        marks = [];
-      }
-    }
-    return { meta, marks };
+    return { meta, marks: record.parseMarks<MarkRecord>(this.readChunks('A', meta.chunks)) };
   }
 
   /** The pane state (key → value). */
   readState(meta = this.readMeta()): Record<string, string> {
-    const json = this.readChunks('C', meta.stateChunks);
-    if (!json) return {};
-    try {
-      const parsed = JSON.parse(json) as unknown;
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-    } catch {
-      return {};
-    }
+    return record.parseState(this.readChunks('C', meta.stateChunks));
   }
 
   /** Writes `text` as chunks into a column (old chunks beyond them cleared); returns the chunk count. */
@@ -130,16 +113,12 @@ export class StoreSheet {
 
   /** The meta cell, written last so a cut-off write is never trusted. */
   writeMeta(meta: StoreMeta): void {
-    this.ws.Range('B1').Value2 = CHUNK_TAG + JSON.stringify(meta);
+    this.ws.Range('B1').Value2 = record.metaText(meta);
   }
 
   /** Writes the record (and the meta). */
   write(store: MarkStore, oldChunks: number): void {
-    store.meta.chunks = this.writeChunks(
-      'A',
-      store.marks.length ? JSON.stringify(store.marks) : '',
-      oldChunks,
-    );
+    store.meta.chunks = this.writeChunks('A', record.marksText(store), oldChunks);
     this.writeMeta(store.meta);
   }
 }
