@@ -91,10 +91,14 @@ export class GridView {
     this.firstRow = grid.startRow ?? 1;
     this.firstColumn = grid.startColumn ?? 1;
     let width = 0;
-    for (const r of grid.values) if (r && r.length > width) width = r.length;
+    for (let k = 0; k < grid.values.length; k++) {
+      const r = grid.values[k];
+      if (r && r.length > width) width = r.length;
+    }
     this.lastRow = this.firstRow + grid.values.length - 1;
     this.lastColumn = this.firstColumn + width - 1;
-    for (const m of grid.merges) {
+    for (let k = 0; k < grid.merges.length; k++) {
+      const m = grid.merges[k];
       this.masters.set(m.top * 16384 + m.left, m);
       // Why a cap: a whole-column merge (A:A) would otherwise create a million map entries.
       const bottom = Math.min(m.bottom, this.lastRow);

@@ -1,6 +1,6 @@
 import { itemAt } from './item-at';
 import { distance } from 'fastest-levenshtein';
-import type { GridView } from './grid';
+import type { GridView, MergeRange } from './grid';
 import { cellText, normaliseLabel } from './normalise';
 import type { CombinedColumnSpec, FieldSpec } from './schema';
 
@@ -275,15 +275,18 @@ function isSubHeader(view: GridView, row: number, fields: readonly FieldSpec[]):
 }
 
 /** True when two or more cells of `row` are the lower parts of labels merged down from the row above. */
-function continuesHeaderAbove(view: GridView, row: number): boolean {
+function continuesHeaderAbove(merges: readonly MergeRange[], row: number): boolean {
   let n = 0;
-  for (const m of view.grid.merges) if (m.top === row - 1 && m.bottom >= row && m.left === m.right) n++;
+  for (let k = 0; k < merges.length; k++) {
+    const m = merges[k];
+    if (m.top === row - 1 && m.bottom >= row && m.left === m.right) n++;
+  }
   return n >= 2;
 }
 
 /** True when every cell under some group label of `row` (a one-row horizontal merge) holds text. */
-function hasSubLabels(view: GridView, row: number): boolean {
-  return view.grid.merges.some((m) => {
+function hasSubLabels(view: GridView, merges: readonly MergeRange[], row: number): boolean {
+  return merges.some((m) => {
     if (m.top !== row || m.bottom !== row || m.right === m.left) return false;
     for (let c = m.left; c <= m.right; c++)
       if (typeof view.raw(row + 1, c) !== 'string' || cellText(view.raw(row + 1, c)) === '') return false;
@@ -291,9 +294,11 @@ function hasSubLabels(view: GridView, row: number): boolean {
   });
 }
 
-function rowHasHorizontalMerge(view: GridView, row: number): boolean {
-  for (const m of view.grid.merges)
+function rowHasHorizontalMerge(merges: readonly MergeRange[], row: number): boolean {
+  for (let k = 0; k < merges.length; k++) {
+    const m = merges[k];
     if (m.top <= row && m.bottom >= row && m.right > m.left && m.bottom - m.top < 3) return true;
+  }
   return false;
 }
 
@@ -308,6 +313,8 @@ export function detectHeader(
 ): HeaderMatch | undefined {
   let best: HeaderMatch | undefined;
   const last = Math.min(view.lastRow, view.firstRow + HEADER_SEARCH_ROWS - 1);
+  // Only the merges that reach the rows searched: a 50k-row list has 10k merged groups below its header.
+  const merges = view.grid.merges.filter((m) => m.top <= last && m.bottom >= view.firstRow);
   const better = (m: HeaderMatch) =>
     !best ||
     m.columns.size > best.columns.size ||
@@ -317,20 +324,20 @@ export function detectHeader(
     if (isTitleRow(view, r)) continue;
     const single = mapColumns(view, [r], fields, combined);
     // The lower row of a two-row header (labels merged down into it) is not a header on its own.
-    if (single.columns.size > 0 && !continuesHeaderAbove(view, r) && better(single)) best = single;
+    if (single.columns.size > 0 && !continuesHeaderAbove(merges, r) && better(single)) best = single;
     // The upper row of a two-row header names fields itself (序号, 检查事项 span both rows); a title or a
     // stamp line above the header does not.
     if (
       r < view.lastRow &&
       single.columns.size > 0 &&
       !isTitleRow(view, r) &&
-      (rowHasHorizontalMerge(view, r) || (single.columns.size >= 2 && isSubHeader(view, r + 1, fields)))
+      (rowHasHorizontalMerge(merges, r) || (single.columns.size >= 2 && isSubHeader(view, r + 1, fields)))
     ) {
       const double = mapColumns(view, [r, r + 1], fields, combined);
       // Sub-labels under a group label make the two rows one header even when they add no field.
       const wins =
         double.columns.size > single.columns.size ||
-        (double.columns.size === single.columns.size && hasSubLabels(view, r));
+        (double.columns.size === single.columns.size && hasSubLabels(view, merges, r));
       if (wins && double.columns.size > 0 && (better(double) || best === single)) best = double;
     }
   }

@@ -108,7 +108,11 @@ export function runRule<T>(
   ctx: RuleContext,
 ): { value?: T; findings: Finding[] } {
   const parsed = rule.parse(input, ctx);
-  if (!parsed.ok) return { findings: parsed.findings };
+  // Both outcomes have the same two properties (one shape for callers that keep many of them).
+  if (!parsed.ok) return { value: undefined, findings: parsed.findings };
   const more = rule.check ? rule.check(parsed.value, ctx) : [];
-  return { value: parsed.value, findings: [...parsed.findings, ...more] };
+  return {
+    value: parsed.value,
+    findings: more.length === 0 ? parsed.findings : [...parsed.findings, ...more],
+  };
 }

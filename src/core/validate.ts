@@ -3,9 +3,9 @@ import { detectHeader, headerAt, type HeaderMatch } from './header';
 import type { Finding, Issue, Severity } from './issue';
 import { cellText } from './normalise';
 import type { SheetReport } from './report';
-import { classifyRows } from './rows';
+import { dataRowsBelow } from './rows';
 import { RowReader } from './row-cells';
-import type { RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 import type { SheetSchema } from './schema';
 import type { Settings } from './settings';
 
@@ -41,9 +41,7 @@ export function readSheet(grid: Grid, schemas: readonly SheetSchema[], hint?: Sh
       best = { schema, header };
   }
   if (!best) return { view, header: guess, dataRows: [] };
-  const roles = classifyRows(view, best.header.lastRow + 1, best.header.labels);
-  const dataRows: number[] = [];
-  roles.forEach((role, r) => role === 'data' && dataRows.push(r));
+  const dataRows = dataRowsBelow(view, best.header.lastRow + 1, best.header.labels);
   const unmapped = checkContent(view, best.header, best.schema, dataRows, hint);
   widenCombined(view, best.header, best.schema, dataRows);
   return { view, schema: best.schema, header: best.header, dataRows, unmapped };
@@ -173,8 +171,8 @@ export function validateRows(
   const schema = sheet.schema!;
   const columns = header!.columns;
   const issues: Issue[] = [];
-  const severity = (code: string): Severity =>
-    settings.severities[code] ?? schema.severities[code] ?? defaults[code] ?? 'error';
+  // An issue's code and severity, made once per rule and message (not once per issue).
+  const codes = new Map<string, Map<string, { code: string; severity: Severity }>>();
   const push = (
     rule: string,
     f: Finding,
@@ -183,10 +181,17 @@ export function validateRows(
     field?: string,
     received?: string,
   ) => {
-    const code = `${rule}/${f.id}`;
+    let byId = codes.get(rule);
+    if (!byId) codes.set(rule, (byId = new Map()));
+    let graded = byId.get(f.id);
+    if (!graded) {
+      const code = `${rule}/${f.id}`;
+      const severity = settings.severities[code] ?? schema.severities[code] ?? defaults[code] ?? 'error';
+      byId.set(f.id, (graded = { code, severity }));
+    }
     issues.push({
-      code,
-      severity: severity(code),
+      code: graded.code,
+      severity: graded.severity,
       sheet: view.name,
       row,
       column,
@@ -222,67 +227,81 @@ export function validateRows(
   const fields = schema.fields;
   const reader = new RowReader(view, header!, fields, schema.combined ?? []);
   const row = reader.row;
+  // What the loop below reads of each field, in objects of one shape (field specs come in many shapes, and
+  // reading a property through many shapes on every cell is slow).
+  const plans = fields.map((spec) => ({
+    key: spec.key,
+    rule: spec.rule as Rule | undefined,
+    options: spec.options as RuleContext['options'],
+    required: spec.required,
+    early: !!spec.early,
+    // The field's column, or undefined when the sheet has none (then only a split cell of another column gives it).
+    column: columns.get(spec.key),
+  }));
   // Early fields (是否纳入双随机, 检查方式) are parsed first; the row's flags are known before the others.
-  const order = fields.map((_, i) => i).sort((a, b) => Number(!!fields[b].early) - Number(!!fields[a].early));
+  const order = plans.map((_, i) => i).sort((a, b) => Number(plans[b].early) - Number(plans[a].early));
+  const firstLate = order.findIndex((i) => !plans[i].early);
   // Row rules see every data row (a duplicate's first row may lie outside a partial re-check).
   const rowRules = (schema.rowRules ?? []).map((use) => ({ id: use.rule.id, next: use.start() }));
   const absent: number[] = [];
   // One context for every row, its flag and options swapped per field: no object per cell on 50k-row sheets.
   const ctx: RuleContext = { settings, doubleRandom: false };
 
-  for (const r of dataRows) {
+  // Index loops throughout: a for-of loop makes an iterator result per step until the code is optimised, and most
+  // of a sheet is read before it is.
+  for (let d = 0; d < dataRows.length; d++) {
+    const r = dataRows[d];
     reader.read(r);
     const check = !onlyRows || onlyRows.has(r);
     ctx.doubleRandom = false;
-    let flagsSet = false;
-    for (const i of order) {
-      const spec = fields[i];
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      const plan = plans[i];
       const entry = row.entries[i];
-      if (!spec.early && !flagsSet) {
-        ctx.doubleRandom = schema.doubleRandom?.(row) ?? false;
-        flagsSet = true;
-      }
-      if (!entry || entry.input.text === '') {
-        const required = typeof spec.required === 'function' ? spec.required(row) : spec.required;
+      if (k === firstLate) ctx.doubleRandom = schema.doubleRandom?.(row) ?? false;
+      if (!entry || entry.text === '') {
+        // Nothing to say of a field the sheet has no column for and no split cell gave.
+        if (!entry && plan.column === undefined) continue;
+        const required = typeof plan.required === 'function' ? plan.required(row) : plan.required;
         // A combined cell (抽查比例及频次) that gives the other part but not this one: a warning saying which
         // part is absent, decided once every field is parsed (below).
-        if (entry?.absentFrom !== undefined && spec.rule) {
+        if (entry?.absentFrom !== undefined && plan.rule) {
           if (required && check && row.sources[i] !== 'borrowed') absent.push(i);
           continue;
         }
-        if (required && check && columns.has(spec.key))
-          push(
-            'required',
-            { id: 'missing', params: { field: spec.key } },
-            r,
-            columns.get(spec.key),
-            spec.key,
-            '',
-          );
+        if (required && check && plan.column !== undefined)
+          push('required', { id: 'missing', params: { field: plan.key } }, r, plan.column, plan.key, '');
         continue;
       }
-      if (!spec.rule) {
-        row.values[i] = entry.input.text;
+      if (!plan.rule) {
+        row.values[i] = entry.text;
         continue;
       }
-      ctx.options = spec.options as RuleContext['options'];
-      const result = RowReader.outcome(spec, entry, ctx);
+      ctx.options = plan.options;
+      const result = entry.outcome(plan.rule, ctx);
       if (result.value !== undefined) row.values[i] = result.value;
-      if (check && row.sources[i] !== 'borrowed')
-        for (const f of result.findings) push(spec.rule.id, f, r, row.columns[i], spec.key, entry.input.text);
+      if (check && result.findings.length > 0 && row.sources[i] !== 'borrowed')
+        for (let n = 0; n < result.findings.length; n++)
+          push(plan.rule.id, result.findings[n], r, row.columns[i], plan.key, entry.text);
     }
-    for (const i of absent.splice(0)) {
-      const spec = fields[i];
-      const column = row.columns[i]!;
-      const others = header!.combined.get(column)?.fields.filter((f) => f !== spec.key) ?? [];
-      if (others.some((f) => row.parsed(f) !== undefined))
-        push(spec.rule!.id, { id: 'absent' }, r, column, spec.key, row.entries[i]!.absentFrom);
+    if (absent.length > 0) {
+      for (const i of absent) {
+        const plan = plans[i];
+        const column = row.columns[i]!;
+        const others = header!.combined.get(column)?.fields.filter((f) => f !== plan.key) ?? [];
+        if (others.some((f) => row.parsed(f) !== undefined))
+          push(plan.rule!.id, { id: 'absent' }, r, column, plan.key, row.entries[i]!.absentFrom);
+      }
+      absent.length = 0;
     }
-    for (const { id, next } of rowRules) {
+    for (let n = 0; n < rowRules.length; n++) {
+      const { id, next } = rowRules[n];
       const findings = next(row, r);
       if (check)
-        for (const f of findings)
+        for (let m = 0; m < findings.length; m++) {
+          const f = findings[m];
           push(id, f, r, columns.get(f.field), f.field, f.received ?? row.text(f.field));
+        }
     }
   }
   return issues;

@@ -14,6 +14,9 @@ import { seqOrderRule, seqRule } from '../rules/seq/seq.rule';
 import { uniqueRule } from '../rules/unique/unique.rule';
 import { usccRule } from '../rules/uscc/uscc.rule';
 
+// A constant: a regular expression literal makes a new object each time it is evaluated (here once a row).
+const RANDOM_METHOD = /双随机|随机抽查/;
+
 /** True when a row is a 双随机 item: 是否纳入双随机 says 是, or (without that column) its method says 双随机. */
 const doubleRandomRow = (row: RowFields): boolean => {
   const flag = row.parsed<string>('doubleRandom');
@@ -21,7 +24,7 @@ const doubleRandomRow = (row: RowFields): boolean => {
   if (flag === '否') return false;
   const method = row.parsed<{ doubleRandom?: boolean }>('method');
   if (method && typeof method === 'object') return !!method.doubleRandom;
-  return /双随机|随机抽查/.test(row.text('method'));
+  return RANDOM_METHOD.test(row.text('method'));
 };
 
 // What a 是/否 column holds when it is another column: dates, months and month ranges, numbers, percentages.

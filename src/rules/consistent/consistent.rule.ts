@@ -11,6 +11,9 @@ export const consistentMessages: MessageTable = {
   },
 };
 
+// Why a constant: a regular expression literal makes a new object each time it is evaluated, here once a row.
+const SPACES = /\s/g;
+
 /** 一致: each field named (e.g. 机构代码) holds the same value on every row that fills it (spaces and case aside). */
 export const consistentRule: RowRule<{ fields: readonly string[] }> = {
   id: 'consistent',
@@ -20,8 +23,11 @@ export const consistentRule: RowRule<{ fields: readonly string[] }> = {
     const firsts = new Map<string, { text: string; row: number }>();
     return (row, r) => {
       let out: RowFinding[] | undefined;
-      for (const field of fields) {
-        const text = row.text(field).replace(/\s/g, '').toUpperCase();
+      for (let k = 0; k < fields.length; k++) {
+        const field = fields[k];
+        const written = row.text(field);
+        if (written === '') continue;
+        const text = written.replace(SPACES, '').toUpperCase();
         if (text === '') continue;
         const first = firsts.get(field);
         if (!first) firsts.set(field, { text, row: r });

@@ -15,6 +15,9 @@ export interface DoubleRandomOptions {
   method: string;
 }
 
+// A constant: a regular expression literal makes a new object each time it is evaluated (here once a row).
+const DOUBLE_RANDOM = /双随机/;
+
 /** 是否纳入双随机 vs 检查方式: a row that says 否 but gives a 双随机 method contradicts itself. */
 export const doubleRandomRule: RowRule<DoubleRandomOptions> = {
   id: 'doubleRandom',
@@ -22,7 +25,7 @@ export const doubleRandomRule: RowRule<DoubleRandomOptions> = {
   severities: { 'contradicts-method': 'warning' },
   start({ flag, method }) {
     return (row) =>
-      row.parsed<string>(flag) === '否' && /双随机/.test(row.text(method))
+      row.parsed<string>(flag) === '否' && DOUBLE_RANDOM.test(row.text(method))
         ? [{ id: 'contradicts-method', field: flag, params: { method: row.text(method) } }]
         : NO_FINDINGS;
   },

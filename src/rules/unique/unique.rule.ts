@@ -1,7 +1,7 @@
 import type { MessageTable } from '../../core/locale';
 import { uniqueKey } from '../../core/normalise';
 import { NO_FINDINGS, type RowRule } from '../../core/rule';
-import { FirstRows } from '../../core/row-cells';
+import { FirstRows, TextMemo } from '../../core/memo';
 
 /** Messages of the `unique` rule. */
 export const uniqueMessages: MessageTable = {
@@ -27,8 +27,8 @@ export const uniqueRule: RowRule<UniqueOptions> = {
     // Why no joined key per row: a 50k-row sheet would make 50k key strings. Each field's key is remembered per
     // distinct text (lists repeat their objects and agencies), and the first rows are kept in nested maps.
     const seen = new FirstRows();
-    // Each key field with its cache of text → key.
-    const columns = fields.map((field) => ({ field, keys: new Map<string, string>() }));
+    // Each key field with its key per distinct text (bounded: a column of unique names stops looking up).
+    const columns = fields.map((field) => ({ field, keys: new TextMemo(uniqueKey) }));
     const parts = fields.map(() => '');
     return (row, r) => {
       // Rows under a name merged down over them are the named item itself: never a duplicate of it.
@@ -37,15 +37,7 @@ export const uniqueRule: RowRule<UniqueOptions> = {
       // A name of spaces alone is no name (the required rule speaks of it), not a duplicate of an empty row's.
       if (name.trim() === '') return NO_FINDINGS;
       let k = 0;
-      for (const { field, keys } of columns) {
-        const text = row.text(field);
-        let part = keys.get(text);
-        if (part === undefined) {
-          part = uniqueKey(text);
-          if (keys.size < 5000) keys.set(text, part);
-        }
-        parts[k++] = part;
-      }
+      for (const { field, keys } of columns) parts[k++] = keys.of(row.text(field));
       const first = seen.firstOr(parts, r);
       if (first === undefined) return NO_FINDINGS;
       return [{ id: 'duplicate', field: mark, params: { firstRow: first, name } }];
