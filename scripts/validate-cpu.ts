@@ -34,7 +34,7 @@ async function main() {
   const dump = value('--dump');
   if (dump) writeFileSync(dump, issues.map((i) => JSON.stringify(i)).join('\n') + '\n');
   process.stdout.write(
-    `${JSON.stringify({ rows: dataRows, issues: issues.length, coldCpuUsPerRow: Number(us(times[0])), warmCpuUsPerRow: Number(us(Math.min(...times))), runsUs: times.map((t) => Number(us(t))), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+    `${JSON.stringify({ rows: dataRows, issues: issues.length, coldCpuUsPerRow: Number(us(times[0] ?? 0)), warmCpuUsPerRow: Number(us(Math.min(...times))), runsUs: times.map((t) => Number(us(t))), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
   );
 }
 

@@ -1,3 +1,5 @@
+import { MergeIndex } from './merge-index';
+
 /** A formula error as a host reports it, e.g. `#N/A`. */
 export interface CellError {
   error: string;
@@ -82,9 +84,7 @@ export class GridView {
   readonly firstColumn: number;
   readonly lastRow: number;
   readonly lastColumn: number;
-  /** Follower cell key (row * 16384 + column) → its merge range; masters are not in the map. */
-  private readonly followers = new Map<number, MergeRange>();
-  private readonly masters = new Map<number, MergeRange>();
+  private readonly merges: MergeIndex;
 
   constructor(readonly grid: Grid) {
     this.name = grid.name;
@@ -97,16 +97,7 @@ export class GridView {
     }
     this.lastRow = this.firstRow + grid.values.length - 1;
     this.lastColumn = this.firstColumn + width - 1;
-    for (let k = 0; k < grid.merges.length; k++) {
-      const m = grid.merges[k];
-      this.masters.set(m.top * 16384 + m.left, m);
-      // Why a cap: a whole-column merge (A:A) would otherwise create a million map entries.
-      const bottom = Math.min(m.bottom, this.lastRow);
-      const right = Math.min(m.right, Math.max(this.lastColumn, m.left));
-      for (let r = m.top; r <= bottom; r++)
-        for (let c = m.left; c <= right; c++)
-          if (r !== m.top || c !== m.left) this.followers.set(r * 16384 + c, m);
-    }
+    this.merges = new MergeIndex(grid.merges, this.lastRow, this.lastColumn);
   }
 
   /** The raw value at a cell (followers of a merge read as empty, as hosts give them). */
@@ -126,8 +117,7 @@ export class GridView {
 
   /** The merge a cell belongs to (as master or follower), if any. */
   mergeAt(row: number, column: number): MergeRange | undefined {
-    const key = row * 16384 + column;
-    return this.followers.get(key) ?? this.masters.get(key);
+    return this.merges.at(row, column);
   }
 
   /**
@@ -135,7 +125,7 @@ export class GridView {
    * (`follower` is then true: the value belongs to another cell).
    */
   resolved(row: number, column: number): { value: CellValue; format?: string; follower: boolean } {
-    const m = this.followers.get(row * 16384 + column);
+    const m = this.merges.followed(row, column);
     if (m) {
       const own = this.raw(row, column);
       if (own === null || own === '')

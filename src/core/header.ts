@@ -278,7 +278,7 @@ function isSubHeader(view: GridView, row: number, fields: readonly FieldSpec[]):
 function continuesHeaderAbove(merges: readonly MergeRange[], row: number): boolean {
   let n = 0;
   for (let k = 0; k < merges.length; k++) {
-    const m = merges[k];
+    const m = merges[k]!;
     if (m.top === row - 1 && m.bottom >= row && m.left === m.right) n++;
   }
   return n >= 2;
@@ -296,7 +296,7 @@ function hasSubLabels(view: GridView, merges: readonly MergeRange[], row: number
 
 function rowHasHorizontalMerge(merges: readonly MergeRange[], row: number): boolean {
   for (let k = 0; k < merges.length; k++) {
-    const m = merges[k];
+    const m = merges[k]!;
     if (m.top <= row && m.bottom >= row && m.right > m.left && m.bottom - m.top < 3) return true;
   }
   return false;

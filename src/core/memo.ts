@@ -11,20 +11,26 @@ const JUDGE_AFTER = 1000;
  */
 export class BoundedMemo<K, V> {
   private readonly map = new Map<K, V>();
+  // Look-ups since the memo was last judged, or -1 once closed. (Why not a boolean field: optimised code treats a
+  // field never written since its object was made as a constant, and the one write that closed the memo would
+  // throw away the optimised code of everything that read it, half-way through a sheet.)
   private probes = 0;
   private hits = 0;
+
   /** True once the memo is full and seldom hit: `get` then answers undefined without looking. */
-  closed = false;
+  get closed(): boolean {
+    return this.probes < 0;
+  }
 
   /** The value kept for a key, if any. */
   get(key: K): V | undefined {
-    if (this.closed) return undefined;
+    if (this.probes < 0) return undefined;
     const hit = this.map.get(key);
     if (this.map.size >= MEMO_LIMIT) {
       if (hit !== undefined) this.hits++;
       if (++this.probes === JUDGE_AFTER) {
-        this.closed = this.hits < JUDGE_AFTER / 10;
-        this.probes = this.hits = 0;
+        this.probes = this.hits < JUDGE_AFTER / 10 ? -1 : 0;
+        this.hits = 0;
       }
     }
     return hit;
@@ -62,12 +68,14 @@ export class FirstRows {
   firstOr(values: readonly string[], row: number): number | undefined {
     let map = this.root;
     for (let k = values.length - 1; k > 0; k--) {
-      let next = map.get(values[k]) as Map<string, unknown> | undefined;
-      if (!next) map.set(values[k], (next = new Map<string, unknown>()));
+      const value = values[k]!;
+      let next = map.get(value) as Map<string, unknown> | undefined;
+      if (!next) map.set(value, (next = new Map<string, unknown>()));
       map = next;
     }
-    const first = map.get(values[0]) as number | undefined;
-    if (first === undefined) map.set(values[0], row);
+    const last = values[0] ?? '';
+    const first = map.get(last) as number | undefined;
+    if (first === undefined) map.set(last, row);
     return first;
   }
 }

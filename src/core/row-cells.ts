@@ -80,7 +80,7 @@ function followersOf(
   let out: Array<MergeRange | undefined> | undefined;
   const merges = view.grid.merges;
   for (let k = 0; k < merges.length; k++) {
-    const m = merges[k];
+    const m = merges[k]!;
     if (column < m.left || column > m.right) continue;
     // Why a cap: a whole-column merge (A:A) reaches far below the last row.
     const bottom = Math.min(m.bottom, view.lastRow);
@@ -149,7 +149,7 @@ export class RowReader {
         combined: header.combined.has(column),
         inheritBlank: !!spec.inheritBlank,
         followers: followers.get(column),
-        entries: this.entries[i],
+        entries: this.entries[i]!,
       });
     });
     this.lastSeen = new Array<CellEntry | undefined>(fields.length).fill(undefined);
@@ -165,7 +165,9 @@ export class RowReader {
     const values = view.grid.values[offset];
     const formats = view.grid.numberFormats?.[offset];
     for (let k = 0; k < mapped.length; k++) {
-      const field = mapped[k];
+      // Why index loops with `!` in the row loops: a for-of loop makes an iterator result per step until the code
+      // is optimised, and most of a sheet is read before it is.
+      const field = mapped[k]!;
       const i = field.index;
       let value: CellValue = values?.[field.at] ?? null;
       let format = formats?.[field.at] ?? undefined;
@@ -201,7 +203,7 @@ export class RowReader {
   private splitCombinedCells(): void {
     const { row } = this;
     for (let s = 0; s < this.splitters.length; s++) {
-      const { spec, fields } = this.splitters[s];
+      const { spec, fields } = this.splitters[s]!;
       for (let a = 0; a < fields.length; a++) {
         const i = fields[a];
         if (i === undefined) continue;
@@ -256,7 +258,7 @@ function splitParts(
   const parts: Array<CellEntry | undefined> = [];
   spec.fields.forEach((f, k) => {
     const j = fields[k];
-    if (j !== undefined) parts[j] = entries[j].part(split[f]!);
+    if (j !== undefined) parts[j] = entries[j]!.part(split[f]!);
   });
   return parts;
 }

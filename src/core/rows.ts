@@ -74,8 +74,10 @@ class RowClassifier {
 
   /** The text a person reads in the k-th non-blank cell of this row. */
   private text(k: number, row: number): string {
-    const raw = this.raws[k];
-    return typeof raw === 'string' ? this.textOf(raw) : cellText(raw, this.view.format(row, this.columns[k]));
+    const raw = this.raws[k] ?? null;
+    return typeof raw === 'string'
+      ? this.textOf(raw)
+      : cellText(raw, this.view.format(row, this.columns[k] ?? 0));
   }
 
   /** What the k-th text says as a row's first text (a number, a boolean or a date says none of it). */
@@ -163,7 +165,7 @@ class RowClassifier {
     if (trailer && n <= 2) return NOTE_ROLE;
     if (n >= 2 && this.headerRepeat(n, r)) return HEADER_REPEAT;
     if (n === 1) {
-      const merge = this.view.mergeAt(r, this.columns[0]);
+      const merge = this.view.mergeAt(r, this.columns[0] ?? 0);
       const wide = !!merge && merge.right - merge.left >= 2 && merge.top === merge.bottom;
       if (wide || first & IS_SECTION) return SECTION_ROLE;
     }
@@ -205,6 +207,6 @@ export function classifyRows(
 ): Map<number, RowRole> {
   const roles = new RowClassifier(view, headerLabels).classify(firstDataRow);
   const out = new Map<number, RowRole>();
-  for (let k = 0; k < roles.length; k++) out.set(firstDataRow + k, ROLES[roles[k]]);
+  for (let k = 0; k < roles.length; k++) out.set(firstDataRow + k, ROLES[roles[k] ?? DATA] ?? 'data');
   return out;
 }

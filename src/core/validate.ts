@@ -239,24 +239,24 @@ export function validateRows(
     column: columns.get(spec.key),
   }));
   // Early fields (是否纳入双随机, 检查方式) are parsed first; the row's flags are known before the others.
-  const order = plans.map((_, i) => i).sort((a, b) => Number(plans[b].early) - Number(plans[a].early));
-  const firstLate = order.findIndex((i) => !plans[i].early);
+  const order = plans.map((_, i) => i).sort((a, b) => Number(plans[b]!.early) - Number(plans[a]!.early));
+  const firstLate = order.findIndex((i) => !plans[i]!.early);
   // Row rules see every data row (a duplicate's first row may lie outside a partial re-check).
   const rowRules = (schema.rowRules ?? []).map((use) => ({ id: use.rule.id, next: use.start() }));
   const absent: number[] = [];
   // One context for every row, its flag and options swapped per field: no object per cell on 50k-row sheets.
   const ctx: RuleContext = { settings, doubleRandom: false };
 
-  // Index loops throughout: a for-of loop makes an iterator result per step until the code is optimised, and most
-  // of a sheet is read before it is.
+  // Index loops throughout (`!`: below the length): a for-of loop makes an iterator result per step until the code
+  // is optimised, and most of a sheet is read before it is.
   for (let d = 0; d < dataRows.length; d++) {
-    const r = dataRows[d];
+    const r = dataRows[d]!;
     reader.read(r);
     const check = !onlyRows || onlyRows.has(r);
     ctx.doubleRandom = false;
     for (let k = 0; k < order.length; k++) {
-      const i = order[k];
-      const plan = plans[i];
+      const i = order[k]!;
+      const plan = plans[i]!;
       const entry = row.entries[i];
       if (k === firstLate) ctx.doubleRandom = schema.doubleRandom?.(row) ?? false;
       if (!entry || entry.text === '') {
@@ -282,11 +282,11 @@ export function validateRows(
       if (result.value !== undefined) row.values[i] = result.value;
       if (check && result.findings.length > 0 && row.sources[i] !== 'borrowed')
         for (let n = 0; n < result.findings.length; n++)
-          push(plan.rule.id, result.findings[n], r, row.columns[i], plan.key, entry.text);
+          push(plan.rule.id, result.findings[n]!, r, row.columns[i], plan.key, entry.text);
     }
     if (absent.length > 0) {
       for (const i of absent) {
-        const plan = plans[i];
+        const plan = plans[i]!;
         const column = row.columns[i]!;
         const others = header!.combined.get(column)?.fields.filter((f) => f !== plan.key) ?? [];
         if (others.some((f) => row.parsed(f) !== undefined))
@@ -295,11 +295,11 @@ export function validateRows(
       absent.length = 0;
     }
     for (let n = 0; n < rowRules.length; n++) {
-      const { id, next } = rowRules[n];
+      const { id, next } = rowRules[n]!;
       const findings = next(row, r);
       if (check)
         for (let m = 0; m < findings.length; m++) {
-          const f = findings[m];
+          const f = findings[m]!;
           push(id, f, r, columns.get(f.field), f.field, f.received ?? row.text(f.field));
         }
     }

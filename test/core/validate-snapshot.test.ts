@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Grid } from '../../src/core/grid';
 import type { Issue } from '../../src/core/issue';
+import type { SheetReport } from '../../src/core/report';
 import { resolveSettings } from '../../src/core/settings';
 import { readSheet, validateRows } from '../../src/core/validate';
 import { checkGrids } from '../../src/features/check-workbook';
@@ -34,6 +36,13 @@ function summary(issues: readonly Issue[]): object {
   return { issues: issues.length, digest: hash.toString(16).padStart(8, '0'), counts };
 }
 
+/** The report of a one-sheet workbook. */
+function reportOf(grid: Grid): SheetReport {
+  const [report] = checkGrids([grid]);
+  if (!report) throw new Error(`no report for ${grid.name}`);
+  return report;
+}
+
 function expectPinned(file: string, text: string): void {
   const at = path.join(DIR, file);
   if (UPDATE) writeFileSync(at, text);
@@ -47,13 +56,13 @@ describe.each(LAYOUTS.map((layout) => [layout.name, layout] as const))(
     const long = messySheet(layout, layout === LAYOUTS[0] ? 7000 : 1500, 5);
 
     test('are the pinned list, in order', () => {
-      const [report] = checkGrids([short]);
+      const report = reportOf(short);
       expect(report.kind).not.toBe('unknown');
       expectPinned(`${layout.name}.txt`, lines(report.issues));
     });
 
     test('of a long sheet are the pinned ones', () => {
-      const [report] = checkGrids([long]);
+      const report = reportOf(long);
       expectPinned(
         `${layout.name}.long.json`,
         `${JSON.stringify({ dataRows: report.dataRows, ...summary(report.issues) }, null, 2)}\n`,
@@ -61,7 +70,7 @@ describe.each(LAYOUTS.map((layout) => [layout.name, layout] as const))(
     });
 
     test('of a re-check of some rows are the whole check’s issues on those rows', () => {
-      const [report] = checkGrids([long]);
+      const report = reportOf(long);
       const sheet = readSheet(long, SCHEMAS);
       const data = new Set(sheet.dataRows);
       const some = new Set(sheet.dataRows.filter((r) => r % 3 === 0));

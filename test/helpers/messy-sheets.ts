@@ -13,7 +13,7 @@ function random(seed: number) {
   const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   return {
     next,
-    pick: <T>(pool: readonly T[]): T => pool[Math.floor(next() * pool.length)],
+    pick: <T>(pool: readonly T[]): T => pool[Math.floor(next() * pool.length)] as T,
   };
 }
 

@@ -24,7 +24,7 @@ export const consistentRule: RowRule<{ fields: readonly string[] }> = {
     return (row, r) => {
       let out: RowFinding[] | undefined;
       for (let k = 0; k < fields.length; k++) {
-        const field = fields[k];
+        const field = fields[k]!;
         const written = row.text(field);
         if (written === '') continue;
         const text = written.replace(SPACES, '').toUpperCase();
