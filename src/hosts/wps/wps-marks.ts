@@ -3,14 +3,7 @@ import { type CellValue, cellAddress, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
 import { type CellMark, MARK_COLOURS, type ClearReport } from '../../core/workbook-port';
 import { joinNote, restoredNote } from '../note-text';
-import {
-  type EtRange,
-  type EtWorkbook,
-  type EtWorksheet,
-  hexToBgr,
-  XL_NONE,
-  XL_PATTERN_SOLID,
-} from './et-model';
+import { type EtWorkbook, type EtWorksheet, hexToBgr } from './et-model';
 import {
   cellsToProbe,
   emptyClearReport,
@@ -20,7 +13,7 @@ import {
   sheetGone,
 } from '../mark-clear';
 import { rowKey } from '../mark-record';
-import { cellKey, type CellRef, cellRects, sortCells } from './wps-address';
+import { cellKey, type CellRef } from './wps-address';
 import {
   assertWritable,
   dropSheetId,
@@ -33,7 +26,8 @@ import {
   userSheets,
 } from './wps-book';
 import { WpsHostError } from './wps-errors';
-import { groupedRanges, MIXED, type Mixed, probeUniform, type RangeEnv } from './wps-ranges';
+import { type CommentOp, isOurs, probeFills, readComments, writeComments, writeFills } from './wps-cells';
+import type { RangeEnv } from './wps-ranges';
 import { readValues, usedArea } from './wps-read';
 import { emptyStore, type FillState, type MarkRecord, type MarkStore, StoreSheet } from './wps-store';
 
@@ -112,36 +106,6 @@ class RowKeys {
   }
 }
 
-/** A fill as the host reports it for a range: null = no fill; MIXED when the cells differ. */
-function readFill(range: EtRange): FillState | null | Mixed {
-  const interior = range.Interior;
-  const index = interior.ColorIndex;
-  if (typeof index !== 'number') return MIXED;
-  if (index === XL_NONE) return null;
-  const c = interior.Color;
-  if (typeof c !== 'number') return MIXED;
-  const p = interior.Pattern;
-  if (typeof p !== 'number') return MIXED;
-  if (p === XL_NONE) return null;
-  if (p === XL_PATTERN_SOLID) return { c };
-  const pc = interior.PatternColor;
-  return typeof pc === 'number' ? { c, p, pc } : MIXED;
-}
-
-/**
- * Fills of cells probed group by group: cells expected to share a fill (those marked in one colour, those never
- * marked) are asked together, so a group that is still as expected answers in one read.
- */
-function probeFills(
-  env: RangeEnv,
-  ws: EtWorksheet,
-  groups: Iterable<readonly CellRef[]>,
-): Map<number, FillState | null> {
-  const out = new Map<number, FillState | null>();
-  for (const cells of groups) for (const [k, v] of probeUniform(env, ws, cells, readFill)) out.set(k, v);
-  return out;
-}
-
 /** Cells grouped by the colour their record says we put there (at `row`, where the record's row is now). */
 function byColour(cells: ReadonlyArray<Placed<MarkRecord>>): CellRef[][] {
   const groups = new Map<number, CellRef[]>();
@@ -156,92 +120,6 @@ function byColour(cells: ReadonlyArray<Placed<MarkRecord>>): CellRef[][] {
 /** Records where they were put. */
 const asPut = (recs: readonly MarkRecord[]): Array<Placed<MarkRecord>> =>
   recs.map((rec) => ({ rec, row: rec.r }));
-
-const fillKey = (f: FillState | null): string => (f ? `${f.c}|${f.p ?? ''}|${f.pc ?? ''}` : '');
-const isOurs = (f: FillState | null | undefined, colour: number): boolean =>
-  !!f && f.c === colour && f.p === undefined;
-
-/** Sets fills grouped by fill: a few `Interior` writes per group whatever the number of cells. */
-function writeFills(
-  env: RangeEnv,
-  ws: EtWorksheet,
-  ops: ReadonlyArray<{ cell: CellRef; fill: FillState | null }>,
-): void {
-  const groups = new Map<string, { fill: FillState | null; cells: CellRef[] }>();
-  for (const op of ops) {
-    const k = fillKey(op.fill);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { fill: op.fill, cells: [] }));
-    g.cells.push(op.cell);
-  }
-  for (const { fill, cells } of groups.values()) {
-    for (const range of groupedRanges(env, ws, cellRects(sortCells(cells)))) {
-      const interior = range.Interior;
-      if (!fill) {
-        interior.ColorIndex = XL_NONE;
-        continue;
-      }
-      interior.Color = fill.c;
-      if (fill.p !== undefined) {
-        interior.Pattern = fill.p;
-        if (fill.pc !== undefined) interior.PatternColor = fill.pc;
-      }
-    }
-  }
-}
-
-/**
- * The comment text of some cells (absent: no comment). Two ways, the cheaper one chosen: asking each cell (two
- * calls, three with a comment), or walking the sheet's `Comments` (five calls per comment) when it has few.
- */
-function readComments(ws: EtWorksheet, cells: readonly CellRef[]): Map<number, string> {
-  const out = new Map<number, string>();
-  if (cells.length === 0) return out;
-  const wanted = new Set(cells.map((c) => cellKey(c.row, c.column)));
-  const all = ws.Comments;
-  const count = all.Count;
-  if (count === 0) return out;
-  if (count * 5 <= cells.length * 2) {
-    for (let i = 1; i <= count; i++) {
-      const comment = all.Item(i);
-      const at = comment.Parent;
-      const k = cellKey(at.Row, at.Column);
-      if (wanted.has(k)) out.set(k, comment.Text());
-    }
-    return out;
-  }
-  for (const c of cells) {
-    const comment = ws.Range(cellAddress(c.row, c.column)).Comment;
-    if (comment) out.set(cellKey(c.row, c.column), comment.Text());
-  }
-  return out;
-}
-
-/** A comment change: `text` null removes it; `exists` says whether the cell has one now. */
-interface CommentOp {
-  cell: CellRef;
-  text: string | null;
-  exists: boolean;
-}
-
-/** Writes comments: removals grouped (`ClearComments` on address lists), the rest cell by cell (no bulk call exists). */
-function writeComments(env: RangeEnv, ws: EtWorksheet, ops: readonly CommentOp[]): void {
-  const removals = ops.filter((o) => o.text === null && o.exists).map((o) => o.cell);
-  if (removals.length > 0)
-    for (const range of groupedRanges(env, ws, cellRects(sortCells(removals)))) range.ClearComments();
-  for (const op of ops) {
-    if (op.text === null) continue;
-    const range = ws.Range(cellAddress(op.cell.row, op.cell.column));
-    if (op.exists) {
-      const comment = range.Comment;
-      if (comment) {
-        comment.Text(op.text);
-        continue;
-      }
-    }
-    range.AddComment(op.text);
-  }
-}
 
 /**
  * Checks marks of one sheet and groups them by target cell: an impossible cell throws; a mark on a merged area's
