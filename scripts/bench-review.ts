@@ -30,7 +30,9 @@ function run(args: string[]): { wall: number; cpu: number; code: number | null }
       maxBuffer: 512 * 1024 * 1024,
     },
   );
-  const [wall, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  const [wall = NaN, user = NaN, sys = NaN] = (r.stderr.trim().split('\n').pop() ?? '')
+    .split(' ')
+    .map(Number);
   return { wall, cpu: user + sys, code: r.status };
 }
 

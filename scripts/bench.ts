@@ -3,6 +3,7 @@
 // runs in its own process (so that its peak memory is its own), and the phases are interleaved round by round
 // (their order rotated each round) so that load from other processes falls on all of them alike; each figure is
 // the median over the rounds, and each ratio the median of the ratios taken within one round.
+import { itemAt } from '../src/core/item-at';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -72,7 +73,7 @@ async function runPhase(phase: Phase, arg: string): Promise<PhaseResult> {
     const t0 = performance.now();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    detail.rows = wb.worksheets[0].rowCount;
+    detail.rows = wb.worksheets[0]?.rowCount ?? 0;
     return { ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMB: peakRssMB(), detail };
   }
   const { openWorkbook } = await import('../src/hosts/xlsx/open-workbook');
@@ -118,7 +119,13 @@ function child(phase: Phase, arg: string): PhaseResult {
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const mid = s[m] ?? NaN;
+  return s.length % 2 ? mid : ((s[m - 1] ?? NaN) + mid) / 2;
+};
+/** The list started at its `k`-th item and wrapped around: each round runs the phases in another order. */
+const rotate = <T>(list: readonly T[], k: number): T[] => {
+  const at = k % list.length;
+  return [...list.slice(at), ...list.slice(0, at)];
 };
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 
@@ -154,7 +161,7 @@ async function main() {
   const args = process.argv.slice(2);
   const phaseAt = args.indexOf('--phase');
   if (phaseAt >= 0) {
-    const r = await runPhase(args[phaseAt + 1] as Phase, args[phaseAt + 2]);
+    const r = await runPhase(args[phaseAt + 1] as Phase, args[phaseAt + 2] ?? '');
     process.stdout.write(`${JSON.stringify(r)}\n`);
     return;
   }
@@ -191,22 +198,25 @@ async function main() {
     // A first run of each phase warms the disk cache and the compile cache; it is not counted.
     for (const p of phases) child(p, p === 'adjust' ? String(rows) : file);
     for (let k = 0; k < rounds; k++) {
-      const order = phases.map((_, i) => phases[(i + k) % phases.length]);
-      for (const p of order) runs.get(p)!.push(child(p, p === 'adjust' ? String(rows) : file));
+      for (const p of rotate(phases, k)) runs.get(p)!.push(child(p, p === 'adjust' ? String(rows) : file));
     }
     const ms = (p: Phase) => runs.get(p)!.map((r) => r.ms);
-    const over = (p: Phase) => round(median(ms(p).map((t, k) => t / ms('floor')[k])), 2);
+    const over = (p: Phase) => round(median(ms(p).map((t, k) => t / (ms('floor')[k] ?? NaN))), 2);
     const cpu = (p: Phase) => runs.get(p)!.map((r) => r.cpuMs);
-    const cpuOver = (p: Phase) => round(median(cpu(p).map((t, k) => t / cpu('floor')[k])), 2);
+    const cpuOver = (p: Phase) => round(median(cpu(p).map((t, k) => t / (cpu('floor')[k] ?? NaN))), 2);
     const check = runs.get('check')!;
-    const dataRows = check[0].detail.dataRows;
+    const first = check[0]?.detail;
+    const dataRows = first?.dataRows ?? NaN;
     const row: BenchRow = {
       rows,
       floorMs: round(median(ms('floor'))),
       readMs: round(median(ms('read'))),
       checkMs: round(median(ms('check'))),
-      validateUsPerRow: round((median(check.map((r) => r.detail.validateMs)) * 1000) / dataRows, 2),
-      validateCpuUsPerRow: round((median(check.map((r) => r.detail.validateCpuMs)) * 1000) / dataRows, 2),
+      validateUsPerRow: round((median(check.map((r) => r.detail.validateMs ?? NaN)) * 1000) / dataRows, 2),
+      validateCpuUsPerRow: round(
+        (median(check.map((r) => r.detail.validateCpuMs ?? NaN)) * 1000) / dataRows,
+        2,
+      ),
       writeMs: round(median(ms('write'))),
       checkOverFloor: over('check'),
       writeOverFloor: over('write'),
@@ -219,7 +229,7 @@ async function main() {
       adjustMs: runs.has('adjust') ? round(median(ms('adjust'))) : null,
     };
     results.push(row);
-    log(`${rows} rows: ${JSON.stringify(row)} (issues ${check[0].detail.issues})`);
+    log(`${rows} rows: ${JSON.stringify(row)} (issues ${first?.issues})`);
   }
   log(
     `load average at the end ${os
@@ -270,7 +280,7 @@ async function folderBench(files: number, json: boolean) {
   if (!existsSync(dir)) {
     mkdirSync(dir, { recursive: true });
     for (let i = 0; i < files; i++) {
-      const from = examples[i % examples.length];
+      const from = itemAt(examples, i % examples.length);
       copyFileSync(from, path.join(dir, `${String(i).padStart(5, '0')}${path.extname(from)}`));
     }
   }
@@ -287,13 +297,13 @@ async function folderBench(files: number, json: boolean) {
   const outputs = new Set<string>();
   const rounds = 3;
   for (let k = 0; k < rounds; k++)
-    for (const w of counts.map((_, i) => counts[(i + k) % counts.length])) {
+    for (const w of rotate(counts, k)) {
       const r = run(w);
       runs.get(w)!.push(r.ms);
       outputs.add(r.out);
     }
   const ms = (w: number) => runs.get(w)!;
-  const over = (w: number) => round(median(ms(0).map((t, k) => t / ms(w)[k])), 2);
+  const over = (w: number) => round(median(ms(0).map((t, k) => t / (ms(w)[k] ?? NaN))), 2);
   const result = {
     files,
     oneThreadMs: round(median(ms(0))),

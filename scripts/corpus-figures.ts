@@ -1,6 +1,7 @@
 // Figures of the real-spelling corpus: the share of entries read with the expected meaning, and the number of
 // error-severity findings on entries whose expected meaning is a real value (not `invalid`).
 // Run: npx tsx scripts/corpus-figures.ts [--list]   (--list prints every entry read otherwise)
+import { itemAt } from '../src/core/item-at';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkGrids } from '../src/features/check-workbook';
@@ -31,16 +32,19 @@ const HEADER: Record<MeaningColumn, string> = {
 
 /** Error-severity findings on a value in a 双随机 row of a minimal list. */
 export function errorsOn(text: string, column: MeaningColumn): string[] {
-  const [report] = checkGrids([
-    {
-      name: 'S',
-      merges: [],
-      values: [
-        ['检查事项', '检查方式', '是否纳入双随机', HEADER[column]],
-        ['事项', '双随机抽查', '是', text],
-      ],
-    },
-  ]);
+  const report = itemAt(
+    checkGrids([
+      {
+        name: 'S',
+        merges: [],
+        values: [
+          ['检查事项', '检查方式', '是否纳入双随机', HEADER[column]],
+          ['事项', '双随机抽查', '是', text],
+        ],
+      },
+    ]),
+    0,
+  );
   return report.issues.filter((i) => i.severity === 'error' && i.column === 4).map((i) => i.code);
 }
 

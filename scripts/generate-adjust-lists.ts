@@ -1,5 +1,6 @@
 // Generates last year's and this year's inspection lists for the adjust benchmark: `rows` items each, of which
 // `renamed` are renamed the ways lists rename items (a word added, a word dropped, a word replaced).
+import { itemAt } from '../src/core/item-at';
 import type { CellValue, Grid } from '../src/core/grid';
 import { BASIS, CHECKLIST_HEADER, OBJECTS } from './generate-checklist';
 
@@ -37,9 +38,9 @@ function grid(name: string, title: string, names: readonly string[]): Grid {
     values.push([
       i + 1,
       item,
-      BASIS[i % BASIS.length],
+      itemAt(BASIS, i % BASIS.length),
       '于都县测试局',
-      OBJECTS[i % OBJECTS.length],
+      itemAt(OBJECTS, i % OBJECTS.length),
       '双随机抽查',
       '是',
       '5%',
