@@ -19,7 +19,7 @@ export interface CompareOutcome {
   /** Rows of the 差异 sheet (every difference on its own row). */
   differenceCount: number;
   /** The 差异 sheet. */
-  sheets: SheetSpec[];
+  sheets: [SheetSpec];
 }
 
 /** Compares two exports of one unit's list and builds the 差异 sheet, the lists named as chosen. */

@@ -279,7 +279,7 @@ describe('the 校验 controller on a chosen file', () => {
   it('shows the clicked cell’s text, asked of the file', async () => {
     const { controller } = onPage();
     await controller.openFile(MARKET_LIST, async () => exampleBytes(MARKET_LIST));
-    const issue = controller.state.reports[0].issues.find((i) => i.row === 7 && i.column === 9)!;
+    const issue = controller.state.reports[0]!.issues.find((i) => i.row === 7 && i.column === 9)!;
     const shown = new Promise<void>((resolve) => controller.subscribe((s) => s.preview && resolve()));
     await controller.select(issue);
     await shown;

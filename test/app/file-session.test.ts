@@ -88,7 +88,7 @@ describe('the chosen file, worked on in a worker', () => {
       { phase: 'check', done: 1, total: 2 },
       { phase: 'check', done: 2, total: 2 },
     ]);
-    expect(reports[0].issues.map((i) => `${i.row}:${i.column}`)).toContain('7:9');
+    expect(reports[0]!.issues.map((i) => `${i.row}:${i.column}`)).toContain('7:9');
     expect(await session.cellText(SHEET, 'I7')).toBe('150%');
     const head = await session.head(SHEET, 5);
     expect(head.values).toHaveLength(5);
@@ -105,7 +105,7 @@ describe('the chosen file, worked on in a worker', () => {
     await session.clearMarks();
     expect(await fillOf(await session.markedCopy(), 'I7')).not.toBe(MARK_COLOURS.error);
     expect(started).toHaveLength(1);
-    expect(started[0].ops).toEqual(['open', 'check', 'cell', 'sheet', 'copy', 'clear', 'copy']);
+    expect(started[0]!.ops).toEqual(['open', 'check', 'cell', 'sheet', 'copy', 'clear', 'copy']);
   });
 
   it('a file error crosses with its sentences in both locales', async () => {
@@ -116,7 +116,7 @@ describe('the chosen file, worked on in a worker', () => {
     expect(error.messageIn('zh-CN')).toMatch(/空/);
     expect(error.messageIn('en-US')).toMatch(/empty/i);
     // The failed worker is ended.
-    expect(started[0].ended).toBe(true);
+    expect(started[0]!.ended).toBe(true);
   });
 
   it('cancel ends the worker at once; the next request reads the file again and repeats the last check', async () => {
@@ -130,7 +130,7 @@ describe('the chosen file, worked on in a worker', () => {
     const abort = new AbortController();
     const cancelled = session.markedCopy({ signal: abort.signal, progress: () => abort.abort() });
     await expect(cancelled).rejects.toBeInstanceOf(CancelledError);
-    expect(started[0].ended).toBe(true);
+    expect(started[0]!.ended).toBe(true);
     expect(Buffer.compare(Buffer.from(bytes), Buffer.from(original))).toBe(0);
 
     // A check cancelled before it starts changes nothing: the marks of the last finished one come back.
@@ -142,19 +142,19 @@ describe('the chosen file, worked on in a worker', () => {
     const copy = await session.markedCopy();
     expect(await fillOf(copy, 'I7')).toBe(MARK_COLOURS.error);
     expect(started).toHaveLength(2);
-    expect(started[1].ops).toEqual(['open', 'check', 'copy']);
+    expect(started[1]!.ops).toEqual(['open', 'check', 'copy']);
   });
 
   it('a worker that dies fails the request with what happened, and the next request starts another', async () => {
     const { started, connect } = workers();
     const session = await FileSession.open(exampleBytes(MARKET_LIST), MARKET_LIST, connect, undefined);
     const pending = session.check(ZH, {});
-    started[0].crash('Uncaught RangeError: Array buffer allocation failed');
+    started[0]!.crash('Uncaught RangeError: Array buffer allocation failed');
     const error = await pending.catch((e) => e);
     expect(error).toBeInstanceOf(WorkerFailedError);
     expect(error.detail).toBe('Uncaught RangeError: Array buffer allocation failed');
-    expect(started[0].ended).toBe(true);
-    expect((await session.check(ZH, {}))[0].name).toBe(SHEET);
+    expect(started[0]!.ended).toBe(true);
+    expect((await session.check(ZH, {}))[0]!.name).toBe(SHEET);
     expect(started).toHaveLength(2);
   });
 

@@ -48,9 +48,10 @@ interface ShellState {
 }
 
 /** The sections a host offers, in tab order (all when it names none it knows). */
-function viewsOf(props: HostContext): readonly PaneView[] {
+function viewsOf(props: HostContext): readonly [PaneView, ...PaneView[]] {
   const asked = props.sections?.filter((v) => PANE_VIEWS.includes(v));
-  return asked && asked.length > 0 ? PANE_VIEWS.filter((v) => asked.includes(v)) : PANE_VIEWS;
+  const [first, ...rest] = asked ? PANE_VIEWS.filter((v) => asked.includes(v)) : [];
+  return first ? [first, ...rest] : PANE_VIEWS;
 }
 
 /** A sliders glyph for the settings button (two rails, two knobs), drawn in the current text colour. */

@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { Component, type ComponentChild, h } from 'preact';
 
 /** One row of a listbox: its own classes and data attributes, its content, and what choosing it does. */
@@ -65,7 +66,7 @@ export class Listbox extends Component<ListboxProps, ListboxState> {
   private move(to: number): void {
     const all = this.options();
     if (all.length === 0) return;
-    const key = all[Math.max(0, Math.min(all.length - 1, to))].key;
+    const key = itemAt(all, Math.max(0, Math.min(all.length - 1, to))).key;
     this.setState({ active: key }, () => this.reveal(key));
   }
 
@@ -87,9 +88,10 @@ export class Listbox extends Component<ListboxProps, ListboxState> {
       PageDown: at + page,
       PageUp: at - page,
     };
-    if (e.key in to) {
+    const target = to[e.key];
+    if (target !== undefined) {
       e.preventDefault();
-      this.move(to[e.key]);
+      this.move(target);
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       all[at]?.onChoose?.();

@@ -129,7 +129,8 @@ export function fileButton(props: {
   accept?: string;
   primary?: boolean;
   disabled?: boolean;
-  onFiles(files: File[]): void;
+  /** Called with the chosen files, never with none. */
+  onFiles(files: [File, ...File[]]): void;
 }): ComponentChild {
   return h(
     'label',
@@ -146,9 +147,9 @@ export function fileButton(props: {
       'data-testid': props.testid,
       onChange: (e: Event) => {
         const input = e.currentTarget as HTMLInputElement;
-        const files = Array.from(input.files ?? []);
+        const [first, ...rest] = Array.from(input.files ?? []);
         input.value = '';
-        if (files.length > 0) props.onFiles(files);
+        if (first) props.onFiles([first, ...rest]);
       },
     }),
   );

@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { Component, type ComponentChild, h } from 'preact';
 import { renderIssue } from '../../features/check-workbook';
 import { DELIVERABLES, deliverableText, unitStatusText } from '../../features/review';
@@ -48,7 +49,7 @@ export class ReviewSection extends Component<SectionProps, ReviewState> {
       const read = await readChosenFiles(chosen, locale);
       const files: ChosenInboxFile[] = read.map((f, i) => ({
         ...f,
-        path: chosen[i].webkitRelativePath || f.name,
+        path: itemAt(chosen, i).webkitRelativePath || f.name,
       }));
       this.setState({ files, busy: 'run' });
       const { reviewChosenFiles } = await reports();
@@ -74,7 +75,7 @@ export class ReviewSection extends Component<SectionProps, ReviewState> {
           notice: { kind: 'success', text: rt(locale, 'written', { names: names.join('、') }) },
         });
       } else {
-        const file = downloadName(desk.sheets[0].rows[0].cells[0]?.value?.toString() ?? '汇总审核');
+        const file = downloadName(desk.sheets[0]?.rows?.[0]?.cells[0]?.value?.toString() ?? '汇总审核');
         saveBytes(await sheetsToXlsx(desk.sheets), file);
         this.setState({ notice: { kind: 'success', text: rt(locale, 'downloaded', { file }) } });
       }

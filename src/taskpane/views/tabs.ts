@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { type ComponentChild, h } from 'preact';
 import type { Locale } from '../../core/locale';
 import { t, type UiKey } from '../i18n';
@@ -6,7 +7,13 @@ import { t, type UiKey } from '../i18n';
 export type PaneView = 'check' | 'tally' | 'adjust' | 'compare' | 'review';
 
 /** Every section in tab order. */
-export const PANE_VIEWS: readonly PaneView[] = ['check', 'tally', 'adjust', 'compare', 'review'];
+export const PANE_VIEWS: readonly [PaneView, ...PaneView[]] = [
+  'check',
+  'tally',
+  'adjust',
+  'compare',
+  'review',
+];
 
 const LABELS: Record<PaneView, UiKey> = {
   check: 'tabCheck',
@@ -43,7 +50,7 @@ export function Tabs(p: TabsProps): ComponentChild {
               : -1;
     if (to < 0) return;
     e.preventDefault();
-    p.onChoose(p.views[to]);
+    p.onChoose(itemAt(p.views, to));
     const list = (e.currentTarget as HTMLElement).closest('[role=tablist]');
     (list?.querySelectorAll('[role=tab]')[to] as HTMLElement | undefined)?.focus();
   };

@@ -118,7 +118,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
       await this.tally('files', files);
     });
 
-  private chooseQuota = (list: File[]) =>
+  private chooseQuota = (list: [File, ...File[]]) =>
     void runWork(this, 'read', async () => {
       const r = await reports();
       const quota = r.readQuotaFile(await readChosenFile(list[0]));
