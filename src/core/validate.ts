@@ -52,8 +52,9 @@ const CONTENT_SAMPLE = 30;
 
 function sampleTexts(view: GridView, column: number, dataRows: number[]): string[] {
   const out: string[] = [];
-  for (let k = 0; k < dataRows.length && out.length < CONTENT_SAMPLE; k++) {
-    const { value, format } = view.resolved(dataRows[k], column);
+  for (const r of dataRows) {
+    if (out.length >= CONTENT_SAMPLE) break;
+    const { value, format } = view.resolved(r, column);
     const text = cellText(value, format);
     if (text !== '') out.push(text);
   }
@@ -99,8 +100,9 @@ function checkContent(
 function widenCombined(view: GridView, header: HeaderMatch, schema: SheetSchema, dataRows: number[]): void {
   for (const spec of schema.combined ?? []) {
     const mapped = spec.fields.filter((f) => header.columns.has(f));
-    if (mapped.length !== 1 || !spec.givesAll) continue;
-    const column = header.columns.get(mapped[0]) as number;
+    const [only] = mapped;
+    if (only === undefined || mapped.length !== 1 || !spec.givesAll) continue;
+    const column = header.columns.get(only) as number;
     if (header.combined.has(column)) continue;
     if (!sampleTexts(view, column, dataRows).some((t) => spec.givesAll!(t))) continue;
     header.combined.set(column, spec);
