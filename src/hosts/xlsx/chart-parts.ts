@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { columnLetter } from '../../core/grid';
 import type { CellSpec, ChartSpec, SheetSpec } from '../../core/sheet-spec';
@@ -83,7 +84,8 @@ export function chartXml(chart: ChartSpec, sheet: string, data: ChartData): stri
   const series = chart.seriesColumns
     .map((column, i) => {
       const colour = chart.colours?.[i] ?? DEFAULT_COLOURS[i % DEFAULT_COLOURS.length];
-      const s = data.series[i];
+      // One series of data per series column.
+      const s = itemAt(data.series, i);
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx><c:strRef><c:f>${escapeXml(ref(dataSheet, column, chart.firstRow - 1))}</c:f>` +
@@ -156,13 +158,17 @@ export function addCharts(bytes: Uint8Array, specs: readonly SheetSpec[]): Uint8
   if (withCharts.length === 0) return bytes;
   const files = unzipSync(bytes);
   const sheets = sheetsOf((name) => files[name]);
-  let types = strFromU8(files['[Content_Types].xml']);
+  const typesPart = files['[Content_Types].xml'];
+  if (!typesPart) throw new Error('addCharts: the package has no [Content_Types].xml');
+  let types = strFromU8(typesPart);
   const taken = (name: string) => name in files;
   let shapes = 0;
   for (const spec of withCharts) {
     const sheet = sheets.find((s) => s.name === spec.name);
     if (!sheet) throw new Error(`addCharts: no sheet named ${spec.name} in the package`);
-    const sheetXml = strFromU8(files[sheet.path]);
+    const sheetPart = files[sheet.path];
+    if (!sheetPart) throw new Error(`addCharts: no part ${sheet.path} for sheet ${spec.name} in the package`);
+    const sheetXml = strFromU8(sheetPart);
     if (/<drawing\s/.test(sheetXml)) throw new Error(`addCharts: sheet ${spec.name} already has a drawing`);
     const drawingPath = freeName(taken, 'xl/drawings/drawing', '.xml');
     let drawingRelsXml: string | undefined;

@@ -105,15 +105,15 @@ export class CsvWorkbook implements WorkbookPort {
     const widths: number[] = [];
     const values = this.grid.values;
     const rows: (string | null)[][] = [];
-    for (let i = 0; i < values.length; i++) {
-      const row = values[i];
+    for (const row of values) {
       const out: (string | null)[] = new Array(row.length);
       for (let j = 0; j < row.length; j++) {
         const v = row[j];
         out[j] = typeof v === 'string' ? v : null;
         if (typeof v !== 'string') continue;
         const w = textWidth(v.length > 60 ? v.slice(0, 60) : v);
-        if (!(widths[j] >= w)) widths[j] = w;
+        const widest = widths[j];
+        if (widest === undefined || widest < w) widths[j] = w;
       }
       rows.push(out);
     }

@@ -148,7 +148,7 @@ const WORDS: Record<Locale, Record<string, string>> = {
 };
 
 /** Where and how a package is damaged, per `PackageError` reason and XML problem. */
-const CORRUPT_WORDS: Record<Locale, Record<string, string>> = {
+const CORRUPT_WORDS: Record<Locale, Record<string, string> & { package: string; sheet: string }> = {
   'zh-CN': {
     package: '文件包结构损坏',
     zip: '文件包的目录损坏或文件不完整(可能只下载或复制了一部分)',

@@ -58,15 +58,15 @@ function sharedStrings(zip: ZipPackage, part: string, segmentBytes?: number): st
 function cellFormats(xml: string | undefined): (string | undefined)[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
-    const id = Number(attr(m[1], 'numFmtId'));
-    const code = attr(m[1], 'formatCode');
+  for (const [, attrs = ''] of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
+    const id = Number(attr(attrs, 'numFmtId'));
+    const code = attr(attrs, 'formatCode');
     if (code !== undefined) custom.set(id, code);
   }
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
   const out: (string | undefined)[] = [];
-  for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
-    const id = Number(attr(m[1], 'numFmtId') ?? 0);
+  for (const [, attrs = ''] of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
+    const id = Number(attr(attrs, 'numFmtId') ?? 0);
     out.push(custom.get(id) ?? BUILTIN_FORMATS[id]);
   }
   return out;
@@ -108,6 +108,7 @@ const endsName = (c: number) => isSpace(c) || c === 0x3e || c === 0x2f;
  * and after them where its `<v>` text is and where the cell ends: one walk, into arrays reused for every cell (no
  * object, substring or regex per cell).
  */
+// Why `!` where these scratch arrays are read: the indexes are constants below their fixed lengths.
 const CELL_ATTRS = new Int32Array(6);
 
 /**
@@ -243,8 +244,8 @@ class SheetScanner {
         const gt = cellAttrs(xml, at + 2);
         const a = CELL_ATTRS;
         // A reference that is not `LETTERS DIGITS` leaves the place as it was (as the cell before it).
-        if (a[0] < 0 || a[0] === a[1]) column++;
-        else if (cellRef(xml, a[0], a[1])) {
+        if (a[0]! < 0 || a[0] === a[1]) column++;
+        else if (cellRef(xml, a[0]!, a[1]!)) {
           column = REF.column;
           row = REF.row;
         }
@@ -257,7 +258,7 @@ class SheetScanner {
           cellBody(xml, gt + 1);
           this.cell(xml, row, column, gt + 1);
         }
-        at = body[2];
+        at = body[2]!;
         continue;
       }
       if (c === 0x72 /* r */ && xml.startsWith('ow', at + 2) && endsName(xml.charCodeAt(at + 4))) {
@@ -295,11 +296,11 @@ class SheetScanner {
   private cell(xml: string, row: number, column: number, body: number): void {
     const a = CELL_ATTRS;
     const { strings, formats } = this;
-    const type = cellType(xml, a[2], a[3]);
-    const styleAt = a[4];
+    const type = cellType(xml, a[2]!, a[3]!);
+    const styleAt = a[4]!;
     const style = styleAt < 0 || styleAt === a[5] ? 0 : Number(xml.slice(styleAt, a[5]));
-    const from = CELL_BODY[0];
-    const to = CELL_BODY[1];
+    const from = CELL_BODY[0]!;
+    const to = CELL_BODY[1]!;
     const hasV = from >= 0;
     let value: CellValue = null;
     if (type === 0x73 /* s */) {
@@ -309,12 +310,12 @@ class SheetScanner {
         // A cell naming a shared string the part does not hold: the strings were cut, or the cell damaged.
         if (value === null)
           throw new PackageError('shared-string', this.part, {
-            cell: a[0] >= 0 ? xml.slice(a[0], a[1]) : `R${row}C${column}`,
+            cell: a[0]! >= 0 ? xml.slice(a[0], a[1]) : `R${row}C${column}`,
             index: xml.slice(from, to),
           });
       }
     } else if (type === 0x49 /* inlineStr */) {
-      const end = CELL_BODY[2];
+      const end = CELL_BODY[2]!;
       const is = body < 0 ? -1 : xml.indexOf('<is>', body);
       const isEnd = is < 0 || is > end ? -1 : xml.indexOf('</is>', is + 4);
       value = runText(isEnd < 0 || isEnd > end ? '' : xml.slice(is + 4, isEnd));
@@ -405,9 +406,9 @@ export function readXlsxGrids(bytes: Uint8Array, limits: ReadLimits = {}): Grid[
 
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
-  for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
-    const name = attr(m[1], 'name');
-    const id = /(?:^|\s)[\w.-]+:id="([^"]*)"/.exec(m[1])?.[1];
+  for (const [, attrs = ''] of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+    const name = attr(attrs, 'name');
+    const id = /(?:^|\s)[\w.-]+:id="([^"]*)"/.exec(attrs)?.[1];
     if (name === undefined || !id) throw new PackageError('xml', main, { problem: 'sheet' });
     const rel = byId.get(id);
     if (!rel) throw new PackageError('missing', relsPath, { sheet: name });

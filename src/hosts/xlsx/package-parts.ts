@@ -127,7 +127,8 @@ function segments(
     for (let at = skip, next: number; at < bytes.length; at = next) {
       next = Math.min(bytes.length, at + segmentBytes);
       const last = next >= bytes.length;
-      if (utf8 && !last) for (let k = 0; k < 3 && next > at + 1 && (bytes[next] & 0xc0) === 0x80; k++) next--;
+      if (utf8 && !last)
+        for (let k = 0; k < 3 && next > at + 1 && ((bytes[next] ?? 0) & 0xc0) === 0x80; k++) next--;
       const chunk = bytes.subarray(at, next);
       try {
         carry += utf8
@@ -176,14 +177,14 @@ export function checkPart(zip: ZipPackage, part: string): void {
 export function contentTypesOf(xml: string): (part: string) => string | undefined {
   const overrides = new Map<string, string>();
   const defaults = new Map<string, string>();
-  for (const m of xml.matchAll(/<Override\b([^>]*?)\/?>/g)) {
-    const name = attr(m[1], 'PartName');
-    const type = attr(m[1], 'ContentType');
+  for (const [, attrs = ''] of xml.matchAll(/<Override\b([^>]*?)\/?>/g)) {
+    const name = attr(attrs, 'PartName');
+    const type = attr(attrs, 'ContentType');
     if (name && type) overrides.set(name.replace(/^\//, '').toLowerCase(), type);
   }
-  for (const m of xml.matchAll(/<Default\b([^>]*?)\/?>/g)) {
-    const ext = attr(m[1], 'Extension');
-    const type = attr(m[1], 'ContentType');
+  for (const [, attrs = ''] of xml.matchAll(/<Default\b([^>]*?)\/?>/g)) {
+    const ext = attr(attrs, 'Extension');
+    const type = attr(attrs, 'ContentType');
     if (ext && type) defaults.set(ext.toLowerCase(), type);
   }
   return (part) => {

@@ -190,7 +190,7 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
       const rels = relationships(relsXml);
       const commentsRel = rels.find((r) => r.type === REL_COMMENTS && !r.external);
       const legacy = /<legacyDrawing\b([^>]*?)\/?>/.exec(xml);
-      const legacyId = legacy ? /\s[\w]+:id="([^"]*)"/.exec(legacy[1])?.[1] : undefined;
+      const legacyId = legacy ? /\s[\w]+:id="([^"]*)"/.exec(legacy[1] ?? '')?.[1] : undefined;
       const vmlRel =
         rels.find((r) => r.id === legacyId && !r.external) ??
         rels.find((r) => r.type === REL_VML && !r.external && !legacy);

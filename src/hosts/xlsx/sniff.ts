@@ -40,8 +40,9 @@ export function isZip(b: Uint8Array): boolean {
  */
 export function isOdfPackage(b: Uint8Array): boolean {
   if (!isZip(b) || b.length < 30) return false;
-  const nameLength = b[26] | (b[27] << 8);
-  const extraLength = b[28] | (b[29] << 8);
+  const header = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const nameLength = header.getUint16(26, true);
+  const extraLength = header.getUint16(28, true);
   const name = String.fromCharCode(...b.subarray(30, 30 + Math.min(nameLength, 16)));
   if (name !== 'mimetype') return false;
   const start = 30 + nameLength + extraLength;
@@ -86,8 +87,7 @@ export function looksLikeText(b: Uint8Array): boolean {
   if (bomLength(b) > 0) return true;
   const n = Math.min(b.length, 65536);
   if (isBomlessUtf16(b) !== undefined) return true;
-  for (let i = 0; i < n; i++) {
-    const c = b[i];
+  for (const c of b.subarray(0, n)) {
     if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1a && c !== 0x1b)
       return false;
   }

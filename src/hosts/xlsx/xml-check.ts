@@ -160,10 +160,13 @@ export class XmlChecker {
 
   /** True when the attribute names at k and j of `attrAt` are the same. */
   private sameName(s: string, k: number, j: number): boolean {
+    // Why `!`: k and j are pairs the tag scan wrote, below the array's fixed length.
     const a = this.attrAt;
-    const length = a[k + 1] - a[k];
-    if (length !== a[j + 1] - a[j]) return false;
-    for (let x = 0; x < length; x++) if (s.charCodeAt(a[k] + x) !== s.charCodeAt(a[j] + x)) return false;
+    const kStart = a[k]!;
+    const jStart = a[j]!;
+    const length = a[k + 1]! - kStart;
+    if (length !== a[j + 1]! - jStart) return false;
+    for (let x = 0; x < length; x++) if (s.charCodeAt(kStart + x) !== s.charCodeAt(jStart + x)) return false;
     return true;
   }
 

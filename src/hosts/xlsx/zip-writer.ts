@@ -1,3 +1,4 @@
+import { itemAt } from '../../core/item-at';
 import { deflateSync } from 'fflate';
 import { entryCrc32, type ZipPackage } from './zip-package';
 
@@ -123,7 +124,7 @@ export function writeZip(items: ZipItem[]): Uint8Array {
     at += e.data.length;
   }
   const directory = at;
-  entries.forEach((e, k) => header(e, 0x02014b50, true, offsets[k]));
+  entries.forEach((e, k) => header(e, 0x02014b50, true, itemAt(offsets, k)));
   view.setUint32(at, 0x06054b50, true);
   view.setUint16(at + 8, entries.length, true);
   view.setUint16(at + 10, entries.length, true);

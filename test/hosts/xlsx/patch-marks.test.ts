@@ -289,13 +289,13 @@ describe('markXlsxBytes edits an ASCII sheet in its bytes and any other sheet as
   it('gives the same sheet whether the sheet holds only ASCII or also Chinese text', () => {
     const chinese = (xml: string) => xml.replace('</sheetData>', '</sheetData><!-- 中文注释 -->');
     const files = unzipSync(source);
-    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
     expect([...sheet].every((c) => c.charCodeAt(0) < 0x80)).toBe(true);
     files['xl/worksheets/sheet1.xml'] = strToU8(chinese(sheet));
     const variant = unzipSync(markXlsxBytes(zipSync(files as Zippable), MARKS, 'chinese.xlsx'));
-    const plain = strFromU8(after['xl/worksheets/sheet1.xml']);
+    const plain = strFromU8(after['xl/worksheets/sheet1.xml']!);
     expect(plain).not.toBe(sheet);
-    expect(strFromU8(variant['xl/worksheets/sheet1.xml'])).toBe(chinese(plain));
+    expect(strFromU8(variant['xl/worksheets/sheet1.xml']!)).toBe(chinese(plain));
   });
 });
 

@@ -139,9 +139,9 @@ describe.each(cases)('%s', (_name, rows, strings, expected, extra) => {
 
   test('reads the expected grid', () => {
     const [grid] = readXlsxGrids(bytes);
-    expect(normal(grid.values)).toEqual(expected.map((r) => r.map((v) => v ?? null)));
-    if (extra) expect(grid.merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 2 }]);
-    if (/s="1"/.test(rows)) expect(grid.numberFormats?.[0]?.slice(0, 2)).toEqual(['yyyy-mm-dd', '0.0%']);
+    expect(normal(grid!.values)).toEqual(expected.map((r) => r.map((v) => v ?? null)));
+    if (extra) expect(grid!.merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 2 }]);
+    if (/s="1"/.test(rows)) expect(grid!.numberFormats?.[0]?.slice(0, 2)).toEqual(['yyyy-mm-dd', '0.0%']);
   });
 
   test('prefixed, Strict and in small segments alike', () => {

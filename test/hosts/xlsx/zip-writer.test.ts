@@ -75,6 +75,6 @@ describe.each([
     const entry = ZipPackage.open(bytes, 1 << 30).entry(item.name)!;
     expect(entry.method).toBe(method);
     expect(entry.flags & 0x800).toBe(/^[\x20-\x7e]*$/.test(item.name) ? 0 : 0x800);
-    expect(strFromU8(parts['[Content_Types].xml'])).toContain('<Types');
+    expect(strFromU8(parts['[Content_Types].xml']!)).toContain('<Types');
   });
 });

@@ -1,3 +1,4 @@
+import { itemAt } from '../../../core/item-at';
 import { cellAddress, parseRange, type MergeRange } from '../../../core/grid';
 import { type Severity } from '../../../core/issue';
 import { type SheetInfo } from './package';
@@ -36,9 +37,9 @@ export function mergesOf(xml: string): MergeRange[] {
 function columnStyles(xml: string): (col: number) => number {
   const ranges: { min: number; max: number; style: number }[] = [];
   const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml)?.[1] ?? '';
-  for (const m of cols.matchAll(/<col\b([^>]*?)\/?>/g)) {
-    const style = Number(attr(m[1], 'style') ?? 0);
-    if (style) ranges.push({ min: Number(attr(m[1], 'min')), max: Number(attr(m[1], 'max')), style });
+  for (const [, attrs = ''] of cols.matchAll(/<col\b([^>]*?)\/?>/g)) {
+    const style = Number(attr(attrs, 'style') ?? 0);
+    if (style) ranges.push({ min: Number(attr(attrs, 'min')), max: Number(attr(attrs, 'max')), style });
   }
   return (col) => ranges.find((r) => col >= r.min && col <= r.max)?.style ?? 0;
 }
@@ -117,8 +118,10 @@ export function patchCells(
   let minInserted = Infinity;
   const insertBefore = (at: number, limit: number) => {
     let text = '';
-    while (targets && nextCell < targets.length && targets[nextCell].column < limit) {
-      const c = targets[nextCell++];
+    for (;;) {
+      const c = targets?.[nextCell];
+      if (!c || c.column >= limit) break;
+      nextCell++;
       text += newCell(c, rowStyle ?? colStyle(c.column));
       maxInserted = Math.max(maxInserted, c.column);
       minInserted = Math.min(minInserted, c.column);
@@ -169,10 +172,11 @@ export function patchCells(
       extentRow = numbered ? row : extentRow + 1;
       column = 0;
       let text = '';
-      while (nextRow < rows.length && rows[nextRow] < row) text += newRow(rows[nextRow++]);
+      for (let next = rows[nextRow]; next !== undefined && next < row; next = rows[++nextRow])
+        text += newRow(next);
       if (text) edits.push({ at: tags.start, length: 0, text });
       targets = undefined;
-      if (nextRow < rows.length && rows[nextRow] === row) {
+      if (rows[nextRow] === row) {
         targets = byRow.get(row)!;
         nextRow++;
         nextCell = 0;
@@ -188,8 +192,9 @@ export function patchCells(
           // <row …/> → <row …>cells</row>
           let cellsXml = '';
           for (const c of targets) cellsXml += newCell(c, rowStyle ?? colStyle(c.column));
-          maxInserted = targets[targets.length - 1].column;
-          minInserted = targets[0].column;
+          // A row's planned cells are never none, in column order.
+          maxInserted = itemAt(targets, targets.length - 1).column;
+          minInserted = itemAt(targets, 0).column;
           edits.push({ at: tags.end - 2, length: 2, text: `>${cellsXml}</row>` });
           fixSpans();
           targets = undefined;
@@ -207,7 +212,8 @@ export function patchCells(
     }
     if (kind === SHEET_DATA_END) {
       let text = '';
-      while (nextRow < rows.length) text += newRow(rows[nextRow++]);
+      for (const r of rows.slice(nextRow)) text += newRow(r);
+      nextRow = rows.length;
       if (text) edits.push({ at: tags.start, length: 0, text });
       break;
     }
@@ -221,8 +227,9 @@ export function patchCells(
     if (column > lastColumn) lastColumn = column;
     if (!targets) continue;
     insertBefore(tags.start, column);
-    if (nextCell < targets.length && targets[nextCell].column === column) {
-      const c = targets[nextCell++];
+    const c = targets[nextCell];
+    if (c && c.column === column) {
+      nextCell++;
       const attrs = xml.slice(tags.attrsStart, tags.attrsEnd);
       const style = tags.attr('s');
       const s = style && /^\d+$/.test(style) ? Number(style) : 0;

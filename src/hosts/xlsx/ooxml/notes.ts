@@ -1,3 +1,4 @@
+import { itemAt } from '../../../core/item-at';
 import { type Flavour, NAMESPACES, XML_DECL } from './package';
 import { escapeXml, attr, runText, type Edit, applyEdits } from './xml-text';
 import { fitNote } from '../../note-text';
@@ -35,7 +36,7 @@ export function patchComments(
     `${XML_DECL}<comments xmlns="${ns.main}"><authors><author>${escapeXml(NOTE_AUTHOR)}</author></authors><commentList></commentList></comments>`;
   const existing = new Map<string, { start: number; end: number; xml: string }>();
   for (const m of doc.matchAll(/<comment\b([^>]*?)(?:\/>|>[\s\S]*?<\/comment>)/g)) {
-    const ref = attr(m[1], 'ref');
+    const ref = attr(m[1] ?? '', 'ref');
     if (ref) existing.set(ref, { start: m.index, end: m.index + m[0].length, xml: m[0] });
   }
   const edits: Edit[] = [];
@@ -45,7 +46,7 @@ export function patchComments(
     const old = existing.get(t.ref);
     if (old) {
       const body = /<text\b[^>]*>([\s\S]*?)<\/text>/.exec(old.xml);
-      const before = body ? runText(body[1]) : '';
+      const before = body ? runText(body[1] ?? '') : '';
       const notes = t.notes.filter((n) => !hasBlock(before, n));
       if (notes.length === 0) continue;
       const ours = run(fitNote(before.length, `${before === '' ? '' : '\n'}${notes.join('\n')}`));
@@ -55,7 +56,7 @@ export function patchComments(
           ? `${old.xml.slice(0, -2)}><text>${ours}</text></comment>`
           : old.xml.replace(/<\/comment>$/, `<text>${ours}</text></comment>`);
       } else {
-        let inner = body[1];
+        let inner = body[1] ?? '';
         // A plain <t> (no runs) becomes a run, so that the text stays one sequence of runs.
         if (!/<r\b/.test(inner))
           inner = inner.replace(/^(\s*)(<t\b[^>]*?(?:\/>|>[\s\S]*?<\/t>))/, '$1<r>$2</r>');
@@ -118,7 +119,7 @@ export class ShapeIds {
     let max = 0;
     for (const xml of vmlParts) {
       for (const m of xml.matchAll(/<o:idmap\b[^>]*?data="([^"]*)"/g)) {
-        for (const n of m[1].split(/[\s,]+/)) if (Number(n) > max) max = Number(n);
+        for (const n of (m[1] ?? '').split(/[\s,]+/)) if (Number(n) > max) max = Number(n);
       }
       for (const m of xml.matchAll(/\bid="_x0000_s(\d+)"/g)) {
         const block = Math.floor((Number(m[1]) - 1) / 1024);
@@ -132,9 +133,10 @@ export class ShapeIds {
   take(count: number): { ids: number[]; blocks: number[] } {
     const blocks: number[] = [];
     const ids: number[] = [];
+    let block = this.nextBlock;
     for (let k = 0; k < count; k++) {
-      if (k % 1024 === 0) blocks.push(this.nextBlock++);
-      ids.push(blocks[blocks.length - 1] * 1024 + 1 + (k % 1024));
+      if (k % 1024 === 0) blocks.push((block = this.nextBlock++));
+      ids.push(block * 1024 + 1 + (k % 1024));
     }
     return { ids, blocks };
   }
@@ -145,7 +147,7 @@ export function patchVml(xml: string | undefined, added: NoteTarget[], shapeIds:
   const { ids, blocks } = shapeIds.take(added.length);
   let z = 1;
   if (xml) for (const m of xml.matchAll(/z-index:\s*(\d+)/g)) z = Math.max(z, Number(m[1]) + 1);
-  const shapes = added.map((t, k) => noteShape(ids[k], z + k, t)).join('');
+  const shapes = added.map((t, k) => noteShape(itemAt(ids, k), z + k, t)).join('');
   if (!xml) {
     return (
       '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" ' +
@@ -193,7 +195,7 @@ export function sheetRelElementEdit(
   ns: Flavour = NAMESPACES.transitional,
 ): Edit {
   const root = /<worksheet\b([^>]*)>/.exec(xml);
-  const declared = root && attr(root[1], 'xmlns:r') === ns.relationships;
+  const declared = root && attr(root[1] ?? '', 'xmlns:r') === ns.relationships;
   const element = declared
     ? `<${tag} r:id="${rId}"/>`
     : `<${tag} xmlns:r="${ns.relationships}" r:id="${rId}"/>`;

@@ -32,7 +32,7 @@ export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /** A part name relative to the package root (no leading slash), resolved from `target` seen from `fromPart`. */
 export function resolveTarget(fromPart: string, target: string): string {
-  const clean = target.split('#')[0];
+  const [clean = ''] = target.split('#');
   if (clean.startsWith('/')) return clean.slice(1);
   const parts = fromPart.split('/');
   parts.pop();
@@ -71,12 +71,12 @@ export interface Relationship {
 export function relationships(xml: string | undefined): Relationship[] {
   if (!xml) return [];
   const out: Relationship[] = [];
-  for (const m of xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+  for (const [, attrs = ''] of xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
     out.push({
-      id: attr(m[1], 'Id') ?? '',
-      type: attr(m[1], 'Type') ?? '',
-      target: attr(m[1], 'Target') ?? '',
-      external: attr(m[1], 'TargetMode') === 'External',
+      id: attr(attrs, 'Id') ?? '',
+      type: attr(attrs, 'Type') ?? '',
+      target: attr(attrs, 'Target') ?? '',
+      external: attr(attrs, 'TargetMode') === 'External',
     });
   }
   return out;
@@ -120,9 +120,9 @@ export function sheetsOf(part: (name: string) => Uint8Array | undefined): SheetI
     if (/\/worksheet$/.test(r.type)) targets.set(r.id, resolveTarget('xl/workbook.xml', r.target));
   }
   const out: SheetInfo[] = [];
-  for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
-    const name = attr(m[1], 'name');
-    const id = /\s[\w]+:id="([^"]*)"/.exec(m[1])?.[1];
+  for (const [, attrs = ''] of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+    const name = attr(attrs, 'name');
+    const id = /\s[\w]+:id="([^"]*)"/.exec(attrs)?.[1];
     const path = id ? targets.get(id) : undefined;
     if (name !== undefined && path) out.push({ name, path });
   }

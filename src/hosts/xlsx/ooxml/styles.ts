@@ -14,7 +14,7 @@ function childElements(
   const out: { start: number; end: number; xml: string; attrs: string }[] = [];
   const re = new RegExp(`<${tag}\\b([^>]*?)(?:\\/>|>[\\s\\S]*?<\\/${tag}>)`, 'g');
   for (let m = re.exec(body); m; m = re.exec(body)) {
-    out.push({ start: m.index, end: m.index + m[0].length, xml: m[0], attrs: m[1] });
+    out.push({ start: m.index, end: m.index + m[0].length, xml: m[0], attrs: m[1] ?? '' });
   }
   return out;
 }
@@ -136,7 +136,7 @@ function appendChildren(
 ): string {
   const m = new RegExp(`<${tag}\\b([^>]*?)(\\/?)>`).exec(xml);
   if (m) {
-    const open = `<${tag}${setAttr(m[1], 'count', String(count))}>`;
+    const open = `<${tag}${setAttr(m[1] ?? '', 'count', String(count))}>`;
     if (m[2] === '/')
       return `${xml.slice(0, m.index)}${open}${children}</${tag}>${xml.slice(m.index + m[0].length)}`;
     const close = xml.indexOf(`</${tag}>`, m.index);

@@ -7,13 +7,13 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 /** XML text → string: entities and Excel's `_xHHHH_` escapes decoded. */
 export function decode(s: string): string {
   if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
-  return s.replace(ENTITY, (_, hex: string, dec: string, name: string, esc: string) =>
+  return s.replace(ENTITY, (ref: string, hex: string, dec: string, name: string, esc: string) =>
     hex
       ? String.fromCodePoint(parseInt(hex, 16))
       : dec
         ? String.fromCodePoint(Number(dec))
         : name
-          ? NAMED[name]
+          ? (NAMED[name] ?? ref)
           : String.fromCharCode(parseInt(esc, 16)),
   );
 }
@@ -34,7 +34,7 @@ const ESCAPES: Record<string, string> = {
 export function escapeXml(text: string): string {
   return text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/[&<>"']/g, (c) => ESCAPES[c])
+    .replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
     .replace(
       // Surrogate pairs are matched first and kept, so only lone halves are escaped (no lookbehind: older
       // WebViews of the task pane lack it).
@@ -47,9 +47,9 @@ export function escapeXml(text: string): string {
 /** The decoded value of attribute `name` in a start tag's attribute text. */
 export function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}="([^"]*)"`).exec(attrs);
-  if (m) return decode(m[1]);
+  if (m) return decode(m[1] ?? '');
   const q = new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}='([^']*)'`).exec(attrs);
-  return q ? decode(q[1]) : undefined;
+  return q ? decode(q[1] ?? '') : undefined;
 }
 
 /** Attribute text with `name` set to `value` (replaced in place, or appended). */
@@ -97,19 +97,19 @@ export function applyEdits(source: string, edits: Edit[]): string {
 export function applyEditsToBytes(source: Uint8Array, edits: Edit[]): Uint8Array {
   edits.sort((a, b) => a.at - b.at);
   const encoder = new TextEncoder();
-  const texts = edits.map((e) => encoder.encode(e.text));
+  const encoded = edits.map((e) => ({ edit: e, bytes: encoder.encode(e.text) }));
   let size = source.length;
-  edits.forEach((e, k) => (size += texts[k].length - e.length));
+  for (const { edit, bytes } of encoded) size += bytes.length - edit.length;
   const out = new Uint8Array(size);
   let pos = 0;
   let to = 0;
-  edits.forEach((e, k) => {
-    out.set(source.subarray(pos, e.at), to);
-    to += e.at - pos;
-    out.set(texts[k], to);
-    to += texts[k].length;
-    pos = e.at + e.length;
-  });
+  for (const { edit, bytes } of encoded) {
+    out.set(source.subarray(pos, edit.at), to);
+    to += edit.at - pos;
+    out.set(bytes, to);
+    to += bytes.length;
+    pos = edit.at + edit.length;
+  }
   out.set(source.subarray(pos), to);
   return out;
 }
@@ -139,7 +139,7 @@ export function unprefixOf(firstSegment: string): Unprefix | undefined {
   if (!root || !root.prefix) return undefined;
   const bound = new RegExp(`\\sxmlns:${root.prefix}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(root.attrs);
   if (!bound) return undefined;
-  const uri = bound[2] ?? bound[3];
+  const uri = bound[2] ?? bound[3] ?? '';
   const other = /\sxmlns\s*=\s*("([^"]*)"|'([^']*)')/.exec(root.attrs);
   if (other && (other[2] ?? other[3]) !== uri) return undefined;
   return { prefix: root.prefix, uri };
