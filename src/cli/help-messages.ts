@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import { fillTemplate, type Locale } from '../core/locale';
 
 // The `--help` text of every command, per locale (the language is chosen with --lang before the help is built).
@@ -118,6 +119,11 @@ const MESSAGES = {
 
 /** A key of the help text. */
 export type HelpMessage = keyof (typeof MESSAGES)['zh-CN'];
+
+/** The `--lang` option every command takes: zh-CN (the default) or en-US. */
+export function langOption(locale: Locale): Option {
+  return new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN');
+}
 
 /** A line of `--help` in the given locale. */
 export function helpText(locale: Locale, key: HelpMessage, params: Record<string, string> = {}): string {

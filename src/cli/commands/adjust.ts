@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import { adjustLists } from '../../features/adjust/adjust-lists';
 import { buildAdjustedList } from '../../features/adjust/adjusted-list-sheet';
 import { readConfirmMap } from '../../features/adjust/confirm-map';
@@ -7,7 +6,7 @@ import type { ConfirmMap } from '../../features/compare/match-items';
 import { reportBytes } from '../report-bytes';
 import { adjustJson, adjustText } from '../adjust-output';
 import { EXIT, type RegisterCommand } from '../cli-types';
-import { helpText } from '../help-messages';
+import { helpText, langOption } from '../help-messages';
 import { listText } from '../list-messages';
 import { maxSizeArg } from '../option-values';
 import {
@@ -50,9 +49,7 @@ export const registerAdjust: RegisterCommand = (program, io, setCode, locale) =>
     .option('--out <file.xlsx>', helpText(locale, 'adjustOut'))
     .option('--confirm-map <file>', helpText(locale, 'adjustConfirm'))
     .option('--max-size <size>', helpText(locale, 'maxSize'))
-    .addOption(
-      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
-    )
+    .addOption(langOption(locale))
     .action(async (flags: AdjustFlags) => {
       const fail = (e: InputError) => failWith(io, setCode, e, flags.json);
       if (flags.year !== undefined && !/^\d{4}$/.test(flags.year.trim()))

@@ -1,5 +1,3 @@
-import { SingleBar } from 'cli-progress';
-import { Option } from 'commander';
 import type { FileError } from '../../core/report';
 import { outputProblemText } from '../../hosts/files/file-messages';
 import { listInputs } from '../../hosts/files/list-inputs';
@@ -7,8 +5,9 @@ import { checkOutFolder, copyExtension, planCopies } from '../../hosts/files/out
 import { findSoffice, libreOfficeConverter } from '../../hosts/files/soffice';
 import { checkFiles } from '../check-command';
 import { cliText } from '../cli-messages';
+import { fileProgress } from '../progress-bar';
 import { EXIT, type RegisterCommand } from '../cli-types';
-import { helpText } from '../help-messages';
+import { helpText, langOption } from '../help-messages';
 import { checkArgs, type CheckOptionValues, isArgProblem } from '../option-values';
 import { summarise, toJson, toText } from '../output';
 
@@ -34,9 +33,7 @@ export const registerCheck: RegisterCommand = (program, io, setCode, locale) => 
     .option('-r, --recursive', helpText(locale, 'recursive'))
     .option('--json', helpText(locale, 'json'))
     .option('--out <dir>', helpText(locale, 'checkOut'))
-    .addOption(
-      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
-    )
+    .addOption(langOption(locale))
     .option('--ratio-disturb <percent>', helpText(locale, 'ratioDisturb'))
     .option('--ratio-blind <percent>', helpText(locale, 'ratioBlind'))
     .option('--max-per-year <n>', helpText(locale, 'maxPerYear'))
@@ -91,16 +88,7 @@ export const registerCheck: RegisterCommand = (program, io, setCode, locale) => 
       const soffice = flags.convert === false ? undefined : (args.soffice ?? findSoffice());
       const converter = soffice ? libreOfficeConverter(soffice, { timeoutMs: args.timeoutMs }) : undefined;
       const files = listing.files.map((f) => f.path);
-      const bar =
-        io.err.isTTY && files.length > 1 && !flags.json
-          ? new SingleBar({
-              stream: io.err as NodeJS.WriteStream,
-              format: '{bar} {value}/{total} {file}',
-              hideCursor: true,
-              clearOnComplete: true,
-            })
-          : undefined;
-      bar?.start(files.length, 0, { file: '' });
+      const bar = fileProgress(io, files.length, flags.json);
       let reports;
       try {
         reports = await checkFiles(files, {
@@ -109,7 +97,7 @@ export const registerCheck: RegisterCommand = (program, io, setCode, locale) => 
           maxSize: args.maxSize,
           converter,
           targets,
-          onFile: (done, _total, file) => bar?.update(done, { file }),
+          onFile: (done, _total, file) => bar?.update(done, file),
         });
       } finally {
         bar?.stop();

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { Option } from 'commander';
 import { compareLists, listsAgree } from '../../features/compare/compare-lists';
 import { buildCompareSheet } from '../../features/compare/compare-sheet';
 import { listUnit } from '../../features/compare/read-list';
 import { reportBytes } from '../report-bytes';
 import { EXIT, type RegisterCommand } from '../cli-types';
-import { helpText } from '../help-messages';
+import { helpText, langOption } from '../help-messages';
 import { compareJson, compareText } from '../compare-output';
 import { maxSizeArg } from '../option-values';
 import {
@@ -39,9 +38,7 @@ export const registerCompare: RegisterCommand = (program, io, setCode, locale) =
     .option('--json', helpText(locale, 'json'))
     .option('--out <file.xlsx>', helpText(locale, 'compareOut'))
     .option('--max-size <size>', helpText(locale, 'maxSize'))
-    .addOption(
-      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
-    )
+    .addOption(langOption(locale))
     .action(async (fileA: string, fileB: string, flags: CompareFlags) => {
       const fail = (e: InputError) => failWith(io, setCode, e, flags.json);
       const maxSize = maxSizeArg(flags.maxSize, locale);

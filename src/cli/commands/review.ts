@@ -1,9 +1,8 @@
-import { SingleBar } from 'cli-progress';
-import { Option } from 'commander';
 import { EXIT, type RegisterCommand } from '../cli-types';
-import { helpText } from '../help-messages';
+import { helpText, langOption } from '../help-messages';
 import { failWith } from '../list-files';
 import { maxSizeArg } from '../option-values';
+import { fileProgress } from '../progress-bar';
 import { listInbox, runReview } from '../review-command';
 import { reviewText } from '../review-messages';
 import { reviewClean, reviewJson, reviewTextReport } from '../review-output';
@@ -34,9 +33,7 @@ export const registerReview: RegisterCommand = (program, io, setCode, locale) =>
     .option('--out <file>', helpText(locale, 'reviewOut'))
     .option('--notes <dir>', helpText(locale, 'reviewNotes'))
     .option('--max-size <size>', helpText(locale, 'maxSize'))
-    .addOption(
-      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
-    )
+    .addOption(langOption(locale))
     .action(async (inputs: string[], flags: ReviewFlags) => {
       // Every option is checked before any file is listed or read.
       const maxSize = maxSizeArg(flags.maxSize, locale);
@@ -62,16 +59,7 @@ export const registerReview: RegisterCommand = (program, io, setCode, locale) =>
         );
         return;
       }
-      const bar =
-        io.err.isTTY && listing.entries.length > 1 && !flags.json
-          ? new SingleBar({
-              stream: io.err as NodeJS.WriteStream,
-              format: '{bar} {value}/{total} {file}',
-              hideCursor: true,
-              clearOnComplete: true,
-            })
-          : undefined;
-      bar?.start(listing.entries.length, 0, { file: '' });
+      const bar = fileProgress(io, listing.entries.length, flags.json);
       const run = await runReview(listing.entries, {
         units: flags.units,
         quota: flags.quota,
@@ -79,7 +67,7 @@ export const registerReview: RegisterCommand = (program, io, setCode, locale) =>
         notes: flags.notes,
         maxSize,
         locale,
-        onFile: (done, _total, file) => bar?.update(done, { file }),
+        onFile: (done, _total, file) => bar?.update(done, file),
       }).finally(() => bar?.stop());
       if (run.fatal || !run.desk) {
         failWith(io, setCode, run.fatal ?? { file: '', code: 'file/failed', message: '' }, flags.json);

@@ -1,10 +1,9 @@
-import { Option } from 'commander';
 import { fileText, skipText } from '../../hosts/files/file-messages';
 import { DOCX_EXTENSIONS, LEGACY_DOC_EXTENSIONS } from '../../hosts/docx';
 import { listInputs } from '../../hosts/files/list-inputs';
 import { cliText } from '../cli-messages';
 import { EXIT, type RegisterCommand } from '../cli-types';
-import { helpText } from '../help-messages';
+import { helpText, langOption } from '../help-messages';
 import { maxSizeArg } from '../option-values';
 import { runTally } from '../tally-command';
 import { tallyComplete, tallyJson, tallyTextReport } from '../tally-output';
@@ -39,9 +38,7 @@ export const registerTally: RegisterCommand = (program, io, setCode, locale) => 
     .option('--json', helpText(locale, 'json'))
     .option('--out <file>', helpText(locale, 'tallyOut'))
     .option('--max-size <size>', helpText(locale, 'maxSize'))
-    .addOption(
-      new Option('--lang <locale>', helpText(locale, 'lang')).choices(['zh-CN', 'en-US']).default('zh-CN'),
-    )
+    .addOption(langOption(locale))
     .action(async (inputs: string[], flags: TallyFlags) => {
       const maxSize = maxSizeArg(flags.maxSize, locale);
       if (typeof maxSize !== 'number') {
