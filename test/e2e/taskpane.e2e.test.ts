@@ -105,11 +105,16 @@ describeWithChromium('the task pane in headless Chromium', () => {
   /** A fresh browser context on the pane, office.js routed to `officeJs` (or aborted), other sites blocked. */
   async function open(
     officeJs: string | 'unreachable',
-    options: { locale?: string; stub?: StubInit; path?: string } = {},
+    options: {
+      locale?: string;
+      stub?: StubInit;
+      path?: string;
+      viewport?: { width: number; height: number };
+    } = {},
   ): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({
       locale: options.locale ?? 'zh-CN',
-      viewport: { width: 360, height: 860 },
+      viewport: options.viewport ?? { width: 360, height: 860 },
       acceptDownloads: true,
     });
     contexts.push(context);
@@ -380,18 +385,10 @@ describeWithChromium('the task pane in headless Chromium', () => {
     }, 60_000);
 
     it('at 320 px in English every tab is in sight (the strip wraps)', async () => {
-      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 320, height: 640 } });
-      contexts.push(context);
-      await watchCsp(context);
-      const page = await context.newPage();
-      await page.route(
-        (url) => !url.href.startsWith(server.origin),
-        (route) => route.abort(),
-      );
-      await page.route('**/office.js', (route) =>
-        route.fulfill({ contentType: 'text/javascript', body: BROWSER_OFFICE_JS }),
-      );
-      await page.goto(`${server.origin}/taskpane.html`);
+      const { page } = await open(BROWSER_OFFICE_JS, {
+        locale: 'en-US',
+        viewport: { width: 320, height: 640 },
+      });
       await page.waitForSelector('[data-testid=tab-compare]');
       const boxes = await page.$$eval('[role=tab]', (tabs) =>
         tabs.map((t) => {
@@ -968,19 +965,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
     }, 120_000);
 
     it('runs the ribbon commands without the pane: 校验 marks, 清除标记 restores, both complete', async () => {
-      const context = await browser.newContext({ locale: 'zh-CN' });
-      contexts.push(context);
-      await watchCsp(context);
-      const page = await context.newPage();
-      await page.route(
-        (url) => !url.href.startsWith(server.origin),
-        (route) => route.abort(),
-      );
-      await page.route('**/office.js', (route) =>
-        route.fulfill({ contentType: 'text/javascript', body: stubJs() }),
-      );
-      await page.addInitScript((init) => Object.assign(window, { __drcStubInit: init }), stub());
-      await page.goto(`${server.origin}/commands.html`);
+      const { page } = await open(stubJs(), { stub: stub(), path: 'commands.html' });
       await page.waitForFunction(() => !!(window as unknown as FakeWindow).__drcCommands?.validateSheet);
       const before = await fake(page, (f) => f.decorations('检查实施清单'));
       const completed = await page.evaluate(async () => {
@@ -1001,19 +986,7 @@ describeWithChromium('the task pane in headless Chromium', () => {
     it('a ribbon command that fails writes nothing into the workbook; the pane shows its message once', async () => {
       const init = stub();
       init.workbook.sheets[0]!.protected = true;
-      const context = await browser.newContext({ locale: 'zh-CN' });
-      contexts.push(context);
-      await watchCsp(context);
-      const page = await context.newPage();
-      await page.route(
-        (url) => !url.href.startsWith(server.origin),
-        (route) => route.abort(),
-      );
-      await page.route('**/office.js', (route) =>
-        route.fulfill({ contentType: 'text/javascript', body: stubJs() }),
-      );
-      await page.addInitScript((i) => Object.assign(window, { __drcStubInit: i }), init);
-      await page.goto(`${server.origin}/commands.html`);
+      const { page } = await open(stubJs(), { stub: init, path: 'commands.html' });
       await page.waitForFunction(() => !!(window as unknown as FakeWindow).__drcCommands?.validateSheet);
       const before = await fake(page, (f) => f.save());
       const completed = await page.evaluate(async () => {
