@@ -1,3 +1,4 @@
+import { cellKey } from './cell-key';
 import type { MergeRange } from './grid';
 
 /**
@@ -9,7 +10,7 @@ import type { MergeRange } from './grid';
  */
 export class MergeIndex {
   private readonly byColumn = new Map<number, MergeRange[]>();
-  /** Only for overlapping ranges: follower cell key (row * 16384 + column) → range, and master cell key → range. */
+  /** Only for overlapping ranges: follower `cellKey` → range, and master cell key → range. */
   private cells: { followers: Map<number, MergeRange>; masters: Map<number, MergeRange> } | undefined;
 
   constructor(
@@ -36,7 +37,7 @@ export class MergeIndex {
   /** The range a cell belongs to, as master or follower. */
   at(row: number, column: number): MergeRange | undefined {
     if (this.cells) {
-      const key = row * 16384 + column;
+      const key = cellKey(row, column);
       return this.cells.followers.get(key) ?? this.cells.masters.get(key);
     }
     const m = this.over(row, column);
@@ -46,7 +47,7 @@ export class MergeIndex {
 
   /** The range a cell follows (a cell of it other than its master), if any. */
   followed(row: number, column: number): MergeRange | undefined {
-    if (this.cells) return this.cells.followers.get(row * 16384 + column);
+    if (this.cells) return this.cells.followers.get(cellKey(row, column));
     const m = this.over(row, column);
     if (!m || (row === m.top && column === m.left) || row > this.lastRow) return undefined;
     return m;
@@ -76,11 +77,11 @@ function cellMaps(merges: readonly MergeRange[], lastRow: number, lastColumn: nu
   const followers = new Map<number, MergeRange>();
   const masters = new Map<number, MergeRange>();
   for (const m of merges) {
-    masters.set(m.top * 16384 + m.left, m);
+    masters.set(cellKey(m.top, m.left), m);
     const bottom = Math.min(m.bottom, lastRow);
     const right = Math.min(m.right, Math.max(lastColumn, m.left));
     for (let r = m.top; r <= bottom; r++)
-      for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) followers.set(r * 16384 + c, m);
+      for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) followers.set(cellKey(r, c), m);
   }
   return { followers, masters };
 }

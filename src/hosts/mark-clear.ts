@@ -1,3 +1,4 @@
+import { cellKey } from '../core/cell-key';
 import { cellAddress } from '../core/grid';
 import type { ClearReport } from '../core/workbook-port';
 import { nearestRow } from './mark-record';
@@ -33,9 +34,6 @@ export interface Restore<R> extends Placed<R> {
   fill: boolean;
 }
 
-/** The one key of a cell (sheets have at most 16,384 columns). */
-const cellOf = (row: number, column: number): number => row * 16_384 + column;
-
 /** An empty clear report. */
 export function emptyClearReport(): ClearReport {
   return { restored: 0, relocated: 0, kept: 0, skipped: [] };
@@ -64,16 +62,16 @@ export function placeRecords<R extends RecordedCell>(
   const off: R[] = [];
   for (const rec of recs) {
     if (keyAt(rec.r) === rec.k) {
-      taken.add(cellOf(rec.r, rec.c));
+      taken.add(cellKey(rec.r, rec.c));
       placed.push({ rec, row: rec.r });
     } else off.push(rec);
   }
   const lost: R[] = [];
   for (const rec of [...off].sort((a, b) => a.r - b.r)) {
-    const row = nearestRow(rec.r, rowsWith(rec.k), (r) => !taken.has(cellOf(r, rec.c)));
+    const row = nearestRow(rec.r, rowsWith(rec.k), (r) => !taken.has(cellKey(r, rec.c)));
     if (row === undefined) lost.push(rec);
     else {
-      taken.add(cellOf(row, rec.c));
+      taken.add(cellKey(row, rec.c));
       placed.push({ rec, row });
     }
   }
@@ -98,7 +96,7 @@ export function planClear<R extends RecordedCell>(
   report: ClearReport,
 ): Array<Restore<R>> {
   const out: Array<Restore<R>> = [];
-  const claimed = new Set(placement.placed.map((p) => cellOf(p.row, p.rec.c)));
+  const claimed = new Set(placement.placed.map((p) => cellKey(p.row, p.rec.c)));
   for (const { rec, row } of placement.placed) {
     const fill = ours(rec, row);
     out.push({ rec, row, fill });
@@ -109,7 +107,7 @@ export function planClear<R extends RecordedCell>(
     }
   }
   for (const rec of placement.lost) {
-    const k = cellOf(rec.r, rec.c);
+    const k = cellKey(rec.r, rec.c);
     if (!claimed.has(k) && ours(rec, rec.r)) {
       claimed.add(k);
       out.push({ rec, row: rec.r, fill: true });

@@ -1,9 +1,5 @@
+import { SHEET_COLUMNS, SHEET_ROWS } from '../../core/cell-key';
 import { cellAddress, columnLetter, columnNumber, type MergeRange } from '../../core/grid';
-
-/** Excel's sheet size: 1,048,576 rows × 16,384 columns. */
-export const MAX_ROWS = 1_048_576;
-/** Columns of an Excel sheet (XFD). */
-export const MAX_COLUMNS = 16_384;
 
 /** A sheet name as it goes before `!` in an address: always quoted, quotes doubled (`'It''s'!A1`). */
 export function quoteSheet(name: string): string {
@@ -20,11 +16,6 @@ export function rectAddress(r: MergeRange): string {
 export interface CellRef {
   row: number;
   column: number;
-}
-
-/** Key of a cell for maps (row × 16,384 + column, exact for every Excel cell). */
-export function cellKey(row: number, column: number): number {
-  return row * MAX_COLUMNS + column;
 }
 
 /**
@@ -108,9 +99,10 @@ function parseArea(ref: string): MergeRange | undefined {
     return { top: Math.min(t, b), left: Math.min(l, r), bottom: Math.max(t, b), right: Math.max(l, r) };
   }
   m = /^(\d+):(\d+)$/.exec(body);
-  if (m) return { top: Number(m[1]), left: 1, bottom: Number(m[2]), right: MAX_COLUMNS };
+  if (m) return { top: Number(m[1]), left: 1, bottom: Number(m[2]), right: SHEET_COLUMNS };
   m = /^([A-Z]+):([A-Z]+)$/.exec(body);
-  if (m) return { top: 1, left: columnNumber(m[1] ?? ''), bottom: MAX_ROWS, right: columnNumber(m[2] ?? '') };
+  if (m)
+    return { top: 1, left: columnNumber(m[1] ?? ''), bottom: SHEET_ROWS, right: columnNumber(m[2] ?? '') };
   return undefined;
 }
 

@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
-import type { MergeRange } from '../../core/grid';
 import { rowKey } from '../mark-record';
 import { type ApiLevel, jsonBytes, type SyncBatcher, type SyncLimits } from './excel-api';
-import { addressLists, cellKey, type CellRef, rectAddress, rowRuns, verticalRuns } from './excel-address';
+import { cellKey } from '../../core/cell-key';
+import { addressLists, type CellRef, rectAddress, rowRuns, verticalRuns } from './excel-address';
 import type { SheetInfo } from './excel-book';
 import type { FillState } from './excel-mark-store';
 import { rangeByIndexes } from './excel-read';
@@ -215,32 +215,4 @@ export async function queueNotes(
     } else if (op.exists) sheet.proxy.notes.getItem(address).content = op.content;
     else sheet.proxy.notes.add(address, op.content);
   }
-}
-
-/** Cells of merged areas larger than this are looked up by scanning (a whole-column merge has a million). */
-const MERGE_MAP_CELLS = 100_000;
-
-/** Maps a cell to the top-left cell of the merged area it is in (marks show only there), from merges read before. */
-export function masterLookup(
-  merges: readonly MergeRange[] | undefined,
-): (row: number, column: number) => CellRef {
-  const followers = new Map<number, CellRef>();
-  const big: MergeRange[] = [];
-  for (const m of merges ?? []) {
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > MERGE_MAP_CELLS) {
-      big.push(m);
-      continue;
-    }
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++)
-        if (r !== m.top || c !== m.left) followers.set(cellKey(r, c), { row: m.top, column: m.left });
-  }
-  return (row, column) => {
-    const hit = followers.get(cellKey(row, column));
-    if (hit) return hit;
-    for (const m of big)
-      if (row >= m.top && row <= m.bottom && column >= m.left && column <= m.right)
-        return { row: m.top, column: m.left };
-    return { row, column };
-  };
 }

@@ -3,7 +3,8 @@ import type { ClearReport } from '../../core/workbook-port';
 import { cellsToProbe, emptyClearReport, placeRecords, planClear, rowsMoved, sheetGone } from '../mark-clear';
 import { rowKey } from '../mark-record';
 import { SyncBatcher } from './excel-api';
-import { cellKey, type CellRef } from './excel-address';
+import { cellKey } from '../../core/cell-key';
+import type { CellRef } from './excel-address';
 import { assertWritable, loadBook, type SheetInfo } from './excel-book';
 import {
   groupByFill,
@@ -15,16 +16,16 @@ import {
   queueFills,
   queueNotes,
 } from './excel-cells';
-import { type CommentOp, loadThreads, queueComments, type Thread } from './excel-comments';
-import type { FillState, MarkRecord } from './excel-mark-store';
 import {
+  type CommentOp,
+  loadThreads,
+  queueComments,
+  type Thread,
   indexThreads,
-  type MarkEnv,
-  queueStoreMeta,
-  queueStoreRead,
-  restoreOps,
   uncommentOps,
-} from './excel-mark-plan';
+} from './excel-comments';
+import { type FillState, type MarkRecord, onRecordSheet } from './excel-mark-store';
+import { type MarkEnv, queueStoreMeta, queueStoreRead, restoreOps } from './excel-mark-plan';
 import { readAll, SheetReader } from './excel-read';
 
 // How a mark is found again after the sheet changed shape. Chosen: each record keeps its position and a
@@ -76,11 +77,11 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
   const kept = () => result.kept++;
   const book = await loadBook(context, env.api);
   if (!book.store) return result;
-  const { io, meta } = queueStoreMeta(env, book);
+  const meta = await queueStoreMeta(env, book);
   await context.sync();
   const storeMeta = meta?.();
   const first = new SyncBatcher(context, env.limits);
-  const readStore = await queueStoreRead(env, book, io, storeMeta, first);
+  const readStore = await queueStoreRead(env, book, storeMeta, first);
   await first.flush();
   const open = readStore();
   const byId = new Map(book.sheets.map((s) => [s.id, s]));
@@ -176,7 +177,7 @@ export async function clearMarksIn(env: MarkEnv): Promise<ClearReport> {
   const done = new SyncBatcher(context, env.limits);
   await done.reserve(100);
   if (open.store.meta.stateChunks > 0 && open.sheet)
-    await open.io.write(open.sheet, open.store, open.oldChunks, done);
+    await onRecordSheet(open.sheet, env.limits, done, (r) => r.writeMarks(open.store, open.oldChunks));
   else open.sheet?.delete();
   await done.flush();
   return result;

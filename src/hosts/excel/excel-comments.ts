@@ -1,7 +1,9 @@
 /// <reference types="office-js" />
 import { jsonBytes, type SyncBatcher } from './excel-api';
-import { cellKey, quoteSheet, rectAddress } from './excel-address';
+import { cellKey } from '../../core/cell-key';
+import { quoteSheet, rectAddress } from './excel-address';
 import type { SheetInfo } from './excel-book';
+import type { MarkRecord } from './excel-mark-store';
 
 /** A comment thread (ExcelApi 1.10) with its replies and, when asked, its cell. */
 export interface Thread {
@@ -100,4 +102,94 @@ export async function queueComments(
         break;
     }
   }
+}
+
+/** Ops that put our comment on a cell (comments mode), keeping what we added before. */
+export function commentOps(
+  rec: MarkRecord,
+  target: { sheet: SheetInfo; row: number; column: number },
+  text: string,
+  threadsAt: Map<number, Thread>,
+  threadsById: Map<string, Thread>,
+): CommentOp[] {
+  if (rec.ci) {
+    const ours = threadsById.get(rec.ci);
+    if (ours) return [{ kind: 'edit', target: ours.proxy, text }];
+  }
+  if (rec.ri) {
+    for (const t of threadsById.values()) {
+      const reply = t.replies.find((r) => r.id === rec.ri);
+      if (reply) return [{ kind: 'edit', target: reply.proxy, text }];
+    }
+  }
+  rec.ci = undefined;
+  rec.ri = undefined;
+  const existing = threadsAt.get(cellKey(target.row, target.column));
+  if (existing)
+    return [
+      {
+        kind: 'reply',
+        thread: existing,
+        text,
+        done: (id) => {
+          rec.ri = id();
+        },
+      },
+    ];
+  const done = (id: () => string) => {
+    rec.ci = id();
+  };
+  return [{ kind: 'thread', sheet: target.sheet, row: target.row, column: target.column, text, done }];
+}
+
+/**
+ * Ops that take our comment off (comments mode): our thread, or our reply in someone's thread. Replies the person
+ * wrote under our thread are kept (an `edit` op among them says so).
+ */
+export function uncommentOps(rec: MarkRecord, threadsById: Map<string, Thread>): CommentOp[] {
+  if (rec.ci) {
+    const ours = threadsById.get(rec.ci);
+    // Replies the person wrote under our comment stay: the first takes our comment's place, the others follow it
+    // (a thread cannot lose its first comment and keep its replies).
+    const [first] = ours?.replies ?? [];
+    if (ours && first)
+      return [
+        { kind: 'edit', target: ours.proxy, text: first.content },
+        { kind: 'delete', target: first.proxy },
+      ];
+    if (ours) return [{ kind: 'delete', target: ours.proxy }];
+  }
+  if (rec.ri) {
+    for (const t of threadsById.values()) {
+      const reply = t.replies.find((r) => r.id === rec.ri);
+      if (reply) return [{ kind: 'delete', target: reply.proxy }];
+    }
+  }
+  return [];
+}
+
+/** A sheet's comment threads by cell and by id. */
+export function indexThreads(
+  threads: Map<string, Thread[]>,
+  sheetId: string,
+): { at: Map<number, Thread>; byId: Map<string, Thread> } {
+  const list = threads.get(sheetId) ?? [];
+  const at = new Map<number, Thread>();
+  for (const t of list) if (t.at !== undefined) at.set(t.at, t);
+  return { at, byId: new Map(list.map((t) => [t.id, t])) };
+}
+
+/**
+ * Records ids handed back by queued comment ops; ops' `done` callbacks receive readers valid after the sync.
+ */
+export function collectIds(ops: CommentOp[]): { ops: CommentOp[]; finish: () => void } {
+  const pending: Array<() => void> = [];
+  const wrapped = ops.map((op): CommentOp => {
+    if (op.kind === 'thread' || op.kind === 'reply') {
+      const done = op.done;
+      return { ...op, done: (id) => pending.push(() => done(id)) };
+    }
+    return op;
+  });
+  return { ops: wrapped, finish: () => pending.forEach((f) => f()) };
 }

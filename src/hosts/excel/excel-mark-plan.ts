@@ -1,20 +1,21 @@
 /// <reference types="office-js" />
-import { cellAddress, type MergeRange } from '../../core/grid';
-import { SEVERITY_RANK, type Severity } from '../../core/issue';
+import type { MergeRange } from '../../core/grid';
+import type { Severity } from '../../core/issue';
 import { type CellMark, MARK_COLOURS } from '../../core/workbook-port';
 import { type ApiLevel, argbToHex, SyncBatcher } from './excel-api';
-import { cellKey, type CellRef, MAX_COLUMNS, MAX_ROWS } from './excel-address';
+import { groupTargets, masterLookup, type Target as CellTarget } from '../remark-plan';
+import type { CellRef } from './excel-address';
 import { type BookInfo, sheetNamed, type SheetInfo } from './excel-book';
-import { type CellEnv, isMarkFill, masterLookup, type NoteOp } from './excel-cells';
-import type { CommentOp, Thread } from './excel-comments';
+import { type CellEnv, isMarkFill, type NoteOp } from './excel-cells';
 import { ExcelHostError } from './excel-errors';
-import { restoredNote } from '../note-text';
+import { noteStamp, restoredNote } from '../note-text';
 import {
+  addStoreSheet,
   emptyStore,
   type FillState,
   type MarkRecord,
   type MarkStore,
-  MarkStoreSheet,
+  onRecordSheet,
   type StoreMeta,
 } from './excel-mark-store';
 
@@ -43,25 +44,17 @@ export interface MarkEnv extends CellEnv {
   beforeWrite: () => void;
 }
 
-/** A cell to mark: its sheet, position (a merge's top-left cell), worst severity and every distinct note. */
-export interface Target {
+/** A cell to mark on a sheet (see `groupTargets`). */
+export interface Target extends CellTarget {
   sheet: SheetInfo;
-  row: number;
-  column: number;
-  severity: Severity;
-  notes: string[];
 }
 
-/** Map key of a recorded cell. */
-export const recordKey = (sheetId: string, row: number, column: number) =>
-  `${sheetId}\u0001${row}\u0001${column}`;
 /** A note after marking: the cell's original note, then ours (cut to what a cell holds). */
 export { joinNote } from '../note-text';
 
 /**
- * Checks marks and groups them by target cell before anything is written: an unknown sheet or an impossible cell
- * throws. A mark on a merged follower goes to the merge's top-left cell. Several marks on one cell: the most
- * severe colour, every distinct note in order.
+ * Checks marks and groups them by target cell, per sheet, before anything is written (`groupTargets`): an unknown
+ * sheet or an impossible cell throws; a mark on a merged follower goes to the merge's top-left cell.
  */
 export function planTargets(
   env: MarkEnv,
@@ -69,31 +62,21 @@ export function planTargets(
   marks: readonly CellMark[],
   only?: SheetInfo,
 ): Target[] {
-  const byCell = new Map<string, Target>();
-  const lookups = new Map<string, ReturnType<typeof masterLookup>>();
+  const bySheet = new Map<SheetInfo, CellMark[]>();
   for (const mark of marks) {
     const sheet = only ? (mark.sheet === only.name ? only : undefined) : sheetNamed(book, mark.sheet);
     if (!sheet) continue;
-    const ok =
-      Number.isInteger(mark.row) && Number.isInteger(mark.column) && mark.row >= 1 && mark.column >= 1;
-    if (!ok || mark.row > MAX_ROWS || mark.column > MAX_COLUMNS)
-      throw new ExcelHostError('excel/outside-sheet', {
-        sheet: sheet.name,
-        cell: ok ? cellAddress(mark.row, mark.column) : `R${mark.row}C${mark.column}`,
-      });
-    let lookup = lookups.get(sheet.id);
-    if (!lookup) lookups.set(sheet.id, (lookup = masterLookup(env.merges(sheet.name))));
-    const at = lookup(mark.row, mark.column);
-    const key = recordKey(sheet.id, at.row, at.column);
-    const t = byCell.get(key);
-    if (!t) {
-      byCell.set(key, { sheet, ...at, severity: mark.severity, notes: mark.note ? [mark.note] : [] });
-      continue;
-    }
-    if (SEVERITY_RANK[mark.severity] < SEVERITY_RANK[t.severity]) t.severity = mark.severity;
-    if (mark.note && !t.notes.includes(mark.note)) t.notes.push(mark.note);
+    let list = bySheet.get(sheet);
+    if (!list) bySheet.set(sheet, (list = []));
+    list.push(mark);
   }
-  return [...byCell.values()];
+  const out: Target[] = [];
+  for (const [sheet, list] of bySheet) {
+    const outside = (cell: string) => new ExcelHostError('excel/outside-sheet', { sheet: sheet.name, cell });
+    for (const t of groupTargets(list, masterLookup(env.merges(sheet.name)), outside))
+      out.push({ sheet, ...t });
+  }
+  return out;
 }
 
 /** Items grouped by their sheet, in first-seen order. */
@@ -109,38 +92,35 @@ export function groupBySheet<T extends { sheet: SheetInfo }>(items: readonly T[]
 
 /** The store of a workbook, read inside the current run. */
 export interface OpenStore {
-  io: MarkStoreSheet;
   store: MarkStore;
   sheet?: Excel.Worksheet;
   oldChunks: number;
 }
 
-/** Queues the meta cell read (first sync of a flow); the rest is read by `readStore`. */
-export function queueStoreMeta(env: MarkEnv, book: BookInfo): { io: MarkStoreSheet; meta?: () => StoreMeta } {
-  const io = new MarkStoreSheet(env.context, env.api, env.limits);
-  return { io, meta: book.store ? io.queueMeta(book.store.proxy) : undefined };
+/** Queues the meta cell read into the next sync (first sync of a flow); the rest is read by `queueStoreRead`. */
+export async function queueStoreMeta(env: MarkEnv, book: BookInfo): Promise<(() => StoreMeta) | undefined> {
+  return book.store ? onRecordSheet(book.store.proxy, env.limits, undefined, (r) => r.meta()) : undefined;
 }
 
 /** Queues the read of the mark records (an empty store when the workbook has none); resolve after flush. */
 export async function queueStoreRead(
   env: MarkEnv,
   book: BookInfo,
-  io: MarkStoreSheet,
   meta: StoreMeta | undefined,
   batcher: SyncBatcher,
 ): Promise<() => OpenStore> {
-  if (!book.store || !meta) return () => ({ io, store: emptyStore(), oldChunks: 0 });
+  if (!book.store || !meta) return () => ({ store: emptyStore(), oldChunks: 0 });
   const sheet = book.store.proxy;
-  const read = await io.queueRead(sheet, meta, batcher);
-  return () => ({ io, store: read(), sheet, oldChunks: meta.chunks });
+  const read = await onRecordSheet(sheet, env.limits, batcher, (r) => r.marks(meta));
+  return () => ({ store: read(), sheet, oldChunks: meta.chunks });
 }
 
 /** Writes the store (creating its sheet when needed), in its own batches. */
 export async function saveStore(env: MarkEnv, open: OpenStore): Promise<void> {
   const batcher = new SyncBatcher(env.context, env.limits);
   await batcher.reserve(200);
-  if (!open.sheet) open.sheet = open.io.create();
-  await open.io.write(open.sheet, open.store, open.oldChunks, batcher);
+  open.sheet ??= addStoreSheet(env.context, env.api);
+  await onRecordSheet(open.sheet, env.limits, batcher, (r) => r.writeMarks(open.store, open.oldChunks));
   await batcher.flush();
   open.oldChunks = open.store.meta.chunks;
 }
@@ -164,68 +144,52 @@ export function colourOf(severity: Severity): string {
   return argbToHex(MARK_COLOURS[severity]);
 }
 
-/** Ops that put our comment on a cell (comments mode), keeping what we added before. */
-export function commentOps(
-  rec: MarkRecord,
-  target: Target,
-  text: string,
-  threadsAt: Map<number, Thread>,
-  threadsById: Map<string, Thread>,
-): CommentOp[] {
-  if (rec.ci) {
-    const ours = threadsById.get(rec.ci);
-    if (ours) return [{ kind: 'edit', target: ours.proxy, text }];
-  }
-  if (rec.ri) {
-    for (const t of threadsById.values()) {
-      const reply = t.replies.find((r) => r.id === rec.ri);
-      if (reply) return [{ kind: 'edit', target: reply.proxy, text }];
-    }
-  }
-  rec.ci = undefined;
-  rec.ri = undefined;
-  const existing = threadsAt.get(cellKey(target.row, target.column));
-  if (existing)
-    return [
-      {
-        kind: 'reply',
-        thread: existing,
-        text,
-        done: (id) => {
-          rec.ri = id();
-        },
-      },
-    ];
-  const done = (id: () => string) => {
-    rec.ci = id();
-  };
-  return [{ kind: 'thread', sheet: target.sheet, row: target.row, column: target.column, text, done }];
+/** What a target cell holds before it is marked (as probed), and its row's fingerprint. */
+export interface CellNow {
+  fill: FillState | null | undefined;
+  /** Notes mode only: the cell's note (null: none). */
+  note: string | null | undefined;
+  key: string;
 }
 
 /**
- * Ops that take our comment off (comments mode): our thread, or our reply in someone's thread. Replies the person
- * wrote under our thread are kept (an `edit` op among them says so).
+ * The record of a target cell, brought up to date: the one the cell has (`known`, whose first original is kept),
+ * or a new one added to the store with the cell's original fill (and note). Colour, severity, sheet name and row
+ * fingerprint are the target's now; the note text where the mode keeps it.
  */
-export function uncommentOps(rec: MarkRecord, threadsById: Map<string, Thread>): CommentOp[] {
-  if (rec.ci) {
-    const ours = threadsById.get(rec.ci);
-    // Replies the person wrote under our comment stay: the first takes our comment's place, the others follow it
-    // (a thread cannot lose its first comment and keep its replies).
-    const [first] = ours?.replies ?? [];
-    if (ours && first)
-      return [
-        { kind: 'edit', target: ours.proxy, text: first.content },
-        { kind: 'delete', target: first.proxy },
-      ];
-    if (ours) return [{ kind: 'delete', target: ours.proxy }];
+export function recordFor(
+  env: MarkEnv,
+  open: OpenStore,
+  target: Target,
+  known: MarkRecord | undefined,
+  now: CellNow,
+): MarkRecord {
+  let rec = known;
+  if (!rec) {
+    rec = {
+      s: target.sheet.id,
+      n: target.sheet.name,
+      r: target.row,
+      c: target.column,
+      f: now.fill ?? null,
+      m: '',
+      v: target.severity,
+      k: '',
+    };
+    if (env.mode === 'notes') rec.o = now.note ?? null;
+    open.store.marks.push(rec);
   }
-  if (rec.ri) {
-    for (const t of threadsById.values()) {
-      const reply = t.replies.find((r) => r.id === rec.ri);
-      if (reply) return [{ kind: 'delete', target: reply.proxy }];
-    }
+  rec.n = target.sheet.name;
+  rec.m = colourOf(target.severity);
+  rec.v = target.severity;
+  rec.k = now.key;
+  const text = target.notes.join('\n');
+  if (env.mode === 'sheet') rec.t = text;
+  if (env.mode === 'notes') {
+    adoptPersonsNote(rec, now.note);
+    rec.ts = noteStamp(rec.o, text);
   }
-  return [];
+  return rec;
 }
 
 /** Notes: words the person wrote into a note we marked become the note's original, kept when we mark it again. */
@@ -235,32 +199,6 @@ export function adoptPersonsNote(rec: MarkRecord, noteNow: string | null | undef
   if (back.kept) rec.o = back.text;
 }
 
-/** A sheet's comment threads by cell and by id. */
-export function indexThreads(
-  threads: Map<string, Thread[]>,
-  sheetId: string,
-): { at: Map<number, Thread>; byId: Map<string, Thread> } {
-  const list = threads.get(sheetId) ?? [];
-  const at = new Map<number, Thread>();
-  for (const t of list) if (t.at !== undefined) at.set(t.at, t);
-  return { at, byId: new Map(list.map((t) => [t.id, t])) };
-}
-
-/**
- * Records ids handed back by queued comment ops; ops' `done` callbacks receive readers valid after the sync.
- */
-export function collectIds(ops: CommentOp[]): { ops: CommentOp[]; finish: () => void } {
-  const pending: Array<() => void> = [];
-  const wrapped = ops.map((op): CommentOp => {
-    if (op.kind === 'thread' || op.kind === 'reply') {
-      const done = op.done;
-      return { ...op, done: (id) => pending.push(() => done(id)) };
-    }
-    return op;
-  });
-  return { ops: wrapped, finish: () => pending.forEach((f) => f()) };
-}
-
 /** Sheet mode: rewrites the result sheet from every record (removes it when none is left). */
 export async function refreshResultSheet(env: MarkEnv, open: OpenStore, book: BookInfo): Promise<void> {
   const id = await env.resultSheet(open.store.marks, book, open.store.meta.resultSheetId);
@@ -268,7 +206,7 @@ export async function refreshResultSheet(env: MarkEnv, open: OpenStore, book: Bo
     open.store.meta.resultSheetId = id;
     if (open.sheet) {
       const batcher = new SyncBatcher(env.context, env.limits);
-      await open.io.writeMeta(open.sheet, open.store.meta, batcher);
+      await onRecordSheet(open.sheet, env.limits, batcher, (r) => r.writeMeta(open.store.meta));
       await batcher.flush();
     }
   }

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import * as record from '../mark-record';
-import { CHUNK_CHARS, chunkText, joinChunks } from '../record-chunks';
+import { CHUNK_CHARS } from '../record-chunks';
+import { type RecordCells, type RecordColumn, RecordSheet } from '../record-store';
 import { type ApiLevel, jsonBytes, type SyncBatcher, type SyncLimits } from './excel-api';
 
 /**
@@ -49,106 +50,113 @@ export function emptyStore(): MarkStore {
   return record.emptyStore(ABOUT);
 }
 
-function parseMeta(value: unknown): StoreMeta {
-  return record.parseMeta(value, ABOUT);
+/** An address of rows `first`..`last` of one column (`B1` for one cell). */
+const columnRange = (column: RecordColumn, first: number, last: number): string =>
+  first === last ? `${column}${first}` : `${column}${first}:${column}${last}`;
+
+/** One queued call on the record sheet and its estimated request and response bytes. */
+interface Held {
+  request: number;
+  response: number;
+  queue: () => void;
 }
 
-/** Reads and writes the store sheet inside one `Excel.run`. */
-export class MarkStoreSheet {
+/**
+ * The record sheet's cells in Excel: every read and write asked for is held, then queued by `send` in ranges sized
+ * for the payload budget (the batcher syncs between them when a batch would overflow). Values read are there after
+ * the sync that follows.
+ */
+class ExcelRecordCells implements RecordCells {
+  private readonly held: Held[] = [];
+
   constructor(
-    private readonly context: Excel.RequestContext,
-    private readonly api: ApiLevel,
+    private readonly sheet: Excel.Worksheet,
     private readonly limits: SyncLimits,
   ) {}
 
-  /** Queues the read of the meta cell; call `meta()` after the next sync. */
-  queueMeta(sheet: Excel.Worksheet): () => StoreMeta {
-    const cell = sheet.getRange('B1');
-    cell.load('values');
-    return () => parseMeta(cell.values?.[0]?.[0]);
-  }
-
-  /** Queues reads of `count` chunks of a column, in ranges sized for the response budget; resolve after flush. */
-  async queueChunks(
-    sheet: Excel.Worksheet,
-    count: number,
-    column: string,
-    batcher: SyncBatcher,
-  ): Promise<() => string> {
+  read(column: RecordColumn, first: number, last: number): () => readonly unknown[][] {
     const ranges: Excel.Range[] = [];
     // Why 3 bytes a character: stored JSON is mostly Chinese note text, three UTF-8 bytes each.
     const perRange = Math.max(1, Math.floor(this.limits.responseBytes / 2 / (CHUNK_CHARS * 3)));
-    for (let first = 1; first <= count; first += perRange) {
-      const last = Math.min(count, first + perRange - 1);
-      await batcher.reserve(100, (last - first + 1) * CHUNK_CHARS * 3);
-      const range = sheet.getRange(`${column}${first}:${column}${last}`);
-      range.load('values');
-      ranges.push(range);
+    for (let from = first; from <= last; from += perRange) {
+      const to = Math.min(last, from + perRange - 1);
+      this.held.push({
+        request: 100,
+        response: (to - from + 1) * CHUNK_CHARS * 3,
+        queue: () => {
+          const range = this.sheet.getRange(columnRange(column, from, to));
+          range.load('values');
+          ranges.push(range);
+        },
+      });
     }
-    return () => ranges.map((r) => joinChunks(r.values)).join('');
+    return () => {
+      const rows: unknown[][] = [];
+      for (const range of ranges) rows.push(...range.values);
+      return rows;
+    };
   }
 
-  /** Queues the read of the mark records (meta already read); resolve after flush. */
-  async queueRead(sheet: Excel.Worksheet, meta: StoreMeta, batcher: SyncBatcher): Promise<() => MarkStore> {
-    const text = await this.queueChunks(sheet, meta.chunks, 'A', batcher);
-    return () => ({ meta, marks: record.parseMarks<MarkRecord>(text()) });
-  }
-
-  /** Adds the store sheet: very hidden where ExcelApi 1.2 can set visibility. */
-  create(): Excel.Worksheet {
-    const sheet = this.context.workbook.worksheets.add(STORE_SHEET);
-    if (this.api.has(2)) sheet.visibility = 'VeryHidden';
-    return sheet;
-  }
-
-  /**
-   * Queues the chunks of `text` into `column` (old chunks beyond them cleared), in batches under the request
-   * budget. Text cells get the `@` format first, so nothing is ever converted.
-   */
-  async writeChunks(
-    sheet: Excel.Worksheet,
-    text: string,
-    oldCount: number,
-    batcher: SyncBatcher,
-    column: string,
-  ): Promise<number> {
-    const chunks = text ? chunkText(text) : [];
-    if (oldCount > chunks.length) {
-      await batcher.reserve(100);
-      sheet.getRange(`${column}${chunks.length + 1}:${column}${oldCount}`).clear('Contents');
-    }
+  /** Text cells get the `@` format first, so nothing is ever converted; runs stay under half the request budget. */
+  write(column: RecordColumn, first: number, texts: readonly string[]): void {
     let i = 0;
-    while (i < chunks.length) {
+    while (i < texts.length) {
       let j = i;
       let bytes = 0;
-      while (j < chunks.length && (j === i || bytes + jsonBytes(chunks[j]) < this.limits.requestBytes / 2))
-        bytes += jsonBytes(chunks[j++]);
-      await batcher.reserve(bytes);
-      const range = sheet.getRange(`${column}${i + 1}:${column}${j}`);
-      range.numberFormat = chunks.slice(i, j).map(() => ['@']);
-      range.values = chunks.slice(i, j).map((c) => [c]);
+      while (j < texts.length && (j === i || bytes + jsonBytes(texts[j]) < this.limits.requestBytes / 2))
+        bytes += jsonBytes(texts[j++]);
+      const part = texts.slice(i, j);
+      const from = first + i;
+      this.held.push({
+        request: bytes,
+        response: 0,
+        queue: () => {
+          const range = this.sheet.getRange(columnRange(column, from, from + part.length - 1));
+          range.numberFormat = part.map(() => ['@']);
+          range.values = part.map((t) => [t]);
+        },
+      });
       i = j;
     }
-    return chunks.length;
   }
 
-  /** Queues the whole store: marks into column A, then the meta cell (last, so a cut-off write is never trusted). */
-  async write(
-    sheet: Excel.Worksheet,
-    store: MarkStore,
-    oldChunks: number,
-    batcher: SyncBatcher,
-  ): Promise<void> {
-    store.meta.chunks = await this.writeChunks(sheet, record.marksText(store), oldChunks, batcher, 'A');
-    await this.writeMeta(sheet, store.meta, batcher);
+  clear(column: RecordColumn, first: number, last: number): void {
+    this.held.push({
+      request: 100,
+      response: 0,
+      queue: () => this.sheet.getRange(columnRange(column, first, last)).clear('Contents'),
+    });
   }
 
-  /** Queues the meta cell. */
-  async writeMeta(sheet: Excel.Worksheet, meta: StoreMeta, batcher: SyncBatcher): Promise<void> {
-    const json = record.metaText(meta);
-    await batcher.reserve(jsonBytes(json));
-    const cell = sheet.getRange('B1');
-    cell.numberFormat = [['@']];
-    cell.values = [[json]];
+  /** Queues what was asked: under the batcher's budget, or (small reads with no batcher) into the next sync. */
+  async send(batcher?: SyncBatcher): Promise<void> {
+    for (const op of this.held.splice(0)) {
+      if (batcher) await batcher.reserve(op.request, op.response);
+      op.queue();
+    }
   }
+}
+
+/**
+ * Reads or writes the record sheet inside one `Excel.run` (the store logic is shared: record-store.ts): `use` asks
+ * for cells, which are then queued under the batcher's budget, or into the caller's next sync when there is no
+ * batcher. What `use` returns (a reader of values) is valid after that sync.
+ */
+export async function onRecordSheet<T>(
+  sheet: Excel.Worksheet,
+  limits: SyncLimits,
+  batcher: SyncBatcher | undefined,
+  use: (record: RecordSheet<MarkRecord>) => T,
+): Promise<T> {
+  const cells = new ExcelRecordCells(sheet, limits);
+  const out = use(new RecordSheet<MarkRecord>(cells, ABOUT));
+  await cells.send(batcher);
+  return out;
+}
+
+/** Adds the store sheet: very hidden where ExcelApi 1.2 can set visibility. */
+export function addStoreSheet(context: Excel.RequestContext, api: ApiLevel): Excel.Worksheet {
+  const sheet = context.workbook.worksheets.add(STORE_SHEET);
+  if (api.has(2)) sheet.visibility = 'VeryHidden';
+  return sheet;
 }

@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 import type { CellMark } from '../../core/workbook-port';
-import { noteStamp } from '../note-text';
+import { planRemark } from '../remark-plan';
 import { SyncBatcher } from './excel-api';
-import { cellKey, type CellRef } from './excel-address';
+import { cellKey } from '../../core/cell-key';
+import type { CellRef } from './excel-address';
 import { assertWritable, loadBook, sheetNamed, type SheetInfo } from './excel-book';
 import {
   groupByFill,
@@ -13,27 +14,30 @@ import {
   queueFills,
   queueNotes,
 } from './excel-cells';
-import { type CommentOp, loadThreads, queueComments, type Thread } from './excel-comments';
+import {
+  type CommentOp,
+  loadThreads,
+  queueComments,
+  type Thread,
+  collectIds,
+  commentOps,
+  indexThreads,
+  uncommentOps,
+} from './excel-comments';
 import { emptyStore, type FillState, type MarkRecord } from './excel-mark-store';
 import {
-  collectIds,
-  colourOf,
-  commentOps,
   groupBySheet,
-  indexThreads,
   joinNote,
   type MarkEnv,
   planTargets,
   queueStoreMeta,
   queueStoreRead,
-  recordKey,
+  recordFor,
   refreshResultSheet,
   restoreOps,
   saveStore,
   spanOf,
   type Target,
-  uncommentOps,
-  adoptPersonsNote,
 } from './excel-mark-plan';
 import { usedRangeOf } from './excel-read';
 
@@ -51,7 +55,7 @@ export async function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): Pr
   assertWritable(book, bySheet.keys(), !book.store || env.mode === 'sheet');
 
   // Sync 2: the meta of the record, used ranges (fingerprint spans), comment threads.
-  const { io, meta } = queueStoreMeta(env, book);
+  const meta = await queueStoreMeta(env, book);
   const used = new Map<SheetInfo, Excel.Range>();
   for (const sheet of bySheet.keys()) {
     const u = usedRangeOf(sheet.proxy, env.api);
@@ -67,7 +71,7 @@ export async function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): Pr
 
   // Sync 3 (or a few, by payload): the record itself, original fills and notes, row fingerprints.
   const batcher = new SyncBatcher(context, env.limits);
-  const readStore = await queueStoreRead(env, book, io, storeMeta, batcher);
+  const readStore = await queueStoreRead(env, book, storeMeta, batcher);
   const probes: Array<{
     sheet: SheetInfo;
     span: [number, number];
@@ -99,7 +103,6 @@ export async function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): Pr
   }
   await batcher.flush();
   const open = readStore();
-  const index = new Map(open.store.marks.map((m) => [recordKey(m.s, m.r, m.c), m]));
 
   // Records first (originals kept from an earlier marking), saved before any cell is touched.
   const writes: Array<{ sheet: SheetInfo; target: Target; rec: MarkRecord; noteNow?: string | null }> = [];
@@ -108,34 +111,11 @@ export async function applyMarksIn(env: MarkEnv, marks: readonly CellMark[]): Pr
     const fills = p.fills();
     const notes = p.notes?.();
     const keys = p.keys();
-    for (const target of bySheet.get(p.sheet) ?? []) {
+    const sheetRecords = open.store.marks.filter((m) => m.s === p.sheet.id);
+    for (const { target, rec: known } of planRemark(sheetRecords, bySheet.get(p.sheet) ?? []).marks) {
       const k = cellKey(target.row, target.column);
-      const key = recordKey(p.sheet.id, target.row, target.column);
-      let rec = index.get(key);
-      if (!rec) {
-        rec = {
-          s: p.sheet.id,
-          n: p.sheet.name,
-          r: target.row,
-          c: target.column,
-          f: fills.get(k) ?? null,
-          m: '',
-          v: target.severity,
-          k: '',
-        };
-        if (notes) rec.o = notes.get(k) ?? null;
-        index.set(key, rec);
-        open.store.marks.push(rec);
-      }
-      rec.n = p.sheet.name;
-      rec.m = colourOf(target.severity);
-      rec.v = target.severity;
-      rec.k = keys.get(target.row) ?? '';
-      if (env.mode === 'sheet') rec.t = target.notes.join('\n');
-      if (env.mode === 'notes') {
-        adoptPersonsNote(rec, notes?.get(k));
-        rec.ts = noteStamp(rec.o, target.notes.join('\n'));
-      }
+      const now = { fill: fills.get(k), note: notes?.get(k), key: keys.get(target.row) ?? '' };
+      const rec = recordFor(env, open, target, known, now);
       writes.push({ sheet: p.sheet, target, rec, noteNow: notes?.get(k) });
     }
   }
@@ -194,7 +174,7 @@ export async function remarkRowsIn(
   const rowSet = new Set(rows);
   const targets = planTargets(env, book, marks, sheet);
 
-  const { io, meta } = queueStoreMeta(env, book);
+  const meta = await queueStoreMeta(env, book);
   const used = usedRangeOf(sheet.proxy, env.api);
   used.load('columnIndex,columnCount');
   await context.sync();
@@ -204,15 +184,19 @@ export async function remarkRowsIn(
 
   // First the record, to know the old marks of these rows (their cells are probed with the new ones).
   const first = new SyncBatcher(context, env.limits);
-  const readStore = await queueStoreRead(env, book, io, storeMeta, first);
+  const readStore = await queueStoreRead(env, book, storeMeta, first);
   await first.flush();
   const open = readStore();
-  const old = open.store.marks.filter((m) => m.s === sheet.id && rowSet.has(m.r));
+  const plan = planRemark(
+    open.store.marks.filter((m) => m.s === sheet.id),
+    targets,
+    rowSet,
+  );
   const span = spanOf(open.store.meta, sheet, used, Math.max(1, ...targets.map((t) => t.column)));
   open.store.meta.spans[sheet.id] = span;
 
   const cells = new Map<number, CellRef>();
-  for (const c of [...old.map((m) => ({ row: m.r, column: m.c })), ...targets])
+  for (const c of [...plan.dropped.map((m) => ({ row: m.r, column: m.c })), ...targets])
     cells.set(cellKey(c.row, c.column), { row: c.row, column: c.column });
   const batcher = new SyncBatcher(context, env.limits);
   const fillsAt = await probeFills(env, batcher, sheet, [...cells.values()]);
@@ -229,47 +213,26 @@ export async function remarkRowsIn(
   const notes = notesAt?.();
   const keys = keysAt();
 
-  const oldByCell = new Map(old.map((m) => [cellKey(m.r, m.c), m]));
-  const newByCell = new Map(targets.map((t) => [cellKey(t.row, t.column), t]));
   const fillOps: Array<{ cell: CellRef; fill: FillState | null }> = [];
   const noteOps: NoteOp[] = [];
   const commentQueue: CommentOp[] = [];
   const { at, byId } = indexThreads(threads, sheet.id);
-  const dropped = new Set<MarkRecord>();
-  const index = new Map(open.store.marks.filter((m) => m.s === sheet.id).map((m) => [cellKey(m.r, m.c), m]));
-  for (const [k, rec] of oldByCell) {
-    if (newByCell.has(k)) continue;
+  for (const rec of plan.dropped) {
+    const k = cellKey(rec.r, rec.c);
     restoreOps(env, rec, { row: rec.r, column: rec.c }, fills.get(k), notes?.get(k), fillOps, noteOps);
     if (env.mode === 'comments') commentQueue.push(...uncommentOps(rec, byId));
-    dropped.add(rec);
   }
-  for (const [k, target] of newByCell) {
-    let rec = oldByCell.get(k) ?? index.get(k);
-    if (!rec) {
-      rec = {
-        s: sheet.id,
-        n: sheet.name,
-        r: target.row,
-        c: target.column,
-        f: fills.get(k) ?? null,
-        m: '',
-        v: target.severity,
-        k: '',
-      };
-      if (notes) rec.o = notes.get(k) ?? null;
-      open.store.marks.push(rec);
-    }
-    rec.n = sheet.name;
-    rec.m = colourOf(target.severity);
-    rec.v = target.severity;
-    rec.k = keys.get(target.row) ?? '';
-    if (env.mode === 'sheet') rec.t = target.notes.join('\n');
+  for (const { target, rec: known } of plan.marks) {
+    const k = cellKey(target.row, target.column);
+    const now = notes?.get(k);
+    const rec = recordFor(env, open, target, known, {
+      fill: fills.get(k),
+      note: now,
+      key: keys.get(target.row) ?? '',
+    });
     fillOps.push({ cell: target, fill: { color: rec.m } });
     const text = target.notes.join('\n');
     if (env.mode === 'notes') {
-      const now = notes?.get(k);
-      adoptPersonsNote(rec, now);
-      rec.ts = noteStamp(rec.o, text);
       const content = text ? joinNote(rec.o, text) : (rec.o ?? null);
       const exists = now !== null && now !== undefined;
       if (content !== now && (content !== null || exists)) noteOps.push({ cell: target, exists, content });
@@ -277,6 +240,7 @@ export async function remarkRowsIn(
       commentQueue.push(...(text ? commentOps(rec, target, text, at, byId) : uncommentOps(rec, byId)));
     }
   }
+  const dropped = new Set(plan.dropped);
   open.store.marks = open.store.marks.filter((m) => !dropped.has(m));
   await saveStore(env, open);
 

@@ -23,8 +23,7 @@ import { assertWritable, type BookInfo, loadBook } from './excel-book';
 import type { CellEnv } from './excel-cells';
 import { ExcelHostError } from './excel-errors';
 import { type ExcelRowsChanged, subscribeChanges } from './excel-events';
-import { parseState } from '../mark-record';
-import { emptyStore, MarkStoreSheet } from './excel-mark-store';
+import { addStoreSheet, emptyStore, onRecordSheet } from './excel-mark-store';
 import { clearMarksIn } from './excel-clear';
 import { type MarkEnv, type MarkMode, markModeOf } from './excel-mark-plan';
 import { applyMarksIn, remarkRowsIn } from './excel-marks';
@@ -172,7 +171,7 @@ export class ExcelWorkbook implements PaneWorkbookPort {
     return this.guarded(async (context) => {
       const book = await loadBook(context, this.api);
       const meta = book.store
-        ? new MarkStoreSheet(context, this.api, this.limits).queueMeta(book.store.proxy)
+        ? await onRecordSheet(book.store.proxy, this.limits, undefined, (r) => r.meta())
         : undefined;
       const readers = book.sheets.map((s) => new SheetReader(s.proxy, s.name, this.api, this.readOptions()));
       await readAll(context, readers, this.limits);
@@ -279,18 +278,16 @@ export class ExcelWorkbook implements PaneWorkbookPort {
       assertWritable(book, [], !book.store);
       const state = await this.readSheetState(context, book);
       state[key] = value;
-      const io = new MarkStoreSheet(context, this.api, this.limits);
       const batcher = new SyncBatcher(context, this.limits);
       let meta = emptyStore().meta;
       if (book.store) {
-        const read = io.queueMeta(book.store.proxy);
+        const read = await onRecordSheet(book.store.proxy, this.limits, undefined, (r) => r.meta());
         await context.sync();
         meta = read();
       }
       await batcher.reserve(100);
-      const sheet = book.store?.proxy ?? io.create();
-      meta.stateChunks = await io.writeChunks(sheet, JSON.stringify(state), meta.stateChunks, batcher, 'C');
-      await io.writeMeta(sheet, meta, batcher);
+      const sheet = book.store?.proxy ?? addStoreSheet(context, this.api);
+      await onRecordSheet(sheet, this.limits, batcher, (r) => r.writeState(meta, state));
       await batcher.flush();
     });
   }
@@ -301,13 +298,13 @@ export class ExcelWorkbook implements PaneWorkbookPort {
     book: BookInfo,
   ): Promise<Record<string, string>> {
     if (!book.store) return {};
-    const io = new MarkStoreSheet(context, this.api, this.limits);
-    const readMeta = io.queueMeta(book.store.proxy);
+    const sheet = book.store.proxy;
+    const readMeta = await onRecordSheet(sheet, this.limits, undefined, (r) => r.meta());
     await context.sync();
     const batcher = new SyncBatcher(context, this.limits);
-    const text = await io.queueChunks(book.store.proxy, readMeta().stateChunks, 'C', batcher);
+    const state = await onRecordSheet(sheet, this.limits, batcher, (r) => r.state(readMeta()));
     await batcher.flush();
-    return parseState(text());
+    return state();
   }
 
   private subscribe(listener: (change: RowsChanged) => void): Promise<() => void> {
@@ -333,12 +330,12 @@ export class ExcelWorkbook implements PaneWorkbookPort {
     await this.run(async (context) => {
       const book = await loadBook(context, this.api);
       if (!book.store) return;
-      const io = new MarkStoreSheet(context, this.api, this.limits);
-      const readMeta = io.queueMeta(book.store.proxy);
+      const sheet = book.store.proxy;
+      const readMeta = await onRecordSheet(sheet, this.limits, undefined, (r) => r.meta());
       await context.sync();
       const meta = readMeta();
       const reader = new SyncBatcher(context, this.limits);
-      const read = await io.queueRead(book.store.proxy, meta, reader);
+      const read = await onRecordSheet(sheet, this.limits, reader, (r) => r.marks(meta));
       await reader.flush();
       const store = read();
       let changed = false;
@@ -360,7 +357,7 @@ export class ExcelWorkbook implements PaneWorkbookPort {
       }
       if (!changed) return;
       const writer = new SyncBatcher(context, this.limits);
-      await io.write(book.store.proxy, store, meta.chunks, writer);
+      await onRecordSheet(sheet, this.limits, writer, (r) => r.writeMarks(store, meta.chunks));
       await writer.flush();
     });
   }

@@ -1,3 +1,4 @@
+import { cellKey } from '../../core/cell-key';
 import { cellAddress, columnNumber, type MergeRange } from '../../core/grid';
 
 /** A cell by 1-based row and column. */
@@ -5,9 +6,6 @@ export interface CellRef {
   row: number;
   column: number;
 }
-
-/** Columns of a sheet (16,384 in WPS 表格 and Excel): cell keys below are exact for every cell. */
-const MAX_COLUMNS = 16_384;
 
 /**
  * Longest address string handed to `Worksheet.Range(...)`. Why 255: the VBA-compatible object model refuses
@@ -17,16 +15,6 @@ export const MAX_ADDRESS_CHARS = 255;
 
 /** Ranges per `Application.Union` call: the VBA-compatible `Union(Arg1, …, Arg30)` takes at most 30. */
 export const MAX_UNION_ARGS = 30;
-
-/** Key of a cell for maps. */
-export function cellKey(row: number, column: number): number {
-  return row * MAX_COLUMNS + column;
-}
-
-/** The cell of a key. */
-export function keyCell(key: number): CellRef {
-  return { row: Math.floor(key / MAX_COLUMNS), column: key % MAX_COLUMNS };
-}
 
 /** A1 address of a rectangle (a single cell when it is one). */
 export function rectAddress(r: MergeRange): string {

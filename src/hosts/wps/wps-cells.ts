@@ -1,6 +1,7 @@
 import { cellAddress } from '../../core/grid';
 import { type EtRange, type EtWorksheet, XL_NONE, XL_PATTERN_SOLID } from './et-model';
-import { cellKey, type CellRef, cellRects, sortCells } from './wps-address';
+import { cellKey } from '../../core/cell-key';
+import { type CellRef, cellRects, sortCells } from './wps-address';
 import { groupedRanges, MIXED, type Mixed, probeUniform, type RangeEnv } from './wps-ranges';
 import type { FillState } from './wps-store';
 

@@ -1,9 +1,9 @@
+import { cellKey } from '../../core/cell-key';
 import type { MergeRange } from '../../core/grid';
 import type { EtApplication, EtRange, EtWorksheet } from './et-model';
 import {
   addressChunks,
   boundingRect,
-  cellKey,
   type CellRef,
   cellRects,
   MAX_UNION_ARGS,

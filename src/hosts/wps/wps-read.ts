@@ -1,6 +1,7 @@
 import type { CellValue, Grid, MergeRange } from '../../core/grid';
 import type { EtRange, EtWorksheet } from './et-model';
-import { cellKey, type CellRef, parseAddress, rectAddress } from './wps-address';
+import { cellKey } from '../../core/cell-key';
+import { type CellRef, parseAddress, rectAddress } from './wps-address';
 import { MIXED, probeUniform, type RangeEnv } from './wps-ranges';
 import { isGeneralFormat, toCellValue, toMatrix } from './wps-values';
 

@@ -1,5 +1,5 @@
 import * as record from '../mark-record';
-import { chunkText, untagChunk } from '../record-chunks';
+import { type RecordCells, type RecordColumn, RecordSheet } from '../record-store';
 import { type EtWorkbook, type EtWorksheet, XL_SHEET_VERY_HIDDEN } from './et-model';
 import { findSheet, lastVisibleSheet } from './wps-book';
 import { toMatrix } from './wps-values';
@@ -44,18 +44,38 @@ export function emptyStore(): MarkStore {
   return record.emptyStore(ABOUT);
 }
 
-function parseMeta(value: unknown): StoreMeta {
-  return record.parseMeta(value, ABOUT);
-}
-
 /** Text written so the host keeps it as typed: a leading apostrophe is the "this is text" prefix, not content. */
 export function asText(s: string): string {
   return `'${s}`;
 }
 
-/** The record sheet of a workbook, read and written through a handful of calls. */
+/** The record sheet's cells through ET: one `Range` call per read or write, values at once. */
+function etCells(ws: EtWorksheet): RecordCells {
+  const range = (column: RecordColumn, first: number, last: number) =>
+    ws.Range(first === last ? `${column}${first}` : `${column}${first}:${column}${last}`);
+  return {
+    read(column, first, last) {
+      const values = toMatrix(range(column, first, last).Value2, last - first + 1, 1);
+      return () => values;
+    },
+    write(column, first, texts) {
+      // The columns are formatted as text (`@`) when the sheet is made: the chunks are stored as they are.
+      range(column, first, first + texts.length - 1).Value2 =
+        texts.length === 1 ? (texts[0] ?? null) : texts.map((t) => [t]);
+    },
+    clear(column, first, last) {
+      range(column, first, last).Value2 = null;
+    },
+  };
+}
+
+/** The record sheet of a workbook (the store logic is shared: record-store.ts), read and written at once. */
 export class StoreSheet {
-  private constructor(readonly ws: EtWorksheet) {}
+  private readonly record: RecordSheet<MarkRecord>;
+
+  private constructor(readonly ws: EtWorksheet) {
+    this.record = new RecordSheet(etCells(ws), ABOUT);
+  }
 
   /** The record sheet, if the workbook has one. */
   static find(book: EtWorkbook): StoreSheet | undefined {
@@ -77,48 +97,47 @@ export class StoreSheet {
 
   /** The meta cell. */
   readMeta(): StoreMeta {
-    return parseMeta(this.ws.Range('B1').Value2);
-  }
-
-  /** Joins `count` chunks of a column (one call). */
-  readChunks(column: 'A' | 'C', count: number): string {
-    if (count <= 0) return '';
-    const values = toMatrix(this.ws.Range(`${column}1:${column}${count}`).Value2, count, 1);
-    let s = '';
-    for (const row of values) s += untagChunk(row[0]) ?? '';
-    return s;
+    return this.record.meta()();
   }
 
   /** The whole store: meta, then the record (one call each). */
   read(): MarkStore {
-    const meta = this.readMeta();
-    return { meta, marks: record.parseMarks<MarkRecord>(this.readChunks('A', meta.chunks)) };
+    return this.record.marks(this.readMeta())();
   }
 
   /** The pane state (key → value). */
   readState(meta = this.readMeta()): Record<string, string> {
-    return record.parseState(this.readChunks('C', meta.stateChunks));
+    return this.record.state(meta)();
   }
 
-  /** Writes `text` as chunks into a column (old chunks beyond them cleared); returns the chunk count. */
-  writeChunks(column: 'A' | 'C', text: string, oldCount: number): number {
-    const chunks = text ? chunkText(text) : [];
-    if (oldCount > chunks.length)
-      this.ws.Range(`${column}${chunks.length + 1}:${column}${oldCount}`).Value2 = null;
-    // The columns are formatted as text (`@`) when the sheet is made: the chunks are stored as they are.
-    if (chunks.length > 0)
-      this.ws.Range(`${column}1:${column}${chunks.length}`).Value2 = chunks.map((c) => [c]);
-    return chunks.length;
+  /** Writes the pane state, then the meta. */
+  writeState(meta: StoreMeta, state: Record<string, string>): void {
+    this.record.writeState(meta, state);
   }
 
-  /** The meta cell, written last so a cut-off write is never trusted. */
-  writeMeta(meta: StoreMeta): void {
-    this.ws.Range('B1').Value2 = record.metaText(meta);
-  }
-
-  /** Writes the record (and the meta). */
+  /** Writes the record, then the meta. */
   write(store: MarkStore, oldChunks: number): void {
-    store.meta.chunks = this.writeChunks('A', record.marksText(store), oldChunks);
-    this.writeMeta(store.meta);
+    this.record.writeMarks(store, oldChunks);
   }
+}
+
+/** The record, opened for changes: its sheet (if any) and what it held. */
+export interface OpenStore {
+  sheet?: StoreSheet;
+  store: MarkStore;
+  oldChunks: number;
+}
+
+/** Reads the record of a workbook (an empty one when it has no record sheet). */
+export function openStore(book: EtWorkbook): OpenStore {
+  const sheet = StoreSheet.find(book);
+  const store = sheet ? sheet.read() : emptyStore();
+  return { sheet, store, oldChunks: store.meta.chunks };
+}
+
+/** Writes the record, adding its sheet when the workbook has none yet. */
+export function saveStore(book: EtWorkbook, open: OpenStore): void {
+  open.sheet ??= StoreSheet.create(book);
+  open.sheet.write(open.store, open.oldChunks);
+  open.oldChunks = open.store.meta.chunks;
 }

@@ -11,7 +11,8 @@ import type { EtApplication, EtWorkbook } from './et-model';
 import { MAX_ADDRESS_CHARS } from './wps-address';
 import { activeBook, assertWritable, quietly, sheetNamed, STORE_SHEET, userSheets } from './wps-book';
 import { subscribeSheetChange } from './wps-events';
-import { applyMarksIn, clearMarksIn, type MarkEnv, markSheetIn } from './wps-marks';
+import { clearMarksIn } from './wps-clear';
+import { applyMarksIn, type MarkEnv, markSheetIn } from './wps-marks';
 import { type ReadStats, readSheetGrid } from './wps-read';
 import { StoreSheet } from './wps-store';
 import { writeSheetIn } from './wps-write-sheet';
@@ -201,9 +202,7 @@ export class WpsWorkbook implements PaneWorkbookPort {
         const state = store.readState(meta);
         if (value === '') delete state[key];
         else state[key] = value;
-        const json = Object.keys(state).length ? JSON.stringify(state) : '';
-        meta.stateChunks = store.writeChunks('C', json, meta.stateChunks);
-        store.writeMeta(meta);
+        store.writeState(meta, state);
       }),
     );
   }

@@ -1,3 +1,4 @@
+import { SHEET_COLUMNS, SHEET_ROWS } from '../../core/cell-key';
 import { cellAddress, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
 import { MARK_COLOURS, type CellMark } from '../../core/workbook-port';
@@ -30,10 +31,6 @@ import { writeZip, type ZipItem } from './zip-writer';
 // styles.xml, the marked sheets, their rels and notes, and [Content_Types].xml as text; every other entry is
 // copied as it was stored (not even inflated), in the same order.
 
-/** Excel's hard limits: 1,048,576 rows × 16,384 columns. */
-const MAX_ROW = 1048576;
-const MAX_COLUMN = 16384;
-
 /** A sheet with its planned marks, its merges by row, and its extent once its cells are patched. */
 interface SheetPlan extends PlannedSheet {
   merges: Map<number, MergeRange[]>;
@@ -48,8 +45,8 @@ const possible = ({ row, column }: CellMark) =>
   Number.isInteger(column) &&
   row >= 1 &&
   column >= 1 &&
-  row <= MAX_ROW &&
-  column <= MAX_COLUMN;
+  row <= SHEET_ROWS &&
+  column <= SHEET_COLUMNS;
 
 /**
  * Plans marks against the package: an unknown sheet throws `WorkbookMarkError`; a mark on a merged follower goes
