@@ -1,6 +1,7 @@
 import { failureStore } from '../app/command-failure';
 import { errorText } from '../app/error-text';
 import { DOCK_RIGHT, type EtApplication, type EtTaskPane } from '../hosts/wps/et-model';
+import { wpsLocale } from '../hosts/wps/wps-locale';
 import { WpsWorkbook } from '../hosts/wps/wps-workbook';
 import {
   adjustCommand,
@@ -17,9 +18,6 @@ import type { Locale } from '../core/locale';
  * each starts its work without awaiting it and reports the outcome through an alert (shown by WPS on its main
  * window) and the pane.
  */
-
-/** WPS's JS API names no UI language: its add-in speaks Chinese (the texts have English too). */
-const LOCALE: Locale = 'zh-CN';
 
 /** Ribbon control ids (ribbon.xml) → what they do. */
 export const CONTROLS = {
@@ -59,10 +57,17 @@ const host = (): Host => window as unknown as Host;
 let ribbon: RibbonUi | undefined;
 let port: WpsWorkbook | undefined;
 let busy = false;
+let locale: Locale | undefined;
+
+/** The language of WPS's menus (asked once: WPS changes it only on a restart); zh-CN when WPS does not say. */
+function lang(): Locale {
+  locale ??= wpsLocale(host().Application);
+  return locale;
+}
 
 function app(): EtApplication {
   const a = host().Application;
-  if (!a) throw new Error(commandText(LOCALE, 'noApplication'));
+  if (!a) throw new Error(commandText(lang(), 'noApplication'));
   return a;
 }
 
@@ -99,8 +104,8 @@ export function showPane(): void {
     known.Visible = true;
     return;
   }
-  if (!a.CreateTaskPane) throw new Error(commandText(LOCALE, 'noTaskPane'));
-  const pane = a.CreateTaskPane(paneUrl(), commandText(LOCALE, 'paneTitle'));
+  if (!a.CreateTaskPane) throw new Error(commandText(lang(), 'noTaskPane'));
+  const pane = a.CreateTaskPane(paneUrl(), commandText(lang(), 'paneTitle'));
   pane.DockPosition = DOCK_RIGHT;
   pane.Visible = true;
   a.PluginStorage?.setItem(PANE_ID_KEY, pane.ID);
@@ -118,7 +123,7 @@ function refreshPane(): void {
 }
 
 function messageOf(e: unknown): string {
-  return errorText(e, LOCALE);
+  return errorText(e, lang());
 }
 
 function setBusy(on: boolean): void {
@@ -136,7 +141,7 @@ function setBusy(on: boolean): void {
  */
 export function start(work: (p: WpsWorkbook) => Promise<string>): void {
   if (busy) {
-    host().alert(commandText(LOCALE, 'busy'));
+    host().alert(commandText(lang(), 'busy'));
     return;
   }
   setBusy(true);
@@ -152,7 +157,7 @@ export function start(work: (p: WpsWorkbook) => Promise<string>): void {
         const text = messageOf(e);
         // Kept for the pane in the session's storage: a failed command writes nothing into the workbook.
         failureStore(host().Application?.PluginStorage).put(text);
-        host().alert(commandText(LOCALE, 'failed', { message: text }));
+        host().alert(commandText(lang(), 'failed', { message: text }));
       },
     )
     .catch((e: unknown) => console.error(e))
@@ -169,17 +174,17 @@ export function OnAddinLoad(ribbonUi: RibbonUi): boolean {
 export function OnAction(control: RibbonControl): boolean {
   switch (control.Id) {
     case CONTROLS.validate:
-      start(validateCommand);
+      start((p) => validateCommand(p, lang()));
       break;
     case CONTROLS.clear:
-      start(clearCommand);
+      start((p) => clearCommand(p, lang()));
       break;
     case CONTROLS.tally:
-      start(tallyCommand);
+      start((p) => tallyCommand(p, lang()));
       break;
     case CONTROLS.adjust:
       start((p) =>
-        adjustCommand(p).catch((e: unknown) => {
+        adjustCommand(p, undefined, undefined, lang()).catch((e: unknown) => {
           // No sheet of last year found: the pane lets the user choose a sheet or a file.
           showPane();
           throw e;
@@ -190,7 +195,7 @@ export function OnAction(control: RibbonControl): boolean {
       try {
         showPane();
       } catch (e) {
-        host().alert(commandText(LOCALE, 'failed', { message: messageOf(e) }));
+        host().alert(commandText(lang(), 'failed', { message: messageOf(e) }));
       }
       break;
     default:

@@ -3,6 +3,7 @@ import { failureStore } from '../app/command-failure';
 import { showBootError } from '../taskpane/boot-error';
 import { App, type HostContext } from '../taskpane/views/app';
 import type { EtApplication } from '../hosts/wps/et-model';
+import { wpsLocale } from '../hosts/wps/wps-locale';
 import { WpsWorkbook } from '../hosts/wps/wps-workbook';
 import { addMissingDomMethods } from './wps-old-web-view';
 import { startFileWorker } from './file-worker-link';
@@ -33,7 +34,7 @@ async function boot(): Promise<void> {
     const context = {
       mode: 'excel',
       port,
-      language: 'zh-CN',
+      language: wpsLocale(app),
       workbookName,
       failures: failureStore(app.PluginStorage),
     } as HostContext;

@@ -273,6 +273,11 @@ export interface EtTaskPane {
   Delete(): void;
 }
 
+/** `Kso.LanguageSettings`: the languages WPS runs with; `LanguageID(2)` (msoLanguageIDUI) is its menus' (an LCID). */
+export interface EtLanguageSettings {
+  LanguageID(Id: number): number;
+}
+
 /** `Et.Application` with the WPS add-in additions (`WPS.AddonRoot`, `WPS.EtAddonRoot`). */
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
@@ -281,6 +286,8 @@ export interface EtApplication {
   ScreenUpdating: boolean;
   DisplayAlerts: boolean;
   Union(...ranges: EtRange[]): EtRange;
+  /** Absent from some WPS versions: read it guarded (`wpsLocale`). */
+  readonly LanguageSettings?: EtLanguageSettings;
   readonly ApiEvent?: EtApiEvent;
   readonly PluginStorage?: EtPluginStorage;
   CreateTaskPane?(url: string, title?: string): EtTaskPane;

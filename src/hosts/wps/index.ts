@@ -4,4 +4,5 @@ export { STORE_SHEET, SHEET_ID_NAME } from './wps-book';
 export { WpsHostError, type WpsHostCode } from './wps-errors';
 export type { ClearReport, SkippedMark } from '../../core/workbook-port';
 export { markColour } from './wps-marks';
+export { wpsLocale } from './wps-locale';
 export { WpsWorkbook, type WpsReadFigures, type WpsWorkbookOptions } from './wps-workbook';

@@ -31,6 +31,7 @@ export type EtTypingsAgree = [
   Same<Missing<M.EtWorksheets, Et.Worksheets>>,
   Same<Missing<M.EtWorkbook, Et.Workbook>>,
   Same<Missing<M.EtWindow, Et.Window>>,
+  Same<Missing<M.EtLanguageSettings, Kso.LanguageSettings>>,
   // The add-in additions (ApiEvent, PluginStorage, task panes) are declared in the package's index, not here.
   Same<
     Exclude<

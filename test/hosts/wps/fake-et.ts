@@ -246,6 +246,11 @@ export interface FakeEtOptions {
   protectStructure?: boolean;
   /** A host whose worksheets refuse sheet-level names (`Names.Add` fails). */
   noSheetNames?: boolean;
+  /**
+   * What `Application.LanguageSettings.LanguageID(2)` gives: a language id (2052 简体中文, 1033 English), any other
+   * value a bridge might hand back, or `throws` for a call that fails. Left out: a WPS without `LanguageSettings`.
+   */
+  uiLanguage?: unknown;
 }
 
 /** Counts of host calls. */
@@ -633,6 +638,20 @@ class AppObj {
     return this.fake.range(
       sheet,
       ranges.flatMap((r) => r.areas),
+    );
+  }
+  get LanguageSettings(): unknown {
+    const { options } = this.fake;
+    if (!('uiLanguage' in options)) throw new Error('fake ET: Application has no member LanguageSettings');
+    return this.fake.wrap(
+      {
+        LanguageID(id: number) {
+          if (options.uiLanguage === 'throws') throw new Error('fake ET: LanguageID failed');
+          // Only the UI language (msoLanguageIDUI = 2) is modelled.
+          return id === 2 ? options.uiLanguage : 2052;
+        },
+      },
+      'LanguageSettings',
     );
   }
   get ApiEvent(): unknown {

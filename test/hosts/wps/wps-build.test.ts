@@ -177,6 +177,44 @@ describe('npm run build:wps', () => {
     expect(fake.decorations('检查实施清单')).not.toBe(JSON.stringify([[], []]));
   });
 
+  test.each<[string, unknown, RegExp, RegExp]>([
+    [
+      'an English WPS (1033): English',
+      1033,
+      /^Validated sheet “检查实施清单”: \d+ errors/,
+      /^The add-in is still busy/,
+    ],
+    ['a Chinese WPS (2052): Chinese', 2052, /^校验完成：工作表“检查实施清单”发现错误/, /^清单助手正在处理/],
+    ['a WPS that does not say (no LanguageSettings): Chinese', 'missing', /^校验完成/, /^清单助手正在处理/],
+  ])('the ribbon speaks the language of WPS’s menus: %s', async (_, uiLanguage, done, busy) => {
+    const code = readFileSync(path.join(out, 'main.js'), 'utf8');
+    const fake = new FakeEt({
+      sheets: [checklistSheet('检查实施清单', 20)],
+      ...(uiLanguage === 'missing' ? {} : { uiLanguage }),
+    });
+    const alerts: string[] = [];
+    let alerted: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (alerted = resolve));
+    const context: Record<string, unknown> = {
+      Application: fake.app,
+      location: { href: `${BASE}index.html` },
+      alert: (m: string) => {
+        alerts.push(m);
+        if (alerts.length === 2) alerted();
+      },
+      console,
+    };
+    context.window = context;
+    vm.runInNewContext(code, context);
+    const action = context.OnAction as (c: { Id: string }) => unknown;
+    action({ Id: 'drcValidate' });
+    // A second click while the first runs is refused at once, in the same language.
+    action({ Id: 'drcValidate' });
+    await finished;
+    expect(alerts[0]).toMatch(busy);
+    expect(alerts[1]).toMatch(done);
+  });
+
   test('the pane page, the entry page and the icons are there; the pane page loads no Office.js', () => {
     const pane = readFileSync(path.join(out, 'taskpane.html'), 'utf8');
     expect(pane).toMatch(/<div id="app"><\/div>/);
