@@ -4,8 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { usccCheckChar } from '../src/rules/uscc/uscc.rule';
+import { encodeText } from '../test/helpers/encode-text';
 
 const OUT = path.join(__dirname, '..', 'examples');
 const code = (first17: string) => first17 + usccCheckChar(first17);
@@ -331,7 +331,7 @@ function housingCsvGbk() {
   ];
   writeFileSync(
     path.join(OUT, '于都县住建局-抽查事项清单(GBK).csv'),
-    iconv.encode(lines.join('\r\n') + '\r\n', 'gbk'),
+    encodeText(lines.join('\r\n') + '\r\n', 'gbk'),
   );
 }
 

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { drc } from '../helpers/drc';
+import { encodeText } from '../helpers/encode-text';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'drc-cli-'));
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
@@ -206,7 +206,7 @@ describe('bad input: a clear message naming the file, exit 2, never a stack trac
     const file = path.join(dir, '清单.csv');
     writeFileSync(
       file,
-      iconv.encode(
+      encodeText(
         '序号,抽查事项,抽查依据,抽查主体,抽查对象,抽查方式,抽查比例,抽查频次\r\n1,食品检查,《食品安全法》,于都县某局,食品企业,双随机抽查,150%,每年1次\r\n',
         'gbk',
       ),

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import type { Grid } from '../../../src/core/grid';
 import { MARK_COLOURS } from '../../../src/core/workbook-port';
 import { CsvWorkbook, toSheetName } from '../../../src/hosts/xlsx/csv-workbook';
 import { WorkbookMarkError } from '../../../src/hosts/xlsx/errors';
 import { openWorkbookFile } from '../../../src/hosts/xlsx/node-file';
+import { encodeText } from '../../helpers/encode-text';
 
 let dir: string;
 beforeAll(() => {
@@ -60,7 +60,7 @@ function delimited(rows: string[][], delimiter: string, newline: string): string
 
 describe('CsvWorkbook reads text exports', () => {
   it('a GBK CSV (the usual Chinese platform export)', async () => {
-    const bytes = new Uint8Array(iconv.encode(delimited(CHECKLIST_ROWS, ',', '\r\n'), 'gbk'));
+    const bytes = encodeText(delimited(CHECKLIST_ROWS, ',', '\r\n'), 'gbk');
     const { wb, grid } = await open('于都县住建局-抽查事项清单(GBK).csv', bytes);
     expect(wb.encoding).toBe('gb18030');
     expect(wb.delimiter).toBe(',');
@@ -71,14 +71,14 @@ describe('CsvWorkbook reads text exports', () => {
   });
 
   it('a GB18030-only character survives', async () => {
-    const { grid } = await open('生僻字.csv', new Uint8Array(iconv.encode('名称\n𠀀字号饭店\n', 'gb18030')));
+    const { grid } = await open('生僻字.csv', encodeText('名称\n𠀀字号饭店\n', 'gb18030'));
     expect(grid.values).toEqual([['名称'], ['𠀀字号饭店']]);
   });
 
   it('a Big5 CSV (traditional characters)', async () => {
     const text =
       '序號,檢查事項名稱,檢查對象\n1,食品生產企業監督檢查,於都縣紅旗食品有限公司\n2,特種設備使用單位監督檢查,於都縣宏發機械製造有限公司\n';
-    const { wb, grid } = await open('繁体.csv', new Uint8Array(iconv.encode(text, 'big5')));
+    const { wb, grid } = await open('繁体.csv', encodeText(text, 'big5'));
     expect(wb.encoding).toBe('big5');
     expect(grid.values[2]).toEqual(['2', '特種設備使用單位監督檢查', '於都縣宏發機械製造有限公司']);
   });
@@ -86,7 +86,7 @@ describe('CsvWorkbook reads text exports', () => {
   it("a UTF-16 LE TSV with BOM (Excel's “Unicode text”)", async () => {
     const bytes = concat(
       new Uint8Array([0xff, 0xfe]),
-      new Uint8Array(iconv.encode(delimited(CHECKLIST_ROWS, '\t', '\r\n'), 'utf-16le')),
+      encodeText(delimited(CHECKLIST_ROWS, '\t', '\r\n'), 'utf-16le'),
     );
     const { wb, grid } = await open('检查实施清单.txt', bytes);
     expect(wb.encoding).toBe('utf-16le');
@@ -98,7 +98,7 @@ describe('CsvWorkbook reads text exports', () => {
   it('a UTF-16 BE TSV with BOM', async () => {
     const bytes = concat(
       new Uint8Array([0xfe, 0xff]),
-      new Uint8Array(iconv.encode(delimited(CHECKLIST_ROWS, '\t', '\n'), 'utf-16be')),
+      encodeText(delimited(CHECKLIST_ROWS, '\t', '\n'), 'utf-16be'),
     );
     const { wb, grid } = await open('大端.tsv', bytes);
     expect(wb.encoding).toBe('utf-16be');
@@ -107,7 +107,7 @@ describe('CsvWorkbook reads text exports', () => {
 
   it('UTF-16 without BOM, little and big endian (Chinese-heavy: only delimiters and digits have NUL bytes)', async () => {
     for (const encoding of ['utf-16le', 'utf-16be'] as const) {
-      const bytes = new Uint8Array(iconv.encode(delimited(CHECKLIST_ROWS, '\t', '\r\n'), encoding));
+      const bytes = encodeText(delimited(CHECKLIST_ROWS, '\t', '\r\n'), encoding);
       const { wb, grid } = await open(`无BOM-${encoding}.tsv`, bytes);
       expect(wb.encoding).toBe(encoding);
       expect(grid.values).toEqual(CHECKLIST_GRID);
@@ -137,7 +137,7 @@ describe('CsvWorkbook marked copy', () => {
   it('is an .xlsx with the same values in a sheet of the same name, and the marks', async () => {
     const { wb, grid } = await open(
       '于都县住建局-抽查事项清单.csv',
-      new Uint8Array(iconv.encode(delimited(CHECKLIST_ROWS, ',', '\r\n'), 'gbk')),
+      encodeText(delimited(CHECKLIST_ROWS, ',', '\r\n'), 'gbk'),
     );
     await wb.applyMarks([
       { sheet: grid.name, row: 3, column: 4, severity: 'error', note: '抽查比例应写成百分数' },
