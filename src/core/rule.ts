@@ -1,5 +1,5 @@
 import type { CellValue } from './grid';
-import type { Finding, Severity } from './issue';
+import type { Finding, Issue, Severity } from './issue';
 import type { MessageTable } from './locale';
 import type { Settings } from './settings';
 
@@ -115,4 +115,23 @@ export function runRule<T>(
     value: parsed.value,
     findings: more.length === 0 ? parsed.findings : [...parsed.findings, ...more],
   };
+}
+
+/** Where a check across files places a finding: the sheet, and the row, column, field and quoted text when known. */
+export type Place = Pick<Issue, 'sheet' | 'row' | 'column' | 'field' | 'received'>;
+
+/**
+ * What a check across files decides (the adjustment comparison, the review desk, the tally): an issue without
+ * its grade. The feature that ran the check names the file and grades it from the settings.
+ */
+export type FileFinding = Omit<Issue, 'severity'>;
+
+/** A file check's finding at a place; a row, column, field or quoted text that is undefined is left out. */
+export function fileFinding(code: string, at: Place, params: Record<string, string | number>): FileFinding {
+  const finding: FileFinding = { code, sheet: at.sheet, params };
+  if (at.row !== undefined) finding.row = at.row;
+  if (at.column !== undefined) finding.column = at.column;
+  if (at.field !== undefined) finding.field = at.field;
+  if (at.received !== undefined) finding.received = at.received;
+  return finding;
 }

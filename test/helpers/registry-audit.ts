@@ -23,7 +23,7 @@ export interface Registry {
   ruleFolders: ReadonlyArray<{ folder: string; exports: Readonly<Record<string, unknown>> }>;
   /** The text of each `src/schemas/*.schema.ts`. */
   schemaFiles: ReadonlyArray<{ file: string; text: string }>;
-  /** The text of every source file outside `src/rules` and `src/schemas`: where file checks issue their codes. */
+  /** The text of every source file outside `src/rules` and `src/schemas`: where file checks are run. */
   sources: ReadonlyArray<{ file: string; text: string }>;
 }
 
@@ -88,9 +88,10 @@ export function auditRegistry(r: Registry): string[] {
   for (const rule of r.rowRules)
     if (!rowRules.has(rule)) problems.push(`row rule ${rule.id} is used by no schema`);
   for (const check of r.fileChecks) {
-    // A file check's issues are made by a feature from their code ('tally/duplicate', `adjust/${id}`).
-    const code = new RegExp(`['"\`]${check.id}/`);
-    if (!r.sources.some((s) => code.test(s.text))) problems.push(`file check ${check.id} is used by nothing`);
+    // A file check decides its findings in its own module; the feature that runs it imports that module.
+    const imported = new RegExp(`rules/${check.id}/${check.id}\\.rule['"]`);
+    if (!r.sources.some((s) => imported.test(s.text)))
+      problems.push(`file check ${check.id} is used by nothing`);
   }
 
   for (const schema of r.schemas) {

@@ -69,7 +69,7 @@ describe('registries', () => {
     ],
     [
       'a file check whose feature is gone',
-      { sources: REAL.sources.filter((s) => !/['"`]tally\//.test(s.text)) },
+      { sources: REAL.sources.filter((s) => !/rules\/tally\/tally\.rule['"]/.test(s.text)) },
       'file check tally is used by nothing',
     ],
     [

@@ -1,4 +1,5 @@
 import type { Issue } from '../../core/issue';
+import { adjustFindings } from '../../rules/adjust/adjust.rule';
 import { DEFAULT_SEVERITIES } from '../../schemas/severities';
 import { type FieldChange, fieldChanges, nameKey, sharedFields } from '../compare/field-compare';
 import { type ConfirmMap, type MatchKind, matchItems } from '../compare/match-items';
@@ -68,18 +69,6 @@ export function adjustLists(
   current: ListRead,
   options: AdjustOptions = {},
 ): AdjustResult {
-  const issues: AdjustIssue[] = [];
-  const push = (
-    source: AdjustIssue['source'],
-    sheet: string,
-    id: string,
-    at: { row?: number; column?: number; field?: string; received?: string },
-    params: Record<string, string | number>,
-  ) => {
-    const code = `adjust/${id}`;
-    issues.push({ code, severity: DEFAULT_SEVERITIES[code] ?? 'error', sheet, source, ...at, params });
-  };
-  const col = (list: ListRead, key: string) => list.columns.get(key) ?? list.columns.get('itemName');
   const active = current.items.filter((i) => i.adjustType !== '删除');
   const marked = current.items.filter((i) => i.adjustType === '删除');
   // A row this year marked 删除 gives a deletion's reason. Marked by code or name, the item is deleted whatever
@@ -143,86 +132,16 @@ export function adjustLists(
     };
   });
 
-  for (const e of [...added, ...modified]) {
-    if (e.reason !== '') continue;
-    const c = e.current as ListItem;
-    push(
-      'current',
-      current.sheet,
-      'no-reason',
-      { row: c.row, column: col(current, 'adjustReason'), field: 'adjustReason', received: '' },
-      { name: e.itemName, type: e.type },
-    );
-  }
-  for (const e of deleted) {
-    if (e.reason !== '') continue;
-    if (e.current)
-      push(
-        'current',
-        current.sheet,
-        'no-reason',
-        { row: e.current.row, column: col(current, 'adjustReason'), field: 'adjustReason', received: '' },
-        { name: e.itemName, type: e.type },
-      );
-    else
-      push(
-        'previous',
-        previous.sheet,
-        'deleted-no-reason',
-        { row: e.previous?.row, column: col(previous, 'itemName'), field: 'itemName', received: e.itemName },
-        { name: e.itemName },
-      );
-  }
-  for (const m of marks.onlyCurrent)
-    push(
-      'current',
-      current.sheet,
-      'deleted-not-found',
-      {
-        row: m.row,
-        column: col(current, 'adjustType'),
-        field: 'adjustType',
-        received: m.texts.adjustType ?? '',
-      },
-      { name: m.itemName },
-    );
-  for (const item of active) {
-    const f = found.get(item);
-    if (!f || !item.adjustType || item.adjustType === f.type) continue;
-    push(
-      'current',
-      current.sheet,
-      'type-differs',
-      {
-        row: item.row,
-        column: col(current, 'adjustType'),
-        field: 'adjustType',
-        received: item.texts.adjustType ?? '',
-      },
-      { declared: item.adjustType, found: f.type },
-    );
-  }
-  for (const u of match.uncertain)
-    push(
-      'current',
-      current.sheet,
-      'uncertain-match',
-      {
-        row: u.current.row,
-        column: col(current, 'itemName'),
-        field: 'itemName',
-        received: u.current.itemName,
-      },
-      { previous: u.previous.itemName, current: u.current.itemName, score: u.score },
-    );
-  for (const u of match.unknown)
-    push(
-      'confirm',
-      options.confirm?.sheet ?? '',
-      `confirm-unknown-${u.side}`,
-      { row: u.line, column: u.side === 'previous' ? 1 : 2, received: u.name },
-      { name: u.name, line: u.line },
-    );
+  const issues: AdjustIssue[] = adjustFindings({
+    previous,
+    current,
+    confirmSheet: options.confirm?.sheet ?? '',
+    changes: [...added, ...modified, ...deleted],
+    strayDeletions: marks.onlyCurrent,
+    found: active.map((item) => ({ item, type: found.get(item)?.type })),
+    uncertain: match.uncertain,
+    unknown: match.unknown,
+  }).map(({ code, ...rest }) => ({ code, severity: DEFAULT_SEVERITIES[code] ?? 'error', ...rest }));
 
   const byRow = (x: AdjustEntry, y: AdjustEntry) => (x.current?.row ?? 0) - (y.current?.row ?? 0);
   return {

@@ -1,5 +1,15 @@
 import type { Severity } from '../../core/issue';
 import type { Settings } from '../../core/settings';
+import {
+  countKinds,
+  type Deliverable,
+  type ReportedChange,
+  reportedChangeFindings,
+  reportTotalFindings,
+  type ReviewFinding,
+  statementFindings,
+  unreportedChangeFindings,
+} from '../../rules/review/review.rule';
 import { DEFAULT_SEVERITIES } from '../../schemas/severities';
 import type { AdjustType } from '../adjust';
 import { nameKey, sameValue } from '../compare/field-compare';
@@ -8,8 +18,7 @@ import type { ListItem, ListRead } from '../compare/read-list';
 import { type ReportEntry, type ReportRead, reportedValues } from './read-report';
 import type { ReviewIssue } from './review-file';
 
-/** Which deliverable an issue of the review concerns. */
-export type Deliverable = 'checklist' | 'adjustment' | 'declaration';
+export type { Deliverable };
 
 /** A review issue that may say which deliverable it concerns. */
 export interface DeliverableIssue extends ReviewIssue {
@@ -33,11 +42,15 @@ export function reviewIssue(
   return issue;
 }
 
+/** A review check's finding in `file`, graded by the settings, else the default severities. */
+export function gradeReview(settings: Settings, file: string, finding: ReviewFinding): DeliverableIssue {
+  const id = finding.code.slice('review/'.length);
+  return reviewIssue(settings, id, { ...finding, file }, finding.params, finding.deliverable);
+}
+
 /** Counts of a report's rows per 调整类型. */
 export function reportCounts(report: ReportRead): Record<AdjustType, number> {
-  const counts: Record<AdjustType, number> = { 新增: 0, 删除: 0, 修改: 0, 无变化: 0 };
-  for (const e of report.entries) if (e.type) counts[e.type]++;
-  return counts;
+  return countKinds(report.entries);
 }
 
 /** The items a list holds this year: rows marked 删除 give a deletion, they are not items. */
@@ -55,62 +68,7 @@ export function checkReportTotals(
   settings: Settings,
   listItems?: number,
 ): DeliverableIssue[] {
-  const issues: DeliverableIssue[] = [];
-  const counted = reportCounts(report);
-  const at = (row: number) => ({ file, sheet: report.sheet, row, column: report.columns.itemName ?? 1 });
-  const listed = report.entries.filter((e) => e.type !== '无变化').length;
-  for (const total of report.totals) {
-    const c = total.counts;
-    for (const type of ['新增', '删除', '修改'] as const) {
-      const stated = c[type];
-      if (stated !== undefined && stated !== counted[type])
-        issues.push(
-          reviewIssue(
-            settings,
-            'total-type-mismatch',
-            at(total.row),
-            { type, stated, counted: counted[type] },
-            'adjustment',
-          ),
-        );
-    }
-    if (c.total !== undefined && c.total !== listed && c.total !== report.entries.length)
-      issues.push(
-        reviewIssue(
-          settings,
-          'total-count-mismatch',
-          at(total.row),
-          { stated: c.total, counted: listed },
-          'adjustment',
-        ),
-      );
-    if (c.previous !== undefined && c.current !== undefined) {
-      const added = c.新增 ?? counted.新增;
-      const deleted = c.删除 ?? counted.删除;
-      const expected = c.previous + added - deleted;
-      if (expected !== c.current)
-        issues.push(
-          reviewIssue(
-            settings,
-            'total-balance',
-            at(total.row),
-            { previous: c.previous, added, deleted, expected, current: c.current },
-            'adjustment',
-          ),
-        );
-    }
-    if (c.current !== undefined && listItems !== undefined && c.current !== listItems)
-      issues.push(
-        reviewIssue(
-          settings,
-          'total-list-count',
-          at(total.row),
-          { stated: c.current, items: listItems },
-          'adjustment',
-        ),
-      );
-  }
-  return issues;
+  return reportTotalFindings(report, listItems).map((f) => gradeReview(settings, file, f));
 }
 
 /** A report row as a list item, so that the adjustment's matching (code, name, similar name) pairs it. */
@@ -145,103 +103,40 @@ export function checkReportAgainstList(
   for (const p of match.pairs)
     found.set(byEntry.get(p.previous)!, { item: p.current, exact: p.how === 'code' || p.how === 'name' });
   const at = (e: ReportEntry) => ({
-    file: reportFile,
     sheet: report.sheet,
     row: e.row,
     column: report.columns.itemName,
     field: 'itemName',
     received: e.itemName,
   });
-  const nameDiffers = (e: ReportEntry, hit: { item: ListItem; exact: boolean }) => {
-    if (!hit.exact)
-      issues.push(
-        reviewIssue(
-          settings,
-          'name-differs',
-          at(e),
-          { reported: e.itemName, listed: hit.item.itemName, listRow: hit.item.row },
-          'adjustment',
-        ),
-      );
-  };
-
   for (const e of entries) {
+    const type = e.type as ReportedChange['type'];
+    const change = {
+      row: e.row,
+      itemName: e.itemName,
+      type,
+      values: type === '修改' ? reportedValues(e) : {},
+    };
     const hit = found.get(e);
-    if (e.type === '新增') {
-      if (!hit)
-        issues.push(
-          reviewIssue(settings, 'added-not-in-list', at(e), { itemName: e.itemName }, 'adjustment'),
-        );
-      else nameDiffers(e, hit);
-    } else if (e.type === '删除') {
-      if (hit?.exact)
-        issues.push(
-          reviewIssue(
-            settings,
-            'deleted-still-listed',
-            at(e),
-            { itemName: e.itemName, listRow: hit.item.row },
-            'adjustment',
-          ),
-        );
-    } else if (e.type === '修改') {
-      if (!hit) {
-        issues.push(
-          reviewIssue(settings, 'modified-not-in-list', at(e), { itemName: e.itemName }, 'adjustment'),
-        );
-        continue;
-      }
-      nameDiffers(e, hit);
-      const reported = reportedValues(e);
-      for (const field of ['ratio', 'frequency'] as const) {
-        const value = reported[field];
-        if (value === undefined || !list.columns.has(field)) continue;
-        const listed = hit.item.texts[field] ?? '';
-        if (!sameValue(field, value, listed))
-          issues.push(
-            reviewIssue(
-              settings,
-              'modified-differs',
-              at(e),
-              {
-                itemName: e.itemName,
-                field,
-                reported: value,
-                listed: listed || '—',
-                listRow: hit.item.row,
-              },
-              'adjustment',
-            ),
-          );
-      }
-    }
+    const listed = hit && {
+      row: hit.item.row,
+      itemName: hit.item.itemName,
+      exact: hit.exact,
+      texts: hit.item.texts,
+    };
+    const findings = reportedChangeFindings(change, listed, at(e), (f) => list.columns.has(f), sameValue);
+    issues.push(...findings.map((f) => gradeReview(settings, reportFile, f)));
   }
 
   // The list's own 调整类型 marks that the report leaves out.
   const reportedKeys = new Set(report.entries.map((e) => nameKey(e.itemName)));
   for (const p of match.pairs) reportedKeys.add(nameKey(p.current.itemName));
-  const typeColumn = list.columns.get('adjustType');
-  for (const item of list.items) {
-    const type = item.adjustType;
-    if (!type || type === '无变化' || reportedKeys.has(nameKey(item.itemName))) continue;
-    issues.push(
-      reviewIssue(
-        settings,
-        'change-not-reported',
-        {
-          file: listFile,
-          sheet: list.sheet,
-          row: item.row,
-          column: typeColumn,
-          field: 'adjustType',
-          received: item.texts.adjustType ?? type,
-        },
-        { itemName: item.itemName, type },
-        'adjustment',
-      ),
-    );
-  }
-  return issues;
+  const unreported = unreportedChangeFindings(
+    list.items,
+    { sheet: list.sheet, typeColumn: list.columns.get('adjustType') },
+    (name) => reportedKeys.has(nameKey(name)),
+  );
+  return [...issues, ...unreported.map((f) => gradeReview(settings, listFile, f))];
 }
 
 /** A 无动态调整 statement against a list that marks changes: one note naming the first of them. */
@@ -250,23 +145,9 @@ export function checkStatementAgainstList(
   listFile: string,
   settings: Settings,
 ): DeliverableIssue[] {
-  const changed = list.items.filter((i) => i.adjustType && i.adjustType !== '无变化');
-  const [first] = changed;
-  if (!first) return [];
-  return [
-    reviewIssue(
-      settings,
-      'statement-but-changes',
-      {
-        file: listFile,
-        sheet: list.sheet,
-        row: first.row,
-        column: list.columns.get('adjustType'),
-        field: 'adjustType',
-        received: first.texts.adjustType ?? '',
-      },
-      { count: changed.length, itemName: first.itemName },
-      'adjustment',
-    ),
-  ];
+  const found = statementFindings(list.items, {
+    sheet: list.sheet,
+    typeColumn: list.columns.get('adjustType'),
+  });
+  return found.map((f) => gradeReview(settings, listFile, f));
 }

@@ -11,6 +11,14 @@ import {
   tallySources,
   YUDU_2020,
 } from '../tally';
+import {
+  declarationFinding,
+  listChoiceFinding,
+  receivedFileFindings,
+  reportChoiceFinding,
+  type ReviewFinding,
+  unplacedFileFinding,
+} from '../../rules/review/review.rule';
 import { unitNameIn } from '../tally/unit-names';
 import {
   activeItems,
@@ -19,8 +27,8 @@ import {
   checkStatementAgainstList,
   type Deliverable,
   type DeliverableIssue,
+  gradeReview,
   reportCounts,
-  reviewIssue,
 } from './cross-check';
 import { type ListStats, listStats } from './list-stats';
 import type { NoChangeStatement, ReportRead } from './read-report';
@@ -258,16 +266,9 @@ export function reviewInbox(findings: readonly FileFindings[], options: ReviewOp
   const unassigned: UnassignedFile[] = [];
   files.forEach((f, i) => {
     const a = itemAt(attributions, i);
-    const at = { file: f.file, sheet: '' };
     for (const unit of f.units) byUnit.get(unit)!.files.push(f);
     if (f.units.length === 0) {
-      const issue = a.unknown
-        ? reviewIssue(settings, a.unknown.suggestion ? 'unknown-unit' : 'unknown-unit-no-match', at, {
-            name: f.file,
-            text: a.unknown.text,
-            suggestion: a.unknown.suggestion ?? '',
-          })
-        : reviewIssue(settings, 'no-unit', at, { name: f.file });
+      const issue = gradeReview(settings, f.file, unplacedFileFinding(f.file, a.unknown));
       unassigned.push({ file: f, issue });
     }
   });
@@ -320,43 +321,19 @@ function reviewUnit(
   year: number,
 ): void {
   const issues: DeliverableIssue[] = [];
-  const unitAt = { file: '', sheet: '' };
+  const add = (file: string, found: ReviewFinding | undefined) => {
+    if (found) issues.push(gradeReview(settings, file, found));
+  };
   for (const f of u.files) {
     const a = itemAt(attributions, all.indexOf(f));
-    if (a.conflict)
-      issues.push(
-        reviewIssue(
-          settings,
-          'unit-conflict',
-          { file: f.file, sheet: '' },
-          {
-            name: f.file,
-            folder: a.conflict.folder,
-            named: a.conflict.named,
-            unit: u.unit,
-          },
-        ),
-      );
-    if (f.kind === 'unreadable')
-      issues.push(
-        reviewIssue(
-          settings,
-          'unreadable',
-          { file: f.file, sheet: '' },
-          { name: f.file, reason: f.error?.message ?? '' },
-        ),
-      );
-    if (f.kind === 'other' && f.error)
-      issues.push(
-        reviewIssue(
-          settings,
-          'not-read',
-          { file: f.file, sheet: '' },
-          { name: f.file, reason: f.error.message },
-        ),
-      );
-    else if (f.kind === 'other' && !f.sheets.some((s) => s.role === 'quota'))
-      issues.push(reviewIssue(settings, 'other-file', { file: f.file, sheet: '' }, { name: f.file }));
+    const received = {
+      name: f.file,
+      kind: f.kind,
+      error: f.error?.message,
+      quota: f.sheets.some((s) => s.role === 'quota'),
+      conflict: a.conflict,
+    };
+    for (const found of receivedFileFindings(received, u.unit)) add(f.file, found);
     for (const issue of f.issues) {
       const role = f.sheets.find((s) => s.name === issue.sheet)?.role;
       issues.push({ ...issue, deliverable: role === 'checklist' ? 'checklist' : 'adjustment' });
@@ -373,17 +350,13 @@ function reviewUnit(
     const read = chosen.list;
     const sheetIssues = chosen.issues.filter((i) => i.sheet === read.sheet);
     u.list = { file: chosen.file, sheet: read.sheet, read, stats: listStats(read, sheetIssues) };
-    if (lists.length > 1)
-      issues.push(
-        reviewIssue(
-          settings,
-          'several-lists',
-          { file: chosen.file, sheet: read.sheet },
-          { count: lists.length, chosen: chosen.file, items: u.list.stats.items },
-          'checklist',
-        ),
-      );
-  } else issues.push(reviewIssue(settings, 'missing-checklist', unitAt, { year }, 'checklist'));
+  }
+  const listChoice = listChoiceFinding(
+    lists.length,
+    u.list && { file: u.list.file, sheet: u.list.sheet, items: u.list.stats.items },
+    year,
+  );
+  add(u.list?.file ?? '', listChoice);
 
   // The report: rows beat a statement; the one with the most rows.
   const reports: Array<{ file: string; report?: ReportRead; statement?: NoChangeStatement }> = [];
@@ -406,22 +379,13 @@ function reviewUnit(
       deleted: counts.删除,
       modified: counts.修改,
     };
-    if (reports.length > 1)
-      issues.push(
-        reviewIssue(
-          settings,
-          'several-reports',
-          { file: report.file, sheet: u.report.sheet },
-          { count: reports.length, chosen: report.file },
-          'adjustment',
-        ),
-      );
+    add(report.file, reportChoiceFinding(reports.length, u.report));
     const listItems = u.list ? u.list.stats.items : undefined;
     if (read) issues.push(...checkReportTotals(read, report.file, settings, listItems));
     if (u.list && read && !statement)
       issues.push(...checkReportAgainstList(read, report.file, u.list.read, u.list.file, settings));
     if (u.list && statement) issues.push(...checkStatementAgainstList(u.list.read, u.list.file, settings));
-  } else issues.push(reviewIssue(settings, 'missing-adjustment', unitAt, {}, 'adjustment'));
+  } else add('', reportChoiceFinding(0, undefined));
 
   // Declarations: the county tally's issues in the unit's files, and its count against the quota.
   const own = new Set(u.files.map((f) => f.file));
@@ -431,22 +395,7 @@ function reviewUnit(
       issues.push({ ...i, deliverable: 'declaration' });
   const quota = u.tally?.quota ?? 0;
   const required = quota > 0;
-  if (!declared && required)
-    issues.push(reviewIssue(settings, 'missing-declaration', unitAt, { quota }, 'declaration'));
-  else if (declared && u.tally && u.tally.declared < quota)
-    issues.push(
-      reviewIssue(
-        settings,
-        'declaration-short',
-        unitAt,
-        { declared: u.tally.declared, quota, missing: quota - u.tally.declared },
-        'declaration',
-      ),
-    );
-  else if (u.tally && u.tally.declared > quota && required)
-    issues.push(
-      reviewIssue(settings, 'declaration-over', unitAt, { declared: u.tally.declared, quota }, 'declaration'),
-    );
+  add('', declarationFinding(declared, u.tally?.declared, quota));
 
   const status = (d: Deliverable, present: boolean, needed = true): DeliverableStatus => {
     if (!present) return needed ? 'missing' : 'not-required';

@@ -2,11 +2,13 @@ import { GridView, type Grid } from '../../core/grid';
 import { HEADER_SEARCH_ROWS, matchLabel } from '../../core/header';
 import { cellText } from '../../core/normalise';
 import { classifyRows } from '../../core/rows';
+import type { Place } from '../../core/rule';
 import type { FieldSpec } from '../../core/schema';
 import type { Settings } from '../../core/settings';
 import type { QuotaEntry, QuotaSource, QuotaTable } from './quota-table';
 import { regionOf } from './quota-table';
-import { type TallyIssue, tallyIssue } from './tally-issue';
+import { quotaRowFinding, quotaTotalFinding } from '../../rules/tally/tally.rule';
+import { gradeTally, type TallyIssue } from './tally-issue';
 import { unitKey } from './unit-names';
 
 const QUOTA_FIELDS: readonly FieldSpec[] = [
@@ -100,13 +102,7 @@ export function readQuotaGrid(
   const header = findHeader(view);
   if (!header) return undefined;
   const issues: TallyIssue[] = [];
-  const at = (row: number, column: number, received?: string) => ({
-    file,
-    sheet: grid.name,
-    row,
-    column,
-    received,
-  });
+  const at = (row: number, column: number): Place => ({ sheet: grid.name, row, column });
   const roles = classifyRows(view, header.row + 1, header.labels);
   const units: QuotaEntry[] = [];
   const firstRow = new Map<string, number>();
@@ -137,16 +133,11 @@ export function readQuotaGrid(
       const { value } = view.resolved(r, q);
       const text = cellText(value);
       const n = quotaNumber(value, text);
-      if (n === undefined) {
-        issues.push(tallyIssue(settings, 'tally/quota-invalid', at(r, q, text), { unit, received: text }));
-        continue;
-      }
       const key = unitKey(unit);
-      const seen = firstRow.get(key);
-      if (seen !== undefined) {
-        issues.push(
-          tallyIssue(settings, 'tally/quota-duplicate-unit', at(r, u, unit), { unit, firstRow: seen }),
-        );
+      const seen = n === undefined ? undefined : firstRow.get(key);
+      const bad = quotaRowFinding({ unit, text, quota: n, firstRow: seen }, at(r, u), at(r, q));
+      if (bad || n === undefined) {
+        if (bad) issues.push(gradeTally(settings, file, bad));
         continue;
       }
       firstRow.set(key, r);
@@ -164,19 +155,8 @@ export function readQuotaGrid(
         if (m) stated.push({ value: Number(m[1] ?? m[2]), row: r, column: c, pairSum: 0 });
       }
   const total = units.reduce((s, e) => s + e.quota, 0);
-  const last = stated[stated.length - 1];
-  // One 合计 is the whole table's; several (one under each half) may each be their half's.
-  const agrees =
-    !last || last.value === total || (stated.length > 1 && stated.every((s) => s.value === s.pairSum));
-  if (last && !agrees)
-    issues.push(
-      tallyIssue(settings, 'tally/quota-total-mismatch', at(last.row, last.column, String(last.value)), {
-        stated: last.value,
-        sum: total,
-      }),
-    );
-  if (!last && units.length > 0)
-    issues.push(tallyIssue(settings, 'tally/quota-no-total', { file, sheet: grid.name }, { sum: total }));
+  const totalFinding = quotaTotalFinding(stated, total, units.length, grid.name);
+  if (totalFinding) issues.push(gradeTally(settings, file, totalFinding));
   // The title is the line above the header that names a table (…分配表), not 附件1: or a date line.
   const above: string[] = [];
   for (let r = view.firstRow; r < header.row; r++)
@@ -186,6 +166,7 @@ export function readQuotaGrid(
     }
   const title = above.find((t) => /表$|分配/.test(t)) ?? above.find((t) => !/^附件/.test(t)) ?? '';
   const table: QuotaTable = { title, region: regionOf(title), units, total, source, file, sheet: grid.name };
+  const last = stated[stated.length - 1];
   if (last) table.stated = last.value;
   return { table, issues };
 }

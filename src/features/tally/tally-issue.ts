@@ -1,4 +1,5 @@
 import type { Issue, Severity } from '../../core/issue';
+import type { FileFinding } from '../../core/rule';
 import type { Settings } from '../../core/settings';
 import { DEFAULT_SEVERITIES } from '../../schemas/severities';
 
@@ -21,4 +22,9 @@ export function tallyIssue(
   if (at.field !== undefined) issue.field = at.field;
   if (at.received !== undefined) issue.received = at.received;
   return issue;
+}
+
+/** A tally check's finding in `file`, graded by the user's settings, else the default severities. */
+export function gradeTally(settings: Settings, file: string, finding: FileFinding): TallyIssue {
+  return tallyIssue(settings, finding.code, { ...finding, file }, finding.params);
 }

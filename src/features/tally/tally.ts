@@ -1,9 +1,17 @@
 import { itemAt } from '../../core/item-at';
+import type { Place } from '../../core/rule';
 import type { Settings } from '../../core/settings';
+import {
+  decisionFinding,
+  duplicateFinding,
+  type Nomination,
+  possibleDuplicateFinding,
+  unplacedUnitFinding,
+} from '../../rules/tally/tally.rule';
 import { type Declaration, enterpriseKey, enterpriseVariantKey } from './declaration';
 import type { DecisionsRead } from './decisions';
 import type { QuotaTable } from './quota-table';
-import { type TallyIssue, tallyIssue } from './tally-issue';
+import { gradeTally, type TallyIssue } from './tally-issue';
 import type { UnitMatcher } from './unit-names';
 
 /** How a unit stands against its quota: met, short, over, or nothing counted at all (silent). */
@@ -120,11 +128,24 @@ export function unitLabel(d: Declaration): string {
   return d.unit.unit ?? d.unit.text;
 }
 
-/** Where an issue about a declaration's enterprise goes: its 企业名称 cell (or its row). */
-function enterpriseCell(d: Declaration) {
+/** A declaration as the duplicate checks compare it, placed on its 企业名称 cell (or its row). */
+function nomination(d: Declaration): Nomination {
   const cell = d.cells.enterprise ?? { row: d.row, column: undefined };
-  const at = { file: d.file, sheet: d.sheet, row: cell.row, column: cell.column };
-  return { ...at, field: 'enterprise', received: d.enterprise };
+  const at: Place = {
+    sheet: d.sheet,
+    row: cell.row,
+    column: cell.column,
+    field: 'enterprise',
+    received: d.enterprise,
+  };
+  return {
+    enterprise: d.enterprise,
+    key: enterpriseKey(d.enterprise),
+    file: d.file,
+    sheet: d.sheet,
+    unit: unitLabel(d),
+    at,
+  };
 }
 
 /**
@@ -240,21 +261,8 @@ export function tallyDeclarations(declarations: readonly Declaration[], ctx: Tal
         entry.countedFor = winner !== undefined ? (itemAt(declarations, winner).unit.unit ?? null) : null;
       excludedAt.push([i, entry]);
       if (large(i) || winner === undefined) continue;
-      const first = itemAt(declarations, winner);
-      // Two rows of one sheet with one name are already reported by the sheet's own check (unique/duplicate).
-      if (
-        first.file === d.file &&
-        first.sheet === d.sheet &&
-        enterpriseKey(first.enterprise) === enterpriseKey(d.enterprise)
-      )
-        continue;
-      issues.push(
-        tallyIssue(settings, 'tally/duplicate', enterpriseCell(d), {
-          enterprise: d.enterprise,
-          firstUnit: unitLabel(first) || '?',
-          firstFile: first.file.replace(/^.*[\\/]/, ''),
-        }),
-      );
+      const duplicate = duplicateFinding(nomination(d), nomination(itemAt(declarations, winner)));
+      if (duplicate) issues.push(gradeTally(settings, d.file, duplicate));
     }
     if (ids.length < 2) continue;
     const ds = ids.map((i) => itemAt(declarations, i));
@@ -349,7 +357,7 @@ function decisionFinder(
   for (const ids of groups) if (ids.length > 1) for (const i of ids) groupOf.set(i, ids);
   const chosen = new Map<readonly number[], number>();
   for (const decision of read.decisions) {
-    const at = { file: read.file, sheet: read.sheet, row: decision.row };
+    const at: Place = { sheet: read.sheet, row: decision.row };
     const name = decision.enterprise !== '' ? enterpriseKey(decision.enterprise) : undefined;
     const index = declarations.findIndex(
       (d) =>
@@ -357,35 +365,22 @@ function decisionFinder(
         (decision.uscc !== '' && d.uscc === decision.uscc),
     );
     const ids = index >= 0 ? groupOf.get(index) : undefined;
-    const enterprise = decision.enterprise || decision.uscc;
-    if (!ids) {
-      issues.push(tallyIssue(ctx.settings, 'tally/decision-unused', at, { enterprise }));
-      continue;
-    }
-    const unit = ctx.matcher.match(decision.unit).unit;
-    if (!unit) {
-      issues.push(
-        tallyIssue(
-          ctx.settings,
-          'tally/decision-unit-unknown',
-          { ...at, received: decision.unit },
-          { enterprise, unit: decision.unit },
-        ),
-      );
-      continue;
-    }
-    const pick = ids.find(
-      (i) => itemAt(declarations, i).unit.unit === unit && itemAt(declarations, i).scale !== '大型',
-    );
-    if (pick === undefined) {
-      issues.push(
-        tallyIssue(
-          ctx.settings,
-          'tally/decision-no-match',
-          { ...at, received: decision.unit },
-          { enterprise, unit },
-        ),
-      );
+    const resolved = ids ? ctx.matcher.match(decision.unit).unit || undefined : undefined;
+    const pick = resolved
+      ? ids?.find(
+          (i) => itemAt(declarations, i).unit.unit === resolved && itemAt(declarations, i).scale !== '大型',
+        )
+      : undefined;
+    const row = {
+      enterprise: decision.enterprise || decision.uscc,
+      unit: decision.unit,
+      duplicated: ids !== undefined,
+      resolved,
+      nominated: pick !== undefined,
+    };
+    const refused = decisionFinding(row, at);
+    if (refused || !ids || pick === undefined) {
+      if (refused) issues.push(gradeTally(ctx.settings, read.file, refused));
       continue;
     }
     chosen.set(ids, pick);
@@ -416,25 +411,14 @@ function unknownUnits(
       declarations: 1,
       registered: d.unit.registered ?? null,
     });
-    const at = {
-      file: d.file,
+    const at: Place = {
       sheet: d.sheet,
       row: d.unit.cell?.row,
       column: d.unit.cell?.column,
       field: d.unit.cell ? 'unit' : undefined,
       received: d.unit.text || undefined,
     };
-    if (d.unit.text === '')
-      issues.push(tallyIssue(settings, 'tally/no-unit', { file: d.file, sheet: d.sheet }, {}));
-    else if (d.unit.registered)
-      issues.push(
-        tallyIssue(settings, 'tally/unit-outside-quota', at, { name: d.unit.text, unit: d.unit.registered }),
-      );
-    else if (d.unit.suggestion)
-      issues.push(
-        tallyIssue(settings, 'tally/unknown-unit', at, { name: d.unit.text, suggestion: d.unit.suggestion }),
-      );
-    else issues.push(tallyIssue(settings, 'tally/unknown-unit-no-match', at, { name: d.unit.text }));
+    issues.push(gradeTally(settings, d.file, unplacedUnitFinding(d.unit, at)));
   }
   return [...unknown.values()];
 }
@@ -480,15 +464,8 @@ function possibleDuplicates(
       units: [...new Set(ds.map(unitLabel))],
       files: [...new Set(ds.map((d) => d.file))],
     });
-    for (const d of ds.slice(1)) {
-      issues.push(
-        tallyIssue(settings, 'tally/possible-duplicate', enterpriseCell(d), {
-          enterprise: d.enterprise,
-          other: first.enterprise,
-          otherUnit: unitLabel(first) || '?',
-        }),
-      );
-    }
+    for (const d of ds.slice(1))
+      issues.push(gradeTally(settings, d.file, possibleDuplicateFinding(nomination(d), nomination(first))));
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { type Grid, GridView } from '../../core/grid';
 import { matchLabel } from '../../core/header';
 import { cellText } from '../../core/normalise';
 import type { FieldSpec } from '../../core/schema';
+import { type RegisterProblem, registerClaims } from '../../rules/units/units.rule';
 import type { UnitEntry } from './unit-directory';
 import { unitKey } from './unit-key';
 
@@ -19,13 +20,7 @@ const REGISTER_FIELDS: readonly FieldSpec[] = [
 /** Splits an alias cell: 住建局、县住建局；建设局 / 城乡建设局. */
 const ALIAS_SEPARATORS = /[、,，;；/|\n]+/;
 
-/** Something wrong in a register, at a 1-based row and column. */
-export interface RegisterProblem {
-  code: 'units/duplicate-name' | 'units/alias-taken';
-  row: number;
-  column: number;
-  params: Record<string, string | number>;
-}
+export type { RegisterProblem };
 
 /** A register read from a sheet: its units and what is wrong with it. */
 export interface UnitRegisterRead {
@@ -84,7 +79,7 @@ export function readUnitRegister(grid: Grid): UnitRegisterRead {
     header?.columns ?? new Map(header ? [] : [['alias', view.firstColumn + 1] as [string, number]]);
   const entries: UnitEntry[] = [];
   const problems: RegisterProblem[] = [];
-  const owner = new Map<string, { name: string; row: number }>();
+  const claims = registerClaims((name) => unitKey(name));
   const at = (r: number, c: number | undefined) =>
     c === undefined ? '' : cellText(view.raw(r, c), view.format(r, c));
   for (let r = header ? header.row + 1 : view.firstRow; r <= view.lastRow; r++) {
@@ -92,31 +87,22 @@ export function readUnitRegister(grid: Grid): UnitRegisterRead {
       const name = at(r, column);
       if (name === '' || name.startsWith('#') || /^\d+$/.test(name)) continue;
       if (!header && (TITLE.test(name) || !UNIT_END.test(name))) continue;
-      const own = unitKey(name);
-      const seen = owner.get(own);
-      if (seen) {
-        problems.push({ code: 'units/duplicate-name', row: r, column, params: { name, firstRow: seen.row } });
+      const taken = claims.name(name, r, column);
+      if (taken) {
+        problems.push(taken);
         continue;
       }
-      owner.set(own, { name, row: r });
       const aliases: string[] = [];
       const aliasText = names.length === 1 ? at(r, columns.get('alias')) : '';
       for (const alias of aliasText
         .split(ALIAS_SEPARATORS)
         .map((a) => a.trim())
         .filter((a) => a !== '')) {
-        const key = unitKey(alias);
-        const holder = owner.get(key);
-        if (holder && holder.name !== name) {
-          problems.push({
-            code: 'units/alias-taken',
-            row: r,
-            column: columns.get('alias')!,
-            params: { alias, name, other: holder.name },
-          });
+        const other = claims.alias(alias, name, r, columns.get('alias')!);
+        if (other) {
+          problems.push(other);
           continue;
         }
-        owner.set(key, { name, row: r });
         if (!aliases.includes(alias)) aliases.push(alias);
       }
       const entry: UnitEntry = { name, aliases };

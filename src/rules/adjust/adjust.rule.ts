@@ -1,5 +1,12 @@
 import type { MessageTable } from '../../core/locale';
-import type { CheckModule } from '../../core/rule';
+import { type CheckModule, type FileFinding, fileFinding, type Place } from '../../core/rule';
+
+/**
+ * The dynamic-adjustment comparison's checks, decided from what the adjust feature matched: a change without its
+ * reason, a 删除 mark that names no item of last year's list, a declared 调整类型 the comparison contradicts, a pair
+ * a person must confirm, and confirmation lines that name no item. Reading the lists and pairing their items stay in
+ * `features/adjust`.
+ */
 
 /**
  * Messages of the dynamic-adjustment comparison (last year's list against this year's): a change without its
@@ -49,3 +56,116 @@ export const adjustCheck: CheckModule = {
     'confirm-unknown-current': 'warning',
   },
 };
+
+/** An item of a list as the comparison's checks see it: its row, name, 调整类型 and the cells as written. */
+export interface AdjustedItem {
+  row: number;
+  itemName: string;
+  /** The 调整类型 read (新增, 删除, 修改, 无变化), when the row gives one. */
+  adjustType?: string;
+  texts: Readonly<Partial<Record<string, string>>>;
+}
+
+/** A list's sheet and its columns by field key. */
+export interface AdjustedList {
+  sheet: string;
+  columns: ReadonlyMap<string, number>;
+}
+
+/** A change the comparison found: its kind, its name, the reason given, and the rows it is on. */
+export interface FoundChange {
+  type: '新增' | '删除' | '修改';
+  itemName: string;
+  /** This year's 调整原因 ('' when none). */
+  reason: string;
+  previous?: AdjustedItem;
+  /** This year's row (for a deletion, the row marked 删除, if any). */
+  current?: AdjustedItem;
+}
+
+/** Everything the comparison matched, in the order its issues are listed. */
+export interface AdjustMatch {
+  previous: AdjustedList;
+  current: AdjustedList;
+  /** The confirmation file's sheet ('' when none). */
+  confirmSheet: string;
+  /** Items added, modified and deleted, in the order their issues are listed. */
+  changes: readonly FoundChange[];
+  /** Rows of this year's list marked 删除 that match no item of last year's. */
+  strayDeletions: readonly AdjustedItem[];
+  /** This year's items with the kind the comparison found (undefined when none was found). */
+  found: ReadonlyArray<{ item: AdjustedItem; type?: string }>;
+  /** Pairs only alike in name, with their similarity. */
+  uncertain: ReadonlyArray<{ previous: { itemName: string }; current: AdjustedItem; score: number }>;
+  /** Confirmation lines naming an item neither list has. */
+  unknown: ReadonlyArray<{ side: 'previous' | 'current'; name: string; line: number }>;
+}
+
+/** A finding of the comparison, with the input its row and column are in. */
+export type AdjustFinding = FileFinding & { source: 'previous' | 'current' | 'confirm' };
+
+/**
+ * The comparison's findings: each change without a reason (on this year's 调整原因, or on last year's row when a
+ * deleted item has no 删除 row), each 删除 row naming nothing, each declared 调整类型 other than the one found,
+ * each uncertain pair, and each confirmation line naming nothing.
+ */
+export function adjustFindings(m: AdjustMatch): AdjustFinding[] {
+  const out: AdjustFinding[] = [];
+  const col = (list: AdjustedList, key: string) => list.columns.get(key) ?? list.columns.get('itemName');
+  const at = (
+    list: AdjustedList,
+    item: AdjustedItem | undefined,
+    field: string,
+    received: string,
+  ): Place => ({
+    sheet: list.sheet,
+    row: item?.row,
+    column: col(list, field),
+    field,
+    received,
+  });
+  const push = (
+    source: AdjustFinding['source'],
+    id: string,
+    place: Place,
+    params: Record<string, string | number>,
+  ) => out.push({ ...fileFinding(`adjust/${id}`, place, params), source });
+
+  for (const c of m.changes) {
+    if (c.reason !== '') continue;
+    if (c.current || c.type !== '删除')
+      push('current', 'no-reason', at(m.current, c.current, 'adjustReason', ''), {
+        name: c.itemName,
+        type: c.type,
+      });
+    else
+      push('previous', 'deleted-no-reason', at(m.previous, c.previous, 'itemName', c.itemName), {
+        name: c.itemName,
+      });
+  }
+  for (const item of m.strayDeletions)
+    push('current', 'deleted-not-found', at(m.current, item, 'adjustType', item.texts.adjustType ?? ''), {
+      name: item.itemName,
+    });
+  for (const { item, type } of m.found) {
+    if (type === undefined || !item.adjustType || item.adjustType === type) continue;
+    push('current', 'type-differs', at(m.current, item, 'adjustType', item.texts.adjustType ?? ''), {
+      declared: item.adjustType,
+      found: type,
+    });
+  }
+  for (const u of m.uncertain)
+    push('current', 'uncertain-match', at(m.current, u.current, 'itemName', u.current.itemName), {
+      previous: u.previous.itemName,
+      current: u.current.itemName,
+      score: u.score,
+    });
+  for (const u of m.unknown)
+    push(
+      'confirm',
+      `confirm-unknown-${u.side}`,
+      { sheet: m.confirmSheet, row: u.line, column: u.side === 'previous' ? 1 : 2, received: u.name },
+      { name: u.name, line: u.line },
+    );
+  return out;
+}

@@ -1,5 +1,14 @@
 import type { MessageTable } from '../../core/locale';
-import type { CheckModule } from '../../core/rule';
+import { type CheckModule, type FileFinding, fileFinding, type Place } from '../../core/rule';
+
+/**
+ * The review desk's checks, decided from what the review feature read, attributed and matched: a received file that
+ * cannot be used, a file placed with no unit, a deliverable missing or sent twice, a 动态调整情况表's 合计 against its
+ * own rows and the unit's list, each reported change against the list, the list's changes the report leaves out, a
+ * 无动态调整 statement against a list with changes, and the declarations against the quota. Reading the files,
+ * telling which unit sent each, choosing a unit's list and report and pairing the report's rows with the list's
+ * items stay in `features/review`.
+ */
 
 /**
  * Messages of the office's review of everything the units sent (not cell rules): deliverables missing, files that
@@ -122,3 +131,304 @@ export const reviewCheck: CheckModule = {
     'statement-but-changes': 'warning',
   },
 };
+
+/** Which deliverable a review finding concerns. */
+export type Deliverable = 'checklist' | 'adjustment' | 'declaration';
+
+/** A finding of the review desk, with the deliverable it concerns; the feature names the file and grades it. */
+export type ReviewFinding = FileFinding & { deliverable?: Deliverable };
+
+function finding(
+  id: string,
+  at: Place,
+  params: Record<string, string | number>,
+  deliverable?: Deliverable,
+): ReviewFinding {
+  const f: ReviewFinding = fileFinding(`review/${id}`, at, params);
+  if (deliverable) f.deliverable = deliverable;
+  return f;
+}
+
+/** A file as received: its name, what it was read as, and why it could not be read. */
+export interface ReceivedFile {
+  name: string;
+  /** What it was read as: 'unreadable', 'other' (no deliverable in it), or a deliverable's kind. */
+  kind: string;
+  /** Why reading failed (or why its content was not read). */
+  error?: string;
+  /** True when the file holds a quota table (not another unit's deliverable, but no mistake either). */
+  quota: boolean;
+  /** A folder naming one unit and a file naming another. */
+  conflict?: { folder: string; named: string };
+}
+
+/** A unit's received file: the unit it counts for when its folder and content disagree, and what cannot be used. */
+export function receivedFileFindings(file: ReceivedFile, unit: string): ReviewFinding[] {
+  const out: ReviewFinding[] = [];
+  const at = { sheet: '' };
+  const name = file.name;
+  if (file.conflict)
+    out.push(
+      finding('unit-conflict', at, { name, folder: file.conflict.folder, named: file.conflict.named, unit }),
+    );
+  if (file.kind === 'unreadable') out.push(finding('unreadable', at, { name, reason: file.error ?? '' }));
+  if (file.kind === 'other' && file.error !== undefined)
+    out.push(finding('not-read', at, { name, reason: file.error }));
+  else if (file.kind === 'other' && !file.quota) out.push(finding('other-file', at, { name }));
+  return out;
+}
+
+/** A file no unit could be found for: a unit named but not in the register (with the closest), or none. */
+export function unplacedFileFinding(
+  name: string,
+  unknown?: { text: string; suggestion?: string },
+): ReviewFinding {
+  const at = { sheet: '' };
+  if (!unknown) return finding('no-unit', at, { name });
+  return finding(unknown.suggestion ? 'unknown-unit' : 'unknown-unit-no-match', at, {
+    name,
+    text: unknown.text,
+    suggestion: unknown.suggestion ?? '',
+  });
+}
+
+/** The list chosen among `count` sent (none when none was), or what is missing: the finding, if any. */
+export function listChoiceFinding(
+  count: number,
+  chosen: { file: string; sheet: string; items: number } | undefined,
+  year: number,
+): ReviewFinding | undefined {
+  if (!chosen) return finding('missing-checklist', { sheet: '' }, { year }, 'checklist');
+  if (count < 2) return undefined;
+  return finding(
+    'several-lists',
+    { sheet: chosen.sheet },
+    { count, chosen: chosen.file, items: chosen.items },
+    'checklist',
+  );
+}
+
+/** The report chosen among `count` sent (none when none was), or what is missing: the finding, if any. */
+export function reportChoiceFinding(
+  count: number,
+  chosen: { file: string; sheet: string } | undefined,
+): ReviewFinding | undefined {
+  if (!chosen) return finding('missing-adjustment', { sheet: '' }, {}, 'adjustment');
+  if (count < 2) return undefined;
+  return finding('several-reports', { sheet: chosen.sheet }, { count, chosen: chosen.file }, 'adjustment');
+}
+
+/** The 调整类型 a report row or list item gives. */
+type Kind = '新增' | '删除' | '修改' | '无变化';
+
+/** Rows of a report per 调整类型. */
+export function countKinds(entries: ReadonlyArray<{ type?: Kind }>): Record<Kind, number> {
+  const counts: Record<Kind, number> = { 新增: 0, 删除: 0, 修改: 0, 无变化: 0 };
+  for (const e of entries) if (e.type) counts[e.type]++;
+  return counts;
+}
+
+/** A 动态调整情况表 as its 合计 checks see it: its rows' types and the counts each 合计 row states. */
+export interface ReportTotals {
+  sheet: string;
+  columns: Readonly<Record<string, number>>;
+  entries: ReadonlyArray<{ type?: Kind }>;
+  totals: ReadonlyArray<{
+    row: number;
+    counts: Partial<Record<Kind | 'total' | 'previous' | 'current', number>>;
+  }>;
+}
+
+/**
+ * The 合计 rows of a report against its own rows: each count stated per 调整类型, a bare total (of the changes or of
+ * every row), and the balance 上年 + 新增 − 删除 = 本年; and, when the unit's list was sent, 本年 against its items.
+ */
+export function reportTotalFindings(report: ReportTotals, listItems?: number): ReviewFinding[] {
+  const out: ReviewFinding[] = [];
+  const counted = countKinds(report.entries);
+  const at = (row: number) => ({ sheet: report.sheet, row, column: report.columns.itemName ?? 1 });
+  const listed = report.entries.filter((e) => e.type !== '无变化').length;
+  for (const total of report.totals) {
+    const c = total.counts;
+    for (const type of ['新增', '删除', '修改'] as const) {
+      const stated = c[type];
+      if (stated !== undefined && stated !== counted[type])
+        out.push(
+          finding(
+            'total-type-mismatch',
+            at(total.row),
+            { type, stated, counted: counted[type] },
+            'adjustment',
+          ),
+        );
+    }
+    if (c.total !== undefined && c.total !== listed && c.total !== report.entries.length)
+      out.push(
+        finding('total-count-mismatch', at(total.row), { stated: c.total, counted: listed }, 'adjustment'),
+      );
+    if (c.previous !== undefined && c.current !== undefined) {
+      const added = c.新增 ?? counted.新增;
+      const deleted = c.删除 ?? counted.删除;
+      const expected = c.previous + added - deleted;
+      if (expected !== c.current)
+        out.push(
+          finding(
+            'total-balance',
+            at(total.row),
+            { previous: c.previous, added, deleted, expected, current: c.current },
+            'adjustment',
+          ),
+        );
+    }
+    if (c.current !== undefined && listItems !== undefined && c.current !== listItems)
+      out.push(
+        finding('total-list-count', at(total.row), { stated: c.current, items: listItems }, 'adjustment'),
+      );
+  }
+  return out;
+}
+
+/** A change a report lists: its row and name, its type, and the ratio and frequency it gives a modified item. */
+export interface ReportedChange {
+  row: number;
+  itemName: string;
+  type: '新增' | '删除' | '修改';
+  values: Partial<Record<'ratio' | 'frequency', string>>;
+}
+
+/** The list's item a reported change was paired with, and whether by code or name (else only by likeness). */
+export interface ListedItem {
+  row: number;
+  itemName: string;
+  exact: boolean;
+  texts: Readonly<Partial<Record<string, string>>>;
+}
+
+/**
+ * One reported change against the unit's list: an item reported 新增 must be in the list (under one name), one
+ * reported 删除 must not be, one reported 修改 must be and show the new ratio and frequency where the list has those
+ * columns, compared by `same` (by meaning, as the engine reads them).
+ */
+export function reportedChangeFindings(
+  change: ReportedChange,
+  hit: ListedItem | undefined,
+  at: Place,
+  listHas: (field: string) => boolean,
+  same: (field: 'ratio' | 'frequency', reported: string, listed: string) => boolean,
+): ReviewFinding[] {
+  const { itemName } = change;
+  const nameDiffers = (h: ListedItem) =>
+    h.exact
+      ? []
+      : [
+          finding(
+            'name-differs',
+            at,
+            { reported: itemName, listed: h.itemName, listRow: h.row },
+            'adjustment',
+          ),
+        ];
+  if (change.type === '新增')
+    return hit ? nameDiffers(hit) : [finding('added-not-in-list', at, { itemName }, 'adjustment')];
+  if (change.type === '删除')
+    return hit?.exact
+      ? [finding('deleted-still-listed', at, { itemName, listRow: hit.row }, 'adjustment')]
+      : [];
+  if (!hit) return [finding('modified-not-in-list', at, { itemName }, 'adjustment')];
+  const out = nameDiffers(hit);
+  for (const field of ['ratio', 'frequency'] as const) {
+    const reported = change.values[field];
+    if (reported === undefined || !listHas(field)) continue;
+    const listed = hit.texts[field] ?? '';
+    if (!same(field, reported, listed))
+      out.push(
+        finding(
+          'modified-differs',
+          at,
+          { itemName, field, reported, listed: listed || '—', listRow: hit.row },
+          'adjustment',
+        ),
+      );
+  }
+  return out;
+}
+
+/** A list item whose own 调整类型 marks a change. */
+export interface MarkedItem {
+  row: number;
+  itemName: string;
+  adjustType?: string;
+  texts: Readonly<Partial<Record<string, string>>>;
+}
+
+/** The list's items marked 新增 / 删除 / 修改 that the report does not mention (`reported` tells). */
+export function unreportedChangeFindings(
+  items: readonly MarkedItem[],
+  list: { sheet: string; typeColumn?: number },
+  reported: (itemName: string) => boolean,
+): ReviewFinding[] {
+  const out: ReviewFinding[] = [];
+  for (const item of items) {
+    const type = item.adjustType;
+    if (!type || type === '无变化' || reported(item.itemName)) continue;
+    out.push(
+      finding(
+        'change-not-reported',
+        {
+          sheet: list.sheet,
+          row: item.row,
+          column: list.typeColumn,
+          field: 'adjustType',
+          received: item.texts.adjustType ?? type,
+        },
+        { itemName: item.itemName, type },
+        'adjustment',
+      ),
+    );
+  }
+  return out;
+}
+
+/** A 无动态调整 statement against a list that marks changes: one finding naming the first of them. */
+export function statementFindings(
+  items: readonly MarkedItem[],
+  list: { sheet: string; typeColumn?: number },
+): ReviewFinding[] {
+  const changed = items.filter((i) => i.adjustType && i.adjustType !== '无变化');
+  const [first] = changed;
+  if (!first) return [];
+  const at = {
+    sheet: list.sheet,
+    row: first.row,
+    column: list.typeColumn,
+    field: 'adjustType',
+    received: first.texts.adjustType ?? '',
+  };
+  return [
+    finding('statement-but-changes', at, { count: changed.length, itemName: first.itemName }, 'adjustment'),
+  ];
+}
+
+/**
+ * A unit's declarations against its quota: none sent though a quota is set, fewer counted than the quota, or more.
+ * `counted` is undefined when the tally has no row for the unit.
+ */
+export function declarationFinding(
+  declared: boolean,
+  counted: number | undefined,
+  quota: number,
+): ReviewFinding | undefined {
+  const at = { sheet: '' };
+  const required = quota > 0;
+  if (!declared && required) return finding('missing-declaration', at, { quota }, 'declaration');
+  if (declared && counted !== undefined && counted < quota)
+    return finding(
+      'declaration-short',
+      at,
+      { declared: counted, quota, missing: quota - counted },
+      'declaration',
+    );
+  if (counted !== undefined && counted > quota && required)
+    return finding('declaration-over', at, { declared: counted, quota }, 'declaration');
+  return undefined;
+}

@@ -1,5 +1,12 @@
 import type { MessageTable } from '../../core/locale';
-import type { CheckModule } from '../../core/rule';
+import { type CheckModule, type FileFinding, fileFinding, type Place } from '../../core/rule';
+
+/**
+ * The monitoring-point tally's checks across files. Decided here, from what the tally feature read and matched: why a
+ * nominating unit counts for no unit, whether a second nomination of an enterprise is a duplicate to report, a
+ * possible duplicate's note, what a row of the decisions file achieved, and whether a quota table's rows and 合计
+ * add up. Reading the files, grouping nominations by enterprise and choosing who counts stay in `features/tally`.
+ */
 
 /**
  * Messages of the monitoring-point tally's checks across files (not cell rules): nominating units matched to the
@@ -75,3 +82,147 @@ export const tallyCheck: CheckModule = {
     'decision-no-match': 'error',
   },
 };
+
+/** A nominating unit the tally could not place in the quota table: the text read, and the closest names found. */
+export interface UnplacedUnit {
+  /** The unit as written ('' when no column, sheet name or file name gave one). */
+  text: string;
+  /** The units register's name, when the register knows the text but the quota table does not. */
+  registered?: string;
+  /** The quota table's closest unit, when one is close. */
+  suggestion?: string;
+}
+
+/** Why a declaration's unit counts for no unit of the quota table, at its 推荐单位 cell (or the sheet). */
+export function unplacedUnitFinding(unit: UnplacedUnit, at: Place): FileFinding {
+  if (unit.text === '') return fileFinding('tally/no-unit', { sheet: at.sheet }, {});
+  if (unit.registered)
+    return fileFinding('tally/unit-outside-quota', at, { name: unit.text, unit: unit.registered });
+  if (unit.suggestion)
+    return fileFinding('tally/unknown-unit', at, { name: unit.text, suggestion: unit.suggestion });
+  return fileFinding('tally/unknown-unit-no-match', at, { name: unit.text });
+}
+
+/** One nomination of an enterprise, as the duplicate checks compare it. */
+export interface Nomination {
+  enterprise: string;
+  /** The enterprise's name as compared (brackets, spaces and the like left out). */
+  key: string;
+  file: string;
+  sheet: string;
+  /** The unit it counts for, or the unit as written ('' when none). */
+  unit: string;
+  /** Its 企业名称 cell. */
+  at: Place;
+}
+
+/**
+ * A second nomination of an enterprise already counted for `first`: a duplicate, unless both are rows of one
+ * sheet with one name (the sheet's own unique check reports those).
+ */
+export function duplicateFinding(later: Nomination, first: Nomination): FileFinding | undefined {
+  if (first.file === later.file && first.sheet === later.sheet && first.key === later.key) return undefined;
+  return fileFinding('tally/duplicate', later.at, {
+    enterprise: later.enterprise,
+    firstUnit: first.unit || '?',
+    firstFile: first.file.replace(/^.*[\\/]/, ''),
+  });
+}
+
+/** A nomination whose name differs from `first`'s only in brackets, punctuation or 有限公司: a note, both count. */
+export function possibleDuplicateFinding(later: Nomination, first: Nomination): FileFinding {
+  return fileFinding('tally/possible-duplicate', later.at, {
+    enterprise: later.enterprise,
+    other: first.enterprise,
+    otherUnit: first.unit || '?',
+  });
+}
+
+/** A row of the decisions file (which unit a duplicate counts for) and what the tally found for it. */
+export interface DecisionRow {
+  /** The enterprise as the row names it (its name, else its credit code). */
+  enterprise: string;
+  /** The unit as written. */
+  unit: string;
+  /** True when the enterprise is nominated more than once. */
+  duplicated: boolean;
+  /** The quota table's unit the written one resolves to. */
+  resolved?: string;
+  /** True when that unit nominated the enterprise (not as a large enterprise). */
+  nominated: boolean;
+}
+
+/** Why a row of the decisions file is not followed, or undefined when it decides who counts. */
+export function decisionFinding(row: DecisionRow, at: Place): FileFinding | undefined {
+  const { enterprise } = row;
+  if (!row.duplicated) return fileFinding('tally/decision-unused', at, { enterprise });
+  if (row.resolved === undefined)
+    return fileFinding(
+      'tally/decision-unit-unknown',
+      { ...at, received: row.unit },
+      { enterprise, unit: row.unit },
+    );
+  if (!row.nominated)
+    return fileFinding(
+      'tally/decision-no-match',
+      { ...at, received: row.unit },
+      { enterprise, unit: row.resolved },
+    );
+  return undefined;
+}
+
+/** A quota table's row as read: the unit, its quota's text and number, and the row that named the unit first. */
+export interface QuotaRow {
+  unit: string;
+  text: string;
+  /** The quota when the text is a whole number of zero or more. */
+  quota?: number;
+  /** The earlier row with the same unit, if any. */
+  firstRow?: number;
+}
+
+/** A quota row that cannot count: its quota is not a number, or its unit was listed before. */
+export function quotaRowFinding(row: QuotaRow, unitCell: Place, quotaCell: Place): FileFinding | undefined {
+  if (row.quota === undefined)
+    return fileFinding(
+      'tally/quota-invalid',
+      { ...quotaCell, received: row.text },
+      { unit: row.unit, received: row.text },
+    );
+  if (row.firstRow !== undefined)
+    return fileFinding(
+      'tally/quota-duplicate-unit',
+      { ...unitCell, received: row.unit },
+      { unit: row.unit, firstRow: row.firstRow },
+    );
+  return undefined;
+}
+
+/** A 合计 the quota table states, where it is, and the sum of the units of its half of the table. */
+export interface StatedTotal {
+  value: number;
+  row: number;
+  column: number;
+  pairSum: number;
+}
+
+/**
+ * A quota table's 合计 against its units' sum: the last one stated is the whole table's, or several (one under each
+ * half of a table printed in two halves) each their half's. No 合计 at all is a note when the table has units.
+ */
+export function quotaTotalFinding(
+  stated: readonly StatedTotal[],
+  sum: number,
+  units: number,
+  sheet: string,
+): FileFinding | undefined {
+  const last = stated[stated.length - 1];
+  if (!last) return units > 0 ? fileFinding('tally/quota-no-total', { sheet }, { sum }) : undefined;
+  const agrees = last.value === sum || (stated.length > 1 && stated.every((s) => s.value === s.pairSum));
+  if (agrees) return undefined;
+  return fileFinding(
+    'tally/quota-total-mismatch',
+    { sheet, row: last.row, column: last.column, received: String(last.value) },
+    { stated: last.value, sum },
+  );
+}
