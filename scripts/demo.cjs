@@ -1,7 +1,7 @@
 // `npm run demo`: checks the bundled examples and writes marked copies to out/, then reviews the example inbox of
 // examples/review/ as the county office would (out/汇总审核.xlsx and a 退回意见 note per unit in out/退回意见/).
 // Problems found in the examples are the point of the demo, so only a failure to read (exit 2) fails it.
-const { main } = require('../dist/cli/main.js');
+const { main } = require('../dist/entries/cli.js');
 
 (async () => {
   const args = process.argv.slice(2);

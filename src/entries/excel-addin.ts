@@ -2,7 +2,7 @@
 import { h, render } from 'preact';
 import { toLocale } from '../core/locale';
 import { commandFailures, createExcelPort } from './excel-port';
-import { startFileWorker } from './file-worker-link';
+import { standaloneHost } from './standalone';
 import { showBootError } from '../taskpane/boot-error';
 import { t } from '../taskpane/i18n';
 import { App, type HostContext } from '../taskpane/views/app';
@@ -20,11 +20,7 @@ function officeGlobal(): typeof Office | undefined {
 export async function pickHost(): Promise<HostContext> {
   const office = officeGlobal();
   const browserLanguage = typeof navigator === 'undefined' ? undefined : navigator.language;
-  const standalone: HostContext = {
-    mode: 'standalone',
-    language: browserLanguage,
-    fileWorker: startFileWorker,
-  };
+  const standalone = standaloneHost(browserLanguage);
   if (!office) return standalone;
   const info = await office.onReady();
   if (info.host !== office.HostType.Excel) return standalone;

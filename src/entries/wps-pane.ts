@@ -6,7 +6,7 @@ import type { EtApplication } from '../hosts/wps/et-model';
 import { wpsLocale } from '../hosts/wps/wps-locale';
 import { WpsWorkbook } from '../hosts/wps/wps-workbook';
 import { addMissingDomMethods } from './wps-old-web-view';
-import { startFileWorker } from './file-worker-link';
+import { standaloneHost } from './standalone';
 
 /**
  * The WPS task pane page (taskpane.html): the same pane as in Excel — it only talks to the workbook port, and its
@@ -20,7 +20,7 @@ async function boot(): Promise<void> {
   const app = (window as unknown as { Application?: EtApplication }).Application;
   try {
     if (!app) {
-      render(h(App, { mode: 'standalone', language: navigator.language, fileWorker: startFileWorker }), root);
+      render(h(App, standaloneHost(navigator.language)), root);
       return;
     }
     const port = new WpsWorkbook(app);

@@ -3,7 +3,7 @@
 const { parentPort } = require('node:worker_threads');
 const path = require('node:path');
 require('tsx/cjs/api').register();
-const { main } = require(path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts'));
+const { main } = require(path.join(__dirname, '..', '..', 'src', 'entries', 'cli.ts'));
 
 parentPort.on('message', async ({ id, args }) => {
   let out = '';

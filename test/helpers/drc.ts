@@ -1,4 +1,4 @@
-import { main } from '../../src/cli/main';
+import { main } from '../../src/entries/cli';
 
 /** Runs `drc` in-process; resolves to the exit code and what it printed. */
 export async function drc(...args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -1,26 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Help, type Option, type Argument } from 'commander';
+import { Command, Help, type Option, type Argument } from 'commander';
 import { type Locale, toLocale } from '../core/locale';
 import { cliText } from './cli-messages';
-import { type CliIo, EXIT, type RegisterCommand } from './cli-types';
-import { registerAdjust } from './commands/adjust';
-import { registerCheck } from './commands/check';
-import { registerCompare } from './commands/compare';
-import { registerReview } from './commands/review';
-import { registerTally } from './commands/tally';
+import type { CliIo } from './cli-types';
 import { helpText, helpTitle } from './help-messages';
 
-export { EXIT, type CliIo } from './cli-types';
-
-/** Every subcommand, one line each. */
-const COMMANDS: readonly RegisterCommand[] = [
-  registerAdjust,
-  registerCheck,
-  registerCompare,
-  registerReview,
-  registerTally,
-];
+// The `drc` program without its subcommands: version, help and argument errors in the run's language.
 
 /** The language asked for with `--lang X` or `--lang=X` anywhere on the line (help is built before parsing). */
 export function requestedLocale(argv: readonly string[]): Locale {
@@ -94,14 +80,9 @@ function localHelp(locale: Locale): Partial<Help> {
   };
 }
 
-/** Runs the `drc` command line; resolves to the exit code. */
-export async function main(
-  argv: readonly string[],
-  io: CliIo = { out: process.stdout, err: process.stderr },
-): Promise<number> {
-  const locale = requestedLocale(argv);
-  let code: number = EXIT.ok;
-  const program = new Command('drc')
+/** The `drc` program, its help and its argument errors in the locale; commander throws instead of exiting. */
+export function newProgram(locale: Locale, io: CliIo): Command {
+  return new Command('drc')
     .description(helpText(locale, 'program'))
     .version(packageVersion(), '-v, --version', helpText(locale, 'version'))
     .helpOption('-h, --help', helpText(locale, 'help'))
@@ -113,14 +94,4 @@ export async function main(
       writeErr: (s) => io.err.write(s),
       outputError: (s, write) => write(`${commanderErrorText(s, locale)}\n`),
     });
-
-  for (const register of COMMANDS) register(program, io, (c) => (code = c), locale);
-
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.failure;
-    throw e;
-  }
-  return code;
 }
