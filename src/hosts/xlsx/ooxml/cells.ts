@@ -17,11 +17,15 @@ import { attr, decode, setAttr, type Edit } from './xml-text';
 
 // Cells of a worksheet: extent, merges, column styles, and the marked cells' `s` set in place.
 
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 /** The merged ranges of a sheet (a single cell `ref` is a range of one). */
 export function mergesOf(xml: string): MergeRange[] {
   const out: MergeRange[] = [];
-  // Merges come after the sheet data: the search starts at the first of them, not at the top of the rows.
-  for (let at = xml.indexOf('<mergeCell'); at >= 0; at = xml.indexOf('<mergeCell', at + 10)) {
+  // Merges come after the sheet data: the search starts at its end (found from the end of the text), not at the
+  // top of the rows.
+  const from = Math.max(0, xml.lastIndexOf('</sheetData'));
+  for (let at = xml.indexOf('<mergeCell', from); at >= 0; at = xml.indexOf('<mergeCell', at + 10)) {
     // `<mergeCell` then white space, `/` or `>` (not `<mergeCells>`)
     const next = xml.charCodeAt(at + 10);
     if (next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x2f && next !== 0x3e)
@@ -183,10 +187,9 @@ export function patchCells(
         maxInserted = 0;
         minInserted = Infinity;
         const attrs = xml.slice(tags.attrsStart, tags.attrsEnd);
-        rowStyle =
-          attr(attrs, 'customFormat') === '1' || attr(attrs, 'customFormat') === 'true'
-            ? Number(attr(attrs, 's') ?? 0)
-            : undefined;
+        // Raw values (no attribute text per call): these three never hold an entity.
+        const customFormat = tags.attr('customFormat');
+        rowStyle = customFormat === '1' || customFormat === 'true' ? Number(tags.attr('s') ?? 0) : undefined;
         rowOpen = { index: tags.start, attrs, length: tags.end - tags.start };
         if (tags.empty) {
           // <row …/> → <row …>cells</row>
@@ -230,14 +233,19 @@ export function patchCells(
     const c = targets[nextCell];
     if (c && c.column === column) {
       nextCell++;
-      const attrs = xml.slice(tags.attrsStart, tags.attrsEnd);
-      const style = tags.attr('s');
+      // Only the value of `s` is replaced, or ` s="…"` added after the last attribute.
+      const at = attrAt(xml, tags.attrsStart, tags.attrsEnd, 's');
+      const style = at && xml.slice(at[0], at[1]);
       const s = style && /^\d+$/.test(style) ? Number(style) : 0;
-      edits.push({
-        at: tags.attrsStart,
-        length: attrs.length,
-        text: setAttr(attrs, 's', String(styleOf(s, c.severity))),
-      });
+      const value = String(styleOf(s, c.severity));
+      if (at) edits.push({ at: at[0], length: at[1] - at[0], text: value });
+      else {
+        let end = tags.attrsEnd;
+        while (end > tags.attrsStart && isSpace(xml.charCodeAt(end - 1))) end--;
+        edits.push({ at: end, length: tags.attrsEnd - end, text: ` s="${value}"` });
+      }
+      // The row's last mark: the rest of the row is stepped over as a row without marks is.
+      if (nextCell >= targets.length) skipRow();
     }
   }
   return { edits, lastRow, lastColumn };

@@ -96,22 +96,40 @@ export function applyEdits(source: string, edits: Edit[]): string {
  */
 export function applyEditsToBytes(source: Uint8Array, edits: Edit[]): Uint8Array {
   edits.sort((a, b) => a.at - b.at);
+  // The edits' texts are ASCII but for a note's or a name's text now and then: only those are encoded.
   const encoder = new TextEncoder();
-  const encoded = edits.map((e) => ({ edit: e, bytes: encoder.encode(e.text) }));
+  const encoded: (Uint8Array | undefined)[] = [];
   let size = source.length;
-  for (const { edit, bytes } of encoded) size += bytes.length - edit.length;
+  for (const edit of edits) {
+    const bytes = isAsciiText(edit.text) ? undefined : encoder.encode(edit.text);
+    encoded.push(bytes);
+    size += (bytes ? bytes.length : edit.text.length) - edit.length;
+  }
   const out = new Uint8Array(size);
   let pos = 0;
   let to = 0;
-  for (const { edit, bytes } of encoded) {
+  let k = 0;
+  for (const edit of edits) {
     out.set(source.subarray(pos, edit.at), to);
     to += edit.at - pos;
-    out.set(bytes, to);
-    to += bytes.length;
+    const bytes = encoded[k++];
+    if (bytes) {
+      out.set(bytes, to);
+      to += bytes.length;
+    } else {
+      const text = edit.text;
+      for (let i = 0; i < text.length; i++) out[to++] = text.charCodeAt(i);
+    }
     pos = edit.at + edit.length;
   }
   out.set(source.subarray(pos), to);
   return out;
+}
+
+/** True when every character of the text is ASCII (its UTF-8 bytes are its character codes). */
+function isAsciiText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** The root element of XML text: its prefix (or ''), its attribute text, and where its start tag is. */
