@@ -3,7 +3,7 @@ import { cellAddress, type MergeRange } from '../../core/grid';
 import { SEVERITY_RANK, type Severity } from '../../core/issue';
 import { MARK_COLOURS, type CellMark } from '../../core/workbook-port';
 import { WorkbookMarkError } from './errors';
-import { mergesOf, type PlannedSheet, patchCells } from './ooxml/cells';
+import { mergesOf, type PatchedCells, type PlannedSheet, patchCells } from './ooxml/cells';
 import { type NoteTarget, patchComments, ShapeIds, patchVml, legacyDrawingEdit } from './ooxml/notes';
 import { applyEdits, applyEditsToBytes, type Edit } from './ooxml/xml-text';
 import {
@@ -37,6 +37,8 @@ interface SheetPlan extends PlannedSheet {
   ranges: MergeRange[];
   lastRow: number;
   lastColumn: number;
+  /** True when the extent is the whole sheet's, not only as far as the marked cells. */
+  exact: boolean;
 }
 
 /** True when a mark names a cell Excel can have (its place in the sheet is checked once the extent is known). */
@@ -73,7 +75,7 @@ function plan(parts: PackageText, marks: readonly CellMark[], fileName: string):
           else merges.set(r, [m]);
         }
       }
-      sheet = { info, xml, cells: new Map(), merges, ranges, lastRow: 0, lastColumn: 0 };
+      sheet = { info, xml, cells: new Map(), merges, ranges, lastRow: 0, lastColumn: 0, exact: false };
       sheets.set(info.path, sheet);
     }
     if (!possible(mark)) continue;
@@ -105,11 +107,18 @@ function checkPlaces(
   marks: readonly CellMark[],
   sheetOf: (name: string) => SheetPlan,
   fileName: string,
+  measure: (sheet: SheetPlan) => void,
 ): void {
   for (const mark of marks) {
     const sheet = sheetOf(mark.sheet);
     const { row, column } = mark;
-    if (possible(mark) && row <= sheet.lastRow && column <= sheet.lastColumn) continue;
+    const inside = () => possible(mark) && row <= sheet.lastRow && column <= sheet.lastColumn;
+    if (inside()) continue;
+    // A mark is refused by the whole sheet's extent, not only as far as the marked cells go.
+    if (!sheet.exact) {
+      measure(sheet);
+      if (inside()) continue;
+    }
     const valid = Number.isInteger(row) && Number.isInteger(column) && row >= 1 && column >= 1;
     throw new WorkbookMarkError('mark/outside-sheet', fileName, {
       sheet: mark.sheet,
@@ -159,18 +168,25 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
   // The cells first: patching a sheet measures its extent, and every mark is checked against it before the
   // notes and the package are written.
   const patched = new Map<SheetPlan, Edit[] | undefined>();
-  for (const sheet of plans.values()) {
-    const result = patchCells(sheet.xml, [...sheet.cells.values()], styleOf);
+  const extent = (sheet: SheetPlan, result: PatchedCells) => {
     sheet.lastRow = result.lastRow;
     sheet.lastColumn = result.lastColumn;
+    sheet.exact = result.exact;
     for (const m of sheet.ranges) {
       sheet.lastRow = Math.max(sheet.lastRow, m.bottom);
       sheet.lastColumn = Math.max(sheet.lastColumn, m.right);
     }
+  };
+  for (const sheet of plans.values()) {
+    const result = patchCells(sheet.xml, [...sheet.cells.values()], styleOf);
+    extent(sheet, result);
     patched.set(sheet, result.edits);
   }
   const byName = new Map([...plans.values()].map((p) => [p.info.name, p]));
-  checkPlaces(marks, (name) => byName.get(name)!, fileName);
+  // Every row of a sheet is read only to refuse a mark (then nothing is written, the styles made are dropped).
+  const measure = (sheet: SheetPlan) =>
+    extent(sheet, patchCells(sheet.xml, [...sheet.cells.values()], styleOf, true));
+  checkPlaces(marks, (name) => byName.get(name)!, fileName, measure);
 
   for (const sheet of plans.values()) {
     const cells = [...sheet.cells.values()];
