@@ -17,13 +17,14 @@ import {
   flavourOf,
   freeName,
   sheetsOf,
+  type SheetInfo,
   xmlTextOf,
   freeRelId,
   addRelationship,
 } from './ooxml/package';
 import { StyleBook } from './ooxml/styles';
 import { ZipPackage } from './zip-package';
-import { writeZip, type ZipItem } from './zip-writer';
+import { writeZip, writeZipAsync, type ZipItem } from './zip-writer';
 
 // Why patch the package instead of going through exceljs: exceljs loads the whole object model (~1 GB and
 // 10–25 s on a 50k-row sheet) and drops the parts it does not model (charts, pivots, images, slicers, custom
@@ -57,10 +58,12 @@ const possible = ({ row, column }: CellMark) =>
  * `checkPlaces`.
  */
 function plan(parts: PackageText, marks: readonly CellMark[], fileName: string): Map<string, SheetPlan> {
-  const infos = sheetsOf((name) => parts.bytes(name));
+  const infos = new Map<string, SheetInfo>();
+  // The first sheet of a name, as a search in tab order finds it.
+  for (const s of sheetsOf((name) => parts.bytes(name))) if (!infos.has(s.name)) infos.set(s.name, s);
   const sheets = new Map<string, SheetPlan>();
   for (const mark of marks) {
-    const info = infos.find((s) => s.name === mark.sheet);
+    const info = infos.get(mark.sheet);
     if (!info) throw new WorkbookMarkError('mark/unknown-sheet', fileName, { sheet: mark.sheet });
     let sheet = sheets.get(info.path);
     if (!sheet) {
@@ -137,11 +140,30 @@ function checkPlaces(
  * formats and all other parts are left as they were; untouched entries keep their bytes and order.
  */
 export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: string): Uint8Array {
+  const items = markedEntries(bytes, marks, fileName);
+  return items ? writeZip(items) : bytes;
+}
+
+/**
+ * `markXlsxBytes`, with the large parts deflated off this thread where an asynchronous deflater is set (Node's
+ * zlib in its thread pool, in the command line) while the rest of the copy is made here.
+ */
+export async function markXlsxBytesAsync(
+  bytes: Uint8Array,
+  marks: CellMark[],
+  fileName: string,
+): Promise<Uint8Array> {
+  const items = markedEntries(bytes, marks, fileName);
+  return items ? writeZipAsync(items) : bytes;
+}
+
+/** The entries of the marked package (see `markXlsxBytes`), or undefined when no mark changes it. */
+function markedEntries(bytes: Uint8Array, marks: CellMark[], fileName: string): ZipItem[] | undefined {
   const zip = ZipPackage.open(bytes, Number.MAX_SAFE_INTEGER);
   const parts = new PackageText(zip);
   if (!zip.has('xl/workbook.xml')) throw new Error('xl/workbook.xml is missing: not an Excel workbook');
   const plans = plan(parts, marks, fileName);
-  if (plans.size === 0) return bytes;
+  if (plans.size === 0) return undefined;
   // New parts and relationships use the namespace names of the package (Strict keeps Strict).
   const ns = flavourOf(parts.text('xl/workbook.xml')!);
   const REL_COMMENTS = `${ns.relationships}/comments`;
@@ -202,7 +224,10 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
       let relsXml = changed.get(relsPath) ?? parts.text(relsPath);
       const rels = relationships(relsXml);
       const commentsRel = rels.find((r) => r.type === REL_COMMENTS && !r.external);
-      const legacy = /<legacyDrawing\b([^>]*?)\/?>/.exec(xml);
+      // After the rows: searched from the end of the sheet data, not through millions of cells.
+      const legacyTag = /<legacyDrawing\b([^>]*?)\/?>/g;
+      legacyTag.lastIndex = Math.max(0, xml.lastIndexOf('</sheetData'));
+      const legacy = legacyTag.exec(xml);
       const legacyId = legacy ? /\s[\w]+:id="([^"]*)"/.exec(legacy[1] ?? '')?.[1] : undefined;
       const vmlRel =
         rels.find((r) => r.id === legacyId && !r.external) ??
@@ -301,7 +326,7 @@ export function markXlsxBytes(bytes: Uint8Array, marks: CellMark[], fileName: st
     return { name, data, level: zip.entry(name)!.method === 0 ? 0 : WRITE_LEVEL };
   });
   for (const [name, text] of newParts) items.push({ name, data: utf8.encode(text), level: WRITE_LEVEL });
-  return writeZip(items);
+  return items;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CellMark, WorkbookPort } from '../../core/workbook-port';
 import { WorkbookMarkError, WorkbookReadError } from './errors';
 import { type ReadLimits, readXlsxGrids } from './fast-reader';
 import { readError } from './read-error';
-import { markXlsxBytes } from './patch-marks';
+import { markXlsxBytesAsync } from './patch-marks';
 import { asBytes, hasEncryptionInfo, sniff } from './sniff';
 
 /** Throws the right read error when bytes cannot be an .xlsx package (empty, CFB, or not a zip). */
@@ -24,7 +24,7 @@ export function assertXlsxBytes(bytes: Uint8Array, fileName: string): void {
 
 /**
  * An .xlsx file held in memory: read by the small fast reader (values, formats, merges), marked by patching its
- * package (`markXlsxBytes`: ~20× less memory than exceljs on a 50k-row sheet, and every part it does not touch is
+ * package (`markXlsxBytesAsync`: ~20× less memory than exceljs on a 50k-row sheet, and every part it does not touch is
  * kept as it was). exceljs is never loaded for a file: it only builds generated report sheets.
  */
 export class XlsxWorkbook implements WorkbookPort {
@@ -66,7 +66,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * Marking again with the same notes adds no duplicate note text.
    */
   async applyMarks(marks: CellMark[]): Promise<void> {
-    this.marked = markXlsxBytes(this.marked ?? this.bytes, marks, this.fileName);
+    this.marked = await markXlsxBytesAsync(this.marked ?? this.bytes, marks, this.fileName);
   }
 
   /** Not supported for files: the CLI writes marks into a copy, so there is nothing to undo in the original. */

@@ -19,6 +19,22 @@ export function useRawDeflate(deflate: RawDeflate | undefined): void {
   rawDeflate = deflate ?? fflateDeflate;
 }
 
+/** Deflates bytes into a raw deflate stream away from the calling thread (Node's zlib in its thread pool). */
+export type RawDeflateAsync = (data: Uint8Array, level: number) => Promise<Uint8Array>;
+
+let rawDeflateAsync: RawDeflateAsync | undefined;
+
+/**
+ * Sets the deflater `writeZipAsync` runs large parts on while it prepares the others: none by default (browsers,
+ * where `writeZipAsync` deflates as `writeZip` does), Node's zlib in its thread pool where the command line sets it.
+ */
+export function useRawDeflateAsync(deflate: RawDeflateAsync | undefined): void {
+  rawDeflateAsync = deflate;
+}
+
+/** Parts from this size are deflated by the asynchronous deflater, when there is one. */
+const ASYNC_FROM = 1 << 20;
+
 /** One entry of a zip to write: copied as stored from a package, or bytes deflated at `level` (0: stored). */
 export type ZipItem =
   { name: string; from: ZipPackage } | { name: string; data: Uint8Array; level: number; date?: Date };
@@ -45,6 +61,25 @@ function dosDateTime(d: Date): { time: number; date: number } {
 
 const encoder = () => new TextEncoder();
 
+/** New bytes to write as an entry. */
+type DataItem = Extract<ZipItem, { data: Uint8Array }>;
+
+/** An entry of new bytes, but for how it is stored (see `storedForm`). */
+function newEntry(item: DataItem): Omit<Prepared, 'method' | 'data'> {
+  const name = encoder().encode(item.name);
+  const ascii = name.length === item.name.length;
+  const { time, date } = dosDateTime(item.date ?? new Date());
+  return { name, flags: ascii ? 0 : 0x800, time, date, crc: entryCrc32(item.data), size: item.data.length };
+}
+
+/** How an entry's bytes are stored: deflated, or as they are when deflating does not pay (tiny parts, as zip
+ * writers do). */
+function storedForm(item: DataItem, deflated: Uint8Array | undefined): Pick<Prepared, 'method' | 'data'> {
+  return deflated !== undefined && deflated.length < item.data.length
+    ? { method: 8, data: deflated }
+    : { method: 0, data: item.data };
+}
+
 function prepare(item: ZipItem): Prepared {
   if ('from' in item) {
     const e = item.from.entry(item.name);
@@ -62,27 +97,39 @@ function prepare(item: ZipItem): Prepared {
       data: item.from.stored(item.name),
     };
   }
-  const name = encoder().encode(item.name);
-  const ascii = name.length === item.name.length;
-  const { time, date } = dosDateTime(item.date ?? new Date());
-  const deflated = item.level > 0 ? rawDeflate(item.data, item.level) : undefined;
-  // Stored when deflating does not pay (tiny parts), as zip writers do.
-  const compress = deflated !== undefined && deflated.length < item.data.length;
   return {
-    name,
-    flags: ascii ? 0 : 0x800,
-    method: compress ? 8 : 0,
-    time,
-    date,
-    crc: entryCrc32(item.data),
-    size: item.data.length,
-    data: compress ? deflated : item.data,
+    ...newEntry(item),
+    ...storedForm(item, item.level > 0 ? rawDeflate(item.data, item.level) : undefined),
   };
 }
 
 /** Writes a zip of the items, in their order (no zip64: a workbook's package is far below 4 GB). */
 export function writeZip(items: ZipItem[]): Uint8Array {
-  const entries = items.map(prepare);
+  return assemble(items.map(prepare));
+}
+
+/**
+ * `writeZip`, with the parts of a MB or more deflated by the asynchronous deflater (`useRawDeflateAsync`) while
+ * the other parts and every CRC-32 are prepared here. Where there is no asynchronous deflater, `writeZip`.
+ */
+export async function writeZipAsync(items: ZipItem[]): Promise<Uint8Array> {
+  const deflate = rawDeflateAsync;
+  if (!deflate) return writeZip(items);
+  const large = (item: ZipItem): item is DataItem =>
+    'data' in item && item.level > 0 && item.data.length >= ASYNC_FROM;
+  const pending = items.map((item) => (large(item) ? deflate(item.data, item.level) : undefined));
+  const entries = items.map((item) => (large(item) ? newEntry(item) : prepare(item)));
+  const deflated = await Promise.all(pending);
+  return assemble(
+    items.map((item, k) => {
+      const entry = itemAt(entries, k);
+      return large(item) ? { ...entry, ...storedForm(item, deflated[k]) } : (entry as Prepared);
+    }),
+  );
+}
+
+/** The zip of prepared entries, in their order. */
+function assemble(entries: Prepared[]): Uint8Array {
   let total = 22;
   for (const e of entries) total += 30 + 46 + 2 * e.name.length + e.data.length;
   if (total > 0xffffffff || entries.length > 0xffff)

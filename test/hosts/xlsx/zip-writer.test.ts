@@ -3,7 +3,13 @@ import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { ZipPackage } from '../../../src/hosts/xlsx/zip-package';
-import { useRawDeflate, writeZip, type ZipItem } from '../../../src/hosts/xlsx/zip-writer';
+import {
+  useRawDeflate,
+  useRawDeflateAsync,
+  writeZip,
+  writeZipAsync,
+  type ZipItem,
+} from '../../../src/hosts/xlsx/zip-writer';
 
 // The marked copy's zip: unchanged entries copied as they are stored, changed and new ones deflated (fflate in
 // browsers, zlib in the command line). Every zip written must read back the same with fflate and with our reader.
@@ -76,5 +82,38 @@ describe.each([
     expect(entry.method).toBe(method);
     expect(entry.flags & 0x800).toBe(/^[\x20-\x7e]*$/.test(item.name) ? 0 : 0x800);
     expect(strFromU8(parts['[Content_Types].xml']!)).toContain('<Types');
+  });
+});
+
+describe('writeZipAsync', () => {
+  const date = new Date(2026, 11, 3, 12, 0, 0);
+  const large = strToU8(`<root>${'<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(40_000)}</root>`);
+  const items = (source: ZipPackage): ZipItem[] => [
+    { name: '[Content_Types].xml', from: source },
+    { name: 'xl/worksheets/sheet1.xml', data: large, level: 1, date },
+    { name: 'xl/styles.xml', data: strToU8('<styleSheet/>'.repeat(20)), level: 1, date },
+    { name: 'xl/media/big.bin', data: large, level: 0, date },
+  ];
+  afterEach(() => useRawDeflateAsync(undefined));
+
+  test('deflates only the parts of a MB or more with the asynchronous deflater, to the same zip', async () => {
+    const source = ZipPackage.open(EXAMPLE, 1 << 30);
+    const asked: string[] = [];
+    useRawDeflateAsync(async (data, level) => {
+      asked.push(`${data.length} at ${level}`);
+      return deflateRawSync(data, { level });
+    });
+    expect(large.length).toBeGreaterThan(1 << 20);
+    const bytes = await writeZipAsync(items(source));
+    expect(asked).toEqual([`${large.length} at 1`]);
+    expect(ZipPackage.open(bytes, 1 << 30).entry('xl/worksheets/sheet1.xml')!.method).toBe(8);
+    expect(readBoth(bytes)).toEqual(readBoth(writeZip(items(source))));
+  });
+
+  test('is writeZip where no asynchronous deflater is set (browsers)', async () => {
+    const source = ZipPackage.open(EXAMPLE, 1 << 30);
+    expect(Buffer.from(await writeZipAsync(items(source))).equals(Buffer.from(writeZip(items(source))))).toBe(
+      true,
+    );
   });
 });
