@@ -74,8 +74,9 @@ function fallbackCut(carry: string, prefix: string, atom: string | undefined): n
 
 /**
  * Calls `each` with a part's text in segments cut as `cuts` says (or the whole text when it is small): decoded,
- * unprefixed, checked well-formed. Throws `PackageError` naming the part, or `PartTooLargeError` when a piece
- * that cannot be cut is too large to hold as text.
+ * unprefixed, checked well-formed by `checker` (a plain `XmlChecker`, or a reader that extends it and reads the
+ * part as it is checked). Throws `PackageError` naming the part, or `PartTooLargeError` when a piece that cannot
+ * be cut is too large to hold as text.
  */
 export function forEachSegment(
   bytes: Uint8Array,
@@ -83,9 +84,10 @@ export function forEachSegment(
   each: (segment: string) => void,
   segmentBytes = SEGMENT_BYTES,
   cuts: Cuts = SHEET_CUTS,
+  checker: XmlChecker = new XmlChecker(part),
 ): void {
   try {
-    segments(bytes, part, each, segmentBytes, cuts);
+    segments(bytes, part, each, segmentBytes, cuts, checker);
   } catch (e) {
     if (isSizeLimitError(e)) throw new PartTooLargeError(part, bytes.length);
     throw e;
@@ -98,9 +100,9 @@ function segments(
   each: (segment: string) => void,
   segmentBytes: number,
   cuts: Cuts,
+  checker: XmlChecker,
 ): void {
   const { decoder, skip } = decoderFor(bytes, part);
-  const checker = new XmlChecker(part);
   let u: Unprefix | undefined;
   let first = true;
   const emit = (raw: string) => {

@@ -2,9 +2,10 @@ import { PackageError } from './zip-package';
 
 // A well-formedness check of the XML parts the reader uses (XML 1.0 without a DTD, as OOXML is): one root
 // element, every tag closed in order, attributes quoted and not repeated, entities known, no character XML
-// cannot hold. It runs as its own pass, kept apart from the scanning loop so that either can change alone; it
-// takes a part in segments that end after a '>' (so that no tag straddles two), for sheets too large for one
-// string. A part that stops inside an element is `truncated`; any other fault is `xml`, with its line.
+// cannot hold. It takes a part in segments that end after a '>' (so that no tag straddles two), for sheets too
+// large for one string. A part that stops inside an element is `truncated`; any other fault is `xml`, with its
+// line. A reader that extends it (the sheet scanner) reads what it needs as the check walks the tags: one pass
+// over a sheet's millions of tags instead of two.
 
 /** What is wrong, for the message. */
 export type XmlProblem =
@@ -32,6 +33,14 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
 const isNameStart = (c: number) =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0x80;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
+
+/** Classes of the ASCII characters, as bits: a name may start with it, go on with it, or it is white space. */
+const NAME_START = 1;
+const NAME_CHAR = 2;
+const SPACE = 4;
+const CHARS = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++)
+  CHARS[c] = (isNameStart(c) ? NAME_START : 0) | (isNameChar(c) ? NAME_CHAR : 0) | (isSpace(c) ? SPACE : 0);
 
 /** True when a character reference names a character XML may hold. */
 function validReference(ref: string): boolean {
@@ -117,6 +126,7 @@ export class XmlChecker {
           this.stack.pop();
           if (this.stack.length === 0) this.rootClosed = true;
           i = lt + 3 + top.length;
+          this.closed(s, top, i);
           continue;
         }
         const gt = s.indexOf('>', lt);
@@ -129,6 +139,7 @@ export class XmlChecker {
           this.fail('mismatch', s, lt, { found: s.slice(lt + 2, e), expected: open ?? '' });
         if (this.stack.length === 0) this.rootClosed = true;
         i = gt + 1;
+        this.closed(s, open, i);
       } else if (c === 0x3f /* ? */) {
         const end = s.indexOf('?>', lt + 2);
         if (end < 0) this.truncated();
@@ -149,18 +160,40 @@ export class XmlChecker {
           i = end + 3;
         } else if (s.startsWith('<!DOCTYPE', lt)) this.fail('doctype', s, lt);
         else this.fail('bad-name', s, lt);
-      } else i = this.startTag(s, lt);
+      } else {
+        i = this.startTag(s, lt);
+        // Called here, not from startTag: that keeps the tag check small for the compiler.
+        this.opened(s, this.tagName, i, this.tagEmpty, this.nextLt);
+      }
     }
     for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) this.linesBefore++;
     if (n > 0) this.started = true;
   }
 
-  /** Where each attribute name of the current tag starts and ends (reused: no allocation per tag). */
-  private readonly attrAt = new Int32Array(256);
+  /**
+   * The attributes of the current start tag, four numbers each: where its name starts and ends, where its value
+   * starts and ends (between the quotes, entities not decoded). Reused: no allocation per tag. The first 128
+   * attributes of a tag are kept.
+   */
+  protected readonly attrAt = new Int32Array(512);
+  /** How many attributes of the current start tag `attrAt` holds. */
+  protected attrCount = 0;
+  /** The current start tag's name, and whether it is an empty element. */
+  private tagName = '';
+  private tagEmpty = false;
 
-  /** True when the attribute names at k and j of `attrAt` are the same. */
+  /**
+   * Called after each start tag that is checked: its name, where the tag ends (after its `>`), whether it is an
+   * empty element (`/>`), and the first '<' after it (-1: none in the segment). Does nothing here.
+   */
+  protected opened(_s: string, _name: string, _end: number, _empty: boolean, _nextLt: number): void {}
+
+  /** Called after each end tag that is checked: the element's name and where the tag ends. Does nothing here. */
+  protected closed(_s: string, _name: string, _end: number): void {}
+
+  /** True when the attribute names of the entries at k and j of `attrAt` are the same. */
   private sameName(s: string, k: number, j: number): boolean {
-    // Why `!`: k and j are pairs the tag scan wrote, below the array's fixed length.
+    // Why `!`: k and j are entries the tag scan wrote, below the array's fixed length.
     const a = this.attrAt;
     const kStart = a[k]!;
     const jStart = a[j]!;
@@ -171,26 +204,33 @@ export class XmlChecker {
   }
 
   /** A start tag at `lt`; returns the index after it. */
+  // Character classes are looked up in `CHARS` written out in place (not through the helpers above): a sheet has
+  // millions of tags, and before the compiler has optimised this method every call costs.
   private startTag(s: string, lt: number): number {
     const n = s.length;
     let p = lt + 1;
     if (p >= n) this.truncated();
-    if (!isNameStart(s.charCodeAt(p))) this.fail('bad-name', s, lt);
-    while (p < n && isNameChar(s.charCodeAt(p))) p++;
+    let c = s.charCodeAt(p);
+    if (c < 0x80 && (CHARS[c]! & NAME_START) === 0) this.fail('bad-name', s, lt);
+    do c = s.charCodeAt(++p);
+    while (p < n && (c >= 0x80 || (CHARS[c]! & NAME_CHAR) !== 0));
     if (this.rootClosed) this.fail('second-root', s, lt);
     const name = s.slice(lt + 1, p);
     // The next '<' after the tag's own: an attribute value reaching past it holds a '<'.
     const nextLt = s.indexOf('<', p);
     this.nextLt = nextLt;
+    const a = this.attrAt;
     let count = 0;
     for (;;) {
       const before = p;
-      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      while (p < n && c < 0x80 && (CHARS[c]! & SPACE) !== 0) c = s.charCodeAt(++p);
       if (p >= n) this.truncated();
-      const c = s.charCodeAt(p);
       if (c === 0x3e /* > */) {
         this.stack.push(name);
         this.rootSeen = true;
+        this.attrCount = count;
+        this.tagName = name;
+        this.tagEmpty = false;
         return p + 1;
       }
       if (c === 0x2f /* / */) {
@@ -198,35 +238,42 @@ export class XmlChecker {
         if (s.charCodeAt(p + 1) !== 0x3e) this.fail('bad-attribute', s, p);
         this.rootSeen = true;
         if (this.stack.length === 0) this.rootClosed = true;
+        this.attrCount = count;
+        this.tagName = name;
+        this.tagEmpty = true;
         return p + 2;
       }
       // An attribute: whitespace before it, a name, '=', a quoted value without '<'.
-      if (p === before || !isNameStart(c)) this.fail('bad-attribute', s, p);
+      if (p === before || (c < 0x80 && (CHARS[c]! & NAME_START) === 0)) this.fail('bad-attribute', s, p);
       const start = p;
-      while (p < n && isNameChar(s.charCodeAt(p))) p++;
+      do c = s.charCodeAt(++p);
+      while (p < n && (c >= 0x80 || (CHARS[c]! & NAME_CHAR) !== 0));
       const end = p;
-      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      while (p < n && c < 0x80 && (CHARS[c]! & SPACE) !== 0) c = s.charCodeAt(++p);
       if (p >= n) this.truncated();
-      if (s.charCodeAt(p) !== 0x3d /* = */) this.fail('bad-attribute', s, p);
-      p++;
-      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      if (c !== 0x3d /* = */) this.fail('bad-attribute', s, p);
+      c = s.charCodeAt(++p);
+      while (p < n && c < 0x80 && (CHARS[c]! & SPACE) !== 0) c = s.charCodeAt(++p);
       if (p >= n) this.truncated();
-      const quote = s.charCodeAt(p);
-      if (quote !== 0x22 && quote !== 0x27) this.fail('bad-attribute', s, p);
-      const close = s.indexOf(quote === 0x22 ? '"' : "'", p + 1);
+      if (c !== 0x22 && c !== 0x27) this.fail('bad-attribute', s, p);
+      const close = s.indexOf(c === 0x22 ? '"' : "'", p + 1);
       if (close < 0) this.truncated();
       if (nextLt >= 0 && nextLt < close) this.fail('bad-attribute', s, nextLt);
       if (this.amp >= 0 && this.amp < close) this.entities(s, p + 1, close);
       if (count < 128) {
-        const k = count * 2;
-        this.attrAt[k] = start;
-        this.attrAt[k + 1] = end;
-        for (let j = 0; j < k; j += 2)
-          if (this.sameName(s, k, j))
+        const k = count * 4;
+        a[k] = start;
+        a[k + 1] = end;
+        a[k + 2] = p + 1;
+        a[k + 3] = close;
+        const length = end - start;
+        for (let j = 0; j < k; j += 4)
+          if (a[j + 1]! - a[j]! === length && this.sameName(s, k, j))
             this.fail('duplicate-attribute', s, start, { attribute: s.slice(start, end) });
         count++;
       }
       p = close + 1;
+      c = s.charCodeAt(p);
     }
   }
 

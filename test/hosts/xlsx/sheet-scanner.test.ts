@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { CellValue } from '../../../src/core/grid';
 import { readXlsxGrids } from '../../../src/hosts/xlsx/fast-reader';
-import { prefixed, strict } from '../../fixtures/package-variants';
+import { editPart, prefixed, strict } from '../../fixtures/package-variants';
 
 // The reader's scan of sheet XML, case by case: each row is a sheet's cells as some writer writes them, and the
 // grid the reader must give (values only; `formats` for the cells that have a number format). Every case is also
@@ -156,4 +156,84 @@ test('a cell naming a shared string that is not there is refused, naming the cel
   expect(() =>
     readXlsxGrids(workbook('<row r="1"><c r="B1" t="s"><v>3</v></c></row>', ['<t>一</t>'])),
   ).toThrow(expect.objectContaining({ reason: 'shared-string', details: { cell: 'B1', index: '3' } }));
+});
+
+// The sheet is checked well-formed in the same pass that reads it: every fault of its XML is still refused with
+// the part, the problem and the line, whole and in small segments alike.
+type Fault = [string, string, Record<string, unknown>];
+const faults: Fault[] = [
+  [
+    'a cell closed by the wrong tag',
+    '<row r="1"><c r="A1"><v>1</c></v></row>',
+    { problem: 'mismatch', line: 2 },
+  ],
+  ['a row left open', '<row r="1"><c r="A1"><v>1</v></c>', { problem: 'mismatch', line: 2 }],
+  ['an unquoted attribute', '<row r="1"><c r=A1><v>1</v></c></row>', { problem: 'bad-attribute', line: 2 }],
+  ['attributes run together', '<row r="1"><c r="A1"t="s"><v>0</v></c></row>', { problem: 'bad-attribute' }],
+  [
+    'a repeated attribute',
+    '<row r="1"><c r="A1" r="B1"><v>1</v></c></row>',
+    { problem: 'duplicate-attribute', attribute: 'r' },
+  ],
+  ['a "<" in a value', '<row r="1"><c r="A<1"><v>1</v></c></row>', { problem: 'bad-attribute' }],
+  [
+    'an unknown entity in a value',
+    '<row r="1"><c r="A1" t="str"><v>&nbsp;</v></c></row>',
+    { problem: 'bad-entity' },
+  ],
+  [
+    'an unknown entity in an attribute',
+    '<row r="1"><c r="A&x;1"><v>1</v></c></row>',
+    { problem: 'bad-entity' },
+  ],
+  [
+    'a control character',
+    '<row r="1"><c r="A1" t="str"><v>a\u0001</v></c></row>',
+    { problem: 'bad-character' },
+  ],
+  ['a name that cannot start a tag', '<row r="1"><1c r="A1"/></row>', { problem: 'bad-name' }],
+  [
+    'a fault on a later line',
+    '<row r="1">\n<c r="A1"><v>1</v></c>\n<c r="B1"><v>2</v></b>\n</row>',
+    { problem: 'mismatch', line: 4 },
+  ],
+];
+
+describe.each(faults)('a sheet with %s is refused', (_name, rows, details) => {
+  const bytes = workbook(rows);
+  test.each([undefined, 1000, 40])('segments of %p bytes', (segmentBytes) => {
+    expect(() => readXlsxGrids(bytes, { segmentBytes })).toThrow(
+      expect.objectContaining({
+        reason: 'xml',
+        part: 'xl/worksheets/sheet1.xml',
+        details: expect.objectContaining(details),
+      }),
+    );
+  });
+});
+
+test('a sheet cut inside a cell is truncated, not read as far as it goes', () => {
+  const rows = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>';
+  const bytes = editPart(workbook(rows), 'xl/worksheets/sheet1.xml', (xml) =>
+    xml.slice(0, xml.indexOf('<c r="B1"') + 6),
+  );
+  expect(() => readXlsxGrids(bytes)).toThrow(
+    expect.objectContaining({ reason: 'truncated', part: 'xl/worksheets/sheet1.xml' }),
+  );
+});
+
+test('a fault of the XML is named before a missing shared string earlier in the same part', () => {
+  const rows = '<row r="1"><c r="A1" t="s"><v>7</v></c></row><row r="2"><c r="A2"><v>1</v></c></row2>';
+  expect(() => readXlsxGrids(workbook(rows, ['<t>一</t>']))).toThrow(
+    expect.objectContaining({ reason: 'xml', details: expect.objectContaining({ problem: 'mismatch' }) }),
+  );
+});
+
+test('cells inside comments and CDATA are no cells; text after a cell is not its value', () => {
+  const rows =
+    '<row r="1"><!-- <c r="A1"><v>9</v></c> --><c r="B1"><v>2</v></c></row>' +
+    '<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[<c r="C2"><v>5</v></c>]]></t></is></c><c r="B2"/></row>';
+  const [grid] = readXlsxGrids(workbook(rows));
+  expect(grid!.values[0]).toEqual([null, 2]);
+  expect(grid!.values[1]?.[2]).toBeUndefined();
 });
