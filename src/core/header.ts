@@ -27,9 +27,19 @@ interface Dictionary {
   combined: readonly CombinedColumnSpec[];
   normalised: Array<{ key: string; synonym: string; weak: boolean }>;
   excludes: Map<string, string[]>;
+  /** Indexes into `normalised` by the name's first character: only these can be in a label that holds it. */
+  byFirst: Map<string, number[]>;
+  /** Indexes into `normalised` of synonyms of four characters or more, by length (the typo pass). */
+  byLength: Map<number, number[]>;
 }
 
 const dictionaries = new WeakMap<readonly FieldSpec[], Dictionary>();
+
+function indexUnder<K>(index: Map<K, number[]>, key: K, i: number): void {
+  const list = index.get(key);
+  if (list) list.push(i);
+  else index.set(key, [i]);
+}
 
 function dictionaryOf(fields: readonly FieldSpec[], combined: readonly CombinedColumnSpec[]): Dictionary {
   let d = dictionaries.get(fields);
@@ -42,7 +52,14 @@ function dictionaryOf(fields: readonly FieldSpec[], combined: readonly CombinedC
         normalised.push({ key: f.key, synonym: normaliseLabel(s), weak: true });
       if (f.excludes) excludes.set(f.key, f.excludes.map(normaliseLabel));
     }
-    d = { fields, combined, normalised, excludes };
+    const byFirst = new Map<string, number[]>();
+    const byLength = new Map<number, number[]>();
+    normalised.forEach(({ synonym }, i) => {
+      // An empty name (none is written so; kept as a scan of every name would keep it) is under ''.
+      indexUnder(byFirst, synonym.charAt(0), i);
+      if (synonym.length >= 4) indexUnder(byLength, synonym.length, i);
+    });
+    d = { fields, combined, normalised, excludes, byFirst, byLength };
     dictionaries.set(fields, d);
   }
   return d;
@@ -76,15 +93,42 @@ export function matchLabel(label: string, fields: readonly FieldSpec[]): LabelMa
 
 const labelMemo = new WeakMap<readonly FieldSpec[], Map<string, LabelMatch | null>>();
 
+/** True when a field's excluded words keep the label from it. */
+function excludedFrom(d: Dictionary, key: string, norm: string): boolean {
+  const words = d.excludes.get(key);
+  if (!words) return false;
+  for (let k = 0; k < words.length; k++) if (norm.indexOf(words[k]!) >= 0) return true;
+  return false;
+}
+
+/** The indexes into `d.normalised` of the synonyms that may be inside `norm`, in dictionary order. */
+function containedCandidates(d: Dictionary, norm: string): number[] {
+  const out: number[] = [...(d.byFirst.get('') ?? [])];
+  const seen = new Set<string>();
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charAt(i);
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const at = d.byFirst.get(c);
+    if (at) for (let k = 0; k < at.length; k++) out.push(at[k]!);
+  }
+  // Dictionary order, as a scan of every synonym would meet them: ties go to the first.
+  return out.sort((a, b) => a - b);
+}
+
+// Why candidates instead of every synonym: header search matches every cell of the top rows of every sheet against
+// every name (hundreds), and most cells are data that share no first character with most names. A synonym equal to
+// the label or inside it starts with one of the label's characters; a one-character typo has a length within one.
 function matchLabelUncached(label: string, fields: readonly FieldSpec[]): LabelMatch | undefined {
   const d = dictionaryOf(fields, []);
   const norm = normaliseLabel(label);
   if (norm === '') return undefined;
-  const excluded = (key: string) => (d.excludes.get(key) ?? []).some((w) => norm.indexOf(w) >= 0);
   let best: (LabelMatch & { len: number; end: number }) | undefined;
   let exact: LabelMatch | undefined;
-  for (const { key, synonym, weak } of d.normalised) {
-    if (excluded(key)) continue;
+  const candidates = containedCandidates(d, norm);
+  for (let n = 0; n < candidates.length; n++) {
+    const { key, synonym, weak } = d.normalised[candidates[n]!]!;
+    if (excludedFrom(d, key, norm)) continue;
     if (synonym === norm) {
       if (!weak) return { key, strength: 3, weak };
       exact = exact ?? { key, strength: 3, weak };
@@ -104,10 +148,15 @@ function matchLabelUncached(label: string, fields: readonly FieldSpec[]): LabelM
   if (exact) return exact;
   // Typos such as 抽查比列 for 抽查比例: one edit on labels of four characters or more.
   if (norm.length >= 4) {
-    for (const { key, synonym, weak } of d.normalised) {
-      if (excluded(key)) continue;
-      if (synonym.length >= 4 && Math.abs(synonym.length - norm.length) <= 1 && distance(synonym, norm) <= 1)
-        return { key, strength: 1, weak };
+    const typos = [
+      ...(d.byLength.get(norm.length - 1) ?? []),
+      ...(d.byLength.get(norm.length) ?? []),
+      ...(d.byLength.get(norm.length + 1) ?? []),
+    ].sort((a, b) => a - b);
+    for (let n = 0; n < typos.length; n++) {
+      const { key, synonym, weak } = d.normalised[typos[n]!]!;
+      if (excludedFrom(d, key, norm)) continue;
+      if (distance(synonym, norm) <= 1) return { key, strength: 1, weak };
     }
   }
   return undefined;
