@@ -26,15 +26,6 @@ export const LAYERS = [
   },
 ];
 
-/**
- * Files that still reach past their layer, each with the reason; the list only shrinks.
- * The pane's standalone file mode and its report downloads open the file adapter themselves.
- */
-const LAYER_EXCEPTIONS = [
-  { from: 'src/taskpane/standalone/file-port.ts', to: ['hosts'] },
-  { from: 'src/taskpane/files.ts', to: ['hosts'] },
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -118,16 +109,10 @@ export default tseslint.config(
         'error',
         {
           default: 'disallow',
-          policies: [
-            ...LAYERS.map(({ type, allow }) => ({
-              from: { element: { type } },
-              allow: { to: { element: { types: { anyOf: [type, ...allow] } } } },
-            })),
-            ...LAYER_EXCEPTIONS.map(({ from, to }) => ({
-              from: { file: { path: from } },
-              allow: { to: { element: { types: { anyOf: to } } } },
-            })),
-          ],
+          policies: LAYERS.map(({ type, allow }) => ({
+            from: { element: { type } },
+            allow: { to: { element: { types: { anyOf: [type, ...allow] } } } },
+          })),
         },
       ],
     },

@@ -2,7 +2,7 @@
 import { h, render } from 'preact';
 import { toLocale } from '../core/locale';
 import { commandFailures, createExcelPort } from './excel-port';
-import { standaloneHost } from './standalone';
+import { pageFiles, standaloneHost } from './standalone';
 import { showBootError } from '../taskpane/boot-error';
 import { t } from '../taskpane/i18n';
 import { App, type HostContext } from '../taskpane/views/app';
@@ -31,6 +31,7 @@ export async function pickHost(): Promise<HostContext> {
   return {
     mode: 'excel',
     port: createExcelPort(office),
+    files: pageFiles,
     language,
     workbookName: workbookName(office),
     failures: commandFailures(),

@@ -1,5 +1,5 @@
 import { FileWork, inThreadLink, type FileReply, type WorkerLink } from '../app/file-session';
-import { FilePanePort } from '../taskpane/standalone/file-port';
+import { FilePanePort } from './file-pane-port';
 
 /** The webpack build's hash: a new build's worker script is fetched again, never an old cached one. */
 declare const __webpack_hash__: string | undefined;

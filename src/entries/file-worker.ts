@@ -1,5 +1,5 @@
 import { FileWork, serveFileWork, type WorkerScope } from '../app/file-session';
-import { FilePanePort } from '../taskpane/standalone/file-port';
+import { FilePanePort } from './file-pane-port';
 
 /**
  * The standalone page's Web Worker (file-worker.js): reads the chosen file, checks it and writes the marked copy

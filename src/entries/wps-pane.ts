@@ -6,7 +6,7 @@ import type { EtApplication } from '../hosts/wps/et-model';
 import { wpsLocale } from '../hosts/wps/wps-locale';
 import { WpsWorkbook } from '../hosts/wps/wps-workbook';
 import { addMissingDomMethods } from './wps-old-web-view';
-import { standaloneHost } from './standalone';
+import { pageFiles, standaloneHost } from './standalone';
 
 /**
  * The WPS task pane page (taskpane.html): the same pane as in Excel — it only talks to the workbook port, and its
@@ -34,6 +34,7 @@ async function boot(): Promise<void> {
     const context = {
       mode: 'excel',
       port,
+      files: pageFiles,
       language: wpsLocale(app),
       workbookName,
       failures: failureStore(app.PluginStorage),

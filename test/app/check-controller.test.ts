@@ -3,7 +3,7 @@ import { STATE_KEYS } from '../../src/app/check-flow';
 import { SHOW_ALL } from '../../src/app/issue-groups';
 import { defaultPaneSettings } from '../../src/app/pane-settings';
 import { FileSession, FileWork, inThreadLink } from '../../src/app/file-session';
-import { FilePanePort } from '../../src/taskpane/standalone/file-port';
+import { FilePanePort } from '../../src/entries/file-pane-port';
 import { cloneGrid, exampleBytes, exampleGrids, MARKET_LIST } from '../taskpane/helpers/examples';
 import { MemoryPort, MemoryStore } from '../taskpane/helpers/memory-port';
 

@@ -15,7 +15,7 @@ import {
   type WorkerScope,
 } from '../../src/app/file-session';
 import { defaultPaneSettings } from '../../src/app/pane-settings';
-import { FilePanePort } from '../../src/taskpane/standalone/file-port';
+import { FilePanePort } from '../../src/entries/file-pane-port';
 import { exampleBytes, MARKET_LIST } from '../taskpane/helpers/examples';
 import { MemoryStore } from '../taskpane/helpers/memory-port';
 

@@ -20,7 +20,8 @@ import {
   writeOrder,
   writeSheets,
 } from '../../src/app/report-sources';
-import { readChosenFiles, sheetsToXlsx } from '../../src/taskpane/files';
+import { readChosenFiles } from '../../src/app/page-files';
+import { pageFiles } from '../../src/entries/standalone';
 import {
   confirmMapOf,
   readListSource,
@@ -105,6 +106,7 @@ describe('report sources', () => {
 
   test('files are read in the browser; one that cannot be read carries its sentence', async () => {
     const read = await readChosenFiles(
+      pageFiles,
       [
         fileLike('工信局.xlsx', exampleBytes(`${TALLY}/于都县工信局-监测点企业申报表.xlsx`)),
         fileLike('旧格式.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
@@ -241,7 +243,7 @@ describe('监测点汇总 in the pane', () => {
 
   test('the summary downloaded in the standalone page opens with exceljs', async () => {
     const o = tallyChosenFiles(tallyFiles());
-    const bytes = await sheetsToXlsx(o.sheets);
+    const bytes = await pageFiles.sheetsToXlsx(o.sheets);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { reviewChosenFiles } from '../../src/app/reports';
-import { readChosenFiles } from '../../src/taskpane/files';
+import { readChosenFiles } from '../../src/app/page-files';
+import { pageFiles } from '../../src/entries/standalone';
 import { REVIEW_CASE } from '../fixtures/build-review-inbox';
 import { EXAMPLES } from '../taskpane/helpers/examples';
 
@@ -34,7 +35,7 @@ function chosenFolder(
 describe('汇总审核 in the pane: files chosen in the page, reviewed as drc review does', () => {
   test('a chosen folder: the same units, deliverables and files of no known unit as the command line', async () => {
     const chosen = chosenFolder(INBOX);
-    const read = await readChosenFiles(chosen, 'zh-CN');
+    const read = await readChosenFiles(pageFiles, chosen, 'zh-CN');
     const desk = reviewChosenFiles(
       read.map((f, i) => ({ ...f, path: chosen[i]!.path })),
       { locale: 'zh-CN' },
@@ -71,7 +72,7 @@ describe('汇总审核 in the pane: files chosen in the page, reviewed as drc re
 
   test('files chosen one by one: no folder, units from the files themselves', async () => {
     const chosen = chosenFolder(INBOX).map((f) => ({ ...f, path: f.name }));
-    const read = await readChosenFiles(chosen, 'zh-CN');
+    const read = await readChosenFiles(pageFiles, chosen, 'zh-CN');
     const desk = reviewChosenFiles(read.map((f, i) => ({ ...f, path: chosen[i]!.path })));
     const water = desk.result.units.find((u) => u.unit === '水利局')!;
     expect(water.deliverables).toEqual({ checklist: 'ok', adjustment: 'issues', declaration: 'ok' });

@@ -56,6 +56,16 @@ const FORBIDDEN: Array<[string, string, string]> = [
     "import { pickHost } from '../../entries/excel-addin';",
   ],
   [
+    'the pane reads a chosen file with the adapter',
+    'src/taskpane/files.ts',
+    "import { readFileGrids } from '../hosts/xlsx/read-file-grids';",
+  ],
+  [
+    "the pane's file mode opens the adapter lazily",
+    'src/taskpane/standalone/file-port.ts',
+    "export const load = () => import('../../hosts/xlsx/open-workbook');",
+  ],
+  [
     'the pane imports an entry',
     'src/taskpane/views/planted.ts',
     "import { pickHost } from '../../entries/excel-addin';",

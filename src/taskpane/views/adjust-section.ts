@@ -14,7 +14,6 @@ import {
   type ListSource,
   workbookSheetNames,
 } from '../../app/report-sources';
-import { readChosenFile } from '../files';
 import {
   cellPreview,
   type IssueRow,
@@ -111,7 +110,7 @@ export class AdjustSection extends Component<SectionProps, AdjustState> {
 
   private chooseFile(role: Role, file: File): void {
     void runWork(this, 'read', async () => {
-      const chosen = await readChosenFile(file);
+      const chosen = await this.props.files.readChosenFile(file);
       this.setState({ files: { ...this.state.files, [role]: chosen } });
       this.pick(role, { kind: 'file', file: chosen });
     });

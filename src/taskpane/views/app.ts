@@ -1,11 +1,10 @@
 import { Component, type ComponentChild, h } from 'preact';
-import { CheckController, type CheckState, isFilePort } from '../../app/check-controller';
+import { type CheckDeps, CheckController, type CheckState, isFilePort } from '../../app/check-controller';
 import type { FailureStore } from '../../app/command-failure';
 import { defaultPaneSettings, type PaneSettings } from '../../app/pane-settings';
 import type { PaneWorkbookPort } from '../../core/workbook-port';
 import { t } from '../i18n';
-import { FileSession, type WorkerLink } from '../../app/file-session';
-import { browserStore, markedCopyName, pageSettingsStore } from '../standalone/file-port';
+import type { PageFiles } from '../../app/page-files';
 import { CheckSection } from './check-section';
 import { saveBytes } from './download';
 import { LazySection } from './lazy-section';
@@ -25,6 +24,8 @@ interface HostOptions {
   sections?: readonly PaneView[];
   /** Where the ribbon commands leave the message of a failure for the pane (the session, not the workbook). */
   failures?: FailureStore;
+  /** The file adapter for the report sections: files chosen there, reports downloaded as .xlsx. */
+  files: PageFiles;
 }
 
 /**
@@ -35,8 +36,12 @@ export type HostContext =
   | ({ mode: 'excel'; port: PaneWorkbookPort; workbookName?: string } & HostOptions)
   | ({
       mode: 'standalone';
-      /** Starts the worker that reads, checks and writes a chosen file away from the page. */
-      fileWorker: () => WorkerLink;
+      /** Reads the file chosen under 校验 into a port (away from the page, where it can). */
+      openFile: NonNullable<CheckDeps['openFile']>;
+      /** Where the page keeps its settings (the browser's storage, or nothing). */
+      settingsStore: NonNullable<CheckDeps['settingsStore']>;
+      /** The marked copy's file name: the chosen file's, with a suffix. */
+      markedCopyName(fileName: string, suffix: string): string;
     } & HostOptions);
 
 interface ShellState {
@@ -79,11 +84,13 @@ export class App extends Component<HostContext, ShellState> {
       props.mode === 'excel'
         ? { port: props.port, log, failures: props.failures }
         : {
-            openFile: (bytes, name, options) =>
-              FileSession.open(bytes, name, props.fileWorker, browserStore(), options),
-            settingsStore: pageSettingsStore(),
+            openFile: props.openFile,
+            settingsStore: props.settingsStore,
             saveMarkedCopy: (bytes, name) =>
-              saveBytes(bytes, markedCopyName(name, t(this.check.state.settings.locale, 'markedSuffix'))),
+              saveBytes(
+                bytes,
+                props.markedCopyName(name, t(this.check.state.settings.locale, 'markedSuffix')),
+              ),
             log,
           },
     );
@@ -177,6 +184,7 @@ export class App extends Component<HostContext, ShellState> {
       locale,
       port,
       standalone,
+      files: this.props.files,
       workbookName: isFilePort(port)
         ? port.fileName
         : this.props.mode === 'excel'

@@ -3,7 +3,6 @@ import { rt } from '../../app/report-i18n';
 import type { CompareOutcome } from '../../app/compare-flow';
 import { PaneError } from '../../app/pane-error';
 import { type ChosenFile, downloadName, type ListSource, workbookSheetNames } from '../../app/report-sources';
-import { readChosenFile } from '../files';
 import {
   changeField,
   listBlock,
@@ -73,7 +72,7 @@ export class CompareSection extends Component<SectionProps, CompareState> {
 
   private chooseFile(side: Side, file: File): void {
     void runWork(this, 'read', async () => {
-      const chosen = await readChosenFile(file);
+      const chosen = await this.props.files.readChosenFile(file);
       this.setState({ files: { ...this.state.files, [side]: chosen } });
       this.pick(side, { kind: 'file', file: chosen });
     });

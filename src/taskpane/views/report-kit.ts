@@ -8,10 +8,10 @@ import { quoteValue } from '../../core/messages';
 import { severityLabel } from '../../features/check-workbook';
 import { t } from '../i18n';
 import { errorText } from '../../app/error-text';
+import type { PageFiles } from '../../app/page-files';
 import { fieldLabel } from '../../app/issue-groups';
 import { rt } from '../../app/report-i18n';
 import { type ChosenFile, type ListSource, writeSheets } from '../../app/report-sources';
-import { sheetsToXlsx } from '../files';
 import { saveBytes } from './download';
 
 // Pieces the report sections share: props, the list picker (a sheet of the workbook or a file), compact lists,
@@ -24,6 +24,8 @@ export interface SectionProps {
   port?: PaneWorkbookPort;
   /** True in the standalone page: sheets are downloaded instead of written into the workbook. */
   standalone: boolean;
+  /** Reads the files chosen in a section and makes generated sheets into an .xlsx (the entry's file adapter). */
+  files: PageFiles;
   /** The open workbook's file name, where known (a unit may be named only by it). */
   workbookName?: string;
   /** True while the section's tab is shown (the sheet list is read again when it is). */
@@ -82,9 +84,9 @@ export async function writeOrDownload<B extends string>(
   sheets: readonly SheetSpec[],
   fileName: string,
 ): Promise<void> {
-  const { port, standalone, locale } = section.props;
+  const { port, standalone, locale, files } = section.props;
   if (standalone || !port) {
-    saveBytes(await sheetsToXlsx(sheets), fileName);
+    saveBytes(await files.sheetsToXlsx(sheets), fileName);
     section.setState({ notice: { kind: 'success', text: rt(locale, 'downloaded', { file: fileName }) } });
     return;
   }

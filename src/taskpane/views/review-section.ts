@@ -7,7 +7,7 @@ import { rt } from '../../app/report-i18n';
 import { errorText } from '../../app/error-text';
 import { downloadName, writeSheets } from '../../app/report-sources';
 import type { ChosenInboxFile, ReviewDesk } from '../../app/review-flow';
-import { readChosenFiles, sheetsToXlsx } from '../files';
+import { readChosenFiles } from '../../app/page-files';
 import {
   fileButton,
   listBlock,
@@ -43,10 +43,10 @@ export class ReviewSection extends Component<SectionProps, ReviewState> {
   override state: ReviewState = {};
 
   private choose = async (chosen: PathFile[]) => {
-    const { locale } = this.props;
+    const { locale, files: pageFiles } = this.props;
     this.setState({ busy: 'read', notice: undefined, desk: undefined });
     try {
-      const read = await readChosenFiles(chosen, locale);
+      const read = await readChosenFiles(pageFiles, chosen, locale);
       const files: ChosenInboxFile[] = read.map((f, i) => ({
         ...f,
         path: itemAt(chosen, i).webkitRelativePath || f.name,
@@ -64,7 +64,7 @@ export class ReviewSection extends Component<SectionProps, ReviewState> {
   };
 
   private write = async () => {
-    const { locale, port, standalone } = this.props;
+    const { locale, port, standalone, files } = this.props;
     const desk = this.state.desk;
     if (!desk) return;
     this.setState({ busy: 'write', notice: undefined });
@@ -76,7 +76,7 @@ export class ReviewSection extends Component<SectionProps, ReviewState> {
         });
       } else {
         const file = downloadName(desk.sheets[0]?.rows?.[0]?.cells[0]?.value?.toString() ?? '汇总审核');
-        saveBytes(await sheetsToXlsx(desk.sheets), file);
+        saveBytes(await files.sheetsToXlsx(desk.sheets), file);
         this.setState({ notice: { kind: 'success', text: rt(locale, 'downloaded', { file }) } });
       }
     } catch (e) {

@@ -12,7 +12,7 @@ import {
   isRead,
   type UnreadFile,
 } from '../../app/report-sources';
-import { readChosenFile, readChosenFiles } from '../files';
+import { readChosenFiles } from '../../app/page-files';
 import type { TallyOutcome } from '../../app/tally-flow';
 import {
   baseName,
@@ -113,7 +113,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
 
   private chooseFiles = (list: File[]) =>
     void runWork(this, 'read', async () => {
-      const files = await readChosenFiles(list, this.locale);
+      const files = await readChosenFiles(this.props.files, list, this.locale);
       this.setState({ files, from: 'files' });
       await this.tally('files', files);
     });
@@ -121,7 +121,7 @@ export class TallySection extends Component<SectionProps, TallyState> {
   private chooseQuota = (list: [File, ...File[]]) =>
     void runWork(this, 'read', async () => {
       const r = await reports();
-      const quota = r.readQuotaFile(await readChosenFile(list[0]));
+      const quota = r.readQuotaFile(await this.props.files.readChosenFile(list[0]));
       this.setState({ quota });
       if (this.state.outcome) await this.tally(this.state.from, this.state.files, quota);
     });

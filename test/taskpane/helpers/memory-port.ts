@@ -6,7 +6,7 @@ import type {
   PaneWorkbookPort,
   RowsChanged,
 } from '../../../src/core/workbook-port';
-import type { KeyValueStore } from '../../../src/taskpane/standalone/file-port';
+import type { KeyValueStore } from '../../../src/app/file-session';
 
 /** A pane port in memory: grids, marks per cell, state, and a log of the calls, for the pane's flow tests. */
 export class MemoryPort implements PaneWorkbookPort {

@@ -1,18 +1,9 @@
-import type { Grid } from '../../core/grid';
-import { WorkbookReadError } from '../../hosts/xlsx/errors';
-import { readXlsxGrids } from '../../hosts/xlsx/fast-reader';
-import { readError } from '../../hosts/xlsx/read-error';
-import { extensionOf, hasEncryptionInfo, sniff, stemOf } from '../../hosts/xlsx/sniff';
-import type { CellMark, PaneWorkbookPort } from '../../core/workbook-port';
-import { STATE_KEYS } from '../../app/check-flow';
-import { ChosenFile, type KeyValueStore, type OpenedFile } from '../../app/file-session';
-
-export type { KeyValueStore } from '../../app/file-session';
-
-/** Extensions read as .xlsx packages (macro-enabled and templates are the same package). */
-const ZIP_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
-/** Extensions that open-workbook turns into precise messages (old binary formats, text). */
-const OTHER_EXTENSIONS = new Set(['.xls', '.xlt', '.et', '.ett', '.csv', '.tsv', '.txt']);
+import type { Grid } from '../core/grid';
+import type { CellMark, PaneWorkbookPort } from '../core/workbook-port';
+import { STATE_KEYS } from '../app/check-flow';
+import { ChosenFile, type KeyValueStore, type OpenedFile } from '../app/file-session';
+import { readFileGrids } from '../hosts/xlsx/read-file-grids';
+import { stemOf } from '../hosts/xlsx/sniff';
 
 /** The browser's localStorage when it can be used. */
 export function browserStore(): KeyValueStore | undefined {
@@ -25,35 +16,6 @@ export function browserStore(): KeyValueStore | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Reads a chosen file into grids. An .xlsx goes through the small fflate reader (no exceljs); CSV, TSV and the
- * formats that only get an explanation (.xls, encrypted files) load the exceljs-based adapter on demand.
- */
-export async function readFileGrids(bytes: Uint8Array, fileName: string): Promise<Grid[]> {
-  const ext = extensionOf(fileName);
-  if (!ZIP_EXTENSIONS.has(ext) && !OTHER_EXTENSIONS.has(ext)) {
-    throw new WorkbookReadError('file/unsupported', fileName, { ext: ext || '?' });
-  }
-  const kind = sniff(bytes);
-  if (kind === 'empty') throw new WorkbookReadError('file/empty', fileName);
-  if (kind === 'cfb')
-    throw new WorkbookReadError(hasEncryptionInfo(bytes) ? 'file/encrypted' : 'file/legacy-xls', fileName);
-  if (kind === 'zip') {
-    try {
-      const grids = readXlsxGrids(bytes);
-      if (grids.length === 0) throw new WorkbookReadError('file/corrupt', fileName);
-      return grids;
-    } catch (cause) {
-      throw cause instanceof WorkbookReadError ? cause : readError(cause, fileName);
-    }
-  }
-  const { openWorkbook } = await import(
-    /* webpackChunkName: "xlsx-adapter" */ '../../hosts/xlsx/open-workbook'
-  );
-  const workbook = await openWorkbook(bytes, fileName);
-  return workbook.readSheets();
 }
 
 /** The name of the marked copy: the file's stem, a suffix, `.xlsx` (a CSV's copy is a workbook too). */
@@ -119,7 +81,7 @@ export class FilePanePort extends ChosenFile implements PaneWorkbookPort, Opened
   /** The file with the marks written in, as .xlsx bytes; exceljs is fetched only now. */
   async markedCopy(): Promise<Uint8Array> {
     const { openWorkbook } = await import(
-      /* webpackChunkName: "xlsx-adapter" */ '../../hosts/xlsx/open-workbook'
+      /* webpackChunkName: "xlsx-adapter" */ '../hosts/xlsx/open-workbook'
     );
     const workbook = await openWorkbook(this.bytes, this.fileName);
     await workbook.applyMarks(this.currentMarks());

@@ -3,9 +3,10 @@ import { MARK_COLOURS } from '../../src/core/workbook-port';
 import { WorkbookReadError } from '../../src/hosts/xlsx/errors';
 import { checkGrid } from '../../src/app/check-flow';
 import { defaultPaneSettings } from '../../src/app/pane-settings';
-import { FilePanePort, markedCopyName, readFileGrids } from '../../src/taskpane/standalone/file-port';
-import { exampleBytes, MARKET_LIST } from './helpers/examples';
-import { MemoryStore } from './helpers/memory-port';
+import { FilePanePort, markedCopyName } from '../../src/entries/file-pane-port';
+import { readFileGrids } from '../../src/hosts/xlsx/read-file-grids';
+import { exampleBytes, MARKET_LIST } from '../taskpane/helpers/examples';
+import { MemoryStore } from '../taskpane/helpers/memory-port';
 
 const GBK_CSV = '于都县住建局-抽查事项清单(GBK).csv';
 
