@@ -5,6 +5,7 @@ import {
   checkPart,
   contentTypesOf,
   forEachSegment,
+  partSource,
   partText,
   SHEET_CUTS,
   STRINGS_CUTS,
@@ -57,7 +58,7 @@ function sharedStrings(zip: ZipPackage, part: string, segmentBytes?: number): st
     re.lastIndex = 0;
     for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(runText(m[1] ?? ''));
   };
-  forEachSegment(zip.read(part), part, scan, segmentBytes, STRINGS_CUTS);
+  forEachSegment(partSource(zip, part, segmentBytes), part, scan, segmentBytes, STRINGS_CUTS);
   return out;
 }
 
@@ -184,7 +185,14 @@ export function readXlsxGrids(bytes: Uint8Array, limits: ReadLimits = {}): Grid[
   const grids = sheets.map((s) => {
     used.add(s.path);
     const scanner = new SheetScanner(s.path, strings, formats, date1904);
-    forEachSegment(zip.read(s.path), s.path, () => undefined, limits.segmentBytes, SHEET_CUTS, scanner);
+    forEachSegment(
+      partSource(zip, s.path, limits.segmentBytes),
+      s.path,
+      () => undefined,
+      limits.segmentBytes,
+      SHEET_CUTS,
+      scanner,
+    );
     return scanner.grid(s.name);
   });
   // Every other entry is inflated and checked too (XML parts for well-formedness as well; VML is not XML): a

@@ -19,14 +19,25 @@ function decoderFor(bytes: Uint8Array, part: string): { decoder: Decoder; skip: 
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
     return { decoder: new TextDecoder('utf-16be', { fatal: true }), skip: 2 };
   try {
-    return { decoder: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }), skip: 0 };
+    return {
+      decoder: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }),
+      skip: 0,
+    };
   } catch {
     throw new PackageError('encoding', part);
   }
 }
 
-/** Bytes decoded per step for a large part (a sheet of hundreds of MB does not fit one string). */
-const SEGMENT_BYTES = 64 * 1024 * 1024;
+/**
+ * A part up to this size is decoded whole (one string, scanned fastest); a larger part (a sheet of hundreds of
+ * thousands of rows, or of hundreds of MB, which no one string holds) is decoded `SEGMENT_BYTES` at a time.
+ */
+const WHOLE_BYTES = 64 * 1024 * 1024;
+/**
+ * Bytes decoded per step for a larger part: small, so that the text held at any time is small beside the grids
+ * read from it (4 MB segments take a 200k-row check from about 430 MB to about 380 MB at its peak).
+ */
+const SEGMENT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Where a large part may be cut into segments: after a closing `</unit>` when there is one; else (a long run
@@ -72,37 +83,48 @@ function fallbackCut(carry: string, prefix: string, atom: string | undefined): n
   return closed ? end : open;
 }
 
+/** A part's bytes a piece at a time: the next piece, or undefined after the last (see `ZipPackage.pieces`). */
+export type Pieces = () => Uint8Array | undefined;
+
 /**
  * Calls `each` with a part's text in segments cut as `cuts` says (or the whole text when it is small): decoded,
  * unprefixed, checked well-formed by `checker` (a plain `XmlChecker`, or a reader that extends it and reads the
- * part as it is checked). Throws `PackageError` naming the part, or `PartTooLargeError` when a piece that cannot
- * be cut is too large to hold as text.
+ * part as it is checked). The part is given whole or a piece at a time. Throws `PackageError` naming the part, or
+ * `PartTooLargeError` when a piece that cannot be cut is too large to hold as text.
  */
 export function forEachSegment(
-  bytes: Uint8Array,
+  source: Uint8Array | Pieces,
   part: string,
   each: (segment: string) => void,
-  segmentBytes = SEGMENT_BYTES,
+  segmentBytes?: number,
   cuts: Cuts = SHEET_CUTS,
   checker: XmlChecker = new XmlChecker(part),
 ): void {
+  let size = 0;
   try {
-    segments(bytes, part, each, segmentBytes, cuts, checker);
+    if (typeof source === 'function') {
+      const emit = emitter(each, checker);
+      const first = source() ?? new Uint8Array(0);
+      size = first.length;
+      segmented(first, source, part, emit, segmentBytes ?? SEGMENT_BYTES, cuts);
+    } else {
+      size = source.length;
+      segments(source, part, each, segmentBytes, cuts, checker);
+    }
+    checker.end();
   } catch (e) {
-    if (isSizeLimitError(e)) throw new PartTooLargeError(part, bytes.length);
+    if (isSizeLimitError(e)) throw new PartTooLargeError(part, size);
     throw e;
   }
 }
 
-function segments(
-  bytes: Uint8Array,
-  part: string,
-  each: (segment: string) => void,
-  segmentBytes: number,
-  cuts: Cuts,
-  checker: XmlChecker,
-): void {
-  const { decoder, skip } = decoderFor(bytes, part);
+/** Hands each segment on, unprefixed, to the checker and to `each`; `prefix()` tells the elements' prefix once known. */
+interface Emitter {
+  (raw: string): void;
+  prefix(): string | undefined;
+}
+
+function emitter(each: (segment: string) => void, checker: XmlChecker): Emitter {
   let u: Unprefix | undefined;
   let first = true;
   const emit = (raw: string) => {
@@ -112,38 +134,95 @@ function segments(
     checker.feed(text);
     each(text);
   };
-  const decode = (chunk: Uint8Array, stream: boolean) => {
-    try {
-      return decoder.decode(chunk, { stream });
-    } catch {
-      throw new PackageError('encoding', part);
+  emit.prefix = () => (first ? undefined : u ? `${u.prefix}:` : '');
+  return emit;
+}
+
+function decodeIn(decoder: Decoder, chunk: Uint8Array, stream: boolean, part: string): string {
+  try {
+    return decoder.decode(chunk, { stream });
+  } catch {
+    throw new PackageError('encoding', part);
+  }
+}
+
+function segments(
+  bytes: Uint8Array,
+  part: string,
+  each: (segment: string) => void,
+  segmentBytes: number | undefined,
+  cuts: Cuts,
+  checker: XmlChecker,
+): void {
+  const emit = emitter(each, checker);
+  if (bytes.length <= (segmentBytes ?? WHOLE_BYTES)) {
+    const { decoder, skip } = decoderFor(bytes, part);
+    emit(decodeIn(decoder, bytes.subarray(skip), false, part));
+  } else segmented(bytes, () => undefined, part, emit, segmentBytes ?? SEGMENT_BYTES, cuts);
+}
+
+/** Where the UTF-8 character that `bytes` ends inside of starts (the length when the last character is whole). */
+function incompleteTail(bytes: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+    const b = bytes[bytes.length - k]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length > k ? bytes.length - k : bytes.length;
+  }
+  return bytes.length;
+}
+
+/**
+ * Emits a part's text in segments: `first` is its first piece, `more` gives the others. Each piece is decoded
+ * `segmentBytes` at a time and the text cut after the last `</unit>` (or where `fallbackCut` says).
+ */
+function segmented(
+  first: Uint8Array,
+  more: Pieces,
+  part: string,
+  emit: Emitter,
+  segmentBytes: number,
+  cuts: Cuts,
+): void {
+  const { decoder, skip } = decoderFor(first, part);
+  let carry = '';
+  // UTF-8 is cut where a character starts, and each piece decoded whole: a streaming TextDecoder takes a slow
+  // path in Node (five times the time on a 90 MB sheet). UTF-16 keeps the stream.
+  const utf8 = skip === 0;
+  const rest = utf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : decoder;
+  let started = false;
+  let bytes: Uint8Array | undefined = first.subarray(skip);
+  let ahead = more();
+  while (bytes) {
+    // A character cut between two pieces goes whole to the next piece: every piece then ends where one starts.
+    if (utf8 && ahead) {
+      const from = incompleteTail(bytes);
+      if (from < bytes.length) {
+        const joined: Uint8Array = new Uint8Array(bytes.length - from + ahead.length);
+        joined.set(bytes.subarray(from));
+        joined.set(ahead, bytes.length - from);
+        ahead = joined;
+        bytes = bytes.subarray(0, from);
+      }
     }
-  };
-  if (bytes.length - skip <= segmentBytes) emit(decode(bytes.subarray(skip), false));
-  else {
-    let carry = '';
-    // UTF-8 is cut where a character starts, and each piece decoded whole: a streaming TextDecoder takes a slow
-    // path in Node (five times the time on a 90 MB sheet). UTF-16 keeps the stream.
-    const utf8 = skip === 0;
-    const rest = utf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : decoder;
-    for (let at = skip, next: number; at < bytes.length; at = next) {
+    const lastPiece = ahead === undefined;
+    for (let at = 0, next: number; at < bytes.length; at = next) {
       next = Math.min(bytes.length, at + segmentBytes);
-      const last = next >= bytes.length;
+      const last = lastPiece && next >= bytes.length;
       if (utf8 && !last)
         for (let k = 0; k < 3 && next > at + 1 && ((bytes[next] ?? 0) & 0xc0) === 0x80; k++) next--;
       const chunk = bytes.subarray(at, next);
-      try {
-        carry += utf8
-          ? (at === skip ? decoder : rest).decode(chunk)
-          : decoder.decode(chunk, { stream: !last });
-      } catch {
-        throw new PackageError('encoding', part);
-      }
+      carry += utf8
+        ? decodeIn(started ? rest : decoder, chunk, false, part)
+        : decodeIn(decoder, chunk, !last, part);
+      started = true;
       if (last) break;
       // The prefix of the elements: the root's, known once the first segment is out (the first unit end
       // tells it before then).
-      const unitEnd = first && cuts.unit ? new RegExp(`</(?:[\\w.-]+:)?${cuts.unit}>`).exec(carry) : null;
-      const prefix = u ? `${u.prefix}:` : unitEnd ? unitEnd[0].slice(2, -cuts.unit!.length - 1) : '';
+      const known = emit.prefix();
+      const unitEnd =
+        known === undefined && cuts.unit ? new RegExp(`</(?:[\\w.-]+:)?${cuts.unit}>`).exec(carry) : null;
+      const prefix = known ?? (unitEnd ? unitEnd[0].slice(2, -cuts.unit!.length - 1) : '');
       const marker = cuts.unit ? `</${prefix}${cuts.unit}>` : undefined;
       let cut = marker ? carry.lastIndexOf(marker) : -1;
       if (cut >= 0) cut += marker!.length;
@@ -152,16 +231,28 @@ function segments(
       emit(carry.slice(0, cut));
       carry = carry.slice(cut);
     }
-    emit(carry);
+    bytes = ahead;
+    ahead = bytes === undefined ? undefined : more();
   }
-  checker.end();
+  emit(carry);
+}
+
+/**
+ * A part's bytes as `forEachSegment` takes them: whole, or a piece at a time when the part is larger than a whole
+ * part may be (`segmentBytes` when given), so that its inflated bytes are never held whole beside what is read
+ * from them.
+ */
+export function partSource(zip: ZipPackage, part: string, segmentBytes?: number): Uint8Array | Pieces {
+  const size = zip.entry(part)?.size ?? 0;
+  if (size <= (segmentBytes ?? WHOLE_BYTES)) return zip.read(part);
+  return zip.pieces(part, segmentBytes === undefined ? undefined : Math.max(64, segmentBytes >> 2));
 }
 
 /** A whole part as checked, unprefixed text. */
 export function partText(zip: ZipPackage, part: string): string {
   const bytes = zip.read(part);
   const pieces: string[] = [];
-  forEachSegment(bytes, part, (s) => pieces.push(s), SEGMENT_BYTES, {});
+  forEachSegment(bytes, part, (s) => pieces.push(s), undefined, {});
   try {
     return pieces.join('');
   } catch (e) {
@@ -172,7 +263,7 @@ export function partText(zip: ZipPackage, part: string): string {
 
 /** Checks that a part is well-formed XML without holding it whole (for parts the reader does not use). */
 export function checkPart(zip: ZipPackage, part: string): void {
-  forEachSegment(zip.read(part), part, () => undefined, SEGMENT_BYTES, {});
+  forEachSegment(zip.read(part), part, () => undefined, undefined, {});
 }
 
 /** Content types of the package: `typeOf(part)` by Override, else by the Default of its extension. */

@@ -1,4 +1,4 @@
-import { inflateSync } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 // Why a zip reader of our own over fflate's inflate: fflate's `unzipSync` trusts the sizes of the directory and
 // checks no CRC, so a byte flipped in a compressed part, or a part cut short, comes out as a plausible part and
@@ -128,10 +128,10 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-/** The CRC-32 of bytes, as zip stores it. */
-export function crc32(b: Uint8Array): number {
+/** The CRC-32 of bytes, as zip stores it; continued from `previous`, the CRC-32 of the bytes before them. */
+export function crc32(b: Uint8Array, previous = 0): number {
   const t = CRC_TABLE;
-  let c = -1;
+  let c = ~previous;
   let i = 0;
   const n = b.length - 7;
   for (; i < n; i += 8) {
@@ -151,10 +151,13 @@ export function crc32(b: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
-let checksum: (b: Uint8Array) => number = crc32;
+/** The CRC-32 of bytes, continued from `previous` (the CRC-32 of the bytes before them, 0 for none). */
+export type Crc32 = (b: Uint8Array, previous?: number) => number;
+
+let checksum: Crc32 = crc32;
 
 /** Sets the CRC-32 of entries: ours by default (browsers), Node's zlib where the command line sets it. */
-export function useCrc32(crc: ((b: Uint8Array) => number) | undefined): void {
+export function useCrc32(crc: Crc32 | undefined): void {
   checksum = crc ?? crc32;
 }
 
@@ -308,5 +311,48 @@ export class ZipPackage {
     } else throw new PackageError('zip', name, { detail: `compression method ${entry.method}` });
     if (data.length !== entry.size || checksum(data) !== entry.crc) throw new PackageError('crc', name);
     return data;
+  }
+
+  /**
+   * An entry's bytes inflated a piece at a time, on demand (fflate's streaming inflater, `step` stored bytes at a
+   * time): each call gives the next piece, undefined after the last, when the size and CRC-32 have been checked as
+   * `read` checks them. For parts too large to hold inflated beside what is read from them.
+   */
+  pieces(name: string, step = 256 * 1024): () => Uint8Array | undefined {
+    const entry = this.entries.get(name);
+    if (!entry) throw new PackageError('missing', name);
+    const stored = this.stored(name);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new PackageError('zip', name, { detail: `compression method ${entry.method}` });
+    const out: Uint8Array[] = entry.method === 0 ? [stored] : [];
+    let at = entry.method === 0 ? stored.length : 0;
+    let done = entry.method === 0;
+    let size = 0;
+    let crc = 0;
+    const inflater = new Inflate((piece) => {
+      if (piece.length > 0) out.push(piece);
+    });
+    return () => {
+      while (out.length === 0 && !done) {
+        const end = Math.min(stored.length, at + step);
+        try {
+          inflater.push(stored.subarray(at, end), end >= stored.length);
+        } catch {
+          throw new PackageError('inflate', name);
+        }
+        at = end;
+        done = end >= stored.length;
+      }
+      const piece = out.shift();
+      if (piece === undefined) {
+        if (size !== entry.size || crc !== entry.crc) throw new PackageError('crc', name);
+        return undefined;
+      }
+      size += piece.length;
+      // Past its declared size an entry is damaged (as `read` cuts it there and fails its CRC).
+      if (size > entry.size) throw new PackageError('crc', name);
+      crc = checksum(piece, crc);
+      return piece;
+    };
   }
 }
